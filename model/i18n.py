@@ -1,0 +1,94 @@
+"""Every sentence the planner says, in English and Traditional Chinese.
+
+Messages live in TOML tables under ``model/messages/``, one file per domain (``core``,
+``classify``, ``tui``...). A message key is ``"<domain>.<name>"``; each entry holds the
+text for every language, with ``{placeholders}`` filled by keyword arguments.
+Tables load lazily, the first time a domain is used, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from typing import Literal, get_args
+
+Language = Literal["en", "zh-TW"]
+"""The languages the planner speaks."""
+
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+DEFAULT_LANGUAGE: Language = "en"
+
+_current: list[Language] = [DEFAULT_LANGUAGE]
+_tables: dict[str, dict[str, dict[str, str]]] = {}
+
+
+def set_language(language: Language) -> None:
+    """Make ``language`` the one every later :func:`t` call answers in."""
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    _current[0] = language
+
+
+def get_language() -> Language:
+    """The language :func:`t` currently answers in."""
+    return _current[0]
+
+
+def normalize_language(value: str | None) -> Language | None:
+    """Map a user or locale spelling (``zh_TW.UTF-8``, ``zh-Hant``, ``en_US``) to a language."""
+    if not value:
+        return None
+    tag = value.split(".", 1)[0].split("@", 1)[0].replace("_", "-").lower()
+    if tag in ("c", "posix"):
+        return None
+    if tag.startswith("zh"):
+        return "zh-TW"
+    if tag == "en" or tag.startswith("en-"):
+        return "en"
+    return None
+
+
+def resolve_language(flag: str | None, environ: Mapping[str, str] | None = None) -> Language:
+    """Pick the language: ``--lang``, then ``OKR_LANG``, then the locale, then English.
+
+    The locale follows POSIX precedence (``LC_ALL``, ``LC_MESSAGES``, ``LANG``); a
+    locale we do not speak falls back to English rather than to the next variable.
+    """
+    env = os.environ if environ is None else environ
+    for candidate in (flag, env.get("OKR_LANG")):
+        language = normalize_language(candidate)
+        if language:
+            return language
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(variable):
+            return normalize_language(env[variable]) or DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def domain_table(domain: str) -> dict[str, dict[str, str]]:
+    """The messages of one domain, loaded on first use."""
+    table = _tables.get(domain)
+    if table is None:
+        text = resources.files("model.messages").joinpath(f"{domain}.toml").read_text("utf-8")
+        table = _tables[domain] = tomllib.loads(text)
+    return table
+
+
+def t(key: str, /, **params: object) -> str:
+    """The message ``key`` in the current language, with ``params`` filled in.
+
+    Parameters are inserted as plain text, never re-interpreted, so user text passed
+    as a parameter cannot inject placeholders. Literal braces are written ``{{ }}``.
+    """
+    domain, _, name = key.partition(".")
+    entry = domain_table(domain)[name]
+    text = entry.get(_current[0]) or entry[DEFAULT_LANGUAGE]
+    return text.format_map(params)
+
+
+def message_domains() -> list[str]:
+    """Every domain that has a message file (used by the completeness tests)."""
+    folder = resources.files("model.messages")
+    return sorted(p.name[: -len(".toml")] for p in folder.iterdir() if p.name.endswith(".toml"))

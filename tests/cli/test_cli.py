@@ -1,0 +1,68 @@
+"""The real ``okr`` command, run in a subprocess as a user or CI would."""
+
+from __future__ import annotations
+
+from model import __version__
+from tests.conftest import run_okr
+
+
+def test_help_lists_the_usage_and_commands():
+    result = run_okr("--help")
+    assert result.returncode == 0
+    assert "okr PLAN" in result.stdout and "open" in result.stdout
+
+
+def test_help_in_chinese():
+    result = run_okr("--lang", "zh-TW", "--help")
+    assert result.returncode == 0
+    assert "開啟計畫" in result.stdout
+
+
+def test_version():
+    result = run_okr("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"okr {__version__}"
+
+
+def test_no_arguments_prints_usage_and_fails():
+    result = run_okr()
+    assert result.returncode == 2
+    assert "okr PLAN" in result.stdout
+
+
+def test_a_broken_plan_is_one_line_and_no_traceback(tmp_path):
+    plan = tmp_path / "broken.toml"
+    plan.write_text('[[kpis]]\nid = "a"\ndirection = "sideways"\n', "utf-8")
+    result = run_okr(str(plan))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"okr: {plan}:3: kpis.a.direction: 'sideways' is not allowed here;"
+        " use one of: increase, decrease\n"
+    )
+    assert "Traceback" not in result.stderr
+    assert plan.read_text("utf-8") == '[[kpis]]\nid = "a"\ndirection = "sideways"\n'
+
+
+def test_a_broken_plan_in_chinese_via_okr_lang(tmp_path):
+    plan = tmp_path / "broken.toml"
+    plan.write_text('title = "x\n', "utf-8")
+    result = run_okr(str(plan), env={"OKR_LANG": "zh-TW"})
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"okr: {plan}:1:11: TOML 語法錯誤")
+
+
+def test_a_new_plan_in_a_missing_folder_is_refused(tmp_path):
+    result = run_okr(str(tmp_path / "nope" / "plan.toml"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert not (tmp_path / "nope").exists()
+
+
+def test_python_dash_m_tui_works_too():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"okr {__version__}"

@@ -1,0 +1,84 @@
+"""The ``okr`` command: ``okr PLAN`` opens the planner; ``okr COMMAND ...`` runs a tool.
+
+The entry point stays thin: it picks the language, parses arguments and hands over to
+a command module. Errors are printed as one line on standard error, never a traceback.
+Exit status: 0 success, 1 the plan has errors (``okr check``), 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from model import __version__
+from model.i18n import LANGUAGES, resolve_language, set_language, t
+from tui.commands import command_modules
+
+DEFAULT_COMMAND = "open"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``okr`` with ``argv`` (default: the process arguments); return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    set_language(resolve_language(_flag_value(args, "--lang")))
+    commands = command_modules()
+    parser = build_parser(commands)
+    if not args:
+        parser.print_help()
+        return 2
+    first = _first_positional(args)
+    if first is not None and args[first] not in commands:
+        args.insert(first, DEFAULT_COMMAND)
+    options = parser.parse_args(args)
+    if options.lang:
+        set_language(options.lang)
+    return commands[options.command].run(options)
+
+
+def build_parser(commands: dict) -> argparse.ArgumentParser:
+    """The argument parser for ``okr`` and every subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang_help")
+    )
+    parser = argparse.ArgumentParser(
+        prog="okr",
+        usage=t("cli.usage"),
+        description=t("cli.description"),
+        epilog=t("cli.epilog"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"okr {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.lang_help"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
+    for name, module in commands.items():
+        command = sub.add_parser(
+            name, parents=[common], help=t(module.HELP), description=t(module.HELP)
+        )
+        module.configure(command)
+    return parser
+
+
+def _flag_value(args: list[str], flag: str) -> str | None:
+    for index, arg in enumerate(args):
+        if arg == flag and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith(flag + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _first_positional(args: list[str]) -> int | None:
+    """Index of the first argument that is not an option (or an option's value)."""
+    skip = False
+    for index, arg in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if arg == "--lang":
+            skip = True
+            continue
+        if not arg.startswith("-"):
+            return index
+    return None
