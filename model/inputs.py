@@ -1,0 +1,189 @@
+"""A plan's formula inputs: which KPIs read which inputs, what is undeclared or unused,
+declaring new ones, and computing a KPI's value from input values.
+
+Inputs are declared once per plan (``[inputs.orders]`` with a description, source and
+unit), so every team computes a KPI from the same numbers. The method checks (``okr
+check``) and the app both read formulas through these functions; none of them raises
+for a formula that does not parse: such a KPI simply reads no inputs, and
+:func:`formula_problems` reports the syntax error instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from model.formula import Formula, FormulaSyntaxError, evaluate, parse_formula
+from model.i18n import t
+from model.plan import Input, Kpi, Plan, Unit
+from model.units import format_value
+
+
+@dataclass(frozen=True)
+class FormulaProblem:
+    """Something wrong with a KPI's formula, as ``okr check`` and the checks report it."""
+
+    kpi_id: str
+    """The KPI whose formula it is."""
+
+    kind: str
+    """``syntax`` (the formula does not parse) or ``undeclared_input``."""
+
+    key: str
+    """The message key of the reason."""
+
+    params: dict[str, object] = field(default_factory=dict)
+    """The message's parameters."""
+
+    position: int | None = None
+    """0-based offset in the formula the problem points at."""
+
+    @property
+    def path(self) -> str:
+        """The field the problem is about, e.g. ``kpis.cac.formula``."""
+        return f"kpis.{self.kpi_id}.formula"
+
+    @property
+    def message(self) -> str:
+        """The reason in the current language (with the character, for syntax errors)."""
+        text = t(self.key, **self.params)
+        if self.kind == "syntax" and self.position is not None:
+            return t("formula.at_character", message=text, column=self.position + 1)
+        return text
+
+
+def parsed_formula(kpi: Kpi) -> Formula | None:
+    """The KPI's formula parsed, or ``None`` when it is empty or does not parse."""
+    if not kpi.formula.strip():
+        return None
+    parsed = parse_formula(kpi.formula)
+    return None if isinstance(parsed, FormulaSyntaxError) else parsed
+
+
+def formula_inputs(kpi: Kpi) -> tuple[str, ...]:
+    """The input names the KPI's formula reads, in order of first use (``()`` if none)."""
+    parsed = parsed_formula(kpi)
+    return parsed.names if parsed else ()
+
+
+def kpi_inputs(plan: Plan, kpi: Kpi) -> list[tuple[str, Input | None]]:
+    """Each input the KPI's formula reads, with its declaration (``None`` if undeclared)."""
+    return [(name, plan.inputs.get(name)) for name in formula_inputs(kpi)]
+
+
+def kpis_without_formula(plan: Plan) -> list[str]:
+    """Ids of the KPIs whose formula is empty, in plan order."""
+    return [kpi.id for kpi in plan.kpis if not kpi.formula.strip()]
+
+
+def undefined_inputs(plan: Plan) -> list[tuple[str, str]]:
+    """``(kpi_id, name)`` for every input a formula reads that ``[inputs]`` does not declare."""
+    return [
+        (kpi.id, name)
+        for kpi in plan.kpis
+        for name in formula_inputs(kpi)
+        if name not in plan.inputs
+    ]
+
+
+def unused_inputs(plan: Plan) -> list[str]:
+    """Declared inputs that no KPI formula reads, in declaration order."""
+    used = {name for kpi in plan.kpis for name in formula_inputs(kpi)}
+    return [name for name in plan.inputs if name not in used]
+
+
+def declare_inputs(
+    plan: Plan,
+    names: Iterable[str],
+    descriptions: Mapping[str, str] | None = None,
+    units: Mapping[str, Unit | None] | None = None,
+) -> list[str]:
+    """Declare each of ``names`` the plan does not declare yet; return the ones added.
+
+    Existing declarations are never changed (their source and description are the
+    user's). ``descriptions`` and ``units`` fill the new ones where given. The names are
+    validated as identifiers (a ``ValueError`` from pydantic for one that is not).
+    """
+    descriptions = descriptions or {}
+    units = units or {}
+    added = {
+        name: Input(description=descriptions.get(name, ""), unit=units.get(name))
+        for name in dict.fromkeys(names)
+        if name not in plan.inputs
+    }
+    if added:
+        plan.inputs = {**plan.inputs, **added}  # assignment re-validates the names
+    return list(added)
+
+
+def formula_problems(plan: Plan) -> list[FormulaProblem]:
+    """Formulas that do not parse, and inputs formulas read without a declaration.
+
+    In plan order; an empty formula is not a problem here (the checks report it).
+    """
+    problems: list[FormulaProblem] = []
+    for kpi in plan.kpis:
+        if not kpi.formula.strip():
+            continue
+        parsed = parse_formula(kpi.formula)
+        if isinstance(parsed, FormulaSyntaxError):
+            problems.append(
+                FormulaProblem(kpi.id, "syntax", parsed.key, parsed.params, parsed.position)
+            )
+            continue
+        for name in parsed.names:
+            if name not in plan.inputs:
+                start = (parsed.span_of(name) or (None, None))[0]
+                problems.append(
+                    FormulaProblem(
+                        kpi.id,
+                        "undeclared_input",
+                        "formula.undeclared_input",
+                        {"name": name},
+                        start,
+                    )
+                )
+    return problems
+
+
+def compute_kpi(kpi: Kpi, values: Mapping[str, float]) -> float:
+    """The KPI's value from its inputs' values; raises a FormulaError subclass when it cannot."""
+    return evaluate(kpi.formula, values)
+
+
+def preview(plan: Plan, kpi: Kpi, values: Mapping[str, float]) -> str:
+    """The Formulas step's preview: ``with orders = 150 and visitors = 10,000: 1.5%``.
+
+    Each value is shown in its input's declared unit and the result in the KPI's unit,
+    in the current language. Raises a FormulaError subclass (syntax, a missing value,
+    division by zero...) whose ``message`` the screen can show instead.
+    """
+    result = compute_kpi(kpi, values)
+    shown = format_value(result, kpi.unit, currency=plan.currency)
+    names = formula_inputs(kpi)
+    if not names:
+        return t("formula.preview_no_inputs", result=shown)
+    assignments = [
+        t(
+            "formula.assignment_shown",
+            name=name,
+            value=format_value(values[name], _unit_of(plan, name), currency=plan.currency),
+        )
+        for name in names
+    ]
+    return t("formula.preview", values=join_list(assignments), result=shown)
+
+
+def _unit_of(plan: Plan, name: str) -> Unit | None:
+    declared = plan.inputs.get(name)
+    return declared.unit if declared else None
+
+
+def join_list(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c`` (``a、b、c`` in Chinese)."""
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return t("formula.list_two", first=items[0], second=items[1])
+    head = t("formula.name_separator").join(items[:-1])
+    return t("formula.list_many", items=head, last=items[-1])
