@@ -1,0 +1,49 @@
+"""Plain-text tables for command output, aligned for wide (Chinese) characters."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+
+from model.textwidth import display_width, pad
+
+
+def output_width() -> int | None:
+    """Columns available on standard output: ``COLUMNS``, else the terminal's, else unlimited.
+
+    Output to a pipe or file is never cut or wrapped, so scripts see stable lines.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def print_lines(lines: Iterable[str]) -> None:
+    """Print ``lines`` (control characters neutralised), quietly stopping if the reader left.
+
+    ``okr catalog | head`` closes the pipe early; that is not an error worth a traceback.
+    """
+    from tui.commands._common import printable
+
+    try:
+        for line in lines:
+            print(printable(line))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush succeeds
+
+
+def render_table(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
+    """``rows`` (the first is the header) as lines with every column aligned."""
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:-1])]
+        lines.append((" " * gap).join([*cells, row[-1]]).rstrip())
+    return lines
