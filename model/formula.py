@@ -134,11 +134,9 @@ def evaluate(formula: Formula | str, inputs: Mapping[str, float]) -> float:
 
 
 def _input_value(formula: Formula, name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        ok = False
-    else:
-        ok = math.isfinite(value) and abs(value) <= MAX_NUMBER
-    if not ok:
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    # NaN fails the comparison; a huge int is compared exactly, never converted (no overflow)
+    if not (number and abs(value) <= MAX_NUMBER):  # type: ignore[operator]
         start, end = formula.span_of(name) or (0, 0)
         raise InvalidInputValueError(
             "formula.bad_input_value",

@@ -37,6 +37,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 }
 """Symbols shown before amounts; other currency codes are shown as ``CHF 1,234``."""
 
+MAX_TYPED_LENGTH = 60
+"""Longest typed value read; anything longer is not a number someone meant to type."""
+
 WHOLE_UNIT_CURRENCIES = frozenset({"JPY", "KRW"})
 """Currencies shown without cents."""
 
@@ -202,6 +205,8 @@ def parse_value(text: str, unit: Unit | None, *, currency: str = "") -> float:
     cleaned = unicodedata.normalize("NFKC", text).replace("−", "-").replace("–", "-").strip()
     if not cleaned:
         raise ValueParseError("units.empty")
+    if len(cleaned) > MAX_TYPED_LENGTH:
+        raise ValueParseError("units.not_a_number", text=text.strip()[:MAX_TYPED_LENGTH] + "…")
     match = _TYPED.fullmatch(cleaned)
     if not match or (match["sign"] and match["sign2"]):
         raise ValueParseError("units.not_a_number", text=text.strip())

@@ -141,6 +141,7 @@ def test_typed_values_are_read_in_their_unit(text, unit, currency, value):
         ("NT$600 元", "currency", "TWD", "units.not_a_number"),
         ("2,000,000,000,000,000", "count", "", "units.too_large"),
         ("1e20", "count", "", "units.unexpected_mark"),
+        ("1" * 61, "count", "", "units.not_a_number"),
     ],
 )
 def test_values_that_cannot_be_read_say_why(text, unit, currency, key):
