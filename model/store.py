@@ -3,8 +3,12 @@
 Reads go through ``tomllib`` and :class:`~model.plan.Plan` validation; every failure
 becomes one :class:`PlanError` naming the file and the line or field. Writes are
 canonical (a fixed key order, so saving twice gives the same bytes and a one-field edit
-is a one-line diff) and atomic (a temp file in the same folder, fsync, ``os.replace``),
-so an interrupted save leaves the old file whole.
+is a one-line diff) and atomic (see :mod:`model.atomic`): an interrupted save leaves the
+old file whole, and the previous version is kept as ``plan.toml.bak``.
+
+A plan loaded with :func:`load_plan_with_fingerprint` remembers what the file held;
+saving with ``expected=`` that fingerprint refuses to overwrite a file someone else
+changed in the meantime (:class:`ConflictError`).
 
 Unknown keys are rejected, with a suggestion when one is close: a typo such as
 ``ownr = "growth"`` would otherwise be dropped silently on the next save.
@@ -12,89 +16,81 @@ Unknown keys are rejected, with a suggestion when one is close: a typo such as
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import stat
-import tempfile
 import tomllib
-from pathlib import Path
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import tomli_w
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from model.atomic import WriteResult, backup_path_for, write_bytes_atomic
+from model.errors import ConflictError, PlanError
+from model.fingerprint import (
+    ABSENT,
+    MAX_PLAN_BYTES,
+    Fingerprint,
+    changed_on_disk,
+    fingerprint_of,
+    read_plan_bytes,
+)
 from model.i18n import t
+from model.limits import LimitExceeded, check_limits, deep_nesting_line
 from model.plan import IDENTIFIER, Plan
-from model.tomlpos import locate, plan_fields_at, show_value, submodel
+from model.tomlpos import locate, plan_fields_at, show_value
 
-MAX_PLAN_BYTES = 5 * 1024 * 1024
-"""Plan files larger than this are refused: no real plan comes near it."""
+__all__ = [
+    "ABSENT",
+    "MAX_PLAN_BYTES",
+    "ConflictError",
+    "Fingerprint",
+    "LoadedPlan",
+    "PlanError",
+    "WriteResult",
+    "backup_path_for",
+    "changed_on_disk",
+    "dumps_plan",
+    "fingerprint_of",
+    "load_plan",
+    "load_plan_with_fingerprint",
+    "parse_plan",
+    "parse_plan_bytes",
+    "read_plan_text",
+    "save_plan",
+    "write_text_atomic",
+]
 
 _TOML_POSITION = re.compile(r"^(?P<detail>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_BOM = "\ufeff"
 
 
-class PlanError(Exception):
-    """A plan file could not be read, validated or written.
+class LoadedPlan(NamedTuple):
+    """A plan as loaded, with the fingerprint of the bytes it came from."""
 
-    ``str(error)`` is one line a person can act on:
-    ``plans/q1.toml:12:5: <message>`` or ``plans/q1.toml:12: kpis.cac.unit: <message>``.
+    plan: Plan
+    fingerprint: Fingerprint
+
+
+def decode_plan_bytes(data: bytes, path: str | os.PathLike[str]) -> str:
+    """The text of a plan file's bytes: UTF-8, with a leading byte-order mark dropped.
+
+    Notepad and some Windows tools start UTF-8 files with a BOM; it carries no meaning,
+    so it is accepted (and not written back). Anything that is not UTF-8 is refused
+    with the line and column of the first bad byte.
     """
-
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        message: str,
-        *,
-        line: int | None = None,
-        column: int | None = None,
-        field: str | None = None,
-    ) -> None:
-        self.path = str(path)
-        self.message = message
-        self.line = line
-        self.column = column
-        self.field = field
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        parts = [where]
-        if self.field:
-            parts.append(self.field)
-        parts.append(self.message)
-        return ": ".join(parts)
-
-
-def read_plan_text(path: str | os.PathLike[str]) -> str:
-    """The text of a plan file, refusing what cannot be a plan (too big, not UTF-8)."""
-    file = Path(path)
     try:
-        size = file.stat().st_size
-        if not stat.S_ISREG(file.stat().st_mode):
-            raise PlanError(path, t("core.not_a_file"))
-        if size > MAX_PLAN_BYTES:
-            raise PlanError(
-                path, t("core.too_big", size=size, limit=MAX_PLAN_BYTES // (1024 * 1024))
-            )
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise PlanError(path, t("core.not_found")) from None
-    except PermissionError:
-        raise PlanError(path, t("core.no_permission")) from None
-    except IsADirectoryError:
-        raise PlanError(path, t("core.not_a_file")) from None
-    except OSError as error:
-        raise PlanError(path, t("core.os_error", detail=error.strerror or error)) from None
-    try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise PlanError(path, t("core.not_utf8"), line=line, column=column) from None
+    return text.removeprefix(_BOM)
+
+
+def read_plan_text(path: str | os.PathLike[str]) -> str:
+    """The text of a plan file, refusing what cannot be a plan (too big, not UTF-8)."""
+    return decode_plan_bytes(read_plan_bytes(path)[0], path)
 
 
 def parse_plan(text: str, path: str | os.PathLike[str]) -> Plan:
@@ -104,42 +100,56 @@ def parse_plan(text: str, path: str | os.PathLike[str]) -> Plan:
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(error, path) from None
     except RecursionError:
-        raise PlanError(path, t("core.too_deep")) from None
+        raise PlanError(path, t("core.too_deep"), line=deep_nesting_line(text)) from None
+    try:
+        check_limits(data)
+    except LimitExceeded as error:
+        raise _limit_error(error, data, text, path) from None
     try:
         return Plan.model_validate(data)
     except ValidationError as error:
         raise _validation_error(error, data, text, path) from None
     except RecursionError:
-        raise PlanError(path, t("core.too_deep")) from None
+        raise PlanError(path, t("core.too_deep"), line=deep_nesting_line(text)) from None
+
+
+def parse_plan_bytes(data: bytes, path: str | os.PathLike[str]) -> Plan:
+    """Decode and validate a plan file's bytes (what :func:`load_plan` does after reading)."""
+    return parse_plan(decode_plan_bytes(data, path), path)
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read and validate the plan at ``path``; raise :class:`PlanError` on any failure."""
-    return parse_plan(read_plan_text(path), path)
+    return load_plan_with_fingerprint(path).plan
+
+
+def load_plan_with_fingerprint(path: str | os.PathLike[str]) -> LoadedPlan:
+    """Read and validate the plan at ``path``, with the fingerprint of the bytes read.
+
+    Pass the fingerprint to :func:`save_plan` as ``expected`` to be told, instead of
+    overwriting, when someone else changed the file in the meantime.
+    """
+    data, fingerprint = read_plan_bytes(path)
+    return LoadedPlan(parse_plan_bytes(data, path), fingerprint)
 
 
 def dumps_plan(plan: Plan) -> str:
     """The canonical TOML text of ``plan``.
 
-    Keys come out in the models' field order; empty strings, ``None`` and empty lists are
-    left out (they load back as the same defaults), so the output is stable under
-    save -> load -> save.
+    Keys come out in the models' field order; a value equal to its field's empty default
+    (``""``, ``None``, ``[]``) is left out, since it loads back as that default, so the
+    output is stable under save -> load -> save. Required fields are always written.
     """
-    data = plan.model_dump(by_alias=True)
     lines: list[str] = []
     tables: list[str] = []
-    for key, value in data.items():
-        if _is_empty(value):
-            continue
-        if isinstance(value, dict):
-            _, container = submodel(Plan.model_fields[_attribute(key)].annotation)
-            if container is dict:  # a table of named sub-tables, e.g. [inputs.orders]
-                for name, sub in value.items():
-                    tables.append(_table(f"{_key(key)}.{_key(name)}", sub, header_always=True))
-            else:
-                tables.append(_table(_key(key), value))
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            tables.extend(_table(_key(key), entry, array=True) for entry in value)
+    for key, value, attribute in _written_fields(plan):
+        if isinstance(attribute, BaseModel):
+            tables.append(_table(_key(key), attribute))
+        elif isinstance(attribute, dict) and _all_models(attribute.values()):
+            for name, sub in attribute.items():  # named sub-tables, e.g. [inputs.orders]
+                tables.append(_table(f"{_key(key)}.{_key(name)}", sub, header_always=True))
+        elif isinstance(attribute, list) and _all_models(attribute):
+            tables.extend(_table(_key(key), entry, array=True) for entry in attribute)
         else:
             lines.append(f"{_key(key)} = {_literal(value)}\n")
     parts = ["".join(lines)] if lines else []
@@ -147,76 +157,63 @@ def dumps_plan(plan: Plan) -> str:
     return "\n".join(parts)
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Write ``plan`` to ``path`` atomically, keeping the file's permissions.
+def save_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    expected: Fingerprint | None = None,
+    backup: bool = True,
+) -> WriteResult:
+    """Write ``plan`` to ``path`` atomically; return the new fingerprint and the backup.
 
     The text goes to a temporary file in the same folder, is flushed and fsynced, then
     replaces the target in one step: a crash at any moment leaves either the old file or
-    the new one, never a mix.
+    the new one, never a mix. The replaced version is kept as ``<name>.bak`` (see
+    :func:`model.atomic.write_bytes_atomic` for what happens when it cannot be).
+
+    ``expected`` is the fingerprint from :func:`load_plan_with_fingerprint` (or
+    :data:`ABSENT` for a new plan): if the file on disk no longer matches it,
+    :class:`ConflictError` is raised and nothing is written. ``None`` overwrites.
+    A plan over the size limits (:mod:`model.limits`) is refused, so every saved plan
+    loads again.
     """
-    write_text_atomic(path, dumps_plan(plan))
+    try:
+        check_limits(plan.model_dump(by_alias=True))
+    except LimitExceeded as error:
+        raise _limit_error(error, plan.model_dump(by_alias=True), "", path) from None
+    return write_bytes_atomic(
+        path, dumps_plan(plan).encode("utf-8"), expected=expected, backup=backup
+    )
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> WriteResult:
     """Replace the file at ``path`` with ``text`` in one atomic step (see :func:`save_plan`)."""
-    target = Path(path)
-    folder = target.parent
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = None
-    except OSError as error:
-        raise PlanError(path, t("core.os_error", detail=error.strerror or error)) from None
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise PlanError(path, t("core.cannot_write", detail=error.strerror or error)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp_name, 0o666 & ~umask)
-        os.replace(temp_name, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise PlanError(path, t("core.cannot_write", detail=error.strerror or error)) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return write_bytes_atomic(path, text.encode("utf-8"))
 
 
 # --- writing ---------------------------------------------------------------------
 
 
-def _attribute(key: str) -> str:
-    """The Plan attribute behind a file key (``schema`` -> ``schema_version``)."""
-    for name, info in Plan.model_fields.items():
-        if key in (name, info.alias):
-            return name
-    raise KeyError(key)
+def _written_fields(model: BaseModel) -> Iterator[tuple[str, object, object]]:
+    """(file key, dumped value, attribute) of each field of ``model`` worth writing."""
+    dumped = model.model_dump(by_alias=True)
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = dumped[key]
+        if value is None:
+            continue
+        if (
+            _is_empty(value)
+            and not info.is_required()
+            and value == info.get_default(call_default_factory=True)
+        ):
+            continue
+        yield key, value, getattr(model, name)
+
+
+def _all_models(values: Iterable[object]) -> bool:
+    values = list(values)
+    return bool(values) and all(isinstance(v, BaseModel) for v in values)
 
 
 def _is_empty(value: object) -> bool:
@@ -231,17 +228,15 @@ def _literal(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dict):
-        inner = ", ".join(
-            f"{_key(k)} = {_literal(v)}" for k, v in value.items() if not _is_empty(v)
-        )
+        inner = ", ".join(f"{_key(k)} = {_literal(v)}" for k, v in value.items() if v is not None)
         return f"{{ {inner} }}" if inner else "{}"
     if isinstance(value, list):
         return "[" + ", ".join(_literal(v) for v in value) + "]"
     return tomli_w.dumps({"v": value})[len("v = ") : -1]
 
 
-def _table(name: str, values: dict, *, array: bool = False, header_always: bool = False) -> str:
-    body = "".join(f"{_key(k)} = {_literal(v)}\n" for k, v in values.items() if not _is_empty(v))
+def _table(name: str, model: BaseModel, *, array: bool = False, header_always: bool = False) -> str:
+    body = "".join(f"{_key(k)} = {_literal(v)}\n" for k, v, _ in _written_fields(model))
     if not body and not (array or header_always):
         return ""
     header = f"[[{name}]]" if array else f"[{name}]"
@@ -249,6 +244,24 @@ def _table(name: str, values: dict, *, array: bool = False, header_always: bool 
 
 
 # --- error messages --------------------------------------------------------------
+
+
+def _limit_error(
+    error: LimitExceeded, data: object, text: str, path: str | os.PathLike[str]
+) -> PlanError:
+    key = {
+        "text": "reliability.text_too_long",
+        "entries": "reliability.too_many_entries",
+        "depth": "reliability.nested_too_deep",
+    }[error.kind]
+    message = t(key, size=error.size, limit=error.limit)
+    line = locate(text, error.loc) if text else None
+    if line is None and error.kind == "depth" and text:
+        line = deep_nesting_line(text)
+    field = _field_path(error.loc, data)
+    if len(field) > 60:  # a path hundreds of tables deep says nothing more than its start
+        field = field[:59] + "…"
+    return PlanError(path, message, line=line, field=field or None)
 
 
 def _syntax_error(error: tomllib.TOMLDecodeError, path: str | os.PathLike[str]) -> PlanError:

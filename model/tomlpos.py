@@ -14,6 +14,8 @@ import typing
 
 from pydantic import BaseModel
 
+from model.safetext import one_line
+
 _HEADER = re.compile(r"^\s*(\[\[?)\s*(?P<name>[^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r'^\s*(?P<key>[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')\s*=')
 _HEADER_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([^.\s]+)')
@@ -26,7 +28,7 @@ def locate(text: str, loc: tuple) -> int | None:
     table: tuple = ()
     best: int | None = None
     best_depth = -1
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # TOML lines end at \n only
         header = _HEADER.match(line)
         if header and not _KEY.match(line):
             names = _header_names(header["name"])
@@ -102,7 +104,7 @@ def show_value(value: object, limit: int = 40) -> str:
         shown = "[...]"
     else:
         shown = str(value)
-    shown = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in shown)
+    shown = one_line(shown)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 

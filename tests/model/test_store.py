@@ -107,7 +107,7 @@ def test_a_save_into_a_missing_folder_is_a_plan_error(tmp_path: Path):
         (b'title = "\xff"\n', ":1:10: the file is not UTF-8 text"),
         (
             b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n",
-            ": the file is nested too deeply to be a plan",
+            ":1: the file is nested too deeply to be a plan",
         ),
     ],
 )

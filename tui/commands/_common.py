@@ -6,12 +6,14 @@ import sys
 from pathlib import Path
 
 from model.plan import Plan
+from model.safetext import printable as _printable
 from model.store import PlanError, load_plan
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters shown as ``\\x1b``, so a plan cannot drive the terminal."""
-    return "".join(ch if ch.isprintable() or ch in "\t\n" else f"\\x{ord(ch):02x}" for ch in text)
+    """``text`` with control characters shown as ``\\x1b`` and bidi overrides as ``\\u202e``,
+    so a plan can neither drive the terminal nor disguise what it shows."""
+    return _printable(text)
 
 
 def print_error(message: str) -> None:

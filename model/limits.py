@@ -1,0 +1,109 @@
+"""Size limits on what a plan may hold, checked on load and on save alike.
+
+No real plan comes near these numbers; they exist so that an absurd file (a 4 MB
+title, a million KPIs, tables nested a thousand deep) is refused with one clear line
+naming the field, instead of making every screen and export slow or crash later.
+Checking on save too keeps the promise that whatever the planner writes it can read.
+"""
+
+from __future__ import annotations
+
+MAX_TEXT_CHARS = 10_000
+"""Longest text (or key) in a plan, in characters: a few pages, far more than any field needs."""
+
+MAX_ENTRIES = 10_000
+"""Most entries in one list or table (KPIs, items, check-ins, inputs...)."""
+
+MAX_DEPTH = 32
+"""Deepest nesting of tables and lists; a plan needs four levels."""
+
+Location = tuple[str | int, ...]
+
+
+class LimitExceeded(Exception):
+    """The plan data at ``loc`` breaks a limit; ``kind`` says which one."""
+
+    def __init__(self, loc: Location, kind: str, size: int, limit: int) -> None:
+        self.loc = loc
+        self.kind = kind
+        self.size = size
+        self.limit = limit
+        super().__init__(loc, kind, size, limit)
+
+
+def check_limits(data: object) -> None:
+    """Raise :class:`LimitExceeded` for the first place in ``data`` that breaks a limit.
+
+    ``data`` is plan data as parsed from TOML (dicts, lists, scalars). The walk is
+    iterative, so even data nested far deeper than Python's recursion limit is judged.
+    """
+    stack: list[tuple[Location, object]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT_CHARS:
+                raise LimitExceeded(loc, "text", len(value), MAX_TEXT_CHARS)
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        if len(loc) >= MAX_DEPTH:
+            raise LimitExceeded(loc, "depth", len(loc) + 1, MAX_DEPTH)
+        if len(value) > MAX_ENTRIES:  # point at the first entry too many
+            first_extra = list(value)[MAX_ENTRIES] if isinstance(value, dict) else MAX_ENTRIES
+            raise LimitExceeded((*loc, first_extra), "entries", len(value), MAX_ENTRIES)
+        if isinstance(value, dict):
+            for key in value:
+                if len(key) > MAX_TEXT_CHARS:
+                    raise LimitExceeded((*loc, key[:40]), "text", len(key), MAX_TEXT_CHARS)
+            children = [((*loc, key), child) for key, child in value.items()]
+        else:
+            children = [((*loc, index), child) for index, child in enumerate(value)]
+        stack.extend(reversed(children))  # depth-first, in file order
+
+
+def deep_nesting_line(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The first line where brackets nest deeper than ``limit``, skipping strings and comments.
+
+    ``tomllib`` gives up on absurd nesting without saying where; this finds the place
+    for the error message. It follows TOML's quoting closely enough for that purpose,
+    and also counts the parts of dotted headers and keys (``[a.b.c]``, ``a.b.c = 1``).
+    """
+    for number, text_line in enumerate(text.split("\n"), start=1):
+        stripped = text_line.strip()
+        name = stripped.strip("[").split("]", 1)[0] if stripped.startswith("[") else ""
+        if not name and "=" in stripped and not stripped.startswith("#"):
+            name = stripped.split("=", 1)[0]
+        if name.count(".") >= limit:
+            return number
+    depth = 0
+    line = 1
+    index = 0
+    size = len(text)
+    while index < size:
+        char = text[index]
+        if char == "\n":
+            line += 1
+        elif char == "#":
+            end = text.find("\n", index)
+            index = size if end < 0 else end
+            continue
+        elif char in "\"'":
+            quote = text[index : index + 3] if text[index : index + 3] in ('"""', "'''") else char
+            end = index + len(quote)
+            while end < size and not text.startswith(quote, end):
+                if text[end] == "\\" and quote[0] == '"':
+                    end += 1
+                elif text[end] == "\n" and len(quote) == 1:
+                    break
+                end += 1
+            line += text.count("\n", index, end)
+            index = end + len(quote)
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        index += 1
+    return None

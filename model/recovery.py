@@ -1,0 +1,207 @@
+"""Unsaved edits kept safe: a private recovery file per plan, found again on the next open.
+
+While a plan has unsaved edits the app writes them every few seconds (and on SIGHUP,
+SIGTERM or a crash) to ``<state dir>/okr-planner/recovery/<hash>.toml``, where the
+state dir is ``$XDG_STATE_HOME`` or ``~/.local/state`` and the hash is of the plan's
+absolute path. The folder is 0700 and the files 0600: edits never leak to other users
+of a shared server, even when the plan itself is shared.
+
+A recovery file is itself a plan file (open it with ``okr`` or copy it over the plan to
+recover by hand); its first line is a comment recording which plan it belongs to,
+when it was written and the fingerprint of the file the edits started from::
+
+    # okr-recovery: {"plan": "/srv/plans/q1.toml", "written": "...", "base": {...}, ...}
+
+On the next open :func:`find_recovery` returns it; the app shows
+:meth:`Recovery.summary` (what differs from the file on disk) and either takes the
+recovered plan or calls :func:`discard_recovery`. A successful save discards it too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import socket
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from model import __version__
+from model.atomic import write_bytes_atomic
+from model.diff import describe_differences
+from model.errors import PlanError
+from model.fingerprint import ABSENT, Fingerprint, changed_on_disk
+from model.i18n import t
+from model.plan import Plan
+from model.store import dumps_plan, load_plan, parse_plan
+
+APP_NAME = "okr-planner"
+HEADER = "# okr-recovery: "
+"""The first line of a recovery file starts with this, followed by JSON."""
+
+_MAX_RECOVERY_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """Unsaved edits of a plan found in a recovery file."""
+
+    plan_path: Path
+    """The plan the edits belong to (absolute)."""
+
+    file: Path
+    """The recovery file holding them."""
+
+    written: dt.datetime
+    """When the edits were written (UTC)."""
+
+    base: Fingerprint
+    """The plan file the edits started from (:data:`ABSENT` for a plan never saved)."""
+
+    plan: Plan
+    """The plan with the unsaved edits."""
+
+    host: str = ""
+    pid: int = 0
+
+    def base_changed(self) -> bool:
+        """Whether the plan file changed on disk after the edits started from it.
+
+        When true, taking the recovered plan would discard someone's later save: the
+        app should say so and offer save-as rather than a plain overwrite.
+        """
+        return changed_on_disk(self.plan_path, self.base)
+
+    def summary(self, limit: int = 12) -> list[str]:
+        """What the recovered plan changes compared with the file on disk now, in words."""
+        try:
+            on_disk = load_plan(self.plan_path)
+        except PlanError:
+            on_disk = Plan()
+        return describe_differences(on_disk, self.plan, limit=limit)
+
+
+def recovery_dir() -> Path:
+    """The private folder holding this user's recovery files."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME)) / "recovery"
+
+
+def recovery_path(plan_path: str | os.PathLike[str]) -> Path:
+    """The recovery file of the plan at ``plan_path`` (whether or not it exists)."""
+    key = str(_absolute(plan_path)).encode("utf-8", "surrogateescape")
+    return recovery_dir() / f"{hashlib.sha256(key).hexdigest()[:32]}.toml"
+
+
+def write_recovery(plan_path: str | os.PathLike[str], plan: Plan, base: Fingerprint) -> Path:
+    """Write the unsaved ``plan`` to its recovery file atomically; return the file.
+
+    ``base`` is the fingerprint of the plan file the edits started from. Raises
+    :class:`PlanError` if the recovery folder cannot be written.
+    """
+    folder = recovery_dir()
+    _private_folder(folder, plan_path)
+    target = recovery_path(plan_path)
+    write_bytes_atomic(target, _recovery_bytes(plan_path, plan, base), private=True)
+    return target
+
+
+def find_recovery(plan_path: str | os.PathLike[str]) -> Recovery | None:
+    """The unsaved edits of the plan at ``plan_path``, if a readable recovery file exists.
+
+    A recovery file that cannot be read or does not belong to this plan is left alone
+    (never deleted) and ``None`` is returned.
+    """
+    file = recovery_path(plan_path)
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read(_MAX_RECOVERY_BYTES)
+        text = data.decode("utf-8")
+        first, _, _ = text.partition("\n")
+        if not first.startswith(HEADER):
+            return None
+        header = json.loads(first[len(HEADER) :])
+        if header.get("plan") != str(_absolute(plan_path)):
+            return None
+        base = header.get("base") or {}
+        return Recovery(
+            plan_path=_absolute(plan_path),
+            file=file,
+            written=dt.datetime.fromisoformat(header["written"]),
+            base=Fingerprint(int(base["size"]), int(base["mtime_ns"]), str(base["sha256"])),
+            plan=parse_plan(text, file),
+            host=str(header.get("host", "")),
+            pid=int(header.get("pid", 0)),
+        )
+    except (OSError, ValueError, KeyError, TypeError, PlanError):
+        return None
+
+
+def discard_recovery(plan_path: str | os.PathLike[str]) -> bool:
+    """Delete the plan's recovery file; ``True`` if there was one. Never raises."""
+    try:
+        os.unlink(recovery_path(plan_path))
+    except OSError:
+        return False
+    return True
+
+
+def emergency_save(
+    plan_path: str | os.PathLike[str], plan: Plan, base: Fingerprint = ABSENT
+) -> Path | None:
+    """Write unsaved edits somewhere safe, now, for a crash or signal handler.
+
+    Tries the normal recovery file first; if that fails (home full or read-only), a
+    private file in the system's temporary folder. Returns the file written, or
+    ``None`` if nothing could be written. Never raises.
+    """
+    try:
+        return write_recovery(plan_path, plan, base)
+    except BaseException:
+        pass
+    fd = -1
+    try:
+        data = _recovery_bytes(plan_path, plan, base)
+        fd, name = tempfile.mkstemp(prefix="okr-recovery-", suffix=".toml")
+        os.write(fd, data)
+        os.fsync(fd)
+        return Path(name)
+    except BaseException:
+        return None
+    finally:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _recovery_bytes(plan_path: str | os.PathLike[str], plan: Plan, base: Fingerprint) -> bytes:
+    header = {
+        "plan": str(_absolute(plan_path)),
+        "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "base": {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256},
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "version": __version__,
+    }
+    return (HEADER + json.dumps(header) + "\n" + dumps_plan(plan)).encode("utf-8")
+
+
+def _absolute(plan_path: str | os.PathLike[str]) -> Path:
+    return Path(plan_path).expanduser().resolve()
+
+
+def _private_folder(folder: Path, plan_path: str | os.PathLike[str]) -> None:
+    """Create the recovery folder as 0700 (and make it so if it was looser)."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise PlanError(
+            plan_path, t("reliability.recovery_unwritable", folder=str(folder), detail=detail)
+        ) from None

@@ -1,0 +1,43 @@
+"""Text from a plan made safe to print: no character can drive or disguise a terminal.
+
+A plan is data anyone can write, so its strings may hold escape sequences (ESC, CSI),
+C1 controls (U+0080 to U+009F, which some terminals obey like ESC sequences) and
+bidirectional overrides (U+202E and friends, which reorder what is shown, so that a
+line can read differently from what it contains). Every such character is shown as a
+visible escape (``\\x1b``, ``\\u202e``) instead. Zero-width joiners stay: emoji and
+several scripts need them and they cannot move the cursor or reorder text.
+"""
+
+from __future__ import annotations
+
+_KEEP = frozenset("\u200c\u200d")
+"""Invisible but harmless: zero-width non-joiner and joiner (Persian, Indic, emoji)."""
+
+
+def escape_char(char: str) -> str:
+    """The visible escape of one character: ``\\x1b``, ``\\u202e`` or ``\\U000e0001``."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def printable(text: str, *, keep: str = "\t\n") -> str:
+    """``text`` with every control, format or separator character escaped, except ``keep``.
+
+    ``str.isprintable`` is false for categories Cc (C0, DEL, C1), Cf (bidi overrides,
+    BOM, soft hyphen), Zl/Zp (line and paragraph separators), Cs, Co and Cn.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char in keep or char in _KEEP else escape_char(char)
+        for char in text
+    )
+
+
+def one_line(text: str) -> str:
+    """``text`` as a single printable line: newlines and tabs are escaped too."""
+    return printable(text, keep="")

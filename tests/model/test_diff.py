@@ -1,0 +1,107 @@
+"""What differs between two plans, said in a few readable lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from model.diff import describe_differences, diff_plans
+from model.i18n import set_language
+from model.plan import CheckIn, Guardrail, Input, Item, Kpi, Plan
+from model.store import load_plan
+from tests.conftest import PLANS
+
+
+def _base() -> Plan:
+    return Plan(
+        title="Q1",
+        inputs={"orders": Input(source="shop")},
+        kpis=[
+            Kpi(id="cr", target=0.02, guardrail=Guardrail(min=0.01)),
+            Kpi(id="aov", target=1200),
+        ],
+        items=[Item(text="Raise conversion to 2%"), Item(text="Write 5 emails", kind="initiative")],
+    )
+
+
+def test_identical_plans_have_no_differences():
+    plan = load_plan(PLANS / "saas-growth.toml")
+    assert diff_plans(plan, plan.model_copy(deep=True)) == []
+    assert describe_differences(plan, plan) == ["no differences"]
+
+
+def test_fields_kpis_inputs_and_items_are_named():
+    old, new = _base(), _base()
+    new.title = "Q2"
+    new.objective.statement = "Grow"
+    new.kpis[0].guardrail = Guardrail(min=0.015)
+    new.kpis[1].target = 1500
+    new.kpis.append(Kpi(id="roas"))
+    del new.inputs["orders"]
+    new.inputs["visits"] = Input()
+    new.items.insert(1, Item(text="Launch referrals"))
+    new.items[2].kind = "key_result"
+    assert describe_differences(old, new) == [
+        "title: 'Q1' → 'Q2'",
+        "objective statement: set to 'Grow'",
+        "input visits added",
+        "input orders removed",
+        "KPI cr guardrail.min: 0.01 → 0.015",
+        "KPI aov target: 1200 → 1500",
+        "KPI roas added",
+        "item 2 'Launch referrals' added",
+        "item 3 'Write 5 emails' kind: 'initiative' → 'key_result'",
+    ]
+
+
+def test_an_inserted_item_is_one_change_not_a_cascade():
+    old = Plan(items=[Item(text=f"line {n}") for n in range(10)])
+    new = old.model_copy(deep=True)
+    new.items.insert(0, Item(text="new first line"))
+    assert describe_differences(old, new) == ["item 1 'new first line' added"]
+
+
+def test_removed_things_and_reordered_kpis():
+    old, new = _base(), _base()
+    new.kpis.reverse()
+    new.items.pop()
+    new.objective.kgi = ""
+    old.objective.kgi = "300 users"
+    assert describe_differences(old, new) == [
+        "objective kgi: cleared (was '300 users')",
+        "the order of the KPIs changed",
+        "item 2 'Write 5 emails' removed",
+    ]
+
+
+def test_check_ins_and_a_limit_with_a_count():
+    old = Plan()
+    new = Plan(
+        checkins=[
+            CheckIn(kpi="cr", date=dt.date(2026, 1, day), value=0.01 * day) for day in range(1, 6)
+        ]
+    )
+    lines = describe_differences(old, new, limit=2)
+    assert lines == [
+        "check-in 1 'cr 2026-01-01 0.01' added",
+        "check-in 2 'cr 2026-01-02 0.02' added",
+        "… and 3 more differences",
+    ]
+
+
+def test_user_text_in_descriptions_is_quoted_shortened_and_escaped():
+    old = Plan()
+    new = Plan(title="\x1b[2J" + "x" * 100)
+    (line,) = describe_differences(old, new)
+    assert line.isprintable() and "\\x1b[2J" in line and line.endswith("…")
+    assert len(line) < 80
+
+
+def test_differences_in_chinese():
+    old, new = _base(), _base()
+    new.kpis[1].target = 1500
+    new.kpis.append(Kpi(id="roas"))
+    set_language("zh-TW")
+    assert describe_differences(old, new) == [
+        "KPI aov 的 target:1200 → 1500",
+        "新增了KPI roas",
+    ]

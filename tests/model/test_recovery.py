@@ -1,0 +1,160 @@
+"""Unsaved edits go to a private recovery file and come back on the next open."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from model.fingerprint import ABSENT
+from model.i18n import set_language
+from model.plan import Plan
+from model.recovery import (
+    HEADER,
+    discard_recovery,
+    emergency_save,
+    find_recovery,
+    recovery_dir,
+    recovery_path,
+    write_recovery,
+)
+from model.store import load_plan, load_plan_with_fingerprint, save_plan
+
+
+@pytest.fixture
+def edited(example_copy):
+    """A plan loaded from disk and edited without saving."""
+    path = example_copy()
+    plan, fingerprint = load_plan_with_fingerprint(path)
+    plan.title = "Edited, not saved"
+    plan.kpis[0].target = 0.5
+    return path, plan, fingerprint
+
+
+def test_recovery_files_live_privately_in_the_users_state_folder(edited, tmp_path):
+    path, plan, fingerprint = edited
+    file = write_recovery(path, plan, fingerprint)
+    state_home = Path(os.environ["XDG_STATE_HOME"])
+    assert file.parent == state_home / "okr-planner" / "recovery" == recovery_dir()
+    assert file == recovery_path(path)
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(file.parent.stat().st_mode) == 0o700
+    assert not any(p.name.endswith(".tmp") for p in file.parent.iterdir())
+
+
+def test_a_recovery_file_is_itself_a_plan_with_a_header(edited):
+    path, plan, fingerprint = edited
+    file = write_recovery(path, plan, fingerprint)
+    text = file.read_text("utf-8")
+    assert text.startswith(HEADER)
+    assert str(path.resolve()) in text.splitlines()[0]
+    assert load_plan(file) == plan, "open it with okr, or copy it over the plan"
+
+
+def test_find_recovery_returns_the_edits_and_what_they_started_from(edited):
+    path, plan, fingerprint = edited
+    assert find_recovery(path) is None
+    write_recovery(path, plan, fingerprint)
+    found = find_recovery(path)
+    assert found.plan == plan
+    assert found.base == fingerprint
+    assert found.plan_path == path.resolve()
+    assert found.pid == os.getpid()
+    assert not found.base_changed()
+    assert found.summary() == [
+        "title: 'SaaS growth Q1 2026' → 'Edited, not saved'",
+        f"KPI {plan.kpis[0].id} target: 0.45 → 0.5",
+    ]
+
+
+def test_the_summary_speaks_the_users_language(edited):
+    path, plan, fingerprint = edited
+    write_recovery(path, plan, fingerprint)
+    set_language("zh-TW")
+    assert find_recovery(path).summary()[0] == "title:'SaaS growth Q1 2026' → 'Edited, not saved'"
+
+
+def test_a_later_save_by_someone_else_is_noticed(edited):
+    path, plan, fingerprint = edited
+    write_recovery(path, plan, fingerprint)
+    save_plan(Plan(title="someone else's save"), path)
+    assert find_recovery(path).base_changed()
+
+
+def test_the_same_plan_by_another_name_finds_the_same_recovery(edited, monkeypatch):
+    path, plan, fingerprint = edited
+    write_recovery(path, plan, fingerprint)
+    monkeypatch.chdir(path.parent)
+    assert find_recovery(Path(path.name)).plan == plan
+    link = path.parent / "link.toml"
+    link.symlink_to(path)
+    assert find_recovery(link).plan == plan
+
+
+def test_discard_removes_it_and_other_plans_are_unaffected(edited, example_copy):
+    path, plan, fingerprint = edited
+    other = example_copy("ecommerce-revenue.toml")
+    write_recovery(path, plan, fingerprint)
+    assert find_recovery(other) is None
+    assert discard_recovery(path) is True
+    assert find_recovery(path) is None
+    assert discard_recovery(path) is False
+
+
+def test_a_damaged_recovery_file_is_ignored_but_kept(edited):
+    path, plan, fingerprint = edited
+    file = write_recovery(path, plan, fingerprint)
+    file.write_text(file.read_text("utf-8").replace("schema = 1", "schema = [", 1), "utf-8")
+    assert find_recovery(path) is None
+    assert file.exists(), "never delete what might be someone's work"
+
+
+def test_a_new_plan_never_saved_can_be_recovered(tmp_path: Path):
+    path = tmp_path / "new.toml"
+    write_recovery(path, Plan(title="draft"), ABSENT)
+    found = find_recovery(path)
+    assert found.plan.title == "draft" and found.base == ABSENT
+    assert not found.base_changed()
+    assert found.summary() == ["title: set to 'draft'"]
+
+
+def test_the_folder_is_made_private_again_if_loosened(edited):
+    path, plan, fingerprint = edited
+    folder = write_recovery(path, plan, fingerprint).parent
+    os.chmod(folder, 0o755)
+    write_recovery(path, plan, fingerprint)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_emergency_save_writes_the_recovery_file(edited):
+    path, plan, fingerprint = edited
+    assert emergency_save(path, plan, fingerprint) == recovery_path(path)
+    assert find_recovery(path).plan == plan
+
+
+def test_emergency_save_falls_back_to_a_private_temp_file(edited, monkeypatch, tmp_path):
+    path, plan, fingerprint = edited
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))  # the state folder cannot be made
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    file = emergency_save(path, plan, fingerprint)
+    assert file is not None and file.parent == tmp_path
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    assert load_plan(file) == plan
+
+
+def test_emergency_save_never_raises(edited, monkeypatch):
+    path, plan, fingerprint = edited
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("everything is on fire")
+
+    monkeypatch.setattr("model.recovery.write_recovery", broken)
+    monkeypatch.setattr("model.recovery._recovery_bytes", broken)
+    assert emergency_save(path, plan, fingerprint) is None

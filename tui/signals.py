@@ -1,0 +1,68 @@
+"""Last words on SIGHUP and SIGTERM: save what can be saved, then leave cleanly.
+
+An SSH connection that drops sends the planner SIGHUP; a shutdown or ``kill`` sends
+SIGTERM. :func:`install_exit_handlers` makes either one call the app's callback (which
+writes unsaved edits to the recovery file and releases the lock), then exit with the
+conventional status ``128 + signal number`` by raising ``SystemExit``, so ``finally``
+blocks and the terminal restore still run. If that clean exit hangs (a terminal that is
+gone can block a write), a watchdog ends the process after :data:`EXIT_GRACE_SECONDS`.
+
+Process plumbing only: no textual import, so it is usable and testable anywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable
+from types import FrameType
+
+EXIT_GRACE_SECONDS = 5.0
+"""How long a clean exit may take after the callback before the process is ended."""
+
+DEFAULT_SIGNALS: tuple[signal.Signals, ...] = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)
+
+
+def install_exit_handlers(
+    callback: Callable[[int], object],
+    *,
+    signals: Iterable[signal.Signals] = DEFAULT_SIGNALS,
+    grace: float = EXIT_GRACE_SECONDS,
+) -> Callable[[], None]:
+    """On each of ``signals``: call ``callback(signum)``, then exit with ``128 + signum``.
+
+    The callback runs once, synchronously, in the main thread; whatever it raises is
+    swallowed (the exit must happen regardless). Further signals during the exit are
+    ignored. Must be called from the main thread. Returns a function that puts the
+    previous handlers back.
+    """
+    chosen = tuple(signals)
+    previous = {number: signal.getsignal(number) for number in chosen}
+    exiting: list[int] = []
+
+    def handle(signum: int, frame: FrameType | None) -> None:
+        if exiting:
+            return
+        exiting.append(signum)
+        for number in chosen:
+            signal.signal(number, signal.SIG_IGN)
+        with contextlib.suppress(BaseException):  # last words must never stop the exit
+            callback(signum)
+        status = 128 + signum
+        watchdog = threading.Timer(grace, os._exit, args=(status,))
+        watchdog.daemon = True
+        watchdog.start()
+        raise SystemExit(status)
+
+    for number in chosen:
+        signal.signal(number, handle)
+
+    def uninstall() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+    return uninstall
