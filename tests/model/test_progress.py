@@ -21,6 +21,8 @@ from model.progress import (
     score,
 )
 from model.progress_report import cadence_label, format_score, status_label
+from model.store import load_plan
+from tests.conftest import PLANS
 
 D = dt.date
 Q1 = Objective(start=D(2026, 1, 1), end=D(2026, 3, 31))  # 90 days
@@ -313,6 +315,15 @@ def test_an_objective_without_data_or_period_says_why():
 
 
 # --- the example plans and labels -------------------------------------------------------
+
+
+def test_the_saas_example_has_realistic_check_ins():
+    plan = load_plan(PLANS / "saas-growth.toml")
+    progress = plan_progress(plan, D(2026, 2, 16))
+    assert len(plan.checkins) >= 3
+    assert all(plan.objective.start <= c.date <= plan.objective.end for c in plan.checkins)
+    assert {e.kpi.id for e in progress.kpis if e.latest} >= {"trial_activation", "cac"}
+    assert all(e.status in ("on_track", "at_risk", "off_track") for e in progress.kpis if e.latest)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
