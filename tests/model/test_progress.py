@@ -20,7 +20,15 @@ from model.progress import (
     progress_toward,
     score,
 )
-from model.progress_report import cadence_label, format_score, status_label
+from model.progress_report import (
+    cadence_label,
+    due_text,
+    format_score,
+    format_share,
+    guardrail_text,
+    latest_value_text,
+    status_label,
+)
 from model.store import load_plan
 from tests.conftest import PLANS
 
@@ -333,3 +341,22 @@ def test_every_status_and_cadence_has_a_label(language):
     assert len(set(labels)) == len(STATUSES)
     assert cadence_label("biweekly") and cadence_label(None) == "—"
     assert format_score(0.7) == "0.7" and format_score(0.65) == "0.65" and format_score(1) == "1.0"
+
+
+def test_dashboard_texts_for_a_kpi():
+    metric = kpi(id="cac", unit="currency", guardrail=Guardrail(max=700), cadence="monthly")
+    plan = plan_with([metric], [checkin(740, D(2026, 1, 31), "cac")])
+    plan.currency = "USD"
+    on_time = plan_progress(plan, D(2026, 2, 10)).kpis[0]
+    assert (latest_value_text(on_time, plan), guardrail_text(on_time, plan)) == (
+        "$740",
+        "above the ceiling of $700",
+    )
+    assert (due_text(on_time), format_share(on_time.raw_progress)) == ("2026-02-28", "640%")
+    assert due_text(plan_progress(plan, D(2026, 3, 1)).kpis[0]) == (
+        "overdue since 2026-02-28 (1 day)"
+    )
+    set_language("zh-TW")
+    late = plan_progress(plan, D(2026, 3, 5)).kpis[0]
+    assert due_text(late) == "2026-02-28 到期,已逾期 5 天"
+    assert guardrail_text(late, plan) == "高於上限 $700"
