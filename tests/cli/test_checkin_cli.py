@@ -14,8 +14,8 @@ currency = "USD"
 schema = 1
 
 [objective]
-end = 2026-03-31   # the deadline
-start = 2026-01-01
+end = 2021-03-31   # the deadline
+start = 2021-01-01
 
 [inputs.marketing_spend]
 unit = "currency"
@@ -51,18 +51,18 @@ def test_a_checkin_is_appended_after_the_untouched_bytes(tmp_path: Path):
     before = path.read_bytes()
     result = run_okr(
         "checkin", str(path), "--kpi", "conversion", "--value", "1.3%",
-        "--date", "2026-02-14", "--confidence", "7", "--note", "Checkout redesign live",
+        "--date", "2021-02-14", "--confidence", "7", "--note", "Checkout redesign live",
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        "Recorded conversion = 1.3% on 2026-02-14: 40% of the way to the target"
+        "Recorded conversion = 1.3% on 2021-02-14: 40% of the way to the target"
         " (expected 50%), on track.\n"
     )
     after = path.read_bytes()
     assert after[: len(before)] == before
     assert after[len(before) :].decode("utf-8") == (
         "\n\n[[checkins]]\n"
-        'kpi = "conversion"\ndate = 2026-02-14\nvalue = 0.013\nconfidence = 7\n'
+        'kpi = "conversion"\ndate = 2021-02-14\nvalue = 0.013\nconfidence = 7\n'
         'note = "Checkout redesign live"\n'
     )
 
@@ -71,11 +71,11 @@ def test_inputs_compute_the_value_and_a_crossed_guardrail_shows_its_action(tmp_p
     path = write(tmp_path)
     result = run_okr(
         "checkin", str(path), "--kpi", "cac", "--input", "marketing_spend=$51,800",
-        "--input", "new_customers=70", "--date", "2026-01-31",
+        "--input", "new_customers=70", "--date", "2021-01-31",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "Recorded cac = $740 on 2026-01-31: 22% of the way to the target (expected 34%), at risk.",
+        "Recorded cac = $740 on 2021-01-31: 22% of the way to the target (expected 34%), at risk.",
         "cac: guardrail crossed, above the ceiling of $700. Action: Pause the two worst ad sets",
     ]
     checkin = load_plan(path).checkins[-1]
@@ -114,7 +114,7 @@ def test_errors_are_one_line_exit_2_and_the_file_is_untouched(tmp_path: Path):
         (["--kpi", "cac", "--value", "700", "--confidence", "12"], "from 0 to 10"),
     ]
     for arguments, message in cases:
-        result = run_okr("checkin", str(path), "--date", "2026-02-01", *arguments)
+        result = run_okr("checkin", str(path), "--date", "2021-02-01", *arguments)
         assert result.returncode == 2, arguments
         assert result.stdout == ""
         assert result.stderr.startswith(f"okr: {path}: "), result.stderr
@@ -130,13 +130,13 @@ def test_value_and_inputs_together_are_a_usage_error(tmp_path: Path):
 
 def test_a_date_outside_the_period_is_recorded_with_a_warning(tmp_path: Path):
     path = write(tmp_path)
-    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "650", "--date", "2026-04-02")
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "650", "--date", "2021-04-02")
     assert result.returncode == 0
     assert result.stderr == (
-        "okr: warning: 2026-04-02 is outside the plan's period (2026-01-01 to 2026-03-31);"
+        "okr: warning: 2021-04-02 is outside the plan's period (2021-01-01 to 2021-03-31);"
         " recorded anyway\n"
     )
-    assert load_plan(path).checkins[-1].date.isoformat() == "2026-04-02"
+    assert load_plan(path).checkins[-1].date.isoformat() == "2021-04-02"
 
 
 def test_a_broken_plan_is_not_touched(tmp_path: Path):
