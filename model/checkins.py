@@ -1,0 +1,262 @@
+"""Recording check-ins: reading what a person typed, and appending it to a plan file.
+
+A check-in is a KPI's actual value on a date, typed in the KPI's unit (``12%``,
+``1,200``, ``$600``) or computed from the formula's inputs, each typed in its own unit.
+:func:`build_checkin` turns typed text into a validated :class:`~model.plan.CheckIn`
+(the check-in screen and ``okr checkin`` share it); every problem is a
+:class:`CheckinError` with a translated one-line ``message``.
+
+:func:`record_checkin` appends the check-in to the plan file as one ``[[checkins]]``
+table, leaving every byte before it untouched (comments and hand layout included). The
+table is written exactly as the canonical writer would, so a later save of a canonical
+file changes nothing. The whole new text is parsed and validated before it is written,
+and written atomically, so a failure at any point leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+
+from pydantic import ValidationError
+
+from model.formula import FormulaError, FormulaSyntaxError, evaluate, parse_formula
+from model.i18n import t
+from model.inputs import join_list
+from model.plan import CheckIn, Kpi, Objective, Plan
+from model.store import (
+    MAX_PLAN_BYTES,
+    PlanError,
+    dumps_plan,
+    parse_plan,
+    read_plan_text,
+    write_text_atomic,
+)
+from model.units import ValueParseError, parse_value
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CONFIDENCE_RANGE = (0, 10)
+"""The confidence scale: 0 (no chance of reaching the target) to 10 (certain)."""
+
+
+class CheckinError(ValueError):
+    """A check-in cannot be built or recorded; ``message`` says why, translated."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    @property
+    def message(self) -> str:
+        """The reason, in the current language."""
+        return t(self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# --- reading what was typed -----------------------------------------------------------
+
+
+def parse_date(text: str) -> dt.date:
+    """A date typed as ``YYYY-MM-DD``; raises :class:`CheckinError` otherwise."""
+    cleaned = text.strip()
+    if _ISO_DATE.fullmatch(cleaned):
+        try:
+            return dt.date.fromisoformat(cleaned)
+        except ValueError:
+            pass
+    raise CheckinError("checkin.bad_date", text=text)
+
+
+def parse_confidence(text: str) -> int:
+    """A confidence typed as a whole number from 0 to 10."""
+    low, high = CONFIDENCE_RANGE
+    cleaned = text.strip()
+    if cleaned.isascii() and cleaned.isdigit() and low <= int(cleaned) <= high:
+        return int(cleaned)
+    raise CheckinError("checkin.bad_confidence", text=text, low=low, high=high)
+
+
+def find_kpi(plan: Plan, kpi_id: str) -> Kpi:
+    """The KPI with ``kpi_id``; the error lists the plan's ids."""
+    kpi = plan.kpi(kpi_id)
+    if kpi is None:
+        ids = t("formula.name_separator").join(k.id for k in plan.kpis)
+        if not ids:
+            raise CheckinError("checkin.no_kpis", kpi=kpi_id)
+        raise CheckinError("checkin.unknown_kpi", kpi=kpi_id, ids=ids)
+    return kpi
+
+
+def read_value(plan: Plan, kpi: Kpi, text: str) -> float:
+    """A value typed in the KPI's unit (``12%`` for a percent KPI is 0.12)."""
+    try:
+        return parse_value(text, kpi.unit, currency=plan.currency)
+    except ValueParseError as error:
+        raise CheckinError("checkin.bad_value", kpi=kpi.id, reason=error.message) from None
+
+
+def split_input(text: str) -> tuple[str, str]:
+    """``name=value`` as ``(name, value)``; the value may itself contain ``=``."""
+    name, equals, value = text.partition("=")
+    if not equals or not name.strip():
+        raise CheckinError("checkin.bad_input_pair", text=text)
+    return name.strip(), value
+
+
+def read_inputs(plan: Plan, kpi: Kpi, typed: Mapping[str, str]) -> dict[str, float]:
+    """The formula inputs' values, each typed in its declared unit, in formula order.
+
+    Every input the formula reads must be given, and nothing else: a name the formula
+    does not read is refused (it is most likely a typo) with the names it does read.
+    """
+    if not kpi.formula.strip():
+        raise CheckinError("checkin.no_formula", kpi=kpi.id)
+    parsed = parse_formula(kpi.formula)
+    if isinstance(parsed, FormulaSyntaxError):
+        raise CheckinError("checkin.broken_formula", kpi=kpi.id, reason=parsed.message)
+    names = parsed.names
+    unknown = [name for name in typed if name not in names]
+    if unknown:
+        raise CheckinError(
+            "checkin.unknown_input",
+            name=unknown[0],
+            kpi=kpi.id,
+            formula=kpi.formula,
+            names=join_list(list(names)),
+        )
+    missing = [name for name in names if name not in typed]
+    if missing:
+        raise CheckinError("checkin.missing_inputs", kpi=kpi.id, names=join_list(missing))
+    values: dict[str, float] = {}
+    for name in names:
+        declared = plan.inputs.get(name)
+        try:
+            values[name] = parse_value(
+                typed[name], declared.unit if declared else None, currency=plan.currency
+            )
+        except ValueParseError as error:
+            raise CheckinError("checkin.bad_input", name=name, reason=error.message) from None
+    return values
+
+
+def compute_value(kpi: Kpi, inputs: Mapping[str, float]) -> float:
+    """The KPI's value from its inputs' values (division by zero etc. as CheckinError)."""
+    try:
+        return evaluate(kpi.formula, inputs)
+    except FormulaError as error:
+        raise CheckinError("checkin.cannot_compute", kpi=kpi.id, reason=error.message) from None
+
+
+def build_checkin(
+    plan: Plan,
+    kpi_id: str,
+    *,
+    day: dt.date,
+    value: str | None = None,
+    inputs: Mapping[str, str] | None = None,
+    confidence: int | None = None,
+    note: str = "",
+) -> CheckIn:
+    """A validated check-in from typed text: either ``value`` or the formula's ``inputs``."""
+    kpi = find_kpi(plan, kpi_id)
+    if (value is None) == (inputs is None):
+        raise CheckinError("checkin.value_or_inputs")
+    computed_from: dict[str, float] = {}
+    if inputs is not None:
+        computed_from = read_inputs(plan, kpi, inputs)
+        number = compute_value(kpi, computed_from)
+    else:
+        number = read_value(plan, kpi, value or "")
+    try:
+        return CheckIn(
+            kpi=kpi.id,
+            date=day,
+            value=number,
+            confidence=confidence,
+            note=note.strip(),
+            inputs=computed_from,
+        )
+    except ValidationError:
+        raise CheckinError("checkin.out_of_limits", kpi=kpi.id) from None
+
+
+def checkin_warnings(objective: Objective, checkin: CheckIn, today: dt.date) -> list[str]:
+    """What is odd about a check-in yet no reason to refuse it, as translated sentences.
+
+    A date outside the period is recorded (closing values are often measured a few days
+    after the end, and refusing would lose them) but said; so is a date in the future.
+    """
+    warnings = []
+    start, end = objective.start, objective.end
+    if (start and checkin.date < start) or (end and checkin.date > end):
+        warnings.append(
+            t("checkin.outside_period", date=checkin.date, start=start or "…", end=end or "…")
+        )
+    if checkin.date > today:
+        warnings.append(t("checkin.future_date", date=checkin.date))
+    return warnings
+
+
+def add_checkin(plan: Plan, checkin: CheckIn) -> None:
+    """Append ``checkin`` to the plan in memory (for the app, which saves the whole plan)."""
+    plan.checkins = [*plan.checkins, checkin]
+
+
+# --- appending to the file ------------------------------------------------------------
+
+
+def checkin_table_text(checkin: CheckIn) -> str:
+    """The ``[[checkins]]`` table exactly as the canonical writer emits it."""
+    text = dumps_plan(Plan(checkins=[checkin]))
+    return text[text.index("[[checkins]]") :]
+
+
+def append_checkin_text(text: str, checkin: CheckIn) -> str:
+    """``text`` followed by the check-in's table; ``text`` itself is never changed.
+
+    One blank line separates the table from what comes before (the canonical layout),
+    a missing final newline is supplied, and a file written with CRLF line ends gets
+    CRLF in the new table too.
+    """
+    first_break = text.find("\n")
+    newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
+    table = checkin_table_text(checkin).replace("\n", newline)
+    if not text:
+        return table
+    if not text.endswith("\n"):
+        return text + newline + newline + table
+    if text.endswith("\n\n") or text.endswith("\n\r\n"):
+        return text + table  # already ends with a blank line
+    return text + newline + table
+
+
+def record_checkin(
+    path: str | os.PathLike[str], checkin: CheckIn, *, original: str | None = None
+) -> Plan:
+    """Append ``checkin`` to the plan file at ``path`` safely; return the updated plan.
+
+    ``original`` is the text the caller read the plan from: if the file has changed
+    since (someone saved in between), nothing is written. The resulting text must load
+    as a plan ending with exactly this check-in before it replaces the file atomically.
+    """
+    text = read_plan_text(path)
+    if original is not None and text != original:
+        raise PlanError(path, t("checkin.file_changed"))
+    before = parse_plan(text, path)
+    find_kpi(before, checkin.kpi)
+    new_text = append_checkin_text(text, checkin)
+    if len(new_text.encode("utf-8")) > MAX_PLAN_BYTES:
+        raise PlanError(path, t("checkin.too_big", limit=MAX_PLAN_BYTES // (1024 * 1024)))
+    try:
+        after = parse_plan(new_text, path)
+    except PlanError as error:
+        raise PlanError(path, t("checkin.cannot_append", reason=error.message)) from None
+    if len(after.checkins) != len(before.checkins) + 1 or after.checkins[-1] != checkin:
+        raise PlanError(path, t("checkin.cannot_append", reason=t("checkin.not_last")))
+    write_text_atomic(path, new_text)
+    return after

@@ -1,0 +1,80 @@
+"""``okr next-period``: writes the next period's plan, never over an existing file by accident."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from model.store import dumps_plan, load_plan
+from tests.conftest import PLANS, run_okr
+
+
+def test_the_next_quarter_with_baselines_from_the_last_actuals(tmp_path: Path):
+    new = tmp_path / "q2.toml"
+    result = run_okr("next-period", str(PLANS / "saas-growth.toml"), "-o", str(new))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        f"Wrote {new} for 2026-04-01 to 2026-06-30.",
+        "  trial_activation: baseline 36% -> 41% (check-in of 2026-02-09)",
+        "  week1_retention: baseline 28% -> 30% (check-in of 2026-02-09)",
+        "  trial_to_paid: baseline 9% -> 10% (check-in of 2026-01-31)",
+        "  cac: baseline $780 -> $740 (check-in of 2026-01-31)",
+        "  ltv_to_cac: baseline 2.5x -> 2.7x (check-in of 2026-01-31)",
+        "Targets, texts and dates in the objective and key results were copied as they were:"
+        " revise them for the new period.",
+    ]
+    plan = load_plan(new)
+    assert (plan.objective.start, plan.objective.end) == (dt.date(2026, 4, 1), dt.date(2026, 6, 30))
+    assert plan.checkins == []
+    assert [k.baseline for k in plan.kpis] == [0.41, 0.3, 0.1, 740, 2.7]
+    assert new.read_text("utf-8") == dumps_plan(plan)
+
+
+def test_given_dates_and_kept_baselines_in_chinese(tmp_path: Path):
+    new = tmp_path / "下一期.toml"
+    result = run_okr(
+        "--lang", "zh-TW", "next-period", str(PLANS / "content-leads.zh-TW.toml"),
+        "-o", str(new), "--start", "2026-07-06", "--end", "2026-09-27",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"已寫出 {new},期間 2026-07-06 至 2026-09-27。"
+    assert "  mql_rate:沒有進度紀錄,保留基準值 22%" in lines
+    plan = load_plan(new)
+    assert plan.objective.start == dt.date(2026, 7, 6)
+    assert plan.items == load_plan(PLANS / "content-leads.zh-TW.toml").items
+
+
+def test_an_existing_file_needs_force_and_the_source_is_never_overwritten(
+    tmp_path: Path, example_copy
+):
+    source = example_copy("saas-growth.toml")
+    source_bytes = source.read_bytes()
+    existing = tmp_path / "existing.toml"
+    existing.write_text("# keep me\n", "utf-8")
+    refused = run_okr("next-period", str(source), "-o", str(existing))
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        f"okr: {existing} already exists; choose another file or add --force to replace it\n"
+    )
+    assert existing.read_text("utf-8") == "# keep me\n"
+    forced = run_okr("next-period", str(source), "-o", str(existing), "--force")
+    assert forced.returncode == 0
+    assert load_plan(existing).checkins == []
+    same = run_okr("next-period", str(source), "-o", str(source), "--force")
+    assert same.returncode == 2 and "cannot be written over the plan" in same.stderr
+    assert source.read_bytes() == source_bytes
+
+
+def test_bad_dates_and_missing_output(tmp_path: Path):
+    source = str(PLANS / "saas-growth.toml")
+    reversed_period = run_okr(
+        "next-period", source, "-o", str(tmp_path / "n.toml"), "--end", "2026-03-01"
+    )
+    assert reversed_period.returncode == 2
+    assert "would end (2026-03-01) before it starts (2026-04-01)" in reversed_period.stderr
+    assert not (tmp_path / "n.toml").exists()
+    no_output = run_okr("next-period", source)
+    assert no_output.returncode == 2 and "-o" in no_output.stderr
+    no_folder = run_okr("next-period", source, "-o", str(tmp_path / "missing" / "n.toml"))
+    assert no_folder.returncode == 2 and "cannot save" in no_folder.stderr

@@ -1,0 +1,76 @@
+"""``okr status``: the model's tracking rules, end to end from the command line."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import PLANS, run_okr
+
+SAAS = str(PLANS / "saas-growth.toml")
+
+
+def test_the_status_table_as_of_a_day():
+    result = run_okr("status", SAAS, "--date", "2026-02-16")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "SaaS growth Q1 2026: as of 2026-02-16, 52% of the period has passed",
+        "",
+        "KPI               latest  progress  expected  status    guardrail  next due",
+        "trial_activation  41%     56%       44%       on track  ok         2026-02-16",
+        "week1_retention   30%     29%       44%       at risk   ok         2026-02-16",
+        "trial_to_paid     10%     33%       34%       on track  ok         2026-02-28",
+        "cac               $740    22%       34%       at risk   CROSSED    2026-02-28",
+        "ltv_to_cac        2.7x    29%       34%       on track  ok         2026-02-28",
+        "",
+        "cac: guardrail crossed, above the ceiling of $700."
+        " Action: Pause the two worst ad sets by CAC and move their budget to high-intent content",
+        "",
+        "Objective: on track (4 of 4 key results judged; progress 35%, expected 39%; score 0.3)",
+        "Key results (score, status):",
+        "  0.3  on track  Raise trial-to-paid conversion from 9% to 12% by March 31",
+        "  0.5  on track  Lift trial activation from 36% to 45% within 60 days",
+        "  0.2  at risk   Reduce CAC from $780 to $600 this quarter",
+        "  0.2  at risk   First-week retention reaches 35% for new sign-ups by the end of Q1",
+    ]
+
+
+def test_overdue_checkins_after_the_close_and_final_scores():
+    result = run_okr("status", SAAS, "--date", "2026-04-02")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "SaaS growth Q1 2026: the period ended on 2026-03-31; scores are final"
+    assert "trial_activation: check-in overdue since 2026-02-16 (45 days)" in lines
+    assert "trial_to_paid: check-in overdue since 2026-02-28 (33 days)" in lines
+
+
+def test_json_for_scripts():
+    result = run_okr("status", SAAS, "--date", "2026-02-16", "--json", "--lang", "zh-TW")
+    data = json.loads(result.stdout)
+    cac = next(kpi for kpi in data["kpis"] if kpi["id"] == "cac")
+    assert cac["status"] == "at_risk"  # codes stay English whatever the language
+    assert cac["guardrail"] == "above_max"
+    assert cac["on_breach"].startswith("Pause the two worst ad sets")
+    assert cac["latest"]["inputs"] == {"marketing_spend": 51800.0, "new_customers": 70.0}
+    assert cac["next_due"] == "2026-02-28" and cac["overdue"] is False
+    activation = next(kpi for kpi in data["kpis"] if kpi["id"] == "trial_activation")
+    assert [entry["value"] for entry in activation["history"]] == [0.37, 0.39, 0.41]
+    assert data["objective"]["status"] == "on_track"
+    assert [kr["score"] for kr in data["key_results"]] == [0.3, 0.5, 0.2, 0.2]
+
+
+def test_chinese_plan_in_chinese_before_its_period():
+    result = run_okr(
+        "--lang", "zh-TW", "status", str(PLANS / "content-leads.zh-TW.toml"), "--date", "2026-03-01"
+    )
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "內容行銷名單成長 2026 Q2:截至 2026-03-01,期間已過 0%"
+    mql_rate = next(line for line in lines if line.startswith("mql_rate"))
+    assert mql_rate.split() == ["mql_rate", "—", "—", "—", "尚未開始", "—", "2026-05-01"]
+    assert "目標:尚未開始" in lines
+
+
+def test_bad_date_and_unreadable_plan(tmp_path):
+    result = run_okr("status", SAAS, "--date", "Feb 16")
+    assert result.returncode == 2 and "write it as YYYY-MM-DD" in result.stderr
+    result = run_okr("status", str(tmp_path / "missing.toml"))
+    assert result.returncode == 2 and "no such file" in result.stderr

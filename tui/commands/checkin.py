@@ -1,0 +1,130 @@
+"""``okr checkin PLAN --kpi ID --value V``: record a KPI's actual value for a date.
+
+The value is typed in the KPI's unit (``12%``, ``1,200``, ``$600``), or given as the
+formula's inputs (``--input orders=150 --input visitors=10000``) and computed. The
+check-in is appended to the plan file as one ``[[checkins]]`` table; nothing else in the
+file changes. Prints one confirmation line with the KPI's new status (and the action to
+take when the value crosses the guardrail). Exit status 0 recorded, 2 nothing recorded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from model.i18n import t
+from tui.commands._common import print_error
+
+if TYPE_CHECKING:
+    from model.plan import CheckIn, Plan
+
+NAME = "checkin"
+HELP = "checkin.help"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the ``checkin`` arguments."""
+    parser.add_argument("plan", metavar="PLAN", help=t("checkin.plan_help"))
+    parser.add_argument("--kpi", required=True, metavar="ID", help=t("checkin.kpi_help"))
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--value", metavar="VALUE", help=t("checkin.value_help"))
+    source.add_argument(
+        "--input",
+        action="append",
+        dest="inputs",
+        metavar="NAME=VALUE",
+        help=t("checkin.input_help"),
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=t("checkin.date_help"))
+    parser.add_argument("--confidence", metavar="0-10", help=t("checkin.confidence_help"))
+    parser.add_argument("--note", default="", metavar="TEXT", help=t("checkin.note_help"))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the check-in from the arguments, append it, and confirm with the new status."""
+    from model.checkins import CheckinError, checkin_warnings, record_checkin
+    from model.store import PlanError, parse_plan, read_plan_text
+
+    today = dt.date.today()
+    try:
+        text = read_plan_text(args.plan)
+        plan = parse_plan(text, args.plan)
+    except PlanError as error:
+        print_error(str(error))
+        return 2
+    try:
+        checkin = _checkin_from_args(plan, args, today)
+    except CheckinError as error:
+        print_error(f"{args.plan}: {error.message}")
+        return 2
+    for warning in checkin_warnings(plan.objective, checkin, today):
+        print_error(t("checkin.warning", message=warning))
+    try:
+        updated = record_checkin(args.plan, checkin, original=text)
+    except (PlanError, CheckinError) as error:
+        print_error(str(error) if isinstance(error, PlanError) else f"{args.plan}: {error}")
+        return 2
+    _confirm(updated, checkin, max(today, checkin.date))
+    return 0
+
+
+def _checkin_from_args(plan: Plan, args: argparse.Namespace, today: dt.date) -> CheckIn:
+    from model.checkins import (
+        CheckinError,
+        build_checkin,
+        parse_confidence,
+        parse_date,
+        split_input,
+    )
+
+    day = parse_date(args.date) if args.date is not None else today
+    confidence = parse_confidence(args.confidence) if args.confidence is not None else None
+    inputs: dict[str, str] | None = None
+    if args.inputs is not None:
+        inputs = {}
+        for pair in args.inputs:
+            name, value = split_input(pair)
+            if name in inputs:
+                raise CheckinError("checkin.input_twice", name=name)
+            inputs[name] = value
+    return build_checkin(
+        plan,
+        args.kpi,
+        day=day,
+        value=args.value,
+        inputs=inputs,
+        confidence=confidence,
+        note=args.note,
+    )
+
+
+def _confirm(plan: Plan, checkin: CheckIn, as_of: dt.date) -> None:
+    from model.progress import kpi_progress
+    from model.progress_report import crossed_line, format_share, status_label
+    from model.units import format_value
+    from tui.commands._table import print_lines
+
+    kpi = plan.kpi(checkin.kpi)
+    entry = kpi_progress(plan, kpi, as_of)
+    shown = {
+        "kpi": kpi.id,
+        "value": format_value(checkin.value, kpi.unit, currency=plan.currency),
+        "date": checkin.date,
+        "status": status_label(entry.status),
+    }
+    if entry.expected is not None and entry.raw_progress is not None:
+        line = t(
+            "checkin.recorded",
+            **shown,
+            progress=format_share(entry.raw_progress),
+            expected=format_share(entry.expected),
+        )
+    elif entry.raw_progress is not None:
+        line = t("checkin.recorded_progress", **shown, progress=format_share(entry.raw_progress))
+    else:
+        line = t("checkin.recorded_unjudged", **shown)
+    lines = [line]
+    if entry.guardrail_crossed:
+        lines.append(crossed_line(entry, plan))
+    print_lines(lines)
