@@ -121,28 +121,25 @@ def formula_problems(plan: Plan) -> list[FormulaProblem]:
 
     In plan order; an empty formula is not a problem here (the checks report it).
     """
+    return [problem for kpi in plan.kpis for problem in kpi_formula_problems(plan, kpi)]
+
+
+def kpi_formula_problems(plan: Plan, kpi: Kpi) -> list[FormulaProblem]:
+    """What :func:`formula_problems` finds in one KPI's formula."""
+    if not kpi.formula.strip():
+        return []
+    parsed = parse_formula(kpi.formula)
+    if isinstance(parsed, FormulaSyntaxError):
+        return [FormulaProblem(kpi.id, "syntax", parsed.key, parsed.params, parsed.position)]
     problems: list[FormulaProblem] = []
-    for kpi in plan.kpis:
-        if not kpi.formula.strip():
-            continue
-        parsed = parse_formula(kpi.formula)
-        if isinstance(parsed, FormulaSyntaxError):
+    for name in parsed.names:
+        if name not in plan.inputs:
+            start = (parsed.span_of(name) or (None, None))[0]
             problems.append(
-                FormulaProblem(kpi.id, "syntax", parsed.key, parsed.params, parsed.position)
-            )
-            continue
-        for name in parsed.names:
-            if name not in plan.inputs:
-                start = (parsed.span_of(name) or (None, None))[0]
-                problems.append(
-                    FormulaProblem(
-                        kpi.id,
-                        "undeclared_input",
-                        "formula.undeclared_input",
-                        {"name": name},
-                        start,
-                    )
+                FormulaProblem(
+                    kpi.id, "undeclared_input", "formula.undeclared_input", {"name": name}, start
                 )
+            )
     return problems
 
 

@@ -1,10 +1,17 @@
-"""``okr check``: one line per problem, exit status 0, 1 or 2."""
+"""``okr check``: one line per finding, --verbose, --format json, --date, exit status 0, 1 or 2."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-from tests.conftest import EXAMPLE_PLANS, run_okr
+from tests.conftest import EXAMPLE_PLANS, PLANS, run_okr
+
+FINDING_LINE = re.compile(
+    r"^(?P<file>.+?\.toml): (?P<step>objective|north_star|kpis|formulas|baselines|review): "
+    r"(?P<severity>error|warning|hint): (?P<path>\S+): (?P<message>.+)$"
+)
 
 PLAN_WITH_PROBLEMS = """\
 schema = 1
@@ -37,9 +44,24 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_example_plans_pass_silently():
+def findings(stdout: str) -> list[re.Match]:
+    return [m for m in map(FINDING_LINE.match, stdout.splitlines()) if m]
+
+
+def test_example_plans_pass_and_only_the_deliberate_tracking_warning_is_shown():
     result = run_okr("check", *map(str, EXAMPLE_PLANS))
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stderr) == (0, "")
+    found = findings(result.stdout)
+    assert [(m["step"], m["severity"], m["path"]) for m in found] == [
+        ("baselines", "warning", "kpis.cac.guardrail.max")
+    ]
+    assert "cac: guardrail crossed on 2026-01-31, $740 is above the ceiling of $700" in (
+        result.stdout
+    )
+    saas = str(PLANS / "saas-growth.toml")
+    assert result.stdout.splitlines()[-1] == (
+        f"{saas}: 0 errors, 1 warning, 0 hints; 1 silenced by [[ignore]]"
+    )
 
 
 def test_each_undeclared_input_and_syntax_error_is_one_line(tmp_path: Path):
@@ -47,23 +69,122 @@ def test_each_undeclared_input_and_syntax_error_is_one_line(tmp_path: Path):
     result = run_okr("check", str(plan))
     assert result.returncode == 1
     assert result.stderr == ""
-    assert result.stdout.splitlines() == [
+    formula_lines = [line for line in result.stdout.splitlines() if ".formula: " in line]
+    assert formula_lines == [
         f"{plan}: formulas: error: kpis.conversion.formula:"
         " uses 'visitors', which is not declared in [inputs]",
         f"{plan}: formulas: error: kpis.mql_rate.formula:"
         " uses '全部名單數', which is not declared in [inputs]",
         f"{plan}: formulas: error: kpis.broken.formula: this '(' is never closed (at character 10)",
+        f"{plan}: formulas: error: kpis.empty.formula: empty has no formula",
     ]
+
+
+def test_every_output_line_is_a_finding_or_the_summary(tmp_path: Path):
+    plan = write(tmp_path, "plan.toml", PLAN_WITH_PROBLEMS)
+    lines = run_okr("check", str(plan)).stdout.splitlines()
+    assert all(FINDING_LINE.match(line) for line in lines[:-1])
+    assert re.fullmatch(
+        rf"{re.escape(str(plan))}: \d+ errors, \d+ warnings?, \d+ hints?", lines[-1]
+    )
+
+
+def test_findings_come_in_step_order(tmp_path: Path):
+    plan = write(tmp_path, "plan.toml", PLAN_WITH_PROBLEMS)
+    steps = [m["step"] for m in findings(run_okr("check", str(plan)).stdout)]
+    order = ["objective", "north_star", "kpis", "formulas", "baselines", "review"]
+    assert steps == sorted(steps, key=order.index)
+    assert steps[0] == "objective" and "baselines" in steps
 
 
 def test_messages_follow_the_language_but_step_and_severity_do_not(tmp_path: Path):
     plan = write(tmp_path, "plan.toml", PLAN_WITH_PROBLEMS)
     result = run_okr("check", str(plan), env={"OKR_LANG": "zh-TW"})
     assert result.returncode == 1
-    assert result.stdout.splitlines()[1] == (
+    assert (
         f"{plan}: formulas: error: kpis.mql_rate.formula:"
         " 用到 '全部名單數',但它沒有在 [inputs] 中宣告"
+    ) in result.stdout.splitlines()
+    assert f"{plan}: kpis: error: kpis.empty.owner: empty 沒有負責人" in result.stdout
+
+
+def test_verbose_adds_the_fix_and_the_check_id_under_each_finding(tmp_path: Path):
+    plan = write(tmp_path, "plan.toml", PLAN_WITH_PROBLEMS)
+    lines = run_okr("check", "--verbose", str(plan)).stdout.splitlines()
+    index = lines.index(f"{plan}: kpis: error: kpis.empty.owner: empty has no owner")
+    assert lines[index + 1].startswith("    fix: Name the person or team who owns the KPI")
+    assert lines[index + 2].startswith(
+        '    check: kpi.owner (to accept it, add an [[ignore]] entry with check = "kpi.owner",'
+        ' path = "kpis.empty.owner"'
     )
+
+
+def test_json_has_every_finding_with_fixed_codes_and_translated_messages(tmp_path: Path):
+    plan = write(tmp_path, "plan.toml", PLAN_WITH_PROBLEMS)
+    result = run_okr("check", "--format", "json", "--lang", "zh-TW", str(plan))
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    (entry,) = data["plans"]
+    assert entry["file"] == str(plan)
+    owner = next(f for f in entry["findings"] if f["path"] == "kpis.empty.owner")
+    assert owner == {
+        "check": "kpi.owner",
+        "severity": "error",
+        "step": "kpis",
+        "path": "kpis.empty.owner",
+        "message": "empty 沒有負責人",
+        "fix": "寫下負責這個 KPI 的人或團隊,例如「成長組(陳怡君)」。",
+    }
+    assert entry["errors"] == sum(f["severity"] == "error" for f in entry["findings"])
+
+
+def test_json_reports_silenced_findings_with_their_reason():
+    result = run_okr("check", "--format", "json", str(PLANS / "saas-growth.toml"))
+    (entry,) = json.loads(result.stdout)["plans"]
+    assert [(s["check"], s["path"]) for s in entry["silenced"]] == [
+        ("kpi.guardrail_side", "kpis.cac.guardrail.max")
+    ]
+    assert entry["silenced"][0]["reason"].startswith("Finance caps CAC at $700")
+
+
+def test_an_ignore_entry_silences_and_a_stale_one_is_a_hint(tmp_path: Path):
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    text = text.replace('owner = "CRM team (Lena Vogel)"\n', "")
+    silenced = write(
+        tmp_path,
+        "silenced.toml",
+        text + '\n[[ignore]]\ncheck = "kpi.owner"\npath = "kpis.repurchase_rate"\n'
+        'reason = "The CRM lead starts in May"\n'
+        '\n[[ignore]]\ncheck = "kpi.ownr"\nreason = "typo"\n',
+    )
+    result = run_okr("check", str(silenced))
+    assert result.returncode == 0, result.stdout
+    assert [(m["severity"], m["path"], m["message"]) for m in findings(result.stdout)] == [
+        (
+            "hint",
+            "ignore[1].check",
+            "[[ignore]] names 'kpi.ownr', which is not a check; did you mean 'kpi.owner'?",
+        )
+    ]
+    assert result.stdout.splitlines()[-1].endswith(
+        "0 errors, 0 warnings, 1 hint; 1 silenced by [[ignore]]"
+    )
+
+
+def test_overdue_check_ins_are_reported_for_a_day_given_with_date():
+    plan = str(PLANS / "saas-growth.toml")
+    result = run_okr("check", "--date", "2026-03-10", plan)
+    assert result.returncode == 0
+    assert (
+        f"{plan}: baselines: warning: kpis.ltv_to_cac.cadence:"
+        " ltv_to_cac: check-in overdue since 2026-02-28 (10 days)"
+    ) in result.stdout.splitlines()
+
+
+def test_a_bad_date_is_exit_2():
+    result = run_okr("check", "--date", "31/01/2026", str(PLANS / "saas-growth.toml"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("okr: ") and "YYYY-MM-DD" in result.stderr
 
 
 def test_an_unreadable_plan_is_exit_2_and_the_others_are_still_checked(tmp_path: Path):
@@ -72,11 +193,19 @@ def test_an_unreadable_plan_is_exit_2_and_the_others_are_still_checked(tmp_path:
     missing = tmp_path / "missing.toml"
     result = run_okr("check", str(missing), str(broken), str(plan))
     assert result.returncode == 2
-    assert len(result.stdout.splitlines()) == 3
+    assert findings(result.stdout) and all(m["file"] == str(plan) for m in findings(result.stdout))
     errors = result.stderr.splitlines()
     assert errors[0] == f"okr: {missing}: no such file"
     assert errors[1].startswith(f"okr: {broken}:1:")
     assert "Traceback" not in result.stderr
+
+
+def test_an_unreadable_plan_in_json_is_listed_with_its_error(tmp_path: Path):
+    broken = write(tmp_path, "broken.toml", 'title = "unterminated\n')
+    result = run_okr("check", "--format", "json", str(broken))
+    assert result.returncode == 2
+    (entry,) = json.loads(result.stdout)["plans"]
+    assert entry["file"] == str(broken) and entry["error"].startswith(f"{broken}:1:")
 
 
 def test_a_plan_that_is_invalid_is_exit_2_with_the_field(tmp_path: Path):
@@ -92,6 +221,18 @@ def test_control_characters_in_a_formula_cannot_reach_the_terminal(tmp_path: Pat
     assert result.returncode == 1
     assert "\x1b" not in result.stdout
     assert "U+001B" in result.stdout
+
+
+def test_newlines_in_plan_text_cannot_split_a_finding_line(tmp_path: Path):
+    plan = write(
+        tmp_path,
+        "plan.toml",
+        '[[items]]\ntext = "x"\nkind = "key_result"\nkpi = "a\\nplan.toml: kpis: error: fake"\n',
+    )
+    result = run_okr("check", str(plan))
+    lines = result.stdout.splitlines()
+    assert all(FINDING_LINE.match(line) for line in lines[:-1])
+    assert not any(line.startswith("plan.toml: kpis: error: fake") for line in lines)
 
 
 def test_check_needs_a_plan():
