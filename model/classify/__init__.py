@@ -1,0 +1,42 @@
+"""Is a line a key result, an initiative or an objective? A bilingual, explainable answer.
+
+The commonest OKR mistake is writing an initiative (work the team fully controls) where
+a key result (a measurable outcome) belongs. :func:`classify` reads one line, in
+English or Chinese (Traditional or Simplified, or mixed), and returns the kind, a
+confidence and the reasons, each a message key plus the user's own words, so the
+reasons re-render when the language changes. :func:`smart_hints` checks an objective
+statement and its KGI against SMART. Both are pure functions, fast enough to run on
+every keystroke (``bench/classify_throughput.py``).
+
+How it decides is written down in ``docs/classifier.md``; the pieces:
+
+- :mod:`~model.classify.lexicon`: the words it knows, by what they signal;
+- :mod:`~model.classify.quantities`: numbers, changes and deadlines;
+- :mod:`~model.classify.evidence`: the facts gathered from one line;
+- :mod:`~model.classify.rules`: the named, weighted rules and the verdict;
+- :mod:`~model.classify.smart`: SMART hints for an objective.
+"""
+
+from __future__ import annotations
+
+from model.classify.result import CONFIDENT, Classification, Reason
+from model.classify.rules import classify
+from model.classify.smart import (
+    SMART_CRITERIA,
+    SmartCriterion,
+    SmartHint,
+    SmartStatus,
+    smart_hints,
+)
+
+__all__ = [
+    "CONFIDENT",
+    "SMART_CRITERIA",
+    "Classification",
+    "Reason",
+    "SmartCriterion",
+    "SmartHint",
+    "SmartStatus",
+    "classify",
+    "smart_hints",
+]
