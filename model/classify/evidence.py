@@ -40,6 +40,7 @@ _PREAMBLE = re.compile(
     ),
     re.VERBOSE,
 )
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SKIPPABLE = re.compile(r"[\s,,、]*")
 _MEASURED_NEXT = frozenset("從从由:,;。")
 _PREPOSITIONS = frozenset("和與与跟在為为對对給给替向把將将針针於于")
@@ -63,9 +64,12 @@ _PARTICIPLE = re.compile(r"(?<![a-z])[a-z]{3,}ed(?![a-z])")
 
 
 def normalize(text: str) -> str:
-    """``text`` with full-width forms folded (１２％ is 12%) and outer whitespace removed."""
+    """``text`` with full-width forms folded (１２％ is 12%), control characters turned into
+    spaces (they mean nothing here) and outer whitespace removed."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
     return text.strip()
 
 
