@@ -10,10 +10,16 @@ every keystroke (``bench/classify_throughput.py``).
 
 How it decides is written down in ``docs/classifier.md``; the pieces:
 
-- :mod:`~model.classify.lexicon`: the words it knows, by what they signal;
-- :mod:`~model.classify.quantities`: numbers, changes and deadlines;
-- :mod:`~model.classify.evidence`: the facts gathered from one line;
+- :mod:`~model.classify.words_en`, :mod:`~model.classify.words_zh`: the words it knows;
+- :mod:`~model.classify.lexicon`: what each word signals, and the scan that finds them
+  (with :mod:`~model.classify.hanzi` for Simplified spellings);
+- :mod:`~model.classify.quantities`, :mod:`~model.classify.units`,
+  :mod:`~model.classify.deadlines`, :mod:`~model.classify.changes`: numbers with their
+  units and bounds, deadlines, baseline-to-target changes;
+- :mod:`~model.classify.evidence`, :mod:`~model.classify.roles`: the facts gathered from
+  one line (its main verb; which numbers are targets and which outputs);
 - :mod:`~model.classify.rules`: the named, weighted rules and the verdict;
+- :mod:`~model.classify.result`: what it returns;
 - :mod:`~model.classify.smart`: SMART hints for an objective.
 """
 

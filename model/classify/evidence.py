@@ -13,12 +13,15 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from model.classify import lexicon as lx
+from model.classify.changes import Change, find_changes
+from model.classify.deadlines import Deadline
 from model.classify.hanzi import both_scripts
 from model.classify.lexicon import Hit
-from model.classify.quantities import MEASURE_UNITS, Change, Deadline, Quantity, find_changes, scan
+from model.classify.quantities import Quantity, scan
+from model.classify.roles import assign_roles
+from model.classify.units import MEASURE_UNITS, NOT_ZERO
+from model.classify.words_en import EN_DETERMINERS, EN_NOUN_VERBS, EN_OBJECT_STARTERS
 
-_OUTPUT_CLASSIFIERS = frozenset("篇封場场支部集則则條条款堂輪轮頁页張张本套台")
-_OUTCOME_CLASSIFIERS = frozenset("家筆笔人件")
 _BOUND_COMPARATORS = frozenset({"<", "<=", ">", ">=", "±"})
 _CLAUSE_END = frozenset(",;。;:!?!?()()")
 
@@ -44,21 +47,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SKIPPABLE = re.compile(r"[\s,,、]*")
 _MEASURED_NEXT = frozenset("從从由:,;。")
 _PREPOSITIONS = frozenset("和與与跟在為为對对給给替向把將将針针於于")
-_CLAUSE_BREAK = re.compile("[,;。;:!?!?()()]")
-_BREAK = re.compile(r"[,;。;:!?!?()()\d]")
-"""What ends the reach of a number over the noun it counts: a clause mark or another number."""
-_BREAK_NOUN_RUN = re.compile(
-    r"[,;。;:!?!?()()\d的]|(?<![a-z])(?:for|of|to|in|on|with|by|from|at|about|per|a|an|the|and"
-    r"|or|that|who|which|than)(?![a-z])"
-)
-"""What ends a run of nouns ("newsletter subscribers" is one run, "posts for users" two)."""
 _PREAMBLE_FIRST = frozenset(" \t-*•·‧>#(0123456789koiawtl目關关行我們们團团要將将會会並并")
 """Characters a preamble (bullet, label, subject) can start with."""
 _NEXT_WORD = re.compile(r"\s*([a-z0-9$#][\w'/$.-]*|\S)")
 _EACH_ONE_ALL = re.compile(both_scripts(r"每[位家個名間項條台][^,,。;]{0,16}都"))
 _SPECIAL_VERBS = frozenset(("make", "made", "making", "enable", *lx.FINISH_VERBS))
 _TO_INFINITIVE = re.compile(r"\bto\s+[a-z]")
-_NEGATED_RESULT = re.compile(both_scripts(r"沒有任何|無任何|沒有|零(?=[^售件食錢星用組工])|不再"))
+_NEGATED_RESULT = re.compile(
+    both_scripts(r"沒有任何|無任何|沒有|不再|零") + f"(?![{''.join(NOT_ZERO)}])"
+)
 _FIRST_WORD = re.compile(r"[a-z]{3,}(?![\w'-])")
 _PARTICIPLE = re.compile(r"(?<![a-z])[a-z]{3,}ed(?![a-z])")
 
@@ -156,7 +153,7 @@ def gather(line: str) -> Evidence | None:
     evidence.lead = _lead(evidence)
     _find_verb(evidence)
     if quantities or changes:
-        _assign_roles(evidence)
+        assign_roles(evidence)
     _find_state(evidence)
     return evidence
 
@@ -199,7 +196,7 @@ def _find_verb(evidence: Evidence) -> None:
             if hit[0] == lead:
                 if word not in lx.EN_BASE_VERBS:
                     continue  # "Training ROI", "Shipping cost": a noun, not an order
-                if word in lx.EN_NOUN_VERBS and _reads_as_noun(evidence, hit):
+                if word in EN_NOUN_VERBS and _reads_as_noun(evidence, hit):
                     continue  # "Email click-to-open rate", "Support tickets halved"
             elif not categories & later_english:
                 continue  # a later English action word is usually a noun ("training")
@@ -223,11 +220,11 @@ def _guess_instruction(evidence: Evidence) -> None:
     instruction ("Revamp the pricing page"); "Phase 2 trial" is not."""
     text, lead = evidence.text, evidence.lead
     match = _FIRST_WORD.match(text, lead)
-    if match is None or match[0] in lx.CATEGORIES or match[0] in lx.EN_OBJECT_STARTERS:
+    if match is None or match[0] in lx.CATEGORIES or match[0] in EN_OBJECT_STARTERS:
         return
     if any(hit.start == lead for hit in evidence.hits):
         return
-    if _next_word(text, match.end()) in lx.EN_OBJECT_STARTERS:
+    if _next_word(text, match.end()) in EN_OBJECT_STARTERS:
         evidence.verb = Hit(lead, match.end(), match[0], lx.ACTION)
         evidence.verb_kind = lx.ACTION
         evidence.verb_leads = True
@@ -268,7 +265,7 @@ def _next_word(text: str, position: int) -> str:
 def _reads_as_noun(evidence: Evidence, hit: Hit) -> bool:
     """Whether a verb-or-noun word at the start ("email", "test") is the noun here."""
     following = _next_word(evidence.text, hit.end)
-    if not following or following in lx.EN_DETERMINERS or following[0] in "0123456789$":
+    if not following or following in EN_DETERMINERS or following[0] in "0123456789$":
         return False
     measured = any(
         q.unit in MEASURE_UNITS or q.comparator in _BOUND_COMPARATORS or q.value == 0
@@ -311,111 +308,6 @@ def _adjust_special_verb(evidence: Evidence, verb: Hit, kind: int) -> None:
     finished = evidence.after_verb(lx.ACTION | lx.OUTPUT_NOUN | lx.LAUNCH)
     if verb.word in lx.FINISH_VERBS and not evidence.quantities and finished is not None:
         evidence.verb_kind = lx.ACTION  # "完成新官網上線": finishing a piece of work
-
-
-def _noun_after(evidence: Evidence, position: int) -> Hit | None:
-    """The noun a number counts: the first noun after it, within the same clause."""
-    text = evidence.text
-    limit = position + 24
-    for hit in evidence.hits:
-        if hit.start < position:
-            continue
-        if hit.start > limit:
-            return None
-        if hit.categories & lx.NOUN:
-            if _BREAK.search(text, position, hit.start):
-                return None
-            return _head_noun(evidence, hit)
-    return None
-
-
-def _head_noun(evidence: Evidence, first: Hit) -> Hit:
-    """The last noun of a run of nouns: "newsletter subscribers" counts subscribers."""
-    head = first
-    for hit in evidence.hits:
-        if hit.start < head.end:
-            continue
-        if hit.start - head.end > 12 or hit.categories & lx.VERB:
-            break
-        if not hit.categories & lx.NOUN:
-            continue
-        if _BREAK_NOUN_RUN.search(evidence.text, head.end, hit.start):
-            break
-        head = hit
-    return head
-
-
-def _noun_before(evidence: Evidence, position: int) -> Hit | None:
-    """The nearest noun before ``position`` in the same clause ("欄位" in "欄位從 7 個")."""
-    found = None
-    for hit in evidence.hits:
-        if hit.end > position:
-            break
-        if hit.categories & lx.NOUN:
-            found = hit
-    if found and _CLAUSE_BREAK.search(evidence.text, found.end, position):
-        return None
-    return found
-
-
-def _assign_roles(evidence: Evidence) -> None:
-    """Decide, for each number, whether it is a target, an output or neither."""
-    leading_action = evidence.verb_leads and evidence.verb_kind in (lx.ACTION, lx.LAUNCH)
-    measured_thing = bool(evidence.seen & (lx.METRIC | lx.OUTCOME_NOUN))
-    in_change: set[int] = set()
-    for change in evidence.changes:
-        sides = [q for q in (change.before, change.after) if q is not None]
-        in_change.update(q.start for q in sides)
-        if _change_is_output(evidence, change, sides):
-            evidence.outputs.append((change.start, change.end))
-        else:
-            evidence.targets.append((change.start, change.end))
-    for quantity in evidence.quantities:
-        if quantity.start in in_change:
-            continue
-        noun = _noun_after(evidence, quantity.end)
-        role = _role(quantity, noun, leading_action, measured_thing)
-        if role is None:
-            continue
-        end = noun.end if noun is not None and quantity.unit == "count" else quantity.end
-        span = (quantity.start if role == "target" else quantity.number_start, end)
-        (evidence.targets if role == "target" else evidence.outputs).append(span)
-
-
-def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity]) -> bool:
-    if any(q.unit in MEASURE_UNITS for q in sides):
-        return False
-    if any(q.classifier in _OUTPUT_CLASSIFIERS for q in sides):
-        return True
-    for quantity in sides:
-        noun = _noun_after(evidence, quantity.end)
-        if noun is not None:
-            return bool(noun.categories & lx.OUTPUT_NOUN)
-    noun = _noun_before(evidence, change.start)
-    return noun is not None and noun.categories & lx.NOUN == lx.OUTPUT_NOUN
-
-
-def _role(
-    quantity: Quantity, noun: Hit | None, leading_action: bool, measured_thing: bool
-) -> str | None:
-    noun_categories = noun.categories if noun is not None else 0
-    if quantity.spelled and not measured_thing:
-        return None  # "Double our impact": doubled, but nothing measurable named
-    if quantity.unit in MEASURE_UNITS or quantity.value == 0:
-        return "target"
-    if quantity.comparator in _BOUND_COMPARATORS:
-        return "target"
-    if quantity.comparator == "=" and not leading_action and not noun_categories & lx.OUTPUT_NOUN:
-        return "target"  # "grows to 3 minutes", "達到 50k"
-    if quantity.classifier in _OUTPUT_CLASSIFIERS or noun_categories & lx.OUTPUT_NOUN:
-        return "output"
-    if leading_action and (noun is not None or quantity.classifier):
-        return "output"  # "Interview 12 recent customers": the count sizes the work
-    if quantity.classifier in _OUTCOME_CLASSIFIERS or noun_categories & (
-        lx.OUTCOME_NOUN | lx.METRIC
-    ):
-        return "target"
-    return None
 
 
 def _find_state(evidence: Evidence) -> None:

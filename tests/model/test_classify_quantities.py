@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from model.classify.changes import find_changes
 from model.classify.evidence import normalize
-from model.classify.quantities import chinese_number, find_changes, scan
+from model.classify.quantities import scan
+from model.classify.units import chinese_number
 
 
 def numbers(text: str) -> list[tuple[float, str, str]]:
