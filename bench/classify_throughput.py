@@ -3,7 +3,7 @@
     python -m bench.classify_throughput [--runs 9]
 
 Workloads (every line distinct within a pass, so nothing is served from a cache):
-- ``lines``: the 899 labelled lines of tests/data (English, Chinese in both scripts,
+- ``lines``: the 999 labelled lines of tests/data (English, Chinese in both scripts,
   mixed; key results, initiatives, objectives; 6 to 90 characters);
 - ``typing``: every third prefix of those lines, as an editor classifying on each
   keystroke would send them.

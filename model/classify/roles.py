@@ -82,6 +82,7 @@ def _noun_before(evidence: Evidence, position: int) -> Hit | None:
 def assign_roles(evidence: Evidence) -> None:
     """Decide, for each number, whether it is a target, an output or neither."""
     leading_action = evidence.verb_leads and evidence.verb_kind in (lx.ACTION, lx.LAUNCH)
+    after_outcome_verb = evidence.verb_kind == lx.OUTCOME
     measured_thing = bool(evidence.seen & (lx.METRIC | lx.OUTCOME_NOUN))
     in_change: set[int] = set()
     for change in evidence.changes:
@@ -95,7 +96,7 @@ def assign_roles(evidence: Evidence) -> None:
         if quantity.start in in_change:
             continue
         noun = _noun_after(evidence, quantity.end)
-        role = _role(quantity, noun, leading_action, measured_thing)
+        role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
         if role is None:
             continue
         end = noun.end if noun is not None and quantity.unit == "count" else quantity.end
@@ -117,7 +118,11 @@ def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity])
 
 
 def _role(
-    quantity: Quantity, noun: Hit | None, leading_action: bool, measured_thing: bool
+    quantity: Quantity,
+    noun: Hit | None,
+    leading_action: bool,
+    measured_thing: bool,
+    after_outcome_verb: bool,
 ) -> str | None:
     noun_categories = noun.categories if noun is not None else 0
     if quantity.spelled and not measured_thing:
@@ -136,4 +141,6 @@ def _role(
         lx.OUTCOME_NOUN | lx.METRIC
     ):
         return "target"
+    if after_outcome_verb and quantity.unit == "count":
+        return "target"  # "Sell 40,000 copies", "至少拿下 8 個標案": a result to reach
     return None
