@@ -4,7 +4,8 @@ The commonest OKR mistake is writing an initiative (work the team fully controls
 a key result (a measurable outcome) belongs. :func:`classify` reads one line, in
 English or Chinese (Traditional or Simplified, or mixed), and returns the kind, a
 confidence and the reasons, each a message key plus the user's own words, so the
-reasons re-render when the language changes. :func:`smart_hints` checks an objective
+reasons re-render when the language changes. :func:`suggest_switch` says when a line's
+kind confidently looks wrong (the editor's hint). :func:`smart_hints` checks an objective
 statement and its KGI against SMART. Both are pure functions, fast enough to run on
 every keystroke (``bench/classify_throughput.py``).
 
@@ -26,7 +27,7 @@ How it decides is written down in ``docs/classifier.md``; the pieces:
 from __future__ import annotations
 
 from model.classify.result import CONFIDENT, Classification, Reason
-from model.classify.rules import classify
+from model.classify.rules import classify, suggest_switch
 from model.classify.smart import (
     SMART_CRITERIA,
     SmartCriterion,
@@ -45,4 +46,5 @@ __all__ = [
     "SmartStatus",
     "classify",
     "smart_hints",
+    "suggest_switch",
 ]

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, gather, participle_after_subject
-from model.classify.result import Classification, Reason
+from model.classify.result import CONFIDENT, Classification, Reason
 from model.plan import ItemKind
 
 KR: ItemKind = "key_result"
@@ -303,3 +303,16 @@ def classify(text: str) -> Classification:
             neutral.append(_new_tuple(Reason, (verdict[0], verdict[1], None)))
     reasons = tuple(supporting + others + neutral)
     return _new_tuple(Classification, (kind, round(min(confidence, 0.99), 2), reasons))
+
+
+def suggest_switch(text: str, kind: ItemKind) -> Classification | None:
+    """The classifier's reading of ``text`` when it confidently says it is not a ``kind``.
+
+    This is the hint the items editor shows ("this reads like an initiative", with the
+    reasons), never a block: the user decides, and a kind the user chose is kept.
+    ``None`` when the reading agrees, is unsure, or the text is empty.
+    """
+    reading = classify(text)
+    if reading.kind == kind or reading.confidence < CONFIDENT:
+        return None
+    return reading

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from model.classify import CONFIDENT, Classification, Reason, classify, rules
+from model.classify import CONFIDENT, Classification, Reason, classify, rules, suggest_switch
 from model.classify import lexicon as lx
 from model.classify.evidence import gather
 from model.classify.hanzi import _SIMPLIFIED, _TRADITIONAL, TRADITIONAL_TO_SIMPLIFIED
@@ -245,3 +245,13 @@ def test_the_trie_pattern_prefers_the_longest_word():
 def test_scan_finds_english_and_chinese_words_in_order():
     hits = lx.scan("把 checkout conversion rate 從 1.2% 提升到 1.6%")
     assert [hit.word for hit in hits] == ["conversion rate", "提升"]
+
+
+def test_a_switch_is_suggested_only_when_the_reading_confidently_disagrees():
+    hint = suggest_switch("Publish 10 blog posts a month", "key_result")
+    assert hint is not None and hint.kind == "initiative"
+    assert hint.reason_texts()[0].startswith("starts with the action verb 'Publish'")
+    assert suggest_switch("Improve our SEO", "key_result").kind == "objective"
+    assert suggest_switch("Publish 10 blog posts a month", "initiative") is None  # agrees
+    assert suggest_switch("SEO", "initiative") is None  # unsure
+    assert suggest_switch("", "objective") is None  # nothing written
