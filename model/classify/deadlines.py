@@ -1,0 +1,96 @@
+"""Deadlines in a line: "by Q3", "by March 31", "within 60 days", "本季", "年底前", "60 天內".
+
+The patterns are tried only at anchors (see :func:`model.classify.quantities.scan`): at
+English cue words (:data:`EN_TIME_CUES`) for English, and at digits, Chinese numerals and
+Chinese time characters for Chinese, so they never slide along a whole line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from model.classify.hanzi import both_scripts
+
+CN_NUMERALS = "零〇一二兩三四五六七八九十"
+
+
+class Deadline(NamedTuple):
+    """A date or period the line must be done by."""
+
+    start: int
+    end: int
+
+
+EN_TIME_CUES = (
+    *("by", "before", "until", "till", "no later than", "in", "during", "within", "over"),
+    *("for", "end", "this", "next", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "eoy", "eoq"),
+    *("eom", "year-end", "year end", "quarter-end", "quarter end", "month-end", "month end"),
+    *("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun"),
+    *("june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october"),
+    *("nov", "november", "dec", "december"),
+)
+"""English words a deadline can start with: the places worth trying :data:`EN_DEADLINE`."""
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
+
+
+def _after(*words: str) -> str:
+    """A lookbehind for any of ``words`` followed by a space (each may differ in length)."""
+    escaped = [word.replace(" ", "\\ ") for word in words]  # patterns are VERBOSE
+    return "(?:" + "|".join(f"(?<={word}\\ )" for word in escaped) + ")"
+
+
+_PERIOD = (
+    r"(?:week|month|quarter|half|year|fiscal\ year|financial\ year|sprint|season|summer"
+    r"|spring|autumn|fall|winter|holiday\ season)"
+)
+EN_DEADLINE = re.compile(
+    rf"""
+q[1-4]\s*(?:前|結束前|结束前|底)
+|
+(?:(?:by|before|until|till|no\ later\ than|in|during|within|over|at|for)\s+)?(?:the\s+)?
+(?:end\s+of\s+(?:the\s+)?)?
+(?:
+    q[1-4](?:\s*(?:20\d\d|fy\s?\d\d))?
+  | h[12](?:\s*20\d\d)?
+  | fy\s?\d{{2,4}}
+  | 20\d\d-\d\d(?:-\d\d)?
+  | {_after("by", "in", "of", "before", "during", "until", "for")}20\d\d(?!-\d)
+  | {_after("by", "of", "before", "until", "in", "the")}{_MONTH}
+        (?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+20\d\d)?
+  | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+20\d\d)?(?![\d%])
+  | (?:this|next)\s+{_PERIOD}
+  | {_after("end of", "of the")}{_PERIOD}
+  | (?:quarter|month|year|half)[-\s]end | eoy | eoq | eom
+  | {_after("within", "in", "over", "next")}(?:the\s+next\s+)?
+        (?:\d+|a|one|two|three|four|six|twelve)\s+(?:days?|weeks?|months?|quarters?|years?)
+  | {_after("in")}the\ next\ (?:\d+\ )?(?:days?|weeks?|months?|quarters?|years?)
+)
+(?![a-z0-9%])
+""",
+    re.VERBOSE,
+)
+ZH_DEADLINE = re.compile(
+    both_scripts(
+        rf"""
+q[1-4]\s*(?:前|結束前|底)
+| 20\d\d-\d\d(?:-\d\d)?(?![\d%])
+| (?:[在於于]\s*)?
+(?:
+    本(?:季度?|月|週|周|年度?|半年|財年|期)
+  | 今年度? | 明年 | 年底 | 年末 | 年中 | 月底 | 季末 | 季底 | 上半年 | 下半年 | 全年
+  | 第[一二三四1-4]季度?
+  | (?:20\d\d|今|明)\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*[日號])?|\s*[上下]半年|度)?
+  | \d{{1,2}}\s*月\s*\d{{1,2}}\s*[日號] | \d{{1,2}}\s*月(?:底|份)
+  | (?:\d+|[{CN_NUMERALS}]+)\s*(?:天|日|週|周|星期|個月|季|年)\s*(?:內|之內|以內)
+)
+(?:\s*結束)?(?:前|之前|以前|底前|底|內|為止)?
+"""
+    ),
+    re.VERBOSE,
+)

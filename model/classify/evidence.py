@@ -1,0 +1,347 @@
+"""The facts about one line that the rules judge: its main verb, numbers, nouns, deadline.
+
+:func:`gather` reads a line once (a lexicon scan, a deadline scan, a number scan) and
+works out what each number is: a **target** (12%, from 9% to 12%, 500 new customers,
+zero), an **output** the team produces (10 blog posts, 2 場說明會) or neither (Python
+3.12). The rules in :mod:`model.classify.rules` only look at this record.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from model.classify import lexicon as lx
+from model.classify.changes import Change, find_changes
+from model.classify.deadlines import Deadline
+from model.classify.hanzi import both_scripts
+from model.classify.lexicon import Hit
+from model.classify.quantities import Quantity, scan
+from model.classify.roles import assign_roles
+from model.classify.units import MEASURE_UNITS, NOT_ZERO
+from model.classify.words_en import EN_DETERMINERS, EN_NOUN_VERBS, EN_OBJECT_STARTERS
+
+_BOUND_COMPARATORS = frozenset({"<", "<=", ">", ">=", "±"})
+_CLAUSE_END = frozenset(",;。;:!?!?()()")
+
+# Bullets, numbering, labels ("KR1:", "目標:") and a subject ("we will", "我們要") before
+# the wording proper.
+_PREAMBLE = re.compile(
+    both_scripts(
+        r"""(?:
+    [\s\-*•·‧>#]+
+  | \d{1,2}[.)、](?!\d)\s*
+  | \(\d{1,2}\)\s*
+  | (?:kr|key\ results?|o|obj|objective|initiatives?|kpi|okr|kgi|action|目標|關鍵結果|行動方案|行動)
+        \s*\d*\s*[:.\-]\s*
+  | (?:we(?:'ll|\ will|\ must|\ should|\ want\ to|\ need\ to|\ aim\ to|\ plan\ to)?
+        |our\ team\ will|the\ team\ will|i\ will|let's|to)\s+
+  | (?:我們|團隊)(?:要|將|會)?
+  | (?:要|將|會|並)(?=\S)
+)*""",
+    ),
+    re.VERBOSE,
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SKIPPABLE = re.compile(r"[\s,,、]*")
+_MEASURED_NEXT = frozenset("從从由:,;。")
+_PREPOSITIONS = frozenset("和與与跟在為为對对給给替向把將将針针於于")
+_PREAMBLE_FIRST = frozenset(" \t-*•·‧>#(0123456789koiawtl目關关行我們们團团要將将會会並并")
+"""Characters a preamble (bullet, label, subject) can start with."""
+_NEXT_WORD = re.compile(r"\s*([a-z0-9$#][\w'/$.-]*|\S)")
+_EACH_ONE_ALL = re.compile(both_scripts(r"每[位家個名間項條台][^,,。;]{0,16}都"))
+_SPECIAL_VERBS = frozenset(("make", "made", "making", "enable", *lx.FINISH_VERBS))
+_TO_INFINITIVE = re.compile(r"\bto\s+[a-z]")
+_NEGATED_RESULT = re.compile(
+    both_scripts(r"沒有任何|無任何|沒有|不再|零") + f"(?![{''.join(NOT_ZERO)}])"
+)
+_FIRST_WORD = re.compile(r"[a-z]{3,}(?![\w'-])")
+_PARTICIPLE = re.compile(r"(?<![a-z])[a-z]{3,}ed(?![a-z])")
+
+
+def normalize(text: str) -> str:
+    """``text`` with full-width forms folded (１２％ is 12%), control characters turned into
+    spaces (they mean nothing here) and outer whitespace removed."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
+    return text.strip()
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Everything the rules need to know about one line."""
+
+    display: str
+    """The line as typed (NFKC-normalised), for quoting words back to the user."""
+    text: str
+    """The same line in lower case, for matching."""
+    hits: list[Hit]
+    deadlines: list[Deadline]
+    quantities: list[Quantity]
+    changes: list[Change]
+    lead: int = 0
+    """Where the wording starts after bullets, labels, a leading deadline or frequency."""
+    verb: Hit | None = None
+    """The main verb: the first verb at the start (English) or anywhere (Chinese)."""
+    verb_kind: int = 0
+    """The main verb's category (one of the lexicon's verb flags), after adjustments."""
+    verb_leads: bool = False
+    """Whether the line starts with its main verb."""
+    verb_guessed: bool = False
+    """Whether the main verb is an unknown English word read as an order from its place."""
+    quality_word: Hit | None = None
+    """A qualitative or inspiring word that turned an action verb into an aim."""
+    targets: list[tuple[int, int]] = field(default_factory=list)
+    """Spans of measurable targets: numbers with a unit, a bound or an outcome noun."""
+    outputs: list[tuple[int, int]] = field(default_factory=list)
+    """Spans of outputs: counts of things the team makes or does."""
+    state: tuple[int, int] | None = None
+    """Span of an all-or-nothing statement at the start ("zero churned customers")."""
+    seen: int = 0
+    """Every category that occurs in the line, as one set of flags."""
+
+    def quote(self, start: int, end: int) -> str:
+        """The user's own words between ``start`` and ``end``."""
+        return self.display[start:end].strip()
+
+    def first_of(self, category: int) -> Hit | None:
+        """The first word of ``category`` in the line, for quoting."""
+        if self.seen & category:
+            for hit in self.hits:
+                if hit.categories & category:
+                    return hit
+        return None
+
+    def after_verb(self, category: int) -> Hit | None:
+        """The first word of ``category`` after the main verb."""
+        if self.verb is None or not self.seen & category:
+            return None
+        start = self.verb.end
+        for hit in self.hits:
+            if hit.start >= start and hit.categories & category:
+                return hit
+        return None
+
+
+def gather(line: str) -> Evidence | None:
+    """The evidence for ``line``, or ``None`` when it has no words at all."""
+    display = normalize(line)
+    if not display:
+        return None
+    text = display.lower()
+    if len(text) != len(display):  # a rare character changed length when lower-cased
+        display = text
+    hits = lx.scan(text)
+    seen = 0
+    cue = lx.CUE
+    cues = []
+    for hit in hits:
+        categories = hit[3]
+        seen |= categories
+        if categories & cue:
+            cues.append((hit[0], hit[2]))
+    deadlines, quantities = scan(text, cues)
+    if len(quantities) > 1 or "from" in text or "從" in text or "从" in text:
+        changes = find_changes(text, quantities)
+    else:
+        changes = []
+    evidence = Evidence(display, text, hits, deadlines, quantities, changes)
+    evidence.seen = seen
+    evidence.lead = _lead(evidence)
+    _find_verb(evidence)
+    if quantities or changes:
+        assign_roles(evidence)
+    _find_state(evidence)
+    return evidence
+
+
+def _lead(evidence: Evidence) -> int:
+    """Skip bullets, labels, subjects, a leading deadline ("By Q3,") and frequency ("每週")."""
+    text = evidence.text
+    start = _PREAMBLE.match(text).end() if text[0] in _PREAMBLE_FIRST else 0
+    if not evidence.deadlines and not evidence.seen & lx.FREQUENCY:
+        return start
+    position = -1
+    next_position = 0
+    while next_position != position:
+        position = next_position
+        next_position = _PREAMBLE.match(text, position).end()
+        for deadline in evidence.deadlines:
+            if deadline.start == next_position:
+                next_position = deadline.end
+        for hit in evidence.hits:
+            if hit.start == next_position and hit.categories & lx.FREQUENCY:
+                next_position = hit.end
+        next_position = _SKIPPABLE.match(text, next_position).end()
+    return position
+
+
+def _find_verb(evidence: Evidence) -> None:
+    text, lead = evidence.text, evidence.lead
+    hits = evidence.hits
+    verbs = lx.VERB
+    if not evidence.seen & verbs:
+        _guess_instruction(evidence)
+        return
+    later_english = lx.DIRECTION | lx.OUTCOME
+    for index, hit in enumerate(hits):
+        categories = hit[3] & verbs
+        if not categories or text.startswith("-", hit[1]):
+            continue  # not a verb, or part of a compound ("trial-to-paid", "sign-up")
+        word = hit[2]
+        if word.isascii():
+            if hit[0] == lead:
+                if word not in lx.EN_BASE_VERBS:
+                    continue  # "Training ROI", "Shipping cost": a noun, not an order
+                if word in EN_NOUN_VERBS and _reads_as_noun(evidence, hit):
+                    continue  # "Email click-to-open rate", "Support tickets halved"
+            elif not categories & later_english:
+                continue  # a later English action word is usually a noun ("training")
+        elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(text, hits, index):
+            continue  # "招聘率", "部署頻率": an action word inside a metric's name
+        evidence.verb = hit
+        evidence.verb_leads = hit.start == lead or (
+            not hit.word.isascii()
+            and text[lead : lead + 1] in _PREPOSITIONS
+            and bool(categories & (lx.ACTION | lx.LAUNCH))
+        )  # "和兩家業者合作", "在 40 間公寓裝設門鎖": the verb follows its setting
+        evidence.verb_kind = _main_category(categories)
+        break
+    else:
+        _guess_instruction(evidence)
+    _adjust_verb(evidence)
+
+
+def _guess_instruction(evidence: Evidence) -> None:
+    """An unknown English first word followed by "the", "a" or "our" is almost always an
+    instruction ("Revamp the pricing page"); "Phase 2 trial" is not."""
+    text, lead = evidence.text, evidence.lead
+    match = _FIRST_WORD.match(text, lead)
+    if match is None or match[0] in lx.CATEGORIES or match[0] in EN_OBJECT_STARTERS:
+        return
+    if any(hit.start == lead for hit in evidence.hits):
+        return
+    if _next_word(text, match.end()) in EN_OBJECT_STARTERS:
+        evidence.verb = Hit(lead, match.end(), match[0], lx.ACTION)
+        evidence.verb_kind = lx.ACTION
+        evidence.verb_leads = True
+        evidence.verb_guessed = True
+
+
+def _names_metric_next(text: str, hits: list[Hit], index: int) -> bool:
+    """Whether the action word starts a metric's name that is then measured: "招聘率達到",
+    "部署頻率從...", but not "發送滿意度問卷" (a survey) or "推出用量計價方案" (a plan)."""
+    following = hits[index + 1] if index + 1 < len(hits) else None
+    if following is None or following.start != hits[index].end:
+        return False
+    if not following.categories & lx.METRIC:
+        return False
+    after = text[following.end : following.end + 1]
+    if not after or after in _MEASURED_NEXT or after.isdigit() or after.isspace():
+        return True
+    then = hits[index + 2] if index + 2 < len(hits) else None
+    return (
+        then is not None
+        and then.start == following.end
+        and bool(then.categories & (lx.DIRECTION | lx.OUTCOME))
+    )
+
+
+def _main_category(categories: int) -> int:
+    for category in (lx.ACTION, lx.LAUNCH, lx.OUTCOME, lx.DIRECTION, lx.ASPIRATION):
+        if categories & category:
+            return category
+    return 0
+
+
+def _next_word(text: str, position: int) -> str:
+    match = _NEXT_WORD.match(text, position)
+    return match[1] if match else ""
+
+
+def _reads_as_noun(evidence: Evidence, hit: Hit) -> bool:
+    """Whether a verb-or-noun word at the start ("email", "test") is the noun here."""
+    following = _next_word(evidence.text, hit.end)
+    if not following or following in EN_DETERMINERS or following[0] in "0123456789$":
+        return False
+    measured = any(
+        q.unit in MEASURE_UNITS or q.comparator in _BOUND_COMPARATORS or q.value == 0
+        for q in evidence.quantities
+    )
+    later_verb = any(
+        h.start > hit.start and h.categories & (lx.DIRECTION | lx.OUTCOME) for h in evidence.hits
+    )
+    return measured or later_verb or bool(evidence.changes) or evidence.seen & lx.METRIC
+
+
+def _adjust_verb(evidence: Evidence) -> None:
+    """Readings that depend on what follows the verb."""
+    verb, kind = evidence.verb, evidence.verb_kind
+    if verb is None:
+        return
+    if verb.word in _SPECIAL_VERBS:
+        _adjust_special_verb(evidence, verb, kind)
+    if evidence.verb_kind == lx.ACTION and not evidence.quantities:
+        aim = evidence.after_verb(lx.ABSTRACT | lx.INSPIRING)
+        if aim is None:
+            return
+        concrete = evidence.after_verb(lx.OUTPUT_NOUN) or (
+            evidence.seen & lx.METRIC and not evidence.seen & lx.ABSTRACT
+        )
+        same_clause = not any(char in _CLAUSE_END for char in evidence.text[verb.end : aim.start])
+        if same_clause and not concrete:
+            evidence.verb_kind = lx.ASPIRATION  # "Build a culture of ownership"
+            evidence.quality_word = aim
+
+
+def _adjust_special_verb(evidence: Evidence, verb: Hit, kind: int) -> None:
+    """Verbs whose kind depends on what follows: make, enable, complete/完成."""
+    if verb.word in ("make", "made", "making") and kind == lx.ASPIRATION:
+        following = _next_word(evidence.text, verb.end)
+        if following in ("a", "an") or following[:1].isdigit():
+            evidence.verb_kind = lx.ACTION  # "Make a short explainer video"
+    if verb.word == "enable" and not _TO_INFINITIVE.search(evidence.text, verb.end):
+        evidence.verb_kind = lx.ACTION  # "Enable MFA", not "Enable teams to ship daily"
+    finished = evidence.after_verb(lx.ACTION | lx.OUTPUT_NOUN | lx.LAUNCH)
+    if verb.word in lx.FINISH_VERBS and not evidence.quantities and finished is not None:
+        evidence.verb_kind = lx.ACTION  # "完成新官網上線": finishing a piece of work
+
+
+def _find_state(evidence: Evidence) -> None:
+    """An all-or-nothing statement at the start: "Zero churn", "No PRs merged", "所有發票..."."""
+    if evidence.verb_leads and evidence.verb_kind in (lx.ACTION, lx.LAUNCH):
+        return
+    lead = evidence.lead
+    if evidence.seen & lx.STATE:
+        for hit in evidence.hits:
+            if hit[0] >= lead:
+                if hit[0] == lead and hit[3] & lx.STATE:
+                    evidence.state = (lead, _clause_end(evidence, lead))
+                    return
+                break
+    if evidence.text.startswith(("每", "每"), lead) and _EACH_ONE_ALL.match(evidence.text, lead):
+        evidence.state = (lead, _clause_end(evidence, lead))
+    elif evidence.verb is None and not evidence.text.isascii():
+        negated = _NEGATED_RESULT.search(evidence.text, lead)  # "滲透測試沒有任何重大弱點"
+        if negated:
+            evidence.state = (lead, _clause_end(evidence, negated.end()))
+
+
+def _clause_end(evidence: Evidence, start: int) -> int:
+    text = evidence.text
+    end = min(len(text), start + 40)
+    for index in range(start, end):
+        if text[index] in _CLAUSE_END:
+            return index
+    return end
+
+
+def participle_after_subject(evidence: Evidence) -> str | None:
+    """An English past participle after a noun subject ("All critical parts dual-sourced")."""
+    if evidence.verb is not None or not evidence.text.isascii():
+        return None
+    match = _PARTICIPLE.search(evidence.text, evidence.lead + 1)
+    return match[0] if match else None

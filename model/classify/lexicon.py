@@ -1,0 +1,262 @@
+"""The words the classifier recognises and what each signals, and the scan that finds them.
+
+The words themselves are plain lists in :mod:`model.classify.words_en` and
+:mod:`model.classify.words_zh`, so extending the classifier is usually adding a word
+there. Chinese is written once, in Traditional characters; the Simplified spelling of
+every entry is derived here at import (:mod:`model.classify.hanzi`). English verbs are
+listed in their base form; their ``-s``/``-ed``/``-ing`` forms are derived here. English
+compiles into one regular expression whose alternation is a trie (longest match first:
+"conversion rate" before "conversion"); Chinese is found by a first-character lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from model.classify.hanzi import to_simplified
+from model.classify.units import EN_CUE_WORDS
+from model.classify.words_en import (
+    EN_ABSTRACT,
+    EN_ACTION,
+    EN_ASPIRATION,
+    EN_BINARY,
+    EN_DIRECTION,
+    EN_FREQUENCY,
+    EN_INSPIRING,
+    EN_IRREGULAR,
+    EN_LAUNCH,
+    EN_METRIC,
+    EN_OUTCOME,
+    EN_OUTCOME_NOUN,
+    EN_OUTPUT_NOUN,
+    EN_PRODUCT,
+    EN_QUALITATIVE,
+    EN_STATE,
+    word_list,
+)
+from model.classify.words_zh import (
+    ZH_ABSTRACT,
+    ZH_ACTION,
+    ZH_ASPIRATION,
+    ZH_BINARY,
+    ZH_DIRECTION,
+    ZH_FREQUENCY,
+    ZH_INSPIRING,
+    ZH_LAUNCH,
+    ZH_METRIC,
+    ZH_OUTCOME,
+    ZH_OUTCOME_NOUN,
+    ZH_OUTPUT_NOUN,
+    ZH_PRODUCT,
+    ZH_QUALITATIVE,
+    ZH_STATE,
+)
+
+# Categories are bit flags: one word can signal more than one thing ("leads" is a noun
+# counting an outcome and a form of the verb "lead").
+ACTION = 1
+"""A verb for work the team does itself (write, hire, 舉辦): the mark of an initiative."""
+DIRECTION = 2
+"""A verb that moves something up or down (raise, reduce, 提升): objective or key result."""
+ASPIRATION = 4
+"""A verb describing where to get to (become, help, 成為, 讓): the mark of an objective."""
+OUTCOME = 8
+"""A verb naming a result reached (reach, maintain, 達到): key result when a target follows."""
+LAUNCH = 16
+"""A verb for bringing something out (launch, 推出): a task, or a goal when the thing is big."""
+METRIC = 32
+"""A measured quantity (conversion rate, churn, 留存率)."""
+OUTCOME_NOUN = 64
+"""Things a team wins but does not make (customers, leads, 訂單): counting them is a result."""
+OUTPUT_NOUN = 128
+"""Things a team makes or does (blog posts, webinars, 說明會): counting them is an output."""
+INSPIRING = 256
+"""Aspirational wording (best, #1, go-to, 首選, 最)."""
+QUALITATIVE = 512
+"""Qualities and abstract aims (culture, trust, reliable, 文化, 穩定)."""
+STATE = 1024
+"""Words stating an all-or-nothing outcome at the start (zero, no, all, 零, 所有)."""
+FREQUENCY = 2048
+"""How often (weekly, a month, 每週)."""
+PRODUCT = 4096
+"""A whole product or business, whose launch is a goal in itself (product, app, 新產品)."""
+BINARY = 8192
+"""A result that is reached or not (break-even, SOC 2 certification, 認證): measurable as yes/no."""
+ABSTRACT = 16384
+"""An abstract aim (culture, trust, 文化): building one is an objective, not a task."""
+CUE = 32768
+"""An English word where a deadline or a number may start ("by", "in", "q3", "three", "half")."""
+
+VERB = ACTION | DIRECTION | ASPIRATION | OUTCOME | LAUNCH
+NOUN = METRIC | OUTCOME_NOUN | OUTPUT_NOUN
+
+
+# Verbs of finishing a piece of work: with no target, what they finish is an initiative
+# ("完成新官網上線", "Finish the migration").
+FINISH_VERBS = frozenset(word_list("complete, finish, wrap up, 完成, 做完, 完成了"))
+
+
+def _verb_forms(base: str) -> set[str]:
+    """``base`` with its third-person, past and -ing forms (good enough for matching)."""
+    if " " in base:
+        first, rest = base.split(" ", 1)
+        return {f"{form} {rest}" for form in _verb_forms(first)}
+    forms = {base, *EN_IRREGULAR.get(base, "").split()}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+    short_cvc = (
+        len(base) >= 3
+        and base[-1] in "bdgmnprt"
+        and base[-2] in "aeiou"
+        and base[-3] not in "aeiou"
+        and base not in ("open", "visit", "develop", "edit", "audit", "pilot", "target")
+    )
+    if short_cvc:
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+class Hit(NamedTuple):
+    """One lexicon word found in a line: where, which word, and what it signals."""
+
+    start: int
+    end: int
+    word: str
+    categories: int
+
+
+def _build_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+
+    def add(words: list[str], category: int) -> None:
+        for word in words:
+            table[word] = table.get(word, 0) | category
+
+    for verbs, category in (
+        (EN_ACTION, ACTION),
+        (EN_DIRECTION, DIRECTION),
+        (EN_ASPIRATION, ASPIRATION),
+        (EN_OUTCOME, OUTCOME),
+        (EN_LAUNCH, LAUNCH),
+    ):
+        add([form for verb in verbs for form in _verb_forms(verb)], category)
+    for words, category in (
+        (EN_METRIC, METRIC),
+        (EN_OUTCOME_NOUN, OUTCOME_NOUN),
+        (EN_OUTPUT_NOUN, OUTPUT_NOUN),
+        (EN_INSPIRING, INSPIRING),
+        (EN_QUALITATIVE, QUALITATIVE),
+        (EN_STATE, STATE),
+        (EN_FREQUENCY, FREQUENCY),
+        (EN_PRODUCT, PRODUCT),
+        (EN_BINARY, BINARY),
+        (EN_ABSTRACT, ABSTRACT | QUALITATIVE),
+        (sorted(EN_CUE_WORDS - {"the", "at"}), CUE),
+    ):
+        add(words, category)
+    for words, category in (
+        (ZH_ACTION, ACTION),
+        (ZH_DIRECTION, DIRECTION),
+        (ZH_ASPIRATION, ASPIRATION),
+        (ZH_OUTCOME, OUTCOME),
+        (ZH_LAUNCH, LAUNCH),
+        (ZH_METRIC, METRIC),
+        (ZH_OUTCOME_NOUN, OUTCOME_NOUN),
+        (ZH_OUTPUT_NOUN, OUTPUT_NOUN),
+        (ZH_INSPIRING, INSPIRING),
+        (ZH_QUALITATIVE, QUALITATIVE),
+        (ZH_STATE, STATE),
+        (ZH_FREQUENCY, FREQUENCY),
+        (ZH_PRODUCT, PRODUCT),
+        (ZH_BINARY, BINARY),
+        (ZH_ABSTRACT, ABSTRACT | QUALITATIVE),
+    ):
+        add(words, category)
+        add([to_simplified(word) for word in words], category)
+    return table
+
+
+def trie_pattern(words: list[str] | set[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, as a character trie.
+
+    A flat ``a|ab|abc`` alternation retries every word at every position; a trie
+    shares prefixes, so the engine rejects most positions on their first character.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (body if len(branches) > 1 else f"(?:{body})") + "?"
+        return body
+
+    return emit(trie)
+
+
+EN_BASE_VERBS = frozenset([*EN_ACTION, *EN_DIRECTION, *EN_ASPIRATION, *EN_OUTCOME, *EN_LAUNCH])
+"""English verbs in their base form: the only form an English line can start with as an order."""
+
+CATEGORIES: dict[str, int] = _build_table()
+"""Every known word (lower case) and its category flags."""
+
+_ENGLISH = re.compile(
+    rf"(?<![a-z0-9])(?:{trie_pattern([w for w in CATEGORIES if w.isascii()])})(?![a-z0-9])"
+)
+
+# Chinese words are found by first character: a dictionary lookup beats a regular
+# expression alternation of hundreds of first characters tried at every position.
+_CHINESE_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _word in CATEGORIES:
+    if not _word.isascii():
+        assert not _word[0].isascii(), (
+            f"a Chinese entry must start with a Chinese character: {_word}"
+        )
+        _CHINESE_LENGTHS[_word[0]] = (*_CHINESE_LENGTHS.get(_word[0], ()), len(_word))
+_CHINESE_LENGTHS = {c: tuple(sorted(set(n), reverse=True)) for c, n in _CHINESE_LENGTHS.items()}
+_CHINESE_START = re.compile("[" + re.escape("".join(sorted(_CHINESE_LENGTHS))) + "]")
+
+
+_new_hit = tuple.__new__  # builds a Hit without NamedTuple's slower keyword-aware __new__
+
+
+def scan(text: str) -> list[Hit]:
+    """Every lexicon word in ``text`` (already lower case), left to right, longest first."""
+    table = CATEGORIES
+    hits = [
+        _new_hit(Hit, (*m.span(), word, table[word]))
+        for m in _ENGLISH.finditer(text)
+        for word in (m[0],)
+    ]
+    if text.isascii():
+        return hits
+    chinese: list[Hit] = []
+    lengths = _CHINESE_LENGTHS
+    covered = 0
+    for match in _CHINESE_START.finditer(text):
+        start = match.start()
+        if start < covered:
+            continue
+        for length in lengths[text[start]]:
+            word = text[start : start + length]
+            if word in table:
+                chinese.append(_new_hit(Hit, (start, start + length, word, table[word])))
+                covered = start + length
+                break
+    if not hits:
+        return chinese
+    return sorted(hits + chinese) if chinese else hits

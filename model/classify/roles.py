@@ -1,0 +1,146 @@
+"""What each number in a line is: a measurable target, an output the team makes, or neither.
+
+A number is a **target** when it has a unit (%, money, ×, stars), a bound ("under",
+"以上"), a baseline ("from 9% to 12%"), or counts an outcome the team does not control
+(customers, 訂單, "20 家"); an **output** when it counts what the team makes or does
+(blog posts, 2 場說明會) or sizes the work after an opening action verb ("Interview 12
+customers"); neither for a bare number ("Python 3.12").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from model.classify import lexicon as lx
+from model.classify.changes import Change
+from model.classify.lexicon import Hit
+from model.classify.quantities import Quantity
+from model.classify.units import MEASURE_UNITS
+
+if TYPE_CHECKING:
+    from model.classify.evidence import Evidence
+
+_BOUND_COMPARATORS = frozenset({"<", "<=", ">", ">=", "±"})
+_OUTPUT_CLASSIFIERS = frozenset("篇封場场支部集則则條条款堂輪轮頁页張张本套台")
+_OUTCOME_CLASSIFIERS = frozenset("家筆笔人件")
+_CLAUSE_BREAK = re.compile("[,;。;:!?!?()()]")
+_BREAK = re.compile(r"[,;。;:!?!?()()\d]")
+"""What ends the reach of a number over the noun it counts: a clause mark or another number."""
+_BREAK_NOUN_RUN = re.compile(
+    r"[,;。;:!?!?()()\d的]|(?<![a-z])(?:for|of|to|in|on|with|by|from|at|about|per|a|an|the|and"
+    r"|or|that|who|which|than)(?![a-z])"
+)
+"""What ends a run of nouns ("newsletter subscribers" is one run, "posts for users" two)."""
+
+
+def _noun_after(evidence: Evidence, position: int) -> Hit | None:
+    """The noun a number counts: the first noun after it, within the same clause."""
+    text = evidence.text
+    limit = position + 24
+    for hit in evidence.hits:
+        if hit.start < position:
+            continue
+        if hit.start > limit:
+            return None
+        if hit.categories & lx.NOUN:
+            if _BREAK.search(text, position, hit.start):
+                return None
+            return _head_noun(evidence, hit)
+    return None
+
+
+def _head_noun(evidence: Evidence, first: Hit) -> Hit:
+    """The last noun of a run of nouns: "newsletter subscribers" counts subscribers."""
+    head = first
+    for hit in evidence.hits:
+        if hit.start < head.end:
+            continue
+        if hit.start - head.end > 12 or hit.categories & lx.VERB:
+            break
+        if not hit.categories & lx.NOUN:
+            continue
+        if _BREAK_NOUN_RUN.search(evidence.text, head.end, hit.start):
+            break
+        head = hit
+    return head
+
+
+def _noun_before(evidence: Evidence, position: int) -> Hit | None:
+    """The nearest noun before ``position`` in the same clause ("欄位" in "欄位從 7 個")."""
+    found = None
+    for hit in evidence.hits:
+        if hit.end > position:
+            break
+        if hit.categories & lx.NOUN:
+            found = hit
+    if found and _CLAUSE_BREAK.search(evidence.text, found.end, position):
+        return None
+    return found
+
+
+def assign_roles(evidence: Evidence) -> None:
+    """Decide, for each number, whether it is a target, an output or neither."""
+    leading_action = evidence.verb_leads and evidence.verb_kind in (lx.ACTION, lx.LAUNCH)
+    after_outcome_verb = evidence.verb_kind == lx.OUTCOME
+    measured_thing = bool(evidence.seen & (lx.METRIC | lx.OUTCOME_NOUN))
+    in_change: set[int] = set()
+    for change in evidence.changes:
+        sides = [q for q in (change.before, change.after) if q is not None]
+        in_change.update(q.start for q in sides)
+        if _change_is_output(evidence, change, sides):
+            evidence.outputs.append((change.start, change.end))
+        else:
+            evidence.targets.append((change.start, change.end))
+    for quantity in evidence.quantities:
+        if quantity.start in in_change:
+            continue
+        noun = _noun_after(evidence, quantity.end)
+        role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
+        if role is None:
+            continue
+        end = noun.end if noun is not None and quantity.unit == "count" else quantity.end
+        span = (quantity.start if role == "target" else quantity.number_start, end)
+        (evidence.targets if role == "target" else evidence.outputs).append(span)
+
+
+def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity]) -> bool:
+    if any(q.unit in MEASURE_UNITS for q in sides):
+        return False
+    if any(q.classifier in _OUTPUT_CLASSIFIERS for q in sides):
+        return True
+    for quantity in sides:
+        noun = _noun_after(evidence, quantity.end)
+        if noun is not None:
+            return bool(noun.categories & lx.OUTPUT_NOUN)
+    noun = _noun_before(evidence, change.start)
+    return noun is not None and noun.categories & lx.NOUN == lx.OUTPUT_NOUN
+
+
+def _role(
+    quantity: Quantity,
+    noun: Hit | None,
+    leading_action: bool,
+    measured_thing: bool,
+    after_outcome_verb: bool,
+) -> str | None:
+    noun_categories = noun.categories if noun is not None else 0
+    if quantity.spelled and not measured_thing:
+        return None  # "Double our impact": doubled, but nothing measurable named
+    if quantity.unit in MEASURE_UNITS or quantity.value == 0:
+        return "target"
+    if quantity.comparator in _BOUND_COMPARATORS:
+        return "target"
+    if quantity.comparator == "=" and not leading_action and not noun_categories & lx.OUTPUT_NOUN:
+        return "target"  # "grows to 3 minutes", "達到 50k"
+    if quantity.classifier in _OUTPUT_CLASSIFIERS or noun_categories & lx.OUTPUT_NOUN:
+        return "output"
+    if leading_action and (noun is not None or quantity.classifier):
+        return "output"  # "Interview 12 recent customers": the count sizes the work
+    if quantity.classifier in _OUTCOME_CLASSIFIERS or noun_categories & (
+        lx.OUTCOME_NOUN | lx.METRIC
+    ):
+        return "target"
+    if after_outcome_verb and quantity.unit == "count":
+        return "target"  # "Sell 40,000 copies", "至少拿下 8 個標案": a result to reach
+    return None

@@ -1,0 +1,181 @@
+"""SMART hints for an objective: which properties its statement and KGI show, and why.
+
+The method (DESIGN.md, step 1) asks for one SMART objective: Specific, Measurable,
+Achievable *and ambitious*, Relevant, Time-bound. The statement is qualitative; the KGI
+(key goal indicator) carries the number and the date, so both are read together.
+Relevance cannot be judged from text and is always left to the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal, get_args
+
+from model.classify import lexicon as lx
+from model.classify.evidence import Evidence, gather
+from model.classify.hanzi import both_scripts
+from model.classify.result import Reason
+from model.i18n import t
+
+SmartCriterion = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
+SmartStatus = Literal["present", "missing", "unclear"]
+SMART_CRITERIA: tuple[SmartCriterion, ...] = get_args(SmartCriterion)
+
+AMBITION_RANGE = (1.2, 1.5)
+"""A target is usually 1.2 to 1.5 times its baseline (seed 000, step 4)."""
+
+_VAGUE = re.compile(
+    both_scripts(
+        r"(?<![a-z])(?:things|stuff|various|etc|somehow|whatever)(?![a-z])|東西|等等|各種|一些"
+    )
+)
+_CONJUNCTION = re.compile(
+    both_scripts(r"(?<![a-z])(?:and|while|plus)(?![a-z])|並且|並|同時|以及|和|與|及|、|,|,")
+)
+_LABELS: dict[SmartCriterion, str] = {
+    "specific": "classify.smart_specific",
+    "measurable": "classify.smart_measurable",
+    "achievable": "classify.smart_achievable",
+    "relevant": "classify.smart_relevant",
+    "time_bound": "classify.smart_time_bound",
+}
+_NOUNS = lx.METRIC | lx.OUTCOME_NOUN | lx.QUALITATIVE | lx.PRODUCT | lx.OUTPUT_NOUN
+
+
+@dataclass(frozen=True, slots=True)
+class SmartHint:
+    """How one SMART property looks for an objective."""
+
+    criterion: SmartCriterion
+    """``specific``, ``measurable``, ``achievable``, ``relevant`` or ``time_bound``."""
+
+    status: SmartStatus
+    """``present`` (the text shows it), ``missing`` (it does not) or ``unclear`` (the
+    text cannot tell; the user should check)."""
+
+    reason: Reason
+    """Why, in a sentence that re-renders in the current language."""
+
+    @property
+    def label(self) -> str:
+        """The property's name in the current language ("Specific", "具體")."""
+        return t(_LABELS[self.criterion])
+
+
+def _hint(criterion: SmartCriterion, status: SmartStatus, key: str, **params: str) -> SmartHint:
+    return SmartHint(criterion, status, Reason(key, tuple(params.items())))
+
+
+def smart_hints(
+    statement: str, kgi: str = "", *, period_end: dt.date | None = None
+) -> tuple[SmartHint, ...]:
+    """SMART hints for an objective ``statement`` and its ``kgi``, one per property, in
+    SMART order. ``period_end`` is the plan's last day, which also makes it time-bound."""
+    said = gather(statement)
+    measure = gather(kgi)
+    return (
+        _specific(said),
+        _measurable(said, measure),
+        _achievable(said, measure),
+        _hint("relevant", "unclear", "classify.smart_relevant_check"),
+        _time_bound(said, measure, period_end),
+    )
+
+
+def _specific(said: Evidence | None) -> SmartHint:
+    if said is None:
+        return _hint("specific", "missing", "classify.smart_no_statement")
+    text = said.text
+    words = len(text.split()) if text.isascii() else sum(not c.isascii() for c in text)
+    if words < (4 if text.isascii() else 6):
+        return _hint("specific", "missing", "classify.smart_too_short")
+    vague = _VAGUE.search(text)
+    if vague:
+        return _hint(
+            "specific", "missing", "classify.smart_vague_word", word=said.quote(*vague.span())
+        )
+    goals = [h for h in said.hits if h.categories & lx.DIRECTION]
+    for first, second in pairwise(goals):
+        if _CONJUNCTION.search(text, first.end, second.start):
+            first_goal, second_goal = said.quote(*first[:2]), said.quote(*second[:2])
+            return _hint(
+                "specific",
+                "missing",
+                "classify.smart_two_goals",
+                first=first_goal,
+                second=second_goal,
+            )
+    subject = next((h for h in said.hits if h.categories & _NOUNS), None)
+    if subject is None:
+        return _hint("specific", "unclear", "classify.smart_subject_unclear")
+    return _hint(
+        "specific", "present", "classify.smart_names_subject", subject=said.quote(*subject[:2])
+    )
+
+
+def _target_text(evidence: Evidence | None) -> str | None:
+    if evidence is None:
+        return None
+    if evidence.targets:
+        return evidence.quote(*evidence.targets[0])
+    if evidence.state is not None:
+        return evidence.quote(*evidence.state)
+    binary = evidence.first_of(lx.BINARY)
+    return evidence.quote(*binary[:2]) if binary is not None else None
+
+
+def _measurable(said: Evidence | None, measure: Evidence | None) -> SmartHint:
+    target = _target_text(measure)
+    if target:
+        return _hint("measurable", "present", "classify.smart_kgi_target", value=target)
+    target = _target_text(said)
+    if target:
+        return _hint("measurable", "present", "classify.smart_statement_target", value=target)
+    if measure is not None:
+        return _hint("measurable", "missing", "classify.smart_kgi_no_number")
+    return _hint("measurable", "missing", "classify.smart_no_kgi")
+
+
+def _achievable(said: Evidence | None, measure: Evidence | None) -> SmartHint:
+    for evidence in (measure, said):
+        if evidence is None:
+            continue
+        for change in evidence.changes:
+            if change.before is None or change.after is None:
+                continue
+            low, high = sorted((abs(change.before.value), abs(change.after.value)))
+            if low == 0:
+                continue
+            ratio = high / low
+            params = {
+                "ratio": f"{ratio:.2f}".rstrip("0").rstrip("."),
+                "change": evidence.quote(change.start, change.end),
+            }
+            if ratio < AMBITION_RANGE[0]:
+                return _hint("achievable", "unclear", "classify.smart_too_timid", **params)
+            if ratio > AMBITION_RANGE[1]:
+                return _hint("achievable", "unclear", "classify.smart_stretch", **params)
+            return _hint("achievable", "present", "classify.smart_ambitious", **params)
+    return _hint("achievable", "unclear", "classify.smart_no_baseline")
+
+
+def _time_bound(
+    said: Evidence | None, measure: Evidence | None, period_end: dt.date | None
+) -> SmartHint:
+    for evidence in (measure, said):
+        if evidence is not None and evidence.deadlines:
+            first = evidence.deadlines[0]
+            return _hint(
+                "time_bound",
+                "present",
+                "classify.smart_deadline",
+                deadline=evidence.quote(*first[:2]),
+            )
+    if period_end is not None:
+        return _hint(
+            "time_bound", "present", "classify.smart_period_end", date=period_end.isoformat()
+        )
+    return _hint("time_bound", "missing", "classify.smart_no_deadline")

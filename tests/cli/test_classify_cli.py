@@ -1,0 +1,118 @@
+"""``okr classify``, run as a user would: arguments, standard input, JSON, languages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import run_okr
+from tui.commands.classify import cells
+
+
+def test_classifies_arguments_in_a_readable_table():
+    result = run_okr("classify", "Publish 10 blog posts a month", "Improve our SEO")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["kind", "confidence", "line"]
+    assert lines[1].split()[:3] == ["initiative", "0.99", "Publish"]
+    assert lines[2].strip() == (
+        "- starts with the action verb 'Publish': work the team fully controls"
+    )
+    assert any(line.startswith("objective") and "Improve our SEO" in line for line in lines)
+
+
+def test_standard_input_answers_every_line_in_order_blank_ones_too():
+    given = ["Hire 3 engineers", "", "Zero churned enterprise customers", "開拓海外市場"]
+    result = run_okr("classify", "--json", stdin="\n".join(given) + "\n")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["text"] for r in records] == given
+    assert [r["kind"] for r in records] == ["initiative", "key_result", "key_result", "objective"]
+    assert records[1]["confidence"] == 0 and records[1]["reasons"] == ["nothing written yet"]
+    assert set(records[0]) == {"text", "kind", "confidence", "reasons"}
+    assert 0 < records[0]["confidence"] <= 1
+
+
+def test_json_keeps_chinese_readable_and_reasons_follow_the_language():
+    result = run_okr("classify", "--json", "--lang", "zh-TW", "每週舉辦 2 場說明會")
+    assert result.returncode == 0, result.stderr
+    assert "每週舉辦 2 場說明會" in result.stdout  # not \\u escapes
+    record = json.loads(result.stdout)
+    assert record["reasons"] == [
+        "以行動動詞「舉辦」開頭:這是團隊能完全掌控的工作",
+        "指出團隊能掌控的產出:2 場說明會",
+    ]
+
+
+def test_chinese_table_via_okr_lang():
+    result = run_okr("classify", "開拓海外市場", env={"OKR_LANG": "zh-TW"})
+    assert result.returncode == 0, result.stderr
+    header, row, *reasons = result.stdout.splitlines()
+    assert header.split() == ["類型", "信心", "內容"]
+    assert row.split()[0] == "目標"
+    assert "- 指出方向,但沒有可衡量的目標值" in [line.strip() for line in reasons]
+
+
+def test_the_table_lines_up_wide_characters():
+    result = run_okr("classify", "--lang", "zh-TW", "Hire 3 engineers", "零重大資安事件", "SEO")
+    rows = [line for line in result.stdout.splitlines()[1:] if not line.lstrip().startswith("-")]
+    confidence_columns = set()
+    for row in rows:
+        number = next(word for word in row.split() if word.replace(".", "").isdigit())
+        confidence_columns.add(cells(row[: row.index(number)]))
+    assert len(rows) == 3 and len(confidence_columns) == 1
+
+
+def test_control_characters_are_shown_not_obeyed():
+    hostile = "Hire 3 engineers\x1b[2J\x9b31m"
+    table = run_okr("classify", stdin=hostile + "\n")
+    assert table.returncode == 0
+    assert "\x1b" not in table.stdout and "\x9b" not in table.stdout
+    assert "\\x1b[2J" in table.stdout
+    as_json = run_okr("classify", "--json", stdin=hostile + "\n")
+    assert "\x1b" not in as_json.stdout and "\x9b" not in as_json.stdout
+    assert json.loads(as_json.stdout)["text"] == hostile
+
+
+def test_help_lists_the_command():
+    assert "classify" in run_okr("--help").stdout
+    result = run_okr("classify", "--help")
+    assert result.returncode == 0 and "--json" in result.stdout
+
+
+def test_the_classifier_is_not_loaded_just_to_build_the_command_line():
+    code = (
+        "import sys\n"
+        "from tui.cli import build_parser\n"
+        "from tui.commands import command_modules\n"
+        "build_parser(command_modules())\n"
+        "assert 'model.classify' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_long_lines_and_reasons_wrap_to_the_terminal_width():
+    long_line = "於本季結束前,把官網結帳轉化率從 1.1% 提升到 1.6%,每兩週評估一次並保留成交品質"
+    result = run_okr("classify", "--lang", "zh-TW", long_line, "SEO", env={"COLUMNS": "50"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(cells(line) <= 50 for line in lines), [cells(line) for line in lines]
+    assert lines[1].startswith("關鍵結果")
+    text_parts = [lines[1].split("0.97", 1)[1].strip()]
+    for line in lines[2:]:
+        if line.lstrip().startswith("- "):
+            break
+        text_parts.append(line.strip())
+    assert len(text_parts) > 1  # the line wrapped, under its own column
+    assert "".join(text_parts).replace(" ", "") == long_line.replace(" ", "")
+
+
+def test_wrap_breaks_at_spaces_and_between_chinese_characters():
+    from tui.commands.classify import wrap
+
+    assert wrap("one two three four", 9) == ["one two", "three", "four"]
+    assert wrap("開拓海外市場", 6) == ["開拓海", "外市場"]
+    assert wrap("提升到 3.5%,每週", 8) == ["提升到", "3.5%,每", "週"]
+    assert wrap("", 10) == [""]

@@ -1,0 +1,147 @@
+"""``okr classify [--json] [TEXT ...]``: is each line a key result, an initiative or an objective?
+
+With no TEXT, reads standard input one item per line and answers each line as it comes,
+in the same order (a blank line is answered too, as empty input, so lines stay paired).
+``--json`` prints one JSON object per line; otherwise a table aligned by terminal cells,
+so Chinese text lines up. User text is data: control characters are shown escaped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import shutil
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from model.i18n import t
+from tui.commands._common import printable
+
+if TYPE_CHECKING:
+    from model.classify import Classification
+
+NAME = "classify"
+HELP = "classify.cli_help"
+
+_KIND_LABELS = {
+    "key_result": "classify.kind_key_result",
+    "initiative": "classify.kind_initiative",
+    "objective": "classify.kind_objective",
+}
+REASON_INDENT = "    "
+# Pieces a line may break between: a word with its trailing space, or one wide character
+# with any closing punctuation that must stay on its line.
+_PIECES = re.compile(
+    r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef][,。、:;!?」』)》]*|[^\s\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]+\s*|\s+"
+)
+# json.dumps escapes C0 controls itself; these it leaves raw even though a terminal may
+# act on them (DEL, C1 controls such as CSI, line and paragraph separators).
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the ``classify`` arguments."""
+    parser.add_argument("texts", nargs="*", metavar="TEXT", help=t("classify.cli_text_help"))
+    parser.add_argument("--json", action="store_true", help=t("classify.cli_json_help"))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Classify each TEXT, or each line of standard input, and print the answers."""
+    from model.classify import classify  # the classifier's tables load only when used
+
+    from_stdin = not args.texts
+    lines = _stdin_lines() if from_stdin else args.texts
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        out.reconfigure(errors="replace")  # never a traceback on a narrow terminal encoding
+    write = _json_line if args.json else _table(out)
+    for line in lines:
+        out.write(write(line, classify(line)))
+        if from_stdin:
+            out.flush()  # answer each line as it arrives when used in a pipe
+    return 0
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input, one item per line, decoded as UTF-8 whatever the locale says."""
+    for raw in sys.stdin.buffer:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def _json_line(text: str, result: Classification) -> str:
+    record = {
+        "text": text,
+        "kind": result.kind,
+        "confidence": result.confidence,
+        "reasons": result.reason_texts(),
+    }
+    encoded = json.dumps(record, ensure_ascii=False)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", encoded) + "\n"
+
+
+def cells(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cells(text))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` terminal cells (at spaces, or
+    between Chinese characters); a single piece longer than ``width`` stays whole."""
+    lines: list[str] = []
+    current, used = "", 0
+    for piece in _PIECES.findall(text):
+        size = cells(piece.rstrip())
+        if current and used + size > width:
+            lines.append(current.rstrip())
+            current, used = "", 0
+            piece = piece.lstrip()
+        current += piece
+        used = cells(current)
+    if current.strip() or not lines:
+        lines.append(current.rstrip())
+    return lines
+
+
+def _table(out) -> Callable[[str, Classification], str]:
+    """A writer of table rows; it prints the header first, once."""
+    width = max(40, shutil.get_terminal_size((80, 24)).columns)
+    labels = {kind: t(key) for kind, key in _KIND_LABELS.items()}
+    guesses = {kind: t("classify.cli_guess", kind=label) for kind, label in labels.items()}
+    kind_header, confidence_header = t("classify.column_kind"), t("classify.column_confidence")
+    kind_width = max(cells(kind_header), *(cells(g) for g in guesses.values()))
+    confidence_width = max(cells(confidence_header), 4)
+    text_column = kind_width + confidence_width + 4
+    out.write(
+        f"{_pad(kind_header, kind_width)}  {_pad(confidence_header, confidence_width)}  "
+        f"{t('classify.column_text')}\n"
+    )
+
+    def row(text: str, result: Classification) -> str:
+        empty = not text.strip()
+        kind = "-" if empty else (labels if result.confident else guesses)[result.kind]
+        confidence = f"{result.confidence:.2f}".rjust(confidence_width)
+        first, *rest = wrap(printable(text), width - text_column) if not empty else [""]
+        lines = [f"{_pad(kind, kind_width)}  {confidence}  {first}".rstrip()]
+        lines += [" " * text_column + more for more in rest]
+        lines += _reasons(result.reason_texts(), width)
+        return "\n".join(lines) + "\n"
+
+    return row
+
+
+def _reasons(texts: Iterable[str], width: int) -> list[str]:
+    """Each reason as a bullet, wrapped under its own text."""
+    lines = []
+    for text in texts:
+        first, *rest = wrap(printable(text), width - len(REASON_INDENT) - 2)
+        lines.append(f"{REASON_INDENT}- {first}")
+        lines += [f"{REASON_INDENT}  {more}" for more in rest]
+    return lines
