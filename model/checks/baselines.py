@@ -13,11 +13,9 @@ from collections.abc import Iterator
 
 from model.checks.base import Found, Phrase, Quantity, check
 from model.checks.context import Context, KpiRef
+from model.classify.smart import AMBITION_RANGE
 from model.plan import Guardrail, Kpi
 from model.progress_report import CADENCE_KEYS
-
-AMBITION_RANGE = (1.2, 1.5)
-"""A target is usually 1.2 to 1.5 times the baseline (seed 000, step 4)."""
 
 SLOW_FOR_LEADING = ("monthly", "quarterly")
 """Cadences too slow for a leading indicator, which the method reviews weekly."""

@@ -33,6 +33,8 @@ class Context:
         self.explicit_date = explicit_date
         """Whether the day was asked for (``okr check --date``) rather than taken from
         the clock: overdue check-ins are then reported even outside the period."""
+        self.cache: dict[str, object] = {}
+        """Results several checks share, computed once per run."""
 
     @cached_property
     def kpis(self) -> list[KpiRef]:

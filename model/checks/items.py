@@ -1,11 +1,15 @@
-"""The lines under the objective: key results exist, are linked to KPIs, are not repeated."""
+"""The lines under the objective: key results exist, are linked to KPIs, are not repeated,
+and read as the kind they are saved as (the classifier's second opinion, as a hint)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
-from model.checks.base import Found, check
+from model.checks.base import Described, Found, Phrase, check
 from model.checks.context import Context
+from model.classify import CONFIDENT, Classification, classify
+from model.plan import ItemKind
 
 
 def normalized(text: str) -> str:
@@ -87,3 +91,53 @@ def duplicate_items(context: Context) -> Iterator[Found]:
             )
         else:
             first_seen[text] = index
+
+
+USER_KIND_CONFIDENCE = 0.9
+"""How sure the classifier must be to question a kind the user chose (``kind_set_by =
+"user"``). A user's override is deliberate, so it is questioned only when the reading is
+very firm (on the labelled sets, readings this firm are right about 99% of the time);
+a kind set by the classifier is questioned at its own confident level (0.6)."""
+
+
+@lru_cache(maxsize=4096)
+def reading(text: str) -> Classification:
+    """The classifier's reading of a line (cached: the app re-runs the checks on each edit)."""
+    return classify(text)
+
+
+@check(
+    "item.kind",
+    severity="hint",
+    step="objective",
+    about="checks.about_item_kind",
+    fix="checks.fix_item_kind",
+)
+def classifier_disagrees(context: Context) -> Iterator[Found]:
+    """The classifier reads a line as another kind than the one saved."""
+    for index, item in enumerate(context.plan.items):
+        if not item.text.strip():
+            continue
+        read = reading(item.text)
+        if read.kind == item.kind:
+            continue
+        threshold = USER_KIND_CONFIDENCE if item.kind_set_by == "user" else CONFIDENT
+        if read.confidence < threshold:
+            continue
+        yield Found(
+            ("items", index, "kind"),
+            "checks.item_reads_as_user" if item.kind_set_by == "user" else "checks.item_reads_as",
+            {
+                "reading": Phrase(KIND_KEYS[read.kind]),
+                "saved": Phrase(KIND_KEYS[item.kind]),
+                "reason": Described(lambda read=read: read.reasons[0].text if read.reasons else ""),
+            },
+        )
+
+
+KIND_KEYS: dict[ItemKind, str] = {
+    "key_result": "checks.a_key_result",
+    "initiative": "checks.an_initiative",
+    "objective": "checks.an_objective",
+}
+"""A kind as a noun phrase inside a sentence ("an initiative")."""

@@ -1,11 +1,18 @@
-"""Step 1: the objective (one SMART goal with a KGI and a deadline) and its period."""
+"""Step 1: the objective (one SMART goal with a KGI and a deadline) and its period.
+
+Whether the statement is specific, the KGI measurable and the whole time-bound is read
+by the classifier's SMART hints (:func:`model.classify.smart_hints`), so the app's live
+hints and ``okr check`` never disagree. Relevance cannot be judged from text and is
+never reported.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from model.checks.base import Found, check
+from model.checks.base import Described, Found, check
 from model.checks.context import Context
+from model.classify import SmartHint, smart_hints
 
 
 def _blank(text: str) -> bool:
@@ -61,3 +68,78 @@ def objective_period(context: Context) -> Iterator[Found]:
         yield Found(("objective", "start"), "checks.objective_no_start")
     if objective.end is None:
         yield Found(("objective", "end"), "checks.objective_no_end")
+
+
+def smart_reading(context: Context) -> dict[str, SmartHint]:
+    """The classifier's SMART hints for the objective, by criterion (computed once a run)."""
+    cached = context.cache.get("smart")
+    if cached is None:
+        objective = context.plan.objective
+        hints = smart_hints(objective.statement, objective.kgi, period_end=objective.end)
+        cached = context.cache["smart"] = {hint.criterion: hint for hint in hints}
+    return cached
+
+
+def _reason(hint: SmartHint) -> Described:
+    return Described(lambda: hint.reason.text)
+
+
+@check(
+    "objective.deadline",
+    severity="error",
+    step="objective",
+    about="checks.about_objective_deadline",
+    fix="checks.fix_objective_deadline",
+)
+def objective_deadline(context: Context) -> Iterator[Found]:
+    """Time-bound: a date in the KGI or the statement, or the period's end."""
+    if _blank(context.plan.objective.statement) and _blank(context.plan.objective.kgi):
+        return  # nothing written yet: objective.statement and objective.kgi say so
+    if smart_reading(context)["time_bound"].status == "missing":
+        yield Found(("objective", "kgi"), "checks.objective_no_deadline")
+
+
+@check(
+    "objective.specific",
+    severity="warning",
+    step="objective",
+    about="checks.about_objective_specific",
+    fix="checks.fix_objective_specific",
+)
+def objective_specific(context: Context) -> Iterator[Found]:
+    if _blank(context.plan.objective.statement):
+        return
+    hint = smart_reading(context)["specific"]
+    if hint.status == "missing":
+        yield Found(
+            ("objective", "statement"), "checks.objective_not_specific", {"reason": _reason(hint)}
+        )
+
+
+@check(
+    "objective.measurable",
+    severity="warning",
+    step="objective",
+    about="checks.about_objective_measurable",
+    fix="checks.fix_objective_measurable",
+)
+def objective_measurable(context: Context) -> Iterator[Found]:
+    if _blank(context.plan.objective.kgi):
+        return  # objective.kgi reports it
+    hint = smart_reading(context)["measurable"]
+    if hint.status == "missing":
+        yield Found(("objective", "kgi"), "checks.smart_reason", {"reason": _reason(hint)})
+
+
+@check(
+    "objective.ambition",
+    severity="hint",
+    step="objective",
+    about="checks.about_objective_ambition",
+    fix="checks.fix_objective_ambition",
+)
+def objective_ambition(context: Context) -> Iterator[Found]:
+    """A KGI (or statement) moving a number by less than 1.2x or more than 1.5x."""
+    hint = smart_reading(context)["achievable"]
+    if hint.reason.key in ("classify.smart_too_timid", "classify.smart_stretch"):
+        yield Found(("objective", "kgi"), "checks.smart_reason", {"reason": _reason(hint)})
