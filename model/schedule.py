@@ -62,7 +62,10 @@ def next_due_date(
     if not anchors:
         return None
     anchor = max(anchors)
-    due = add_interval(anchor, cadence)
+    try:
+        due = add_interval(anchor, cadence)
+    except (OverflowError, ValueError):  # past year 9999: the calendar's last day
+        due = dt.date.max
     return min(due, end) if end is not None else due
 
 

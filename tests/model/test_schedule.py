@@ -89,3 +89,9 @@ def test_overdue_only_once_today_is_past_the_due_date(cadence, last, on_time, la
     assert days_overdue(due, on_time) == 0
     assert days_overdue(due, late) == 1
     assert days_overdue(None, late) == 0
+
+
+def test_a_due_date_past_the_calendars_end_is_its_last_day():
+    last = dt.date(9999, 12, 28)
+    assert next_due_date("weekly", None, last, None) == dt.date.max
+    assert next_due_date("quarterly", last, None, dt.date(9999, 12, 30)) == dt.date(9999, 12, 30)
