@@ -1,0 +1,103 @@
+"""``okr export PLAN [--format md|csv|json|html] [-o FILE] [--bom] [--table kpis|checkins]
+[--date DAY]``: the plan for people who do not open the app.
+
+Markdown (the default) is for review in a pull request; CSV one row per KPI (or per
+check-in with ``--table checkins``) for spreadsheets; JSON for scripts; HTML one
+self-contained page to read or print. Every format holds the plan, the method checks'
+findings and the latest values, statuses, scores and check-in history as of ``--date``
+(default today). The export is in the plan's ``language`` unless ``--lang`` is given.
+
+Output goes to standard output, or with ``-o FILE`` to that file, written atomically
+(the plan file itself is refused). Exit status 0, or 2 when the plan cannot be read or
+the arguments do not fit together.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from model.i18n import t
+from tui.commands._common import print_error
+
+NAME = "export"
+HELP = "export.help"
+
+FORMATS = ("md", "csv", "json", "html")
+TABLES = ("kpis", "checkins")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the ``export`` arguments."""
+    parser.add_argument("plan", metavar="PLAN", help=t("export.plan_help"))
+    parser.add_argument("--format", choices=FORMATS, default="md", help=t("export.format_help"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=t("export.output_help"))
+    parser.add_argument("--bom", action="store_true", help=t("export.bom_help"))
+    parser.add_argument("--table", choices=TABLES, default=None, help=t("export.table_help"))
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=t("export.date_help"))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the export and write it where asked."""
+    import datetime as dt
+    import os
+    import sys
+
+    from model.checkins import CheckinError, parse_date
+    from model.export import render_export
+    from model.store import PlanError, load_plan
+
+    if args.format != "csv" and (args.bom or args.table):
+        print_error(t("export.bom_csv_only" if args.bom else "export.table_csv_only"))
+        return 2
+    try:
+        today = parse_date(args.date) if args.date is not None else dt.date.today()
+    except CheckinError as error:
+        print_error(error.message)
+        return 2
+    if args.output and _same_file(args.output, args.plan):
+        print_error(t("export.would_overwrite_plan", path=args.output))
+        return 2
+    try:
+        plan = load_plan(args.plan)
+    except PlanError as error:
+        print_error(str(error))
+        return 2
+    text = render_export(
+        plan,
+        args.format,
+        today=today,
+        explicit_date=args.date is not None,
+        language=getattr(args, "lang", None),
+        source=os.path.basename(args.plan),
+        table=args.table or "kpis",
+        bom=args.bom,
+    )
+    data = text.encode("utf-8")
+    if args.output is None:
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    from model.atomic import write_bytes_atomic
+    from tui.commands._table import print_lines
+
+    try:
+        write_bytes_atomic(args.output, data)
+    except PlanError as error:
+        print_error(str(error))
+        return 2
+    print_lines([t("export.written", path=args.output)])
+    return 0
+
+
+def _same_file(output: str, plan: str) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(output, plan)
+    except OSError:
+        return os.path.abspath(output) == os.path.abspath(plan)
