@@ -145,9 +145,6 @@ def smart_rows(plan: Plan) -> list[SmartRow]:
     def reads_as_key_result(item: Item) -> bool:
         return bool(item.text.strip()) and reading(item.text).kind == "key_result"
 
-    def no_action_verb(item: Item) -> bool:
-        return not read.reads_with(item, _ACTION_REASONS)
-
     def action_verb(item: Item) -> bool:
         return read.reads_with(item, _ACTION_REASONS)
 
@@ -205,7 +202,7 @@ def smart_rows(plan: Plan) -> list[SmartRow]:
         (
             "export.smart_action",
             _na(),
-            read.key_result_count(no_action_verb, "export.smart_kr_no_action"),
+            _key_results_without_action_verbs(read, action_verb),
             read.initiative_count(action_verb, "export.smart_init_action"),
         ),
         (
@@ -223,6 +220,16 @@ def _relevant(read: _Reader, is_linked: Callable[[Item], bool], key: str, north_
         return Cell("no", t("export.smart_no_key_results"))
     count = sum(map(is_linked, read.key_results))
     return _share(count, len(read.key_results), key, north_star=north_star)
+
+
+def _key_results_without_action_verbs(read: _Reader, action_verb: Callable[[Item], bool]) -> Cell:
+    """Key results should not start with an action verb: that is an initiative's mark."""
+    if not read.key_results:
+        return Cell("no", t("export.smart_no_key_results"))
+    count = sum(map(action_verb, read.key_results))
+    if count == 0:
+        return Cell("yes", t("export.smart_kr_no_action"))
+    return Cell("no", t("export.smart_kr_action", count=count, total=len(read.key_results)))
 
 
 def _initiatives_linked(read: _Reader) -> Cell:

@@ -192,7 +192,7 @@ def test_the_okr_smart_table_shows_what_a_plan_misses():
     assert table["Time-bound"][1] == "✗ the period has no end date"
     assert table["Action verbs (collect, interview, make, build, develop, write, design...)"][
         1
-    ] == ("△ 4 of 5 do not start with an action verb")
+    ] == ("✗ 1 of 5 start with an action verb, like an initiative")
     assert table["Attainable & Ambitious"][1] == (
         "△ 3 of 5 aim 1.2 to 1.5 times better than the baseline"
     )
