@@ -40,8 +40,14 @@ def export_data(context: ExportContext) -> dict[str, object]:
 
 def render_json(context: ExportContext) -> str:
     """The JSON document as text (two-space indent, ending with a newline)."""
-    text = json.dumps(export_data(context), ensure_ascii=False, indent=2)
-    return "".join(_safe(char) for char in text) + "\n"
+    return json_text(export_data(context)) + "\n"
+
+
+def json_text(data: object) -> str:
+    """``data`` as readable JSON (UTF-8 text kept, two-space indent) that is safe to print:
+    every character a terminal could obey is a ``\\uXXXX`` escape, still the same data."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(_safe(char) for char in text)
 
 
 def _safe(char: str) -> str:

@@ -238,3 +238,16 @@ def test_newlines_in_plan_text_cannot_split_a_finding_line(tmp_path: Path):
 def test_check_needs_a_plan():
     result = run_okr("check")
     assert result.returncode == 2
+
+
+def test_json_stays_valid_and_safe_with_any_character_in_the_plan(tmp_path: Path):
+    plan = write(
+        tmp_path,
+        "plan.toml",
+        '[[items]]\ntext = "x"\nkind = "key_result"\nkpi = "a\\u0085b\\u202ec\\u001bd"\n',
+    )
+    result = run_okr("check", "--format", "json", str(plan))
+    assert not any(char in result.stdout for char in "\x85\u202e\x1b")
+    findings = json.loads(result.stdout)["plans"][0]["findings"]
+    unknown = next(f for f in findings if f["check"] == "item.kpi_unknown")
+    assert unknown["message"] == "linked to 'a\x85b\u202ec\x1bd', which is not a KPI of this plan"

@@ -43,7 +43,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check every plan given; the worst outcome decides the exit status."""
     import datetime as dt
-    import json
 
     from model.checkins import CheckinError, parse_date
     from model.checks import run_checks
@@ -73,8 +72,24 @@ def run(args: argparse.Namespace) -> int:
         else:
             print_lines(report_lines(path, report, verbose=args.verbose))
     if args.format == "json":
-        print_lines([json.dumps({"plans": results}, ensure_ascii=False, indent=2)])
+        from model.export.json import json_text
+
+        _write(json_text({"plans": results}) + "\n")
     return status
+
+
+def _write(text: str) -> None:
+    """Write ``text`` to standard output as UTF-8, as it is (it is already safe to print)."""
+    import os
+    import sys
+
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def report_lines(path: str, report: CheckReport, *, verbose: bool = False) -> list[str]:
