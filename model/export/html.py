@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 
+from model.export.blocks import Block, Bullets, Fields, Heading, Paragraph, Table
 from model.export.common import GENERATOR, ExportContext, split_lines
-from model.export.document import Block, Bullets, Fields, Heading, Paragraph, Table, build_document
+from model.export.document import build_document
 from model.i18n import get_language
 from model.safetext import printable
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from model.export.blocks import Block, Bullets, Fields, Heading, Paragraph, Table
 from model.export.common import GENERATOR, ExportContext, split_lines
-from model.export.document import Block, Bullets, Fields, Heading, Paragraph, Table, build_document
+from model.export.document import build_document
 from model.i18n import t
 from model.safetext import one_line, printable
 
