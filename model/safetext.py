@@ -10,6 +10,8 @@ several scripts need them and they cannot move the cursor or reorder text.
 
 from __future__ import annotations
 
+import json
+
 _KEEP = frozenset("\u200c\u200d")
 """Invisible but harmless: zero-width non-joiner and joiner (Persian, Indic, emoji)."""
 
@@ -41,3 +43,18 @@ def printable(text: str, *, keep: str = "\t\n") -> str:
 def one_line(text: str) -> str:
     """``text`` as a single printable line: newlines and tabs are escaped too."""
     return printable(text, keep="")
+
+
+def json_text(data: object, *, indent: int | None = 2) -> str:
+    """``data`` as JSON that is safe to print: UTF-8 text kept, but every character a
+    terminal could obey written as a ``\\uXXXX`` escape, so it is still the same data."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if text.isprintable():
+        return text
+    return "".join(_json_safe(char) for char in text)
+
+
+def _json_safe(char: str) -> str:
+    if char.isprintable() or char in "\n " or char in _KEEP:
+        return char
+    return json.dumps(char, ensure_ascii=True)[1:-1]  # \u202e, or a surrogate pair

@@ -9,11 +9,10 @@ character a terminal could obey (controls, bidirectional overrides) is written a
 
 from __future__ import annotations
 
-import json
-
 from model.export.common import GENERATOR, ExportContext
 from model.i18n import get_language
 from model.progress_report import progress_data
+from model.safetext import json_text
 
 FORMAT_VERSION = 1
 """The layout of this JSON document; raised when a key changes meaning or disappears."""
@@ -41,16 +40,3 @@ def export_data(context: ExportContext) -> dict[str, object]:
 def render_json(context: ExportContext) -> str:
     """The JSON document as text (two-space indent, ending with a newline)."""
     return json_text(export_data(context)) + "\n"
-
-
-def json_text(data: object) -> str:
-    """``data`` as readable JSON (UTF-8 text kept, two-space indent) that is safe to print:
-    every character a terminal could obey is a ``\\uXXXX`` escape, still the same data."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return "".join(_safe(char) for char in text)
-
-
-def _safe(char: str) -> str:
-    if char.isprintable() or char in "\n ":
-        return char
-    return json.dumps(char)[1:-1]  # \u202e, or a surrogate pair beyond the BMP

@@ -251,3 +251,21 @@ def test_json_stays_valid_and_safe_with_any_character_in_the_plan(tmp_path: Path
     findings = json.loads(result.stdout)["plans"][0]["findings"]
     unknown = next(f for f in findings if f["check"] == "item.kpi_unknown")
     assert unknown["message"] == "linked to 'a\x85b\u202ec\x1bd', which is not a KPI of this plan"
+
+
+def test_json_outputs_stay_valid_json_with_c1_controls_and_bidi_overrides(tmp_path):
+    """Escaping for the terminal must not break JSON: controls become \\u escapes."""
+    odd = "x\u0085y\u202e"
+    plan = tmp_path / "odd.toml"
+    plan.write_text('[[kpis]]\nid = "a"\nname = "x\\u0085y\\u202e"\n', "utf-8")
+    for args in (
+        ("export", str(plan), "--format", "json"),
+        ("classify", "--json", odd),
+        ("status", str(plan), "--json"),
+        ("check", str(plan), "--format", "json"),
+    ):
+        result = run_okr(*args)
+        assert "\x85" not in result.stdout and "\u202e" not in result.stdout, args
+        data = json.loads(result.stdout.splitlines()[0] if "classify" in args else result.stdout)
+        if args[0] in ("export", "classify"):
+            assert odd in json.dumps(data, ensure_ascii=False), args

@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 
+from model.textwidth import display_width as cells
 from tests.conftest import run_okr
-from tui.commands.classify import cells
 
 
 def test_classifies_arguments_in_a_readable_table():

@@ -10,10 +10,10 @@ inputs, for scripts.
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
 
 from model.i18n import t
+from model.safetext import json_text
 from tui.commands._common import print_error
 
 NAME = "catalog"
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     entries = search(query)
     if args.json:
         data = [entry.model_dump(mode="json", by_alias=True) for entry in entries]
-        print_lines([json.dumps(data, ensure_ascii=False, indent=2)])
+        print_lines([json_text(data)])
         return 0
     if not entries:
         print_error(t("catalog.no_match", query=query))

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print_lines(report_lines(path, report, verbose=args.verbose))
     if args.format == "json":
-        from model.export.json import json_text
+        from model.safetext import json_text
 
         _write(json_text({"plans": results}) + "\n")
     return status

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import re
 import shutil
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from model.i18n import t
+from model.safetext import json_text
+from model.textwidth import display_width, pad
 from tui.commands._common import printable
 
 if TYPE_CHECKING:
@@ -38,9 +38,6 @@ REASON_INDENT = "    "
 _PIECES = re.compile(
     r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef][,。、:;!?」』)》]*|[^\s\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]+\s*|\s+"
 )
-# json.dumps escapes C0 controls itself; these it leaves raw even though a terminal may
-# act on them (DEL, C1 controls such as CSI, line and paragraph separators).
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -79,17 +76,7 @@ def _json_line(text: str, result: Classification) -> str:
         "confidence": result.confidence,
         "reasons": result.reason_texts(),
     }
-    encoded = json.dumps(record, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", encoded) + "\n"
-
-
-def cells(text: str) -> int:
-    """How many terminal columns ``text`` takes: wide (CJK) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - cells(text))
+    return json_text(record, indent=None) + "\n"
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -98,13 +85,13 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current, used = "", 0
     for piece in _PIECES.findall(text):
-        size = cells(piece.rstrip())
+        size = display_width(piece.rstrip())
         if current and used + size > width:
             lines.append(current.rstrip())
             current, used = "", 0
             piece = piece.lstrip()
         current += piece
-        used = cells(current)
+        used = display_width(current)
     if current.strip() or not lines:
         lines.append(current.rstrip())
     return lines
@@ -116,11 +103,11 @@ def _table(out) -> Callable[[str, Classification], str]:
     labels = {kind: t(key) for kind, key in _KIND_LABELS.items()}
     guesses = {kind: t("classify.cli_guess", kind=label) for kind, label in labels.items()}
     kind_header, confidence_header = t("classify.column_kind"), t("classify.column_confidence")
-    kind_width = max(cells(kind_header), *(cells(g) for g in guesses.values()))
-    confidence_width = max(cells(confidence_header), 4)
+    kind_width = max(display_width(kind_header), *(display_width(g) for g in guesses.values()))
+    confidence_width = max(display_width(confidence_header), 4)
     text_column = kind_width + confidence_width + 4
     out.write(
-        f"{_pad(kind_header, kind_width)}  {_pad(confidence_header, confidence_width)}  "
+        f"{pad(kind_header, kind_width)}  {pad(confidence_header, confidence_width)}  "
         f"{t('classify.column_text')}\n"
     )
 
@@ -129,7 +116,7 @@ def _table(out) -> Callable[[str, Classification], str]:
         kind = "-" if empty else (labels if result.confident else guesses)[result.kind]
         confidence = f"{result.confidence:.2f}".rjust(confidence_width)
         first, *rest = wrap(printable(text), width - text_column) if not empty else [""]
-        lines = [f"{_pad(kind, kind_width)}  {confidence}  {first}".rstrip()]
+        lines = [f"{pad(kind, kind_width)}  {confidence}  {first}".rstrip()]
         lines += [" " * text_column + more for more in rest]
         lines += _reasons(result.reason_texts(), width)
         return "\n".join(lines) + "\n"

@@ -33,11 +33,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the plan's status as of the day asked (today by default)."""
     import datetime as dt
-    import json
 
     from model.checkins import CheckinError, parse_date
     from model.progress import plan_progress
     from model.progress_report import progress_data
+    from model.safetext import json_text
     from model.store import PlanError, load_plan
     from tui.commands._table import print_lines
 
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     progress = plan_progress(plan, today)
     if args.json:
-        print_lines([json.dumps(progress_data(progress), ensure_ascii=False, indent=2)])
+        print_lines([json_text(progress_data(progress))])
     else:
         print_lines(_report(plan, progress))
     return 0
