@@ -224,12 +224,13 @@ def move_kpi(plan: Plan, index: int, offset: int) -> int:
     return _move(plan.kpis, index, offset)
 
 
-def rename_kpi(plan: Plan, index: int, new_id: str) -> None:
-    """Give the KPI at ``index`` the id ``new_id``, relinking its items and check-ins."""
+def rename_kpi(plan: Plan, index: int, new_id: str) -> bool:
+    """Give the KPI at ``index`` the id ``new_id``, relinking its items and check-ins;
+    returns whether the id changed."""
     new_id = new_id.strip()
     kpi = plan.kpis[index]
     if new_id == kpi.id:
-        return
+        return False
     if not IDENTIFIER.fullmatch(new_id):
         raise EditError(t("core.bad_identifier"))
     if any(other.id == new_id for other in plan.kpis):
@@ -242,6 +243,7 @@ def rename_kpi(plan: Plan, index: int, new_id: str) -> None:
     for checkin in plan.checkins:
         if checkin.kpi == old_id:
             checkin.kpi = new_id
+    return True
 
 
 NUMBER_FIELDS = ("baseline", "target")

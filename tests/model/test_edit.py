@@ -227,7 +227,8 @@ def test_rename_kpi_relinks_items_and_checkins():
     plan = _plan_with_kpis("a", "b")
     plan.items = [Item(text="x", kpi="a")]
     plan.checkins = [CheckIn(kpi="a", date=dt.date(2026, 1, 5), value=1.0)]
-    rename_kpi(plan, 0, " signups ")
+    assert rename_kpi(plan, 0, "a") is False
+    assert rename_kpi(plan, 0, " signups ") is True
     assert plan.kpis[0].id == "signups"
     assert plan.items[0].kpi == "signups"
     assert plan.checkins[0].kpi == "signups"

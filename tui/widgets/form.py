@@ -1,0 +1,115 @@
+"""Form building blocks: a labelled field on one line with an inline note under it.
+
+The note carries validation messages ("'abc' is not a number") and hints ("1.33x the
+baseline") right next to the field, so a mistake never needs a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+
+class FieldRow(Vertical):
+    """``label  [control]`` on one line, and a note line shown only when it has text."""
+
+    def __init__(self, label: str, control: Widget, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes="field-row")
+        self.label = label
+        self.control = control
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="field-line"):
+            yield Label(self.label, classes="field-label")
+            yield self.control
+        yield Static("", classes="field-note", markup=False)
+
+    def set_note(
+        self, text: str = "", *, error: bool = False, invalid: Iterable[Widget] | None = None
+    ) -> None:
+        """Show ``text`` under the field (an error in the error colour); empty hides it.
+
+        An error marks the control (or the ``invalid`` widgets, for a row holding
+        several inputs) as invalid; any other note clears the marks.
+        """
+        note = self.query_one(".field-note", Static)
+        note.update(Text(text))
+        note.display = bool(text)
+        is_error = error and bool(text)
+        note.set_class(is_error, "-error")
+        self.set_class(is_error, "-error")
+        marked = set(invalid if invalid is not None else [self.control]) if is_error else set()
+        for widget in self._inputs():
+            widget.set_class(widget in marked, "-invalid")
+
+    def _inputs(self) -> list[Widget]:
+        if isinstance(self.control, Input | Select):
+            return [self.control]
+        return list(self.control.query("Input, Select"))
+
+    @property
+    def has_error(self) -> bool:
+        """Whether the field shows an error now."""
+        return self.has_class("-error")
+
+
+class FieldInput(Input):
+    """A borderless one-line field that shows the start of its text when not focused
+    and puts the cursor at the end when focused."""
+
+    def _on_blur(self) -> None:
+        self.cursor_position = 0
+
+    def _on_focus(self) -> None:
+        self.cursor_position = len(self.value)
+
+
+def text_input(
+    value: str = "",
+    *,
+    id: str,  # noqa: A002
+    placeholder: str = "",
+    name: str | None = None,
+    classes: str | None = None,
+) -> Input:
+    """A one-line, borderless text field (``name`` says which model field it edits)."""
+    return FieldInput(
+        value,
+        id=id,
+        name=name,
+        classes=classes,
+        placeholder=placeholder,
+        compact=True,
+        select_on_focus=False,
+    )
+
+
+def choice(
+    options: Iterable[tuple[str, str]],
+    *,
+    id: str,  # noqa: A002
+    prompt: str,
+    value: str | None = None,
+    name: str | None = None,
+    classes: str | None = None,
+) -> Select[str]:
+    """A borderless drop-down over ``(label, value)`` pairs; blank means "not set"."""
+    return Select(
+        [(Text(label), key) for label, key in options],
+        id=id,
+        name=name,
+        classes=classes,
+        prompt=prompt,
+        value=Select.NULL if value is None else value,
+        compact=True,
+    )
+
+
+def select_value(select: Select[str]) -> str | None:
+    """The chosen value, ``None`` for blank."""
+    return select.selection
