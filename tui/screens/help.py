@@ -72,9 +72,12 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(no_wrap=True, style="bold")
         table.add_column()
         for binding in bindings:
-            keys = [
-                self.app.get_key_display(replace(binding, key=key.strip(), key_display=None))
-                for key in binding.key.split(",")
-            ]
+            keys = [self._key_label(binding, key.strip()) for key in binding.key.split(",")]
             table.add_row(Text(" / ".join(keys)), Text(detail(binding.id) or ""))
         return table
+
+    def _key_label(self, binding: Binding, key: str) -> str:
+        """``ctrl+n`` as typed (the way the README writes it); symbols for the rest."""
+        if "+" in key and len(key) > 1:
+            return key
+        return self.app.get_key_display(replace(binding, key=key, key_display=None))

@@ -128,11 +128,11 @@ class KpiStepPane(StepPane):
         if event.row_list is self.kpi_list:
             self.focus_form()
 
-    def focus_form(self) -> None:
-        """Focus the form's first empty field (its first field when all are filled)."""
+    def focus_form(self, *, first_empty: bool = False) -> None:
+        """Focus the form's first field, or (``first_empty``) its first empty one."""
         fields = [w for w in self.form.query("Input, Select") if w.focusable]
         empty = [w for w in fields if not (w.value if isinstance(w, Input) else w.selection)]
-        widget = (empty or fields or [None])[0]
+        widget = ((empty if first_empty else []) or fields or [None])[0]
         if widget is not None:
             widget.focus()
 

@@ -155,7 +155,7 @@ class KpisPane(KpiStepPane):
 
     def _add_named(self, name: str | None) -> None:
         if name is not None and self.add_kpi_with(name.strip()) is not None:
-            self.focus_form()
+            self.focus_form(first_empty=True)
 
     def add_kpi_with(self, name: str, **fields: Any) -> Kpi | None:
         """Add a KPI called ``name`` with ``fields`` pre-filled (the catalog's hook) after
