@@ -70,7 +70,12 @@ class StepPane(Vertical):
     def load(self) -> None:
         """Show the plan's current values (after a change made elsewhere)."""
 
-    def on_show(self) -> None:
+    def activate(self) -> None:
+        """The step is being opened: reload if the plan changed elsewhere meanwhile.
+
+        Called by the screen before the pane is shown and focused (not from a Show
+        event, which can arrive after the next key press has been handled).
+        """
         if self.stale:
             self.stale = False
             self.load()

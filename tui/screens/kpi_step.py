@@ -85,12 +85,11 @@ class KpiStepPane(StepPane):
         self.kpi_list.cursor = self.okr_app.kpi_cursor
         self.load_kpi()
 
-    def on_show(self) -> None:
-        # Runs before StepPane.on_show (Textual calls each class's handler in turn),
-        # which reloads the pane when it is stale.
+    def activate(self) -> None:
         if self.kpi_list.cursor != self.okr_app.kpi_cursor:
             self.kpi_list.cursor = self.okr_app.kpi_cursor
             self.stale = True
+        super().activate()
 
     def load(self) -> None:
         self.kpi_list.rows_changed()

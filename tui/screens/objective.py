@@ -67,6 +67,8 @@ class ObjectivePane(StepPane):
         yield Static(t("steps.guide_items"), id="items-guide", classes="pane-guide")
         yield ItemsEditor(plan, id="items")
 
+    _shown_count = -1
+
     def on_mount(self) -> None:
         self._show_item_count()
 
@@ -94,9 +96,10 @@ class ObjectivePane(StepPane):
         return self.query_one("#items", ItemsEditor)
 
     def _show_item_count(self) -> None:
-        self.query_one("#items-heading", Static).update(
-            t("tui.items_heading", count=len(self.plan.items))
-        )
+        count = len(self.plan.items)
+        if count != self._shown_count:
+            self._shown_count = count
+            self.query_one("#items-heading", Static).update(t("tui.items_heading", count=count))
 
     @on(Input.Changed, "#plan-title")
     def _title_typed(self, event: Input.Changed) -> None:

@@ -79,8 +79,9 @@ class ReviewPane(StepPane):
     def on_mount(self) -> None:
         self.load()
 
-    def on_show(self) -> None:
-        self.load()
+    def activate(self) -> None:
+        self.stale = False
+        self.load()  # the review always shows the plan as it is now
 
     def first_field(self):
         return self.query_one("#review-findings")

@@ -69,6 +69,8 @@ class WizardScreen(Screen[None]):
         super().__init__(id="wizard")
         localize_bindings(self)
         self.current: Step = "objective"
+        self.panes: dict[Step, StepPane] = {}
+        """The panes built so far, by step."""
 
     @property
     def okr_app(self) -> OkrApp:
@@ -89,16 +91,17 @@ class WizardScreen(Screen[None]):
 
     def pane(self, step: Step) -> StepPane | None:
         """The pane of ``step`` if it has been built."""
-        found = self.query(f"#pane-{step}")
-        return found.first(StepPane) if found else None
+        return self.panes.get(step)
 
     async def go_to_step(self, step: Step, *, focus: bool = True) -> StepPane:
         """Show ``step`` (building its pane the first time) and focus its first field."""
         switcher = self.query_one("#panes", ContentSwitcher)
         pane = self.pane(step)
         if pane is None:
-            pane = make_pane(step)
+            pane = self.panes[step] = make_pane(step)
             await switcher.add_content(pane)
+        else:
+            pane.activate()
         switcher.current = pane.id
         self.current = step
         self.query_one(StepList).current = step
@@ -142,12 +145,14 @@ class WizardScreen(Screen[None]):
     @on(PlanEdited)
     def _plan_edited(self, event: PlanEdited) -> None:
         self.okr_app.dirty = True
-        for step in STEPS:
-            pane = self.pane(step)
-            if pane is not None and step != event.step:
+        for step, pane in self.panes.items():
+            if step != event.step:
                 pane.stale = True
         self.refresh_states()
 
     def refresh_states(self) -> None:
         """Recompute every step's state for the step list."""
-        self.query_one(StepList).states = step_states(self.okr_app.plan)
+        step_list = self.query_one(StepList)
+        states = step_states(self.okr_app.plan)
+        if states != step_list.states:
+            step_list.states = states

@@ -22,6 +22,7 @@ class FieldRow(Vertical):
         super().__init__(id=id, classes="field-row")
         self.label = label
         self.control = control
+        self._note: tuple[str, bool, frozenset[Widget]] = ("", False, frozenset())
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="field-line"):
@@ -37,13 +38,20 @@ class FieldRow(Vertical):
         An error marks the control (or the ``invalid`` widgets, for a row holding
         several inputs) as invalid; any other note clears the marks.
         """
+        is_error = error and bool(text)
+        marked = (
+            frozenset(invalid if invalid is not None else [self.control])
+            if is_error
+            else frozenset()
+        )
+        if self._note == (text, is_error, marked):
+            return  # unchanged: skip the update, which would re-lay out the screen
+        self._note = (text, is_error, marked)
         note = self.query_one(".field-note", Static)
         note.update(Text(text))
         note.display = bool(text)
-        is_error = error and bool(text)
         note.set_class(is_error, "-error")
         self.set_class(is_error, "-error")
-        marked = set(invalid if invalid is not None else [self.control]) if is_error else set()
         for widget in self._inputs():
             widget.set_class(widget in marked, "-invalid")
 

@@ -232,15 +232,19 @@ class ItemsEditor(Vertical):
     def refresh_item(self, index: int) -> None:
         """Repaint the item's row, and its kind field if it is the one being edited."""
         self.item_list.refresh_row(index)
-        if index == self.index and self.item is not None:
-            with self.prevent(Select.Changed):
-                self.query_one("#item-kind", Select).value = self.item.kind
+        item = self.item
+        if index == self.index and item is not None:
+            kind = self.query_one("#item-kind", Select)
+            if kind.value != item.kind:
+                with self.prevent(Select.Changed):
+                    kind.value = item.kind
             self._show_kind_source()
 
     # --- edits ---------------------------------------------------------------------------
 
-    def _edited(self) -> None:
-        self.refresh_bindings()
+    def _edited(self, *, count_changed: bool = False) -> None:
+        if count_changed:  # delete and move become (un)available: the Footer must know
+            self.refresh_bindings()
         self.post_message(self.Edited())
 
     @on(RowList.Highlighted, "#item-list")
@@ -289,7 +293,7 @@ class ItemsEditor(Vertical):
         self.item_list.move_cursor(index)
         self.load_item()
         self.query_one("#item-text").focus()
-        self._edited()
+        self._edited(count_changed=True)
 
     def delete_item(self) -> None:
         """Delete the chosen item, asking first unless it is blank."""
@@ -311,7 +315,7 @@ class ItemsEditor(Vertical):
         edit.remove_item(self.plan, index)
         self.item_list.rows_changed()
         self.load_item()
-        self._edited()
+        self._edited(count_changed=True)
 
     def move_item(self, offset: int) -> None:
         index = self.index
