@@ -119,6 +119,24 @@ def _group(binding_id: str | None):
     return Binding.Group(t(key)) if key else None
 
 
+TEXTUAL_BINDINGS: dict[str, str] = {
+    "dismiss": "tui.key_dismiss_menu",
+}
+"""Descriptions for the keys Textual's own widgets show in the Footer, by action."""
+
+
+def localize_textual_bindings(node: DOMNode) -> None:
+    """Translate the Footer descriptions of a Textual widget's own bindings."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            replace(binding, description=t(TEXTUAL_BINDINGS[binding.action]))
+            if binding.show and binding.action in TEXTUAL_BINDINGS
+            else binding
+            for binding in bindings
+        ]
+
+
 def localize_bindings(node: DOMNode) -> None:
     """Give ``node``'s own bindings their descriptions in the current language.
 

@@ -13,6 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
+from textual.widgets._select import SelectOverlay
+
+from tui.keys import localize_textual_bindings
 
 
 class FieldRow(Vertical):
@@ -97,6 +100,16 @@ def text_input(
     )
 
 
+class Choice(Select[str]):
+    """A drop-down whose menu speaks the user's language in the Footer too."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, SelectOverlay):
+                localize_textual_bindings(widget)
+            yield widget
+
+
 def choice(
     options: Iterable[tuple[str, str]],
     *,
@@ -107,7 +120,7 @@ def choice(
     classes: str | None = None,
 ) -> Select[str]:
     """A borderless drop-down over ``(label, value)`` pairs; blank means "not set"."""
-    return Select(
+    return Choice(
         [(Text(label), key) for label, key in options],
         id=id,
         name=name,
