@@ -41,6 +41,7 @@ BINDING_MESSAGES: dict[str, str] = {
     "items.cycle_kind": "tui.key_items_cycle_kind",
     "items.edit": "tui.key_edit",
     "item_text.next": "tui.key_item_text_next",
+    "field.next": "tui.key_field_next",
     "editor.back": "tui.key_back_to_list",
     "kpis.add": "tui.key_kpis_add",
     "kpis.delete": "tui.key_kpis_delete",

@@ -23,6 +23,8 @@ async def test_a_new_plan_opens_on_the_objective_with_the_cursor_in_the_statemen
         await type_text(pilot, "Grow")
         assert app.plan.objective.statement == "Grow"
         assert app.title == "new.toml ● unsaved"
+        await pilot.press("enter")  # on to the next field, like tab
+        assert focused_id(pilot) == "objective-kgi"
     assert not (tmp_path / "new.toml").exists()
 
 

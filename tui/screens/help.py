@@ -28,6 +28,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.kpi_step import KpiStepPane
     from tui.screens.kpis import KpisPane
     from tui.screens.wizard import WizardScreen
+    from tui.widgets.form import FieldInput
     from tui.widgets.items_editor import ItemsEditor, ItemTextInput
     from tui.widgets.row_list import RowList
 
@@ -36,6 +37,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
 
     return [
         (t("tui.help_keys_everywhere"), own(OkrApp) + own(WizardScreen)),
+        (t("tui.help_keys_fields"), own(FieldInput)),
         (t("tui.help_keys_lists"), own(RowList)),
         (t("tui.help_keys_items"), own(ItemsEditor) + own(ItemTextInput)),
         (t("tui.help_keys_kpis"), own(KpisPane) + own(KpiStepPane)),

@@ -7,15 +7,17 @@ baseline") right next to the field, so a mistake never needs a dialog.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
 
-from tui.keys import localize_textual_bindings
+from tui.keys import bind, localize_bindings, localize_textual_bindings
 
 
 class FieldRow(Vertical):
@@ -71,7 +73,15 @@ class FieldRow(Vertical):
 
 class FieldInput(Input):
     """A borderless one-line field that shows the start of its text when not focused
-    and puts the cursor at the end when focused."""
+    and puts the cursor at the end when focused; Enter moves on to the next field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("enter", "app.focus_next", "field.next", show=False),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localize_bindings(self)
 
     def _on_blur(self) -> None:
         self.cursor_position = 0
