@@ -346,3 +346,32 @@ async def test_the_app_speaks_chinese(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load_plan(path).objective.statement == "讓部落格成為最穩定的名單來源"
+
+
+@pytest.mark.parametrize(
+    ("path", "step", "widget", "kpi"),
+    [
+        ("items[5].kpi", "objective", "item-kpi", None),
+        ("items", "objective", "item-list", None),
+        ("title", "objective", "plan-title", None),
+        ("north_star.definition", "north_star", "north-star-definition", None),
+        ("kpis.week1_retention.funnel_stage", "kpis", "kpi-funnel_stage", "week1_retention"),
+        ("kpis.ltv_to_cac.formula", "formulas", "kpi-formula", "ltv_to_cac"),
+        ("kpis.cac.guardrail.max", "baselines", "kpi-guardrail-max", "cac"),
+        ("currency", "baselines", "plan-currency", None),
+    ],
+)
+async def test_focus_field_goes_to_the_step_and_field_of_a_path(
+    example_copy, path, step, widget, kpi
+):
+    plan_path = example_copy()
+    app = make_app(load_plan(plan_path), plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await app.focus_field(path) is True
+        await pilot.pause()
+        assert app.wizard.current == step
+        assert focused_id(pilot) == widget
+        if kpi:
+            assert app.plan.kpis[app.kpi_cursor].id == kpi
+        if path.startswith("items["):
+            assert app.wizard.pane("objective").editor.index == 5
