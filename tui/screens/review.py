@@ -24,6 +24,11 @@ from model.vocab import label
 from tui.screens.base import StepPane
 from tui.widgets.row_list import RowList, one_line
 
+ITEM_SECTIONS = {
+    "key_result": "tui.review_key_results",
+    "initiative": "tui.review_initiatives",
+    "objective": "tui.review_sub_objectives",
+}
 REVIEW_LIMIT = 100
 """At most this many KPIs and items are listed; the rest are counted."""
 
@@ -135,14 +140,12 @@ def render_summary(plan: Plan) -> Text:
     for kpi in plan.kpis[:REVIEW_LIMIT]:
         _kpi_block(out, kpi)
     _more(out, len(plan.kpis))
-    for kind in ("key_result", "initiative", "objective"):
+    for kind, title in ITEM_SECTIONS.items():
         items = [item for item in plan.items if item.kind == kind]
         if not items and kind == "objective":
             continue
         out.append("\n")
-        out.append(
-            t("tui.review_section_items", kind=label("kind", kind), count=len(items)), heading
-        )
+        out.append(t(title, count=len(items)), heading)
         out.append("\n")
         for item in items[:REVIEW_LIMIT]:
             out.append(" • " + one_line(item.text or "—"))
