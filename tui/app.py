@@ -20,7 +20,7 @@ from model.i18n import t
 from model.plan import Plan
 from model.steps import STEPS, step_name
 from model.store import PlanError, save_plan
-from tui.keys import bind, localize_bindings
+from tui.keys import bind, localize_bindings, read_alt_digits_as_alt
 from tui.screens.wizard import WizardScreen
 from tui.widgets.step_list import StepList
 
@@ -44,6 +44,7 @@ class OkrApp(App[int], inherit_bindings=False):
     def __init__(self, plan: Plan, path: Path, *, is_new: bool = False) -> None:
         super().__init__()
         localize_bindings(self)
+        read_alt_digits_as_alt()
         self.plan = plan
         self.path = path
         self.is_new = is_new

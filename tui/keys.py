@@ -138,6 +138,21 @@ def localize_textual_bindings(node: DOMNode) -> None:
         ]
 
 
+def read_alt_digits_as_alt() -> None:
+    """Make ESC+digit, which xterm, tmux and SSH send for alt+1 ... alt+9, read as alt+digit.
+
+    Textual maps those sequences to the characters WezTerm on macOS types for
+    option+digit (``¡ ™ £ ¢ ∞ §``...), so alt+3 would type "£" into a field instead of
+    opening step 3. The characters themselves (typed directly, as UK keyboards type
+    "£") are unaffected. Textual keeps the table in a private module, hence the check
+    in the tests that the sequences do arrive as alt+digit.
+    """
+    from textual import _ansi_sequences
+
+    for digit in "0123456789":
+        _ansi_sequences.ANSI_SEQUENCES_KEYS.pop(f"\x1b{digit}", None)
+
+
 def localize_bindings(node: DOMNode) -> None:
     """Give ``node``'s own bindings their descriptions in the current language.
 

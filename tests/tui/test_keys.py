@@ -69,3 +69,34 @@ def test_bindings_speak_the_language_of_the_moment_they_are_built(tmp_path):
     app = make_app(Plan(), tmp_path / "p.toml")
     descriptions = {b.id: b.description for _, b in app._bindings}
     assert descriptions["okr.save"] == "儲存"
+
+
+def test_alt_digits_from_xterm_tmux_and_ssh_arrive_as_alt_digits(tmp_path):
+    from textual._xterm_parser import XTermParser
+
+    from model.plan import Plan
+    from tui.app import make_app
+
+    make_app(Plan(), tmp_path / "p.toml")  # the app sets the parser up
+    parser = XTermParser()
+    keys = [*parser.feed("\x1b3"), *parser.feed("")]  # "" ends the input, as a pause would
+    assert [key.key for key in keys] == ["alt+3"]
+    parser = XTermParser()
+    assert [key.key for key in [*parser.feed("£"), *parser.feed("")]] == ["pound_sign"]
+
+
+async def test_alt_digit_in_a_text_field_changes_step_rather_than_typing(tmp_path):
+    from textual import events
+
+    from model.plan import Plan
+    from tui.app import make_app
+
+    app = make_app(Plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        # As a terminal sends it: the key alt+3 carrying the printable character "3".
+        key = events.Key("alt+3", "3")
+        key.set_sender(app)
+        app._driver.send_message(key)
+        await pilot.pause()
+        assert app.wizard.current == "kpis"
+        assert app.plan.objective.statement == ""

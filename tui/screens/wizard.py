@@ -55,12 +55,16 @@ class WizardScreen(Screen[None]):
     """Step list, current pane, header and footer; moves between steps."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = None  # each step focuses its own first field (Textual would take the title)
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("ctrl+n", "next_step", "okr.next_step"),
         bind("ctrl+r", "previous_step", "okr.previous_step"),
         bind("ctrl+g", "go_to_step", "okr.go_to_step", show=False),
         *[
-            bind(f"alt+{number}", f"step({number})", f"okr.step_{number}", show=False)
+            # priority: a field would otherwise type the digit (alt+3 carries "3")
+            bind(
+                f"alt+{number}", f"step({number})", f"okr.step_{number}", show=False, priority=True
+            )
             for number in range(1, len(STEPS) + 1)
         ],
     ]
