@@ -160,8 +160,6 @@ class KpiStepPane(StepPane):
         value = None if event.value is Select.NULL else event.value
         if kpi is None or name is None or getattr(kpi, name) == value:
             return
-        if value is None and name == "direction":
-            return  # direction always has a value; blank is not a choice
         setattr(kpi, name, value)
         self.kpi_edited()
         self.show_hints(kpi)

@@ -31,6 +31,8 @@ CATALOG_PICKER: Callable[[], ModalScreen[dict[str, Any] | None]] | None = None
 
 TEXT_FIELDS = ("name", "owner")
 CHOICE_FIELDS = ("unit", "direction", "indicator", "role", "level", "funnel_stage")
+REQUIRED_CHOICES = frozenset({"direction"})
+"""Choices a KPI always has (the file defaults ``direction`` to ``increase``)."""
 
 
 class KpisPane(KpiStepPane):
@@ -79,6 +81,7 @@ class KpisPane(KpiStepPane):
                     classes="kpi-choice",
                     prompt=prompt,
                     value=value,
+                    allow_blank=field not in REQUIRED_CHOICES,
                 ),
             )
         yield FieldRow(

@@ -128,8 +128,10 @@ def choice(
     value: str | None = None,
     name: str | None = None,
     classes: str | None = None,
+    allow_blank: bool = True,
 ) -> Select[str]:
-    """A borderless drop-down over ``(label, value)`` pairs; blank means "not set"."""
+    """A borderless drop-down over ``(label, value)`` pairs; blank means "not set"
+    (``allow_blank=False`` for a field that always has a value)."""
     return Choice(
         [(Text(label), key) for label, key in options],
         id=id,
@@ -138,6 +140,7 @@ def choice(
         prompt=prompt,
         value=Select.NULL if value is None else value,
         compact=True,
+        allow_blank=allow_blank,
     )
 
 
