@@ -66,6 +66,7 @@ BINDING_DETAILS: dict[str, str] = {
     "items.delete": "tui.key_items_delete_detail",
     "kpis.delete": "tui.key_kpis_delete_detail",
     "items.cycle_kind": "tui.key_items_cycle_kind_detail",
+    "rows.choose": "tui.key_rows_choose_detail",
 }
 """Longer descriptions for the help screen and the Footer's tooltips, where the short
 Footer word ("Next") needs its context ("Next step")."""

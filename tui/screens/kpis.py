@@ -45,8 +45,8 @@ class KpisPane(KpiStepPane):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("a,insert", "add", "kpis.add", key_display="a"),
         bind("d,delete", "delete", "kpis.delete", key_display="d"),
-        bind("left_square_bracket", "move(-1)", "kpis.move_up", key_display="["),
-        bind("right_square_bracket", "move(1)", "kpis.move_down", key_display="]"),
+        bind("left_square_bracket", "move(-1)", "kpis.move_up", key_display="[", show=False),
+        bind("right_square_bracket", "move(1)", "kpis.move_down", key_display="]", show=False),
         bind("c", "pick_from_catalog", "kpis.catalog"),
     ]
     LIST_ACTIONS: ClassVar[set[str]] = {"add", "delete", "move", "pick_from_catalog"}

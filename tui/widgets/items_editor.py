@@ -36,6 +36,11 @@ class ItemList(RowList):
     """One row per item: its kind tag, a ``*`` when the user chose the kind, the text
     and the KPI it is linked to."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter works as in every list; the Footer has no room for it beside a, d, k.
+        bind("enter", "choose", "rows.choose", show=False),
+    ]
+
     DEFAULT_CSS = """
     ItemList {
         & > .item-list--key_result { color: $success; text-style: bold; }
@@ -120,8 +125,8 @@ class ItemsEditor(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("a,insert", "add", "items.add", key_display="a"),
         bind("d,delete", "delete", "items.delete", key_display="d"),
-        bind("left_square_bracket", "move(-1)", "items.move_up", key_display="["),
-        bind("right_square_bracket", "move(1)", "items.move_down", key_display="]"),
+        bind("left_square_bracket", "move(-1)", "items.move_up", key_display="[", show=False),
+        bind("right_square_bracket", "move(1)", "items.move_down", key_display="]", show=False),
         bind("k", "cycle_kind", "items.cycle_kind"),
         bind("escape", "back_to_list", "editor.back"),
     ]

@@ -59,7 +59,7 @@ class RowList(ScrollView, can_focus=True):
         bind("end", "last", "rows.last", show=False),
         bind("pageup", "page_up", "rows.page_up", show=False),
         bind("pagedown", "page_down", "rows.page_down", show=False),
-        bind("enter", "choose", "rows.choose", show=False),
+        bind("enter", "choose", "rows.choose"),
     ]
 
     @dataclass
