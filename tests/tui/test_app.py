@@ -375,3 +375,13 @@ async def test_focus_field_goes_to_the_step_and_field_of_a_path(
             assert app.plan.kpis[app.kpi_cursor].id == kpi
         if path.startswith("items["):
             assert app.wizard.pane("objective").editor.index == 5
+
+
+async def test_a_step_asked_for_while_the_first_is_being_built_wins(tmp_path):
+    app = make_app(Plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+2")  # straight away, while step 1 may still be mounting
+        await pilot.pause()
+        assert app.wizard.current == "north_star"
+        assert "Step 2: North star" in screen_text(pilot)
+        assert focused_id(pilot) == "north-star-name"

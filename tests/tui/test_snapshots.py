@@ -24,11 +24,13 @@ def at_step(number: int):
     """A ``run_before`` that goes to step ``number`` and stops the cursor blinking."""
 
     async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
         await pilot.press(f"alt+{number}")
         await pilot.pause()
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
+        assert pilot.app.wizard.current == STEPS[number - 1]
 
     return run_before
 

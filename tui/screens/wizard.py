@@ -73,6 +73,7 @@ class WizardScreen(Screen[None]):
         super().__init__(id="wizard")
         localize_bindings(self)
         self.current: Step = "objective"
+        self._requested: Step = "objective"
         self.panes: dict[Step, StepPane] = {}
         """The panes built so far, by step."""
 
@@ -99,11 +100,14 @@ class WizardScreen(Screen[None]):
 
     async def go_to_step(self, step: Step, *, focus: bool = True) -> StepPane:
         """Show ``step`` (building its pane the first time) and focus its first field."""
+        self._requested = step
         switcher = self.query_one("#panes", ContentSwitcher)
         pane = self.pane(step)
         if pane is None:
             pane = self.panes[step] = make_pane(step)
             await switcher.add_content(pane)
+            if self._requested != step:
+                return pane  # another step was asked for while this one was being built
         else:
             pane.activate()
         switcher.current = pane.id

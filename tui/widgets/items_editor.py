@@ -66,10 +66,16 @@ class ItemList(RowList):
         self.link_width = 0
 
     def rows_changed(self) -> None:
-        """Also size the KPI link column to the longest linked KPI id."""
+        """Also size the KPI link column to the longest linked KPI id, and tell the
+        editor, which fits the list's height to its rows."""
         ids = {item.kpi for item in self.plan.items if item.kpi}
         self.link_width = max((Text(f"  → {kpi_id}").cell_len for kpi_id in ids), default=0)
         super().rows_changed()
+        self.post_message(self.RowsChanged())
+
+    @dataclass
+    class RowsChanged(Message):
+        """Items were added or removed."""
 
     def row_count(self) -> int:
         return len(self.plan.items)
@@ -165,6 +171,19 @@ class ItemsEditor(Vertical):
         self.query_one("#item-reasons").display = False
         self.load_item()
 
+    def on_resize(self) -> None:
+        self.fit_list()
+
+    @on(ItemList.RowsChanged)
+    def fit_list(self) -> None:
+        """As tall as the items (at least 3 rows), keeping the fields right under it
+        and on screen: a short list does not push them to the bottom of a tall terminal."""
+        fields = self.query_one("#item-fields")
+        room = self.size.height - fields.outer_size.height - 1  # 1: the list's top margin
+        rows = max(3, min(len(self.plan.items) + 1, room))
+        if self.item_list.styles.height is None or self.item_list.styles.height.value != rows:
+            self.item_list.styles.height = rows
+
     # --- state -------------------------------------------------------------------------
 
     @property
@@ -208,6 +227,7 @@ class ItemsEditor(Vertical):
             kpi.value = Select.NULL if linked is None else linked
         self._show_kind_source()
         self.show_reasons([])
+        self.call_after_refresh(self.fit_list)
 
     def _show_kind_source(self) -> None:
         item = self.item
@@ -232,7 +252,9 @@ class ItemsEditor(Vertical):
         """Show why the item has its kind, one reason a line (hidden when empty)."""
         area = self.query_one("#item-reasons", Static)
         area.update(Text("\n".join(reasons)))
-        area.display = bool(reasons)
+        if area.display != bool(reasons):
+            area.display = bool(reasons)
+            self.call_after_refresh(self.fit_list)
 
     def refresh_item(self, index: int) -> None:
         """Repaint the item's row, and its kind field if it is the one being edited."""
