@@ -385,3 +385,21 @@ async def test_a_step_asked_for_while_the_first_is_being_built_wins(tmp_path):
         assert app.wizard.current == "north_star"
         assert "Step 2: North star" in screen_text(pilot)
         assert focused_id(pilot) == "north-star-name"
+
+
+async def test_baselines_show_the_methods_hints_next_to_the_fields(example_copy):
+    path = example_copy()
+    plan = load_plan(path)
+    plan.kpis[0].cadence = "monthly"  # a leading indicator
+    app = make_app(plan, path)
+
+    def note(row_id: str) -> str:
+        return str(app.query_one(f"#{row_id} .field-note").render())
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+5")
+        assert note("row-kpi-cadence") == "Suggested for Leading indicators: Weekly"
+        assert note("row-kpi-target") == "1.25x the baseline"
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "72%")
+        assert note("row-kpi-target") == "2.00x the baseline; the method suggests 1.2 to 1.5x"
