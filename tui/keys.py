@@ -60,6 +60,7 @@ BINDING_DETAILS: dict[str, str] = {
     "okr.next_step": "tui.key_next_step_detail",
     "okr.previous_step": "tui.key_previous_step_detail",
     "okr.palette": "tui.key_palette_detail",
+    "okr.go_to_step": "tui.key_go_to_step_detail",
     "editor.back": "tui.key_back_to_list_detail",
     "items.add": "tui.key_items_add_detail",
     "kpis.add": "tui.key_kpis_add_detail",

@@ -45,6 +45,7 @@ class ObjectivePane(StepPane):
             text_input(
                 objective.statement, id="objective-statement", placeholder=t("tui.ph_statement")
             ),
+            id="row-objective-statement",
         )
         yield FieldRow(
             field_label("kgi"),
@@ -114,6 +115,14 @@ class ObjectivePane(StepPane):
         if getattr(self.plan.objective, name) != event.value:
             setattr(self.plan.objective, name, event.value)
             self.edited()
+            self.objective_changed()
+
+    def objective_changed(self) -> None:
+        """The statement or the KGI was just stored (on every keystroke).
+
+        The hook for SMART hints on the objective: write them under the statement with
+        ``self.query_one("#row-objective-statement", FieldRow).set_note(...)``.
+        """
 
     @on(Input.Changed, "#objective-start, #objective-end")
     def _date_typed(self) -> None:
