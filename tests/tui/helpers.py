@@ -1,0 +1,25 @@
+"""Helpers for driving the app with keys and reading what it shows."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type ``text`` key by key, as a person would."""
+    await pilot.press(*text)
+
+
+async def choose(pilot: Pilot, search: str) -> None:
+    """In a focused drop-down: open it, type to find the option, take it."""
+    await pilot.press("enter", *search, "enter")
+
+
+def screen_text(pilot: Pilot) -> str:
+    """The plain text the current screen shows, line by line."""
+    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
+
+
+def focused_id(pilot: Pilot) -> str | None:
+    focused = pilot.app.focused
+    return focused.id if focused is not None else None

@@ -1,0 +1,405 @@
+"""The app: opening plans, saving, quitting, help, palette, jumps and plan text as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.i18n import set_language
+from model.plan import Item, Kpi, Plan
+from model.store import load_plan
+from tests.tui.helpers import choose, focused_id, screen_text, type_text
+from tui.app import make_app
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.help import HelpScreen
+
+
+async def test_a_new_plan_opens_on_the_objective_with_the_cursor_in_the_statement(tmp_path):
+    app = make_app(Plan(), tmp_path / "new.toml", is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused_id(pilot) == "objective-statement"
+        assert "Step 1: Objective" in screen_text(pilot)
+        assert app.title == "new.toml"
+        await type_text(pilot, "Grow")
+        assert app.plan.objective.statement == "Grow"
+        assert app.title == "new.toml ● unsaved"
+        await pilot.press("enter")  # on to the next field, like tab
+        assert focused_id(pilot) == "objective-kgi"
+    assert not (tmp_path / "new.toml").exists()
+
+
+async def test_editing_an_example_plan_saves_only_the_change(example_copy):
+    path = example_copy("saas-growth.toml")
+    before = load_plan(path)
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.title == "SaaS growth Q1 2026"
+        await pilot.press("alt+5")
+        assert focused_id(pilot) == "kpi-baseline"
+        await pilot.press("escape", "down", "down", "enter")  # trial_to_paid, first field
+        assert focused_id(pilot) == "kpi-baseline"
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "13.5%")
+        assert "1.50x the baseline" in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.dirty
+    after = load_plan(path)
+    before.kpis[2].target = 0.135
+    assert after == before
+    changed = [
+        line for line in path.read_text("utf-8").splitlines() if line.startswith("target = 0.135")
+    ]
+    assert changed == ["target = 0.135"]
+
+
+async def test_the_shared_kpi_choice_follows_from_step_to_step(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+3", "escape", "end")
+        assert app.plan.kpis[app.kpi_cursor].id == "ltv_to_cac"
+        await pilot.press("ctrl+n")
+        assert app.focused.value == app.plan.kpis[-1].definition
+
+
+async def test_a_number_that_does_not_parse_is_flagged_next_to_its_field(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+5", "end")
+        await type_text(pilot, " apples")
+        text = screen_text(pilot)
+        assert "'36% apples' is not a number" in text
+        assert app.plan.kpis[0].baseline == 0.36  # the last valid value stays
+        assert app.query_one("#kpi-baseline").has_class("-invalid")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "kept their last valid value" in list(app._notifications)[-1].message
+    assert load_plan(path).kpis[0].baseline == 0.36
+
+
+async def test_a_period_that_ends_before_it_starts_is_refused_inline(tmp_path):
+    app = make_app(Plan(), tmp_path / "p.toml", is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "2026-04-01")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-03-31")
+        assert "the period ends before it starts" in screen_text(pilot)
+        assert app.plan.objective.end is None
+        assert str(app.plan.objective.start) == "2026-04-01"
+        await pilot.press("shift+tab", "ctrl+u")
+        await type_text(pilot, "2026-03-01")
+        assert "ends before" not in screen_text(pilot)
+        assert (str(app.plan.objective.start), str(app.plan.objective.end)) == (
+            "2026-03-01",
+            "2026-03-31",
+        )
+
+
+@pytest.mark.parametrize("answer", ["y", "n"])
+async def test_quitting_with_unsaved_changes_asks_first(example_copy, answer):
+    path = example_copy()
+    original = path.read_bytes()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, " now")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "unsaved changes" in screen_text(pilot)
+        await pilot.press(answer)
+        await pilot.pause()
+        assert app.is_running is (answer == "n")
+        if answer == "n":
+            assert not isinstance(app.screen, ConfirmDialog)
+            assert app.plan.objective.statement.endswith(" now")
+    assert path.read_bytes() == original
+
+
+async def test_the_quit_question_defaults_to_keep_editing(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "!")
+        await pilot.press("ctrl+q", "enter")  # Enter on the focused, safe button
+        await pilot.pause()
+        assert app.is_running and app.dirty
+        await pilot.press("ctrl+q", "right", "enter")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quitting_a_saved_plan_does_not_ask(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_failed_save_says_why_and_keeps_the_plan(tmp_path):
+    path = tmp_path / "gone" / "plan.toml"
+    app = make_app(Plan(), path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Grow")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.dirty
+        assert app.plan.objective.statement == "Grow"
+        notes = list(app._notifications)
+        assert notes[-1].severity == "error"
+        assert str(path) in notes[-1].message
+        assert "\n" not in notes[-1].message
+
+
+async def test_help_lists_the_keys_and_closes(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(pilot)
+        for expected in ("ctrl+s", "Save", "ctrl+n", "Next step", "ctrl+g", "f1", "ctrl+q"):
+            assert expected in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_every_key_of_the_help_screen_has_an_id_and_a_translated_description():
+    from tui.keys import BINDING_MESSAGES, STEP_BINDING_PREFIX, detail
+    from tui.screens.help import key_sections
+
+    set_language("zh-TW")
+    for _title, bindings in key_sections():
+        for binding in bindings:
+            assert binding.id, binding
+            assert binding.id in BINDING_MESSAGES or binding.id.startswith(STEP_BINDING_PREFIX)
+            description = detail(binding.id) or ""
+            assert description and not description.isascii(), binding.id
+
+
+async def test_the_palette_adds_a_kpi_and_goes_to_steps(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "add a kpi")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "Net revenue retention")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.wizard.current == "kpis"
+        assert app.plan.kpis[1].id == "net_revenue_retention"
+        assert focused_id(pilot) == "kpi-unit"
+
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "step 4")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.wizard.current == "formulas"
+
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "add an item")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.wizard.current == "objective"
+        assert focused_id(pilot) == "item-text"
+        assert len(app.plan.items) == 9
+
+
+async def test_ctrl_g_then_a_digit_jumps_to_a_step(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+g", "6")
+        await pilot.pause()
+        assert app.wizard.current == "review"
+        await pilot.press("ctrl+g", "escape", "ctrl+r")
+        await pilot.pause()
+        assert app.wizard.current == "baselines"
+
+
+async def test_markup_in_plan_text_is_shown_as_typed(tmp_path):
+    plan = Plan(
+        title="[red]plan",
+        items=[Item(text="[bold]Ship[/bold] it"), Item(text="[link=x]click")],
+        kpis=[Kpi(id="k", name="[i]rate[/i]")],
+    )
+    plan.objective.statement = "Grow [b]fast[/b]"
+    plan.north_star.name = "[blink]star"
+    app = make_app(plan, tmp_path / "p.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "[red]plan" in text and "[bold]Ship[/bold] it" in text and "[link=x]click" in text
+        assert "Grow [b]fast[/b]" in text
+        await pilot.press("alt+3")
+        assert "[i]rate[/i]" in screen_text(pilot)
+        await pilot.press("alt+6")
+        text = screen_text(pilot)
+        assert "[blink]star" in text and "[i]rate[/i]" in text and "[bold]Ship[/bold] it" in text
+
+
+async def test_a_review_entry_jumps_to_its_field(example_copy):
+    path = example_copy()
+    plan = load_plan(path)
+    plan.kpis[3].owner = ""
+    plan.objective.kgi = ""
+    app = make_app(plan, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+6")
+        assert "Still to do: 2" in screen_text(pilot)
+        assert focused_id(pilot) == "review-findings"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.wizard.current == "kpis"
+        assert focused_id(pilot) == "kpi-owner"
+        assert app.plan.kpis[app.kpi_cursor].id == "cac"
+        await type_text(pilot, "Priya")
+        await pilot.press("alt+6", "enter")
+        await pilot.pause()
+        assert focused_id(pilot) == "objective-kgi"
+
+
+async def test_the_items_editor_adds_moves_retypes_links_and_deletes(tmp_path):
+    plan = Plan(kpis=[Kpi(id="signups", name="Signups")])
+    app = make_app(plan, tmp_path / "p.toml", is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "tab", "tab", "tab")
+        assert focused_id(pilot) == "item-list"
+        await pilot.press("a")
+        await type_text(pilot, "Double signups")
+        await pilot.press("enter")
+        await type_text(pilot, "Run a webinar")
+        await pilot.press("escape")
+        assert focused_id(pilot) == "item-list"
+        await pilot.press("k")  # key result -> initiative, as the user's choice
+        assert (plan.items[1].kind, plan.items[1].kind_set_by) == ("initiative", "user")
+        assert "Init*" in screen_text(pilot)
+        await pilot.press("left_square_bracket")
+        assert [i.text for i in plan.items] == ["Run a webinar", "Double signups"]
+        await pilot.press("down", "tab", "tab", "tab")
+        assert focused_id(pilot) == "item-kpi"
+        await choose(pilot, "sign")
+        assert plan.items[1].kpi == "signups"
+        assert "→ signups" in screen_text(pilot)
+        await pilot.press("escape", "up", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [i.text for i in plan.items] == ["Double signups"]
+        assert "Key results and initiatives: 1" in screen_text(pilot)
+
+
+async def test_deleting_a_kpi_asks_and_unlinks_its_items(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+3", "escape", "down", "down", "d")
+        await pilot.pause()
+        assert "Items linked to it (1)" in screen_text(pilot)
+        await pilot.press("n")
+        assert len(app.plan.kpis) == 5
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [k.id for k in app.plan.kpis] == [
+            "trial_activation",
+            "week1_retention",
+            "cac",
+            "ltv_to_cac",
+        ]
+        assert all(item.kpi != "trial_to_paid" for item in app.plan.items)
+        await pilot.press("alt+1")
+        assert "→ trial_to_paid" not in screen_text(pilot)
+
+
+async def test_renaming_a_kpi_id_relinks_and_refuses_taken_ids(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+3", "escape", "end", "enter", "tab", "ctrl+u")
+        await type_text(pilot, "cac")
+        assert "another KPI already has the id 'cac'" in screen_text(pilot)
+        await type_text(pilot, "_ratio")
+        assert app.plan.kpis[-1].id == "cac_ratio"
+        assert "another KPI" not in screen_text(pilot)
+
+
+async def test_the_app_speaks_chinese(tmp_path):
+    set_language("zh-TW")
+    path = tmp_path / "計畫.toml"
+    app = make_app(Plan(), path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "讓部落格成為最穩定的名單來源")
+        text = screen_text(pilot)
+        assert "第 1 步:目標" in text
+        assert "讓部落格成為最穩定的名單來源" in text
+        assert "^s 儲存" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_plan(path).objective.statement == "讓部落格成為最穩定的名單來源"
+
+
+@pytest.mark.parametrize(
+    ("path", "step", "widget", "kpi"),
+    [
+        ("items[5].kpi", "objective", "item-kpi", None),
+        ("items", "objective", "item-list", None),
+        ("title", "objective", "plan-title", None),
+        ("north_star.definition", "north_star", "north-star-definition", None),
+        ("kpis.week1_retention.funnel_stage", "kpis", "kpi-funnel_stage", "week1_retention"),
+        ("kpis.ltv_to_cac.formula", "formulas", "kpi-formula", "ltv_to_cac"),
+        ("kpis.cac.guardrail.max", "baselines", "kpi-guardrail-max", "cac"),
+        ("currency", "baselines", "plan-currency", None),
+    ],
+)
+async def test_focus_field_goes_to_the_step_and_field_of_a_path(
+    example_copy, path, step, widget, kpi
+):
+    plan_path = example_copy()
+    app = make_app(load_plan(plan_path), plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await app.focus_field(path) is True
+        await pilot.pause()
+        assert app.wizard.current == step
+        assert focused_id(pilot) == widget
+        if kpi:
+            assert app.plan.kpis[app.kpi_cursor].id == kpi
+        if path.startswith("items["):
+            assert app.wizard.pane("objective").editor.index == 5
+
+
+async def test_a_step_asked_for_while_the_first_is_being_built_wins(tmp_path):
+    app = make_app(Plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+2")  # straight away, while step 1 may still be mounting
+        await pilot.pause()
+        assert app.wizard.current == "north_star"
+        assert "Step 2: North star" in screen_text(pilot)
+        assert focused_id(pilot) == "north-star-name"
+
+
+async def test_baselines_show_the_methods_hints_next_to_the_fields(example_copy):
+    path = example_copy()
+    plan = load_plan(path)
+    plan.kpis[0].cadence = "monthly"  # a leading indicator
+    app = make_app(plan, path)
+
+    def note(row_id: str) -> str:
+        return str(app.query_one(f"#{row_id} .field-note").render())
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+5")
+        assert note("row-kpi-cadence") == "Suggested for Leading indicators: Weekly"
+        assert note("row-kpi-target") == "1.25x the baseline"
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "72%")
+        assert note("row-kpi-target") == "2.00x the baseline; the method suggests 1.2 to 1.5x"

@@ -1,0 +1,58 @@
+"""How each step looks at 80x24 and 120x40, in English and in Chinese.
+
+Update after an intended change with ``pytest tests/tui/test_snapshots.py --snapshot-update``
+and look at the SVG files in ``__snapshots__`` before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from model.i18n import set_language
+from model.plan import Plan
+from model.steps import STEPS
+from model.store import load_plan
+from tests.conftest import PLANS
+from tui.app import make_app
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def at_step(number: int):
+    """A ``run_before`` that goes to step ``number`` and stops the cursor blinking."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        await pilot.press(f"alt+{number}")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+        assert pilot.app.wizard.current == STEPS[number - 1]
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("number", range(1, len(STEPS) + 1), ids=lambda n: STEPS[n - 1])
+def test_each_step_of_an_example_plan(snap_compare, number, size):
+    app = make_app(load_plan(PLANS / "saas-growth.toml"), "saas-growth.toml")
+    assert snap_compare(app, terminal_size=size, run_before=at_step(number))
+
+
+@pytest.mark.parametrize(
+    ("number", "size"),
+    [(1, (80, 24)), (3, (80, 24)), (5, (80, 24)), (6, (80, 24)), (1, (120, 40)), (3, (120, 40))],
+    ids=lambda v: STEPS[v - 1] if isinstance(v, int) else f"{v[0]}x{v[1]}",
+)
+def test_the_chinese_plan_in_chinese(snap_compare, number, size):
+    set_language("zh-TW")
+    app = make_app(load_plan(PLANS / "content-leads.zh-TW.toml"), "content-leads.zh-TW.toml")
+    assert snap_compare(app, terminal_size=size, run_before=at_step(number))
+
+
+def test_a_new_plan(snap_compare):
+    app = make_app(Plan(), "new-plan.toml", is_new=True)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at_step(1))

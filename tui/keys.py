@@ -1,0 +1,176 @@
+"""Every key binding's description, from the message table in the current language.
+
+Bindings are declared with :func:`bind` (an ``id``, the description looked up from it);
+each class calls :func:`localize_bindings` when it is built, so the Footer and the help
+screen speak the language chosen at start-up (or switched to later) rather than the
+language of whoever imported the module first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from model.i18n import t
+from model.steps import STEPS, step_name
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+BINDING_MESSAGES: dict[str, str] = {
+    "okr.save": "tui.key_save",
+    "okr.quit": "tui.key_quit",
+    "okr.help": "tui.key_help",
+    "okr.palette": "tui.key_palette",
+    "okr.quit_hint": "tui.key_quit_hint",
+    "okr.next_step": "tui.key_next_step",
+    "okr.previous_step": "tui.key_previous_step",
+    "okr.go_to_step": "tui.key_go_to_step",
+    "rows.up": "tui.key_rows_up",
+    "rows.down": "tui.key_rows_down",
+    "rows.first": "tui.key_rows_first",
+    "rows.last": "tui.key_rows_last",
+    "rows.page_up": "tui.key_rows_page_up",
+    "rows.page_down": "tui.key_rows_page_down",
+    "rows.choose": "tui.key_rows_choose",
+    "items.add": "tui.key_items_add",
+    "items.delete": "tui.key_items_delete",
+    "items.move_up": "tui.key_move_up",
+    "items.move_down": "tui.key_move_down",
+    "items.cycle_kind": "tui.key_items_cycle_kind",
+    "items.edit": "tui.key_edit",
+    "item_text.next": "tui.key_item_text_next",
+    "field.next": "tui.key_field_next",
+    "editor.back": "tui.key_back_to_list",
+    "kpis.add": "tui.key_kpis_add",
+    "kpis.delete": "tui.key_kpis_delete",
+    "kpis.move_up": "tui.key_move_up",
+    "kpis.move_down": "tui.key_move_down",
+    "kpis.catalog": "tui.key_kpis_catalog",
+    "kpis.edit": "tui.key_edit",
+    "dialog.yes": "tui.key_dialog_yes",
+    "dialog.no": "tui.key_dialog_no",
+    "dialog.close": "tui.key_dialog_close",
+    "dialog.switch": "tui.key_dialog_switch",
+}
+"""The message key describing each binding, by binding id."""
+
+BINDING_DETAILS: dict[str, str] = {
+    "okr.next_step": "tui.key_next_step_detail",
+    "okr.previous_step": "tui.key_previous_step_detail",
+    "okr.palette": "tui.key_palette_detail",
+    "okr.go_to_step": "tui.key_go_to_step_detail",
+    "editor.back": "tui.key_back_to_list_detail",
+    "items.add": "tui.key_items_add_detail",
+    "kpis.add": "tui.key_kpis_add_detail",
+    "items.delete": "tui.key_items_delete_detail",
+    "kpis.delete": "tui.key_kpis_delete_detail",
+    "items.cycle_kind": "tui.key_items_cycle_kind_detail",
+    "rows.choose": "tui.key_rows_choose_detail",
+}
+"""Longer descriptions for the help screen and the Footer's tooltips, where the short
+Footer word ("Next") needs its context ("Next step")."""
+
+BINDING_GROUPS: dict[str, str] = {
+    "items.move_up": "tui.key_move",
+    "items.move_down": "tui.key_move",
+    "kpis.move_up": "tui.key_move",
+    "kpis.move_down": "tui.key_move",
+}
+"""Bindings shown together in the Footer under one description ("[ ] Move")."""
+
+STEP_BINDING_PREFIX = "okr.step_"
+"""Ids of the jump-to-step bindings: ``okr.step_1`` ... ``okr.step_6``."""
+
+
+def describe(binding_id: str | None) -> str | None:
+    """The description of the binding ``binding_id``, or ``None`` if it is not ours."""
+    if binding_id is None:
+        return None
+    if binding_id.startswith(STEP_BINDING_PREFIX):
+        number = int(binding_id[len(STEP_BINDING_PREFIX) :])
+        return t("tui.key_step", number=number, name=step_name(STEPS[number - 1]))
+    key = BINDING_MESSAGES.get(binding_id)
+    return t(key) if key else None
+
+
+def detail(binding_id: str | None) -> str | None:
+    """The long description of a binding (its short one when it has no other)."""
+    key = BINDING_DETAILS.get(binding_id or "")
+    return t(key) if key else describe(binding_id)
+
+
+def bind(keys: str, action: str, binding_id: str, **options: Any) -> Binding:
+    """A ``Binding`` with an id and its description from the message table.
+
+    The description is filled in now (Textual hides bindings without one) and again
+    per instance by :func:`localize_bindings`, in the language current at that time.
+    """
+    from textual.binding import Binding
+
+    group = _group(binding_id)
+    if group is not None:
+        options["group"] = group
+    return Binding(keys, action, describe(binding_id) or binding_id, id=binding_id, **options)
+
+
+def _group(binding_id: str | None):
+    from textual.binding import Binding
+
+    key = BINDING_GROUPS.get(binding_id or "")
+    return Binding.Group(t(key)) if key else None
+
+
+TEXTUAL_BINDINGS: dict[str, str] = {
+    "dismiss": "tui.key_dismiss_menu",
+}
+"""Descriptions for the keys Textual's own widgets show in the Footer, by action."""
+
+
+def localize_textual_bindings(node: DOMNode) -> None:
+    """Translate the Footer descriptions of a Textual widget's own bindings."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            replace(binding, description=t(TEXTUAL_BINDINGS[binding.action]))
+            if binding.show and binding.action in TEXTUAL_BINDINGS
+            else binding
+            for binding in bindings
+        ]
+
+
+def read_alt_digits_as_alt() -> None:
+    """Make ESC+digit, which xterm, tmux and SSH send for alt+1 ... alt+9, read as alt+digit.
+
+    Textual maps those sequences to the characters WezTerm on macOS types for
+    option+digit (``¡ ™ £ ¢ ∞ §``...), so alt+3 would type "£" into a field instead of
+    opening step 3. The characters themselves (typed directly, as UK keyboards type
+    "£") are unaffected. Textual keeps the table in a private module, hence the check
+    in the tests that the sequences do arrive as alt+digit.
+    """
+    from textual import _ansi_sequences
+
+    for digit in "0123456789":
+        _ansi_sequences.ANSI_SEQUENCES_KEYS.pop(f"\x1b{digit}", None)
+
+
+def localize_bindings(node: DOMNode) -> None:
+    """Give ``node``'s own bindings their descriptions in the current language.
+
+    Textual keeps a node's bindings in ``node._bindings`` (copied from the class when the
+    node is built); there is no public setter, so the descriptions are replaced there.
+    """
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            replace(
+                binding,
+                description=text,
+                tooltip=detail(binding.id) or "",
+                group=_group(binding.id) or binding.group,
+            )
+            if (text := describe(binding.id)) is not None
+            else binding
+            for binding in bindings
+        ]

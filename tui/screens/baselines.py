@@ -1,0 +1,174 @@
+"""Step 5: baselines, targets, guardrails, review cadence and the action on a breach."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from model import edit
+from model.i18n import t
+from model.plan import Kpi, Unit
+from model.steps import field_label, suggested_cadence
+from model.vocab import choices, label
+from tui.screens.kpi_step import KpiStepPane
+from tui.widgets.form import FieldRow, choice, text_input
+
+NUMBER_PLACEHOLDERS: dict[Unit | None, str] = {
+    "percent": "tui.ph_number_percent",
+    "ratio": "tui.ph_number_ratio",
+    "currency": "tui.ph_number_currency",
+    "count": "tui.ph_number_count",
+    "duration": "tui.ph_number_duration",
+    "score": "tui.ph_number_score",
+    None: "tui.ph_number",
+}
+NUMBER_WIDGETS = ("kpi-baseline", "kpi-target", "kpi-guardrail-min", "kpi-guardrail-max")
+TARGET_MULTIPLE_LOW, TARGET_MULTIPLE_HIGH = 1.2, 1.5
+
+
+class BaselinesPane(KpiStepPane):
+    """The plan's currency above the list; the chosen KPI's numbers, cadence and action."""
+
+    STEP = "baselines"
+    FIELD_WIDGETS: ClassVar[dict[str, str]] = {
+        "baseline": "kpi-baseline",
+        "target": "kpi-target",
+        "guardrail": "kpi-guardrail-min",
+        "guardrail.min": "kpi-guardrail-min",
+        "guardrail.max": "kpi-guardrail-max",
+        "cadence": "kpi-cadence",
+        "on_breach": "kpi-on_breach",
+    }
+
+    def compose_above_list(self) -> ComposeResult:
+        yield FieldRow(
+            field_label("currency"),
+            text_input(self.plan.currency, id="plan-currency", placeholder=t("tui.ph_currency")),
+            id="row-currency",
+        )
+
+    def compose_form(self) -> ComposeResult:
+        rows = [
+            ("baseline", "kpi-baseline"),
+            ("target", "kpi-target"),
+            ("guardrail.min", "kpi-guardrail-min"),
+            ("guardrail.max", "kpi-guardrail-max"),
+        ]
+        for field, widget_id in rows:
+            yield FieldRow(
+                field_label(field), text_input(id=widget_id, name=field), id=f"row-{widget_id}"
+            )
+        yield FieldRow(
+            field_label("cadence"),
+            choice(
+                choices("cadence"),
+                id="kpi-cadence",
+                name="cadence",
+                classes="kpi-choice",
+                prompt=t("tui.prompt_choose"),
+            ),
+            id="row-kpi-cadence",
+        )
+        yield FieldRow(
+            field_label("on_breach"),
+            text_input(
+                id="kpi-on_breach",
+                name="on_breach",
+                classes="kpi-text",
+                placeholder=t("tui.ph_on_breach"),
+            ),
+        )
+
+    def fill_form(self, kpi: Kpi) -> None:
+        guardrail = kpi.guardrail
+        values = {
+            "kpi-baseline": edit.format_number(kpi.baseline, kpi.unit),
+            "kpi-target": edit.format_number(kpi.target, kpi.unit),
+            "kpi-guardrail-min": edit.format_number(guardrail and guardrail.min, kpi.unit),
+            "kpi-guardrail-max": edit.format_number(guardrail and guardrail.max, kpi.unit),
+            "kpi-on_breach": kpi.on_breach,
+        }
+        placeholder = t(NUMBER_PLACEHOLDERS[kpi.unit])
+        for widget_id, value in values.items():
+            widget = self.query_one(f"#{widget_id}", Input)
+            widget.value = value
+            widget.cursor_position = len(value)
+            if widget_id in NUMBER_WIDGETS:
+                widget.placeholder = placeholder
+        self.query_one("#kpi-cadence", Select).value = kpi.cadence or Select.NULL
+
+    def load(self) -> None:
+        with self.prevent(Input.Changed):
+            self.query_one("#plan-currency", Input).value = self.plan.currency
+        super().load()
+
+    def show_hints(self, kpi: Kpi) -> None:
+        """The target as a multiple of the baseline, and the method's usual cadence."""
+        target_row = self.query_one("#row-kpi-target", FieldRow)
+        if not target_row.has_error:
+            multiple = edit.target_multiple(kpi)
+            if multiple is None:
+                target_row.set_note()
+            elif TARGET_MULTIPLE_LOW <= multiple <= TARGET_MULTIPLE_HIGH:
+                target_row.set_note(t("tui.hint_multiple", multiple=f"{multiple:.2f}"))
+            else:
+                target_row.set_note(t("tui.hint_multiple_outside", multiple=f"{multiple:.2f}"))
+        cadence_row = self.query_one("#row-kpi-cadence", FieldRow)
+        usual = suggested_cadence(kpi.indicator)
+        if usual and kpi.cadence != usual and kpi.indicator:
+            cadence_row.set_note(
+                t(
+                    "tui.hint_cadence",
+                    indicator=label("indicator", kpi.indicator),
+                    cadence=label("cadence", usual),
+                )
+            )
+        else:
+            cadence_row.set_note()
+
+    @on(Input.Changed, "#plan-currency")
+    def _currency_typed(self, event: Input.Changed) -> None:
+        currency = event.value.strip()
+        if self.plan.currency != currency:
+            self.plan.currency = currency
+            self.edited()
+
+    @on(Input.Changed, "#kpi-baseline, #kpi-target")
+    def _number_typed(self, event: Input.Changed) -> None:
+        kpi, field = self.kpi, event.input.name
+        if kpi is None or field is None:
+            return
+        row = self.query_one(f"#row-{event.input.id}", FieldRow)
+        try:
+            changed = edit.set_kpi_number(kpi, field, event.value)
+        except edit.EditError as error:
+            row.set_note(str(error), error=True)
+            return
+        row.set_note()
+        self.show_hints(kpi)
+        if changed:
+            self.kpi_edited()
+
+    @on(Input.Changed, "#kpi-guardrail-min, #kpi-guardrail-max")
+    def _guardrail_typed(self) -> None:
+        kpi = self.kpi
+        if kpi is None:
+            return
+        before = kpi.guardrail
+        low = self.query_one("#kpi-guardrail-min", Input)
+        high = self.query_one("#kpi-guardrail-max", Input)
+        problems = edit.set_guardrail(kpi, low.value, high.value)
+        for name, widget in (("min", low), ("max", high)):
+            row = self.query_one(f"#row-{widget.id}", FieldRow)
+            row.set_note(problems.get(name, ""), error=name in problems)
+        if kpi.guardrail != before:
+            self.kpi_edited()
+
+    def focus_path(self, path: str) -> bool:
+        if path == "currency":
+            self.query_one("#plan-currency").focus()
+            return True
+        return super().focus_path(path)

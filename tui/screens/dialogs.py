@@ -1,0 +1,131 @@
+"""Small modal dialogs: a yes/no question, a one-line prompt, and the step picker."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from model.i18n import t
+from model.steps import STEPS, Step, StepState, step_name
+from tui.keys import bind, localize_bindings
+from tui.widgets.step_list import STATE_MARKS
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A question with two buttons; answers ``True`` for yes, ``False`` for no or Escape.
+
+    The safe answer (no) has the focus, so Enter never destroys anything by accident.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("escape,n", "answer(False)", "dialog.no"),
+        bind("y", "answer(True)", "dialog.yes"),
+        bind("left,right", "app.focus_next", "dialog.switch", show=False),
+    ]
+
+    def __init__(self, question: str, *, yes: str, no: str) -> None:
+        super().__init__(classes="dialog-screen")
+        localize_bindings(self)
+        self.question = question
+        self.yes_label = yes
+        self.no_label = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question), classes="dialog-question")
+            yield Static(t("tui.confirm_keys"), classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.no_label, id="no", variant="primary")
+                yield Button(self.yes_label, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no").focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class PromptDialog(ModalScreen[str | None]):
+    """Asks for one line of text; Enter answers it, Escape answers ``None``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("escape", "cancel", "dialog.close"),
+    ]
+
+    def __init__(self, title: str, *, placeholder: str = "", value: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        localize_bindings(self)
+        self.prompt_title = title
+        self.placeholder = placeholder
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.prompt_title, classes="dialog-question")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Static(t("tui.prompt_keys"), classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class GoToStepDialog(ModalScreen[Step | None]):
+    """Lists the steps; a digit or Enter goes to one, Escape stays put."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("escape", "cancel", "dialog.close"),
+        *[
+            bind(str(number), f"go({number})", f"okr.step_{number}", show=False)
+            for number in range(1, len(STEPS) + 1)
+        ],
+    ]
+
+    def __init__(self, current: Step, states: dict[Step, StepState]) -> None:
+        super().__init__(classes="dialog-screen")
+        localize_bindings(self)
+        self.current = current
+        self.states = states
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(
+                Text(f"{number}  {STATE_MARKS[self.states.get(step, 'empty')]} {step_name(step)}"),
+                id=step,
+            )
+            for number, step in enumerate(STEPS, start=1)
+        ]
+        with Vertical(classes="dialog"):
+            yield Static(t("tui.go_to_title"), classes="dialog-question")
+            yield OptionList(*options, id="step-options")
+            yield Static(t("tui.go_to_keys"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = STEPS.index(self.current)
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)  # type: ignore[arg-type]
+
+    def action_go(self, number: int) -> None:
+        self.dismiss(STEPS[number - 1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,85 @@
+"""The help screen (F1): how the wizard works, what the marks mean, and every key.
+
+The key tables are read from the bindings themselves, so they cannot drift from what
+the keys really do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from model.i18n import t
+from tui.keys import bind, detail, localize_bindings
+
+
+def key_sections() -> list[tuple[str, list[Binding]]]:
+    """``(section title, bindings)`` for every place keys work, in reading order."""
+    from tui.app import OkrApp
+    from tui.screens.dialogs import ConfirmDialog
+    from tui.screens.kpi_step import KpiStepPane
+    from tui.screens.kpis import KpisPane
+    from tui.screens.wizard import WizardScreen
+    from tui.widgets.form import FieldInput
+    from tui.widgets.items_editor import ItemsEditor, ItemTextInput
+    from tui.widgets.row_list import RowList
+
+    def own(cls) -> list[Binding]:
+        return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+
+    return [
+        (t("tui.help_keys_everywhere"), own(OkrApp) + own(WizardScreen)),
+        (t("tui.help_keys_fields"), own(FieldInput)),
+        (t("tui.help_keys_lists"), own(RowList)),
+        (t("tui.help_keys_items"), own(ItemsEditor) + own(ItemTextInput)),
+        (t("tui.help_keys_kpis"), own(KpisPane) + own(KpiStepPane)),
+        (t("tui.help_keys_dialogs"), own(ConfirmDialog)),
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """What the wizard does and which keys do what; Escape, F1 or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("escape,f1,q", "dismiss", "dialog.close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog"):
+            yield Static(t("tui.help_title"), classes="dialog-question")
+            yield Static(Text(t("tui.help_intro")), classes="help-text")
+            yield Static(Text(t("tui.help_marks")), classes="help-text")
+            for title, bindings in key_sections():
+                yield Static(title, classes="help-heading")
+                yield Static(self._table(bindings), classes="help-keys")
+            yield Static(t("tui.help_close"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()
+
+    def _table(self, bindings: list[Binding]) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column()
+        for binding in bindings:
+            keys = [self._key_label(binding, key.strip()) for key in binding.key.split(",")]
+            table.add_row(Text(" / ".join(keys)), Text(detail(binding.id) or ""))
+        return table
+
+    def _key_label(self, binding: Binding, key: str) -> str:
+        """``ctrl+n`` as typed (the way the README writes it); symbols for the rest."""
+        if "+" in key and len(key) > 1:
+            return key
+        return self.app.get_key_display(replace(binding, key=key, key_display=None))

@@ -1,0 +1,166 @@
+"""The main screen: the step list on the left, the current step's pane on the right.
+
+Panes are built the first time their step is opened, so start-up only pays for the
+first one. After an edit the other panes are marked stale and reload when next shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header
+
+from model.steps import STEPS, Step, step_of_path, step_states
+from tui.keys import bind, localize_bindings
+from tui.screens.base import PlanEdited, StepPane
+from tui.widgets.step_list import StepList
+
+if TYPE_CHECKING:
+    from tui.app import OkrApp
+
+
+def make_pane(step: Step) -> StepPane:
+    """A new pane for ``step`` (modules are imported when the step is first opened)."""
+    if step == "objective":
+        from tui.screens.objective import ObjectivePane
+
+        return ObjectivePane()
+    if step == "north_star":
+        from tui.screens.north_star import NorthStarPane
+
+        return NorthStarPane()
+    if step == "kpis":
+        from tui.screens.kpis import KpisPane
+
+        return KpisPane()
+    if step == "formulas":
+        from tui.screens.formulas import FormulasPane
+
+        return FormulasPane()
+    if step == "baselines":
+        from tui.screens.baselines import BaselinesPane
+
+        return BaselinesPane()
+    from tui.screens.review import ReviewPane
+
+    return ReviewPane()
+
+
+class WizardScreen(Screen[None]):
+    """Step list, current pane, header and footer; moves between steps."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = None  # each step focuses its own first field (Textual would take the title)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("ctrl+n", "next_step", "okr.next_step"),
+        bind("ctrl+r", "previous_step", "okr.previous_step"),
+        bind("ctrl+g", "go_to_step", "okr.go_to_step", show=False),
+        *[
+            # priority: a field would otherwise type the digit (alt+3 carries "3")
+            bind(
+                f"alt+{number}", f"step({number})", f"okr.step_{number}", show=False, priority=True
+            )
+            for number in range(1, len(STEPS) + 1)
+        ],
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="wizard")
+        localize_bindings(self)
+        self.current: Step = "objective"
+        self._requested: Step = "objective"
+        self.panes: dict[Step, StepPane] = {}
+        """The panes built so far, by step."""
+
+    @property
+    def okr_app(self) -> OkrApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield StepList(id="steps")
+            yield ContentSwitcher(id="panes")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.refresh_states()
+        await self.go_to_step("objective")
+
+    # --- moving between steps --------------------------------------------------------------
+
+    def pane(self, step: Step) -> StepPane | None:
+        """The pane of ``step`` if it has been built."""
+        return self.panes.get(step)
+
+    async def go_to_step(self, step: Step, *, focus: bool = True) -> StepPane:
+        """Show ``step`` (building its pane the first time) and focus its first field."""
+        self._requested = step
+        switcher = self.query_one("#panes", ContentSwitcher)
+        pane = self.pane(step)
+        if pane is None:
+            pane = self.panes[step] = make_pane(step)
+            await switcher.add_content(pane)
+            if self._requested != step:
+                return pane  # another step was asked for while this one was being built
+        else:
+            pane.activate()
+        switcher.current = pane.id
+        self.current = step
+        self.query_one(StepList).current = step
+        if focus:
+            pane.focus_first()
+        return pane
+
+    async def focus_field(self, path: str, *, step: str | None = None) -> bool:
+        """Go to the step of the field at ``path`` and focus it (see ``step_of_path``)."""
+        target: Step = step if step in STEPS else step_of_path(path)  # type: ignore[assignment]
+        pane = await self.go_to_step(target, focus=False)
+        if not pane.focus_path(path):
+            pane.focus_first()
+            return False
+        return True
+
+    async def action_next_step(self) -> None:
+        await self.go_to_step(STEPS[min(STEPS.index(self.current) + 1, len(STEPS) - 1)])
+
+    async def action_previous_step(self) -> None:
+        await self.go_to_step(STEPS[max(STEPS.index(self.current) - 1, 0)])
+
+    async def action_step(self, number: int) -> None:
+        await self.go_to_step(STEPS[number - 1])
+
+    def action_go_to_step(self) -> None:
+        from tui.screens.dialogs import GoToStepDialog
+
+        async def chosen(step: Step | None) -> None:
+            if step is not None:
+                await self.go_to_step(step)
+
+        self.app.push_screen(GoToStepDialog(self.current, self.query_one(StepList).states), chosen)
+
+    @on(StepList.StepClicked)
+    async def _step_clicked(self, event: StepList.StepClicked) -> None:
+        await self.go_to_step(event.step)
+
+    # --- after an edit ---------------------------------------------------------------------
+
+    @on(PlanEdited)
+    def _plan_edited(self, event: PlanEdited) -> None:
+        self.okr_app.dirty = True
+        for step, pane in self.panes.items():
+            if step != event.step:
+                pane.stale = True
+        self.refresh_states()
+
+    def refresh_states(self) -> None:
+        """Recompute every step's state for the step list."""
+        step_list = self.query_one(StepList)
+        states = step_states(self.okr_app.plan)
+        if states != step_list.states:
+            step_list.states = states

@@ -1,0 +1,1 @@
+"""Reusable widgets of the planner: the step list, lists and the items editor."""

@@ -1,0 +1,149 @@
+"""Form building blocks: a labelled field on one line with an inline note under it.
+
+The note carries validation messages ("'abc' is not a number") and hints ("1.33x the
+baseline") right next to the field, so a mistake never needs a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+from textual.widgets._select import SelectOverlay
+
+from tui.keys import bind, localize_bindings, localize_textual_bindings
+
+
+class FieldRow(Vertical):
+    """``label  [control]`` on one line, and a note line shown only when it has text."""
+
+    def __init__(self, label: str, control: Widget, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes="field-row")
+        self.label = label
+        self.control = control
+        self._note: tuple[str, bool, frozenset[Widget]] = ("", False, frozenset())
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="field-line"):
+            yield Label(self.label, classes="field-label")
+            yield self.control
+        yield Static("", classes="field-note", markup=False)
+
+    def set_note(
+        self, text: str = "", *, error: bool = False, invalid: Iterable[Widget] | None = None
+    ) -> None:
+        """Show ``text`` under the field (an error in the error colour); empty hides it.
+
+        An error marks the control (or the ``invalid`` widgets, for a row holding
+        several inputs) as invalid; any other note clears the marks.
+        """
+        is_error = error and bool(text)
+        marked = (
+            frozenset(invalid if invalid is not None else [self.control])
+            if is_error
+            else frozenset()
+        )
+        if self._note == (text, is_error, marked):
+            return  # unchanged: skip the update, which would re-lay out the screen
+        self._note = (text, is_error, marked)
+        note = self.query_one(".field-note", Static)
+        note.update(Text(text))
+        note.display = bool(text)
+        note.set_class(is_error, "-error")
+        self.set_class(is_error, "-error")
+        for widget in self._inputs():
+            widget.set_class(widget in marked, "-invalid")
+
+    def _inputs(self) -> list[Widget]:
+        if isinstance(self.control, Input | Select):
+            return [self.control]
+        return list(self.control.query("Input, Select"))
+
+    @property
+    def has_error(self) -> bool:
+        """Whether the field shows an error now."""
+        return self.has_class("-error")
+
+
+class FieldInput(Input):
+    """A borderless one-line field that shows the start of its text when not focused
+    and puts the cursor at the end when focused; Enter moves on to the next field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("enter", "app.focus_next", "field.next", show=False),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localize_bindings(self)
+
+    def _on_blur(self) -> None:
+        self.cursor_position = 0
+
+    def _on_focus(self) -> None:
+        self.cursor_position = len(self.value)
+
+
+def text_input(
+    value: str = "",
+    *,
+    id: str,  # noqa: A002
+    placeholder: str = "",
+    name: str | None = None,
+    classes: str | None = None,
+) -> Input:
+    """A one-line, borderless text field (``name`` says which model field it edits)."""
+    return FieldInput(
+        value,
+        id=id,
+        name=name,
+        classes=classes,
+        placeholder=placeholder,
+        compact=True,
+        select_on_focus=False,
+    )
+
+
+class Choice(Select[str]):
+    """A drop-down whose menu speaks the user's language in the Footer too."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, SelectOverlay):
+                localize_textual_bindings(widget)
+            yield widget
+
+
+def choice(
+    options: Iterable[tuple[str, str]],
+    *,
+    id: str,  # noqa: A002
+    prompt: str,
+    value: str | None = None,
+    name: str | None = None,
+    classes: str | None = None,
+    allow_blank: bool = True,
+) -> Select[str]:
+    """A borderless drop-down over ``(label, value)`` pairs; blank means "not set"
+    (``allow_blank=False`` for a field that always has a value)."""
+    return Choice(
+        [(Text(label), key) for label, key in options],
+        id=id,
+        name=name,
+        classes=classes,
+        prompt=prompt,
+        value=Select.NULL if value is None else value,
+        compact=True,
+        allow_blank=allow_blank,
+    )
+
+
+def select_value(select: Select[str]) -> str | None:
+    """The chosen value, ``None`` for blank."""
+    return select.selection

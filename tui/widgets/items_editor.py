@@ -1,0 +1,389 @@
+"""The items editor: the key results and initiatives written under the objective.
+
+A list shows every item with its kind; under it one editor edits the chosen item (text,
+kind, linked KPI). Only one set of fields exists however many items there are, so a
+plan with thousands of items stays as quick as one with five.
+
+Hooks for live classification (``model.classify``): :meth:`ItemsEditor.item_text_changed`
+runs after every keystroke stored an item's text, and :meth:`ItemsEditor.show_reasons`
+shows the classifier's reasons under the fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Select, Static
+
+from model import edit
+from model.i18n import t
+from model.plan import ITEM_KINDS, Item, Plan
+from model.steps import field_label
+from model.vocab import choices, short_kind
+from tui.keys import bind, localize_bindings
+from tui.widgets.form import FieldRow, choice
+from tui.widgets.row_list import RowList, one_line
+
+
+class ItemList(RowList):
+    """One row per item: its kind tag, a ``*`` when the user chose the kind, the text
+    and the KPI it is linked to."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter works as in every list; the Footer has no room for it beside a, d, k.
+        bind("enter", "choose", "rows.choose", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ItemList {
+        & > .item-list--key_result { color: $success; text-style: bold; }
+        & > .item-list--initiative { color: $warning; text-style: bold; }
+        & > .item-list--objective { color: $accent; text-style: bold; }
+        & > .item-list--link { color: $text-muted; }
+        & > .item-list--blank { color: $text-muted; text-style: italic; }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "item-list--key_result",
+        "item-list--initiative",
+        "item-list--objective",
+        "item-list--link",
+        "item-list--blank",
+    }
+
+    def __init__(self, plan: Plan, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(empty_text=t("tui.items_empty"), id=id)
+        self.plan = plan
+        self.tags = {kind: short_kind(kind) for kind in ITEM_KINDS}
+        self.tag_width = max(Text(tag).cell_len for tag in self.tags.values())
+        self.link_width = 0
+
+    def rows_changed(self) -> None:
+        """Also size the KPI link column to the longest linked KPI id, and tell the
+        editor, which fits the list's height to its rows."""
+        ids = {item.kpi for item in self.plan.items if item.kpi}
+        self.link_width = max((Text(f"  → {kpi_id}").cell_len for kpi_id in ids), default=0)
+        super().rows_changed()
+        self.post_message(self.RowsChanged())
+
+    @dataclass
+    class RowsChanged(Message):
+        """Items were added or removed."""
+
+    def row_count(self) -> int:
+        return len(self.plan.items)
+
+    def render_row(self, index: int, width: int) -> Text:
+        item = self.plan.items[index]
+        row = Text(" ")
+        tag = Text(self.tags[item.kind], self.get_component_rich_style(f"item-list--{item.kind}"))
+        tag.pad_right(self.tag_width - tag.cell_len)
+        row.append_text(tag)
+        row.append("*" if item.kind_set_by == "user" else " ")
+        row.append(" ")
+        link = Text(
+            f"  → {item.kpi}" if item.kpi else "", self.get_component_rich_style("item-list--link")
+        )
+        link_width = min(max(self.link_width, link.cell_len), width // 3)
+        room = width - row.cell_len - link_width
+        if room < 12:
+            link, room = Text(""), width - row.cell_len
+        if item.text:
+            body = Text(one_line(item.text))
+        else:
+            body = Text(t("tui.item_blank"), self.get_component_rich_style("item-list--blank"))
+        body.truncate(max(room, 0), overflow="ellipsis", pad=bool(link))
+        link.truncate(link_width, overflow="ellipsis")
+        row.append_text(body)
+        row.append_text(link)
+        return row
+
+
+class ItemTextInput(Input):
+    """The item's text; Enter starts the next item, so lines can be typed one after another."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("enter", "next_item", "item_text.next"),
+    ]
+
+    @dataclass
+    class NextRequested(Message):
+        """Enter was pressed in the item's text."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(compact=True, select_on_focus=False, **kwargs)
+        localize_bindings(self)
+
+    def action_next_item(self) -> None:
+        self.post_message(self.NextRequested())
+
+
+class ItemsEditor(Vertical):
+    """The list of items and the fields of the chosen one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("a,insert", "add", "items.add", key_display="a"),
+        bind("d,delete", "delete", "items.delete", key_display="d"),
+        bind("left_square_bracket", "move(-1)", "items.move_up", key_display="[", show=False),
+        bind("right_square_bracket", "move(1)", "items.move_down", key_display="]", show=False),
+        bind("k", "cycle_kind", "items.cycle_kind"),
+        bind("escape", "back_to_list", "editor.back"),
+    ]
+    LIST_ACTIONS: ClassVar[set[str]] = {"add", "delete", "move", "cycle_kind"}
+
+    @dataclass
+    class Edited(Message):
+        """An item was added, removed, moved or changed."""
+
+    def __init__(self, plan: Plan, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        localize_bindings(self)
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        yield ItemList(self.plan, id="item-list")
+        with Vertical(id="item-fields"):
+            yield FieldRow(
+                field_label("item.text"),
+                ItemTextInput(id="item-text", placeholder=t("tui.ph_item_text")),
+                id="row-item-text",
+            )
+            yield FieldRow(
+                field_label("item.kind"),
+                choice(choices("kind"), id="item-kind", prompt=t("tui.prompt_choose")),
+                id="row-item-kind",
+            )
+            yield FieldRow(
+                field_label("item.kpi"),
+                choice(self._kpi_choices(), id="item-kpi", prompt=t("tui.no_kpi_link")),
+                id="row-item-kpi",
+            )
+            yield Static("", id="item-reasons", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#item-reasons").display = False
+        self.load_item()
+
+    def on_resize(self) -> None:
+        self.fit_list()
+
+    @on(ItemList.RowsChanged)
+    def fit_list(self) -> None:
+        """As tall as the items (at least 3 rows), keeping the fields right under it
+        and on screen: a short list does not push them to the bottom of a tall terminal."""
+        fields = self.query_one("#item-fields")
+        room = self.size.height - fields.outer_size.height - 1  # 1: the list's top margin
+        rows = max(3, min(len(self.plan.items) + 1, room))
+        if self.item_list.styles.height is None or self.item_list.styles.height.value != rows:
+            self.item_list.styles.height = rows
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def item_list(self) -> ItemList:
+        return self.query_one("#item-list", ItemList)
+
+    @property
+    def index(self) -> int | None:
+        """The index of the item being edited, ``None`` when there are none."""
+        return self.item_list.cursor if self.plan.items else None
+
+    @property
+    def item(self) -> Item | None:
+        index = self.index
+        return None if index is None else self.plan.items[index]
+
+    def _kpi_choices(self) -> list[tuple[str, str]]:
+        return [(one_line(k.name or k.id), k.id) for k in self.plan.kpis]
+
+    def reload(self) -> None:
+        """Show the plan again after changes made elsewhere (KPIs renamed, removed...)."""
+        kpi_select = self.query_one("#item-kpi", Select)
+        with self.prevent(Select.Changed):
+            kpi_select.set_options([(Text(label), key) for label, key in self._kpi_choices()])
+        self.item_list.rows_changed()
+        self.load_item()
+
+    def load_item(self) -> None:
+        """Fill the fields from the chosen item (or disable them when there is none)."""
+        item = self.item
+        fields = self.query_one("#item-fields")
+        fields.disabled = item is None
+        text = self.query_one("#item-text", Input)
+        kind = self.query_one("#item-kind", Select)
+        kpi = self.query_one("#item-kpi", Select)
+        with self.prevent(Input.Changed, Select.Changed):
+            text.value = item.text if item else ""
+            text.cursor_position = len(text.value)
+            kind.value = item.kind if item else Select.NULL
+            linked = item.kpi if item and self.plan.kpi(item.kpi or "") else None
+            kpi.value = Select.NULL if linked is None else linked
+        self._show_kind_source()
+        self.show_reasons([])
+        self.call_after_refresh(self.fit_list)
+
+    def _show_kind_source(self) -> None:
+        item = self.item
+        row = self.query_one("#row-item-kind", FieldRow)
+        if item is None:
+            row.set_note()
+        else:
+            row.set_note(t("tui.kind_by_user" if item.kind_set_by == "user" else "tui.kind_auto"))
+
+    # --- hooks ---------------------------------------------------------------------------
+
+    def item_text_changed(self, index: int) -> None:
+        """An item's text was just stored (called on every keystroke).
+
+        The hook for live classification: classify ``self.plan.items[index].text``, pass
+        the kind to ``model.edit.apply_auto_kind`` and the reasons to :meth:`show_reasons`,
+        then call :meth:`refresh_item`.
+        """
+        self.refresh_item(index)
+
+    def show_reasons(self, reasons: list[str]) -> None:
+        """Show why the item has its kind, one reason a line (hidden when empty)."""
+        area = self.query_one("#item-reasons", Static)
+        area.update(Text("\n".join(reasons)))
+        if area.display != bool(reasons):
+            area.display = bool(reasons)
+            self.call_after_refresh(self.fit_list)
+
+    def refresh_item(self, index: int) -> None:
+        """Repaint the item's row, and its kind field if it is the one being edited."""
+        self.item_list.refresh_row(index)
+        item = self.item
+        if index == self.index and item is not None:
+            kind = self.query_one("#item-kind", Select)
+            if kind.value != item.kind:
+                with self.prevent(Select.Changed):
+                    kind.value = item.kind
+            self._show_kind_source()
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def _edited(self, *, count_changed: bool = False) -> None:
+        if count_changed:  # delete and move become (un)available: the Footer must know
+            self.refresh_bindings()
+        self.post_message(self.Edited())
+
+    @on(RowList.Highlighted, "#item-list")
+    def _item_highlighted(self) -> None:
+        self.load_item()
+
+    @on(RowList.Chosen, "#item-list")
+    def _item_chosen(self) -> None:
+        self.query_one("#item-text").focus()
+
+    @on(Input.Changed, "#item-text")
+    def _text_typed(self, event: Input.Changed) -> None:
+        index = self.index
+        if index is not None and edit.set_item_text(self.plan, index, event.value):
+            self.item_text_changed(index)
+            self._edited()
+
+    @on(Select.Changed, "#item-kind")
+    def _kind_chosen(self, event: Select.Changed) -> None:
+        index, item = self.index, self.item
+        if item is None or event.value is Select.NULL or event.value == item.kind:
+            return
+        edit.set_item_kind(self.plan, index, event.value)
+        self.refresh_item(index)
+        self._edited()
+
+    @on(Select.Changed, "#item-kpi")
+    def _kpi_chosen(self, event: Select.Changed) -> None:
+        index = self.index
+        kpi_id = None if event.value is Select.NULL else str(event.value)
+        if index is not None and edit.link_item(self.plan, index, kpi_id):
+            self.item_list.rows_changed()
+            self._edited()
+
+    @on(ItemTextInput.NextRequested)
+    def _next_requested(self) -> None:
+        item = self.item
+        if item is not None and item.text.strip():
+            self.add_item()
+
+    def add_item(self) -> None:
+        """Add an empty item after the chosen one and put the cursor in its text."""
+        at = 0 if self.index is None else self.index + 1
+        index = edit.add_item(self.plan, at=at)
+        self.item_list.rows_changed()
+        self.item_list.move_cursor(index)
+        self.load_item()
+        self.query_one("#item-text").focus()
+        self._edited(count_changed=True)
+
+    def delete_item(self) -> None:
+        """Delete the chosen item, asking first unless it is blank."""
+        item, index = self.item, self.index
+        if item is None or index is None:
+            return
+        if not item.text.strip():
+            self._remove(index)
+            return
+        from tui.screens.dialogs import ConfirmDialog
+
+        question = t("tui.confirm_delete_item", text=one_line(item.text))
+        self.app.push_screen(
+            ConfirmDialog(question, yes=t("tui.delete"), no=t("tui.keep")),
+            lambda yes: self._remove(index) if yes else None,
+        )
+
+    def _remove(self, index: int) -> None:
+        edit.remove_item(self.plan, index)
+        self.item_list.rows_changed()
+        self.load_item()
+        self._edited(count_changed=True)
+
+    def move_item(self, offset: int) -> None:
+        index = self.index
+        if index is None:
+            return
+        self.item_list.cursor = edit.move_item(self.plan, index, offset)
+        self.item_list.rows_changed()
+        self._edited()
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.LIST_ACTIONS:
+            if not self.item_list.has_focus:
+                return False
+            return action == "add" or bool(self.plan.items)
+        if action == "back_to_list":
+            return not self.item_list.has_focus
+        return True
+
+    def action_add(self) -> None:
+        self.add_item()
+
+    def action_delete(self) -> None:
+        self.delete_item()
+
+    def action_move(self, offset: int) -> None:
+        self.move_item(offset)
+
+    def action_cycle_kind(self) -> None:
+        index = self.index
+        if index is not None:
+            edit.cycle_item_kind(self.plan, index)
+            self.refresh_item(index)
+            self._edited()
+
+    def action_back_to_list(self) -> None:
+        self.item_list.focus()
+
+    def focus_item(self, index: int, field: str = "text") -> None:
+        """Choose item ``index`` and focus its ``text``, ``kind`` or ``kpi`` field."""
+        self.item_list.move_cursor(index)
+        self.load_item()
+        self.query_one(f"#item-{field}").focus()

@@ -1,0 +1,82 @@
+"""The always-visible list of the wizard's steps, each with its state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from model.i18n import t
+from model.steps import STATE_NAMES, STEPS, Step, StepState, step_name
+
+STATE_MARKS: dict[StepState, str] = {"done": "✓", "attention": "!", "empty": "○"}
+"""The mark shown before a step's name for each state (explained under the list)."""
+
+
+class StepList(Widget):
+    """Step names with their state marks, the current step highlighted, and an
+    unsaved-changes marker underneath. Clicking a step goes there."""
+
+    DEFAULT_CSS = """
+    StepList {
+        width: 25;
+        height: 1fr;
+        padding: 1 0;
+        background: $panel;
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "step-list--current",
+        "step-list--done",
+        "step-list--attention",
+        "step-list--empty",
+        "step-list--unsaved",
+        "step-list--legend",
+    }
+
+    current: reactive[Step] = reactive("objective")
+    states: reactive[dict[Step, StepState]] = reactive(dict, always_update=True)
+    dirty: reactive[bool] = reactive(False)
+
+    @dataclass
+    class StepClicked(Message):
+        """The user clicked the step ``step``."""
+
+        step: Step
+
+    def render(self) -> Text:
+        width = max(self.size.width, 1)
+        lines = Text()
+        for number, step in enumerate(STEPS, start=1):
+            state = self.states.get(step, "empty")
+            line = Text(" ")
+            line.append(STATE_MARKS[state], self.get_component_rich_style(f"step-list--{state}"))
+            line.append(f" {number} {step_name(step)}")
+            if step == self.current:
+                line.stylize(self.get_component_rich_style("step-list--current"))
+                line.pad_right(width - line.cell_len)
+            lines.append_text(line)
+            lines.append("\n")
+        lines.append("\n")
+        if self.dirty:
+            lines.append(
+                f" ● {t('tui.unsaved')}", self.get_component_rich_style("step-list--unsaved")
+            )
+        lines.append("\n\n")
+        legend = self.get_component_rich_style("step-list--legend")
+        for state, mark in STATE_MARKS.items():
+            lines.append(f" {mark} {t(STATE_NAMES[state])}\n", legend)
+        lines.append("\n")
+        for hint in t("tui.steps_keys").splitlines():
+            lines.append(f" {hint}\n", legend)
+        return lines
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and 0 <= offset.y < len(STEPS):
+            self.post_message(self.StepClicked(STEPS[offset.y]))
