@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from model.i18n import t
 from model.plan import ItemKind
@@ -37,18 +38,96 @@ class Reason(NamedTuple):
         return t(self.key, **dict(self.params))
 
 
-class Classification(NamedTuple):
-    """The classifier's reading of one line (an immutable named tuple)."""
+class Deferred:
+    """Reasons not built yet: ``Deferred(build, *args)`` calls ``build(*args)`` once, the
+    first time they are read, and keeps the result.
 
-    kind: ItemKind
-    """``key_result``, ``initiative`` or ``objective``."""
+    Most keystrokes only need a line's kind and confidence; the reasons are read when the
+    user asks why. A deferred value compares and hashes as the reasons it builds.
+    """
 
-    confidence: float
-    """How sure the reading is, from 0 (no idea) to 1, rounded to two decimals."""
+    __slots__ = ("_args", "_build", "_value")
 
-    reasons: tuple[Reason, ...]
-    """Why: observations for the chosen kind first, then any against it, then neutral
-    facts (such as the deadline)."""
+    def __init__(self, build: Callable[..., tuple[Reason, ...]], *args: Any) -> None:
+        self._build = build
+        self._args = args
+        self._value: tuple[Reason, ...] | None = None
+
+    def value(self) -> tuple[Reason, ...]:
+        """The reasons, built on first use."""
+        if self._value is None:
+            self._value = self._build(*self._args)
+            self._args = ()
+        return self._value
+
+    def __eq__(self, other: object) -> bool:
+        mine = self.value()
+        return mine == (other.value() if isinstance(other, Deferred) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.value())
+
+    def __repr__(self) -> str:
+        return repr(self.value())
+
+
+_item = tuple.__getitem__
+"""The stored item, without :meth:`Classification.__getitem__`'s building of reasons."""
+
+
+def _reasons_of(item: tuple[Reason, ...] | Deferred) -> tuple[Reason, ...]:
+    return item if type(item) is tuple else item.value()  # type: ignore[union-attr]
+
+
+class Classification(tuple):
+    """The classifier's reading of one line: an immutable ``(kind, confidence, reasons)``.
+
+    It behaves as a named tuple of those three (attributes, indexing, unpacking, equality,
+    hashing). The classifier may hand it the reasons as a :class:`Deferred`, built only
+    when first read: the editor needs the kind on every keystroke, the reasons on demand.
+    """
+
+    __slots__ = ()
+    _fields = ("kind", "confidence", "reasons")
+
+    def __new__(
+        cls,
+        kind: ItemKind,
+        confidence: float,
+        reasons: tuple[Reason, ...] | Deferred,
+    ) -> Classification:
+        return tuple.__new__(cls, (kind, confidence, reasons))
+
+    @property
+    def kind(self) -> ItemKind:
+        """``key_result``, ``initiative`` or ``objective``."""
+        return _item(self, 0)
+
+    @property
+    def confidence(self) -> float:
+        """How sure the reading is, from 0 (no idea) to 1, rounded to two decimals."""
+        return _item(self, 1)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why: observations for the chosen kind first, then any against it, then neutral
+        facts (such as the deadline)."""
+        return _reasons_of(_item(self, 2))
+
+    def __getitem__(self, index: Any) -> Any:
+        return (self.kind, self.confidence, self.reasons)[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.kind, self.confidence, self.reasons))
+
+    def __getnewargs__(self) -> tuple[Any, ...]:  # for pickle and copy
+        return (self.kind, self.confidence, self.reasons)
+
+    def __repr__(self) -> str:
+        return (
+            f"Classification(kind={self.kind!r}, confidence={self.confidence!r}, "
+            f"reasons={self.reasons!r})"
+        )
 
     @property
     def confident(self) -> bool:

@@ -163,9 +163,13 @@ def test_full_width_and_control_characters_do_not_break_it():
 
 
 def fired(rule, text: str):
+    """The rule's verdict on ``text``, with its parameters quoted as the reasons show them."""
     evidence = gather(text)
     assert evidence is not None
-    return rule(evidence)
+    verdict = rule(evidence)
+    if verdict is None:
+        return None
+    return verdict._replace(params=rules.quoted(verdict.params, evidence.display))
 
 
 def test_rule_action_verb():
@@ -255,3 +259,18 @@ def test_a_switch_is_suggested_only_when_the_reading_confidently_disagrees():
     assert suggest_switch("Publish 10 blog posts a month", "initiative") is None  # agrees
     assert suggest_switch("SEO", "initiative") is None  # unsure
     assert suggest_switch("", "objective") is None  # nothing written
+
+
+def test_a_classification_behaves_as_a_named_triple_with_reasons_built_on_demand():
+    import copy
+    import pickle
+
+    result = classify("Publish 10 blog posts a month")
+    kind, confidence, reasons = result
+    assert (kind, confidence) == (result.kind, result.confidence) == ("initiative", 0.99)
+    assert reasons == result.reasons == result[2] and isinstance(reasons, tuple)
+    eager = Classification(result.kind, result.confidence, tuple(result.reasons))
+    assert eager == result and hash(eager) == hash(result)
+    assert classify("Publish 12 blog posts a month") != result
+    assert pickle.loads(pickle.dumps(result)) == result == copy.deepcopy(result)
+    assert repr(result).startswith("Classification(kind='initiative', confidence=0.99, reasons=(")
