@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from model.classify import lexicon as lx
 from model.classify.changes import Change, find_changes
@@ -70,18 +70,25 @@ def normalize(text: str) -> str:
     return text.strip()
 
 
-@dataclass(slots=True)
 class Evidence:
-    """Everything the rules need to know about one line."""
+    """Everything the rules need to know about one line.
+
+    :func:`gather` builds one per line. The constructor sets only what every line has;
+    the other facts keep the class defaults below until a step of :func:`gather` finds
+    them (cheaper than setting all of them on every keystroke).
+    """
 
     display: str
     """The line as typed (NFKC-normalised), for quoting words back to the user."""
     text: str
     """The same line in lower case, for matching."""
     hits: list[Hit]
+    """The lexicon words in the line, left to right."""
     deadlines: list[Deadline]
     quantities: list[Quantity]
     changes: list[Change]
+    seen: int
+    """Every category that occurs in the line, as one set of flags."""
     lead: int = 0
     """Where the wording starts after bullets, labels, a leading deadline or frequency."""
     verb: Hit | None = None
@@ -94,14 +101,30 @@ class Evidence:
     """Whether the main verb is an unknown English word read as an order from its place."""
     quality_word: Hit | None = None
     """A qualitative or inspiring word that turned an action verb into an aim."""
-    targets: list[tuple[int, int]] = field(default_factory=list)
+    targets: Sequence[tuple[int, int]] = ()
     """Spans of measurable targets: numbers with a unit, a bound or an outcome noun."""
-    outputs: list[tuple[int, int]] = field(default_factory=list)
+    outputs: Sequence[tuple[int, int]] = ()
     """Spans of outputs: counts of things the team makes or does."""
     state: tuple[int, int] | None = None
     """Span of an all-or-nothing statement at the start ("zero churned customers")."""
-    seen: int = 0
-    """Every category that occurs in the line, as one set of flags."""
+
+    def __init__(
+        self,
+        display: str,
+        text: str,
+        hits: list[Hit],
+        deadlines: list[Deadline],
+        quantities: list[Quantity],
+        changes: list[Change],
+        seen: int = 0,
+    ) -> None:
+        self.display = display
+        self.text = text
+        self.hits = hits
+        self.deadlines = deadlines
+        self.quantities = quantities
+        self.changes = changes
+        self.seen = seen
 
     def quote(self, start: int, end: int) -> str:
         """The user's own words between ``start`` and ``end``."""
@@ -134,22 +157,13 @@ def gather(line: str) -> Evidence | None:
     text = display.lower()
     if len(text) != len(display):  # a rare character changed length when lower-cased
         display = text
-    hits = lx.scan(text)
-    seen = 0
-    cue = lx.CUE
-    cues = []
-    for hit in hits:
-        categories = hit[3]
-        seen |= categories
-        if categories & cue:
-            cues.append((hit[0], hit[2]))
+    hits, seen, cues = lx.scan_line(text)
     deadlines, quantities = scan(text, cues)
     if len(quantities) > 1 or "from" in text or "從" in text or "从" in text:
         changes = find_changes(text, quantities)
     else:
         changes = []
-    evidence = Evidence(display, text, hits, deadlines, quantities, changes)
-    evidence.seen = seen
+    evidence = Evidence(display, text, hits, deadlines, quantities, changes, seen)
     evidence.lead = _lead(evidence)
     _find_verb(evidence)
     if quantities or changes:

@@ -228,7 +228,8 @@ for _word in CATEGORIES:
         )
         _CHINESE_LENGTHS[_word[0]] = (*_CHINESE_LENGTHS.get(_word[0], ()), len(_word))
 _CHINESE_LENGTHS = {c: tuple(sorted(set(n), reverse=True)) for c, n in _CHINESE_LENGTHS.items()}
-_CHINESE_START = re.compile("[" + re.escape("".join(sorted(_CHINESE_LENGTHS))) + "]")
+_LATIN = re.compile("[#0-9a-z]")
+"""Where English words may start (``#1`` included)."""
 
 
 _new_hit = tuple.__new__  # builds a Hit without NamedTuple's slower keyword-aware __new__
@@ -236,27 +237,56 @@ _new_hit = tuple.__new__  # builds a Hit without NamedTuple's slower keyword-awa
 
 def scan(text: str) -> list[Hit]:
     """Every lexicon word in ``text`` (already lower case), left to right, longest first."""
+    return scan_line(text)[0]
+
+
+Cue = tuple[int, str]
+"""An English cue word found in a line: (where it starts, the word)."""
+
+
+def scan_line(text: str) -> tuple[list[Hit], int, list[Cue]]:
+    """:func:`scan`, with what the classifier needs from the same pass: every category
+    seen in the line (one set of flags) and the English cue words (:data:`CUE`) with their
+    positions, where deadlines and number words may start."""
     table = CATEGORIES
-    hits = [
-        _new_hit(Hit, (*m.span(), word, table[word]))
-        for m in _ENGLISH.finditer(text)
-        for word in (m[0],)
-    ]
-    if text.isascii():
-        return hits
-    chinese: list[Hit] = []
-    lengths = _CHINESE_LENGTHS
+    hits: list[Hit] = []
+    cues: list[Cue] = []
+    seen = 0
+    ascii_only = text.isascii()
+    # In a Chinese line the English words, if any, start at its first Latin letter or digit.
+    latin = 0 if ascii_only else _LATIN.search(text)
+    if latin is not None:
+        for match in _ENGLISH.finditer(text, latin and latin.start()):
+            word = match[0]
+            start = match.start()
+            categories = table[word]
+            hits.append(_new_hit(Hit, (start, start + len(word), word, categories)))
+            seen |= categories
+            if categories & CUE:
+                cues.append((start, word))
+    if ascii_only:
+        return hits, seen, cues
+    english = hits
+    hits = []
+    lengths = _CHINESE_LENGTHS.get
     covered = 0
-    for match in _CHINESE_START.finditer(text):
-        start = match.start()
+    # A loop over the characters beats a regular expression here: Chinese lines are short,
+    # and most of their characters may start a word.
+    for start, char in enumerate(text):
         if start < covered:
             continue
-        for length in lengths[text[start]]:
-            word = text[start : start + length]
-            if word in table:
-                chinese.append(_new_hit(Hit, (start, start + length, word, table[word])))
-                covered = start + length
+        candidates = lengths(char)
+        if candidates is None:
+            continue
+        for length in candidates:
+            end = start + length
+            word = text[start:end]
+            if word in table and len(word) == length:
+                categories = table[word]
+                hits.append(_new_hit(Hit, (start, end, word, categories)))
+                seen |= categories
+                covered = end
                 break
-    if not hits:
-        return chinese
-    return sorted(hits + chinese) if chinese else hits
+    if english:
+        hits = sorted(english + hits) if hits else english
+    return hits, seen, cues

@@ -26,10 +26,10 @@ from model.classify.deadlines import (
     Deadline,
 )
 from model.classify.hanzi import both_scripts
+from model.classify.lexicon import trie_pattern
 from model.classify.units import (
     AFTER_FIRST,
     AMOUNT_WORDS,
-    BEFORE_LENGTHS,
     CN_NUMERAL_SET,
     COMPARATORS_BEFORE,
     CURRENCY_CODES,
@@ -67,10 +67,27 @@ class Quantity(NamedTuple):
     """Written as an amount word ("double", "in half", "一半") rather than as a number."""
 
 
-# Places a number, a Chinese amount or a Chinese deadline can start.
+# Places a number, a Chinese amount or a Chinese deadline can start (a run of digits is one
+# place: only its first digit can start a number).
 _ANCHOR = re.compile(
-    both_scripts(r"[0-9零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]")
+    both_scripts(r"[0-9]+|[零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]")
 )
+_ONLY_DEADLINE = frozenset("本今明年月季上下全第在於于")
+"""Anchors that can start a deadline but not a number."""
+_DEADLINE_NEXT = {
+    "本": "季月週周年半財财期",
+    "今": "年 ",
+    "明": "年 ",
+    "年": "底末中",
+    "月": "底",
+    "季": "末底",
+    "上": "半",
+    "下": "半",
+    "全": "年",
+    "第": "一二三四1234",
+}
+"""For a time word that may start a deadline, the characters that can follow it there
+("本季", "年底", "第三季"): anywhere else ("本公司", "上線") it is not worth trying."""
 _TAIL_PATTERN = r"""
 (?P<magnitude>\s?(?:k|mn|m|bn|b|million|billion|thousand)(?![a-z])|\s?(?:百萬|千萬|萬|億|千))?
 (?:\s?(?:
@@ -101,8 +118,9 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _TAIL = re.compile(both_scripts(_TAIL_PATTERN), re.VERBOSE)
-_ASCII_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
-"""A number in a line without Chinese; a digit-led pattern, so the engine skips to digits."""
+_ASCII_NUMBER = re.compile(r"[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?")
+"""A number in a line without Chinese; a digit-led pattern, so the engine skips to digits
+(``[0-9]``, a bitmap test, rather than ``\\d``, a Unicode lookup: the line is ASCII)."""
 _UNIT_WORD = re.compile(r" ?([a-z]+(?: (?:points?|days?))?|/ ?(?:5|10|100)(?![\d.])|[%×])")
 _COMPARATOR_AFTER = re.compile(
     both_scripts(
@@ -115,6 +133,36 @@ _COMPARATOR_AFTER = re.compile(
     ),
     re.VERBOSE,
 )
+_AFTER_STARTS = tuple(spaces + first for first in AFTER_FIRST for spaces in ("", " "))
+"""Everything text may start with just after a number that has a comparator after it."""
+
+
+def _reversed_words(words: list[str]) -> str:
+    """A pattern matching any of ``words`` written backwards, longest first."""
+    return trie_pattern([word[::-1] for word in words])
+
+
+_ALPHA_COMPARATORS = [w for w in COMPARATORS_BEFORE if w[0].isascii() and w[0].isalpha()]
+_OTHER_COMPARATORS = [w for w in COMPARATORS_BEFORE if w not in _ALPHA_COMPARATORS]
+_REVERSED_COMPARATOR = (
+    rf"\s*(?:(?P<word>{_reversed_words(_ALPHA_COMPARATORS)})(?![^\W\d_])"
+    rf"|(?P<symbol>{_reversed_words(_OTHER_COMPARATORS)}))"
+)
+_BEFORE_NUMBER = re.compile(
+    rf"(?P<currency>{_reversed_words(list(CURRENCY_SIGNS))}|\ {{0,2}}"
+    rf"(?:{_reversed_words(list(CURRENCY_CODES))}))?"
+    rf"(?P<sign>[-+−±](?![^\W_]))?"
+    rf"(?:{_REVERSED_COMPARATOR})?"
+)
+"""What may be written right before a number, matched on the text before it read
+backwards (so one anchored match finds it, however long the line): a currency sign or
+code ("NT$", "USD "), a sign ("-", "±") and a comparator ("under", "at least", "達"), a
+whole word, longest first. Reading backwards is what makes "longest first" and "a whole
+word" one regular expression."""
+_COMPARATOR_BEFORE = re.compile(_REVERSED_COMPARATOR)
+"""Just the comparator, for a number written as a word ("at least three")."""
+_NAME_CHARACTERS = frozenset("#._abcdefghijklmnopqrstuvwxyz0123456789")
+"""Characters that make the digits after them part of a name (GA4, p95, #1, v2.0)."""
 _EN_CUE_PATTERN = re.compile(
     r"(?<![a-z0-9])(?:"
     + "|".join(re.escape(w) for w in sorted(EN_CUE_WORDS, key=len, reverse=True))
@@ -150,6 +198,7 @@ def scan(text: str, cues: list[Cue] | None = None) -> tuple[list[Deadline], list
     deadlines: list[Deadline] = []
     quantities: list[Quantity] = []
     covered = 0
+    deadline_next = _DEADLINE_NEXT
     for position, word in anchors:
         if position < covered:
             continue
@@ -163,12 +212,16 @@ def scan(text: str, cues: list[Cue] | None = None) -> tuple[list[Deadline], list
                     covered = match.end()
                 continue
         else:
-            if not ascii_only or text.startswith("-", position + 4):  # 本季, 2026-03-31
+            char = text[position]
+            following = deadline_next.get(char)
+            if following is None or text[position + 1 : position + 2] in following:
                 match = ZH_DEADLINE.match(text, position)
                 if match is not None and match.end() > position:
                     deadlines.append(_new_deadline(Deadline, (position, match.end())))
                     covered = match.end()
                     continue
+            if char in _ONLY_DEADLINE:
+                continue
             quantity = _quantity(text, position)
         if quantity is not None:
             quantities.append(quantity)
@@ -255,28 +308,28 @@ def _quantity(text: str, position: int) -> Quantity | None:
         value *= MAGNITUDES[magnitude.strip()]
     if match["tenths"]:
         value = value * 10 + (chinese_number(match["tenth"]) if match["tenth"] else 0)
-    start, end = position, match.end()
-    window = text[max(0, position - 5) : position]
-    if window.endswith(CURRENCY_SIGNS) or window.rstrip().endswith(CURRENCY_CODES):
-        unit = "currency"
-        start = position - len(window) + _currency_start(window)
-    if start and text[start - 1] in "-+−±" and (start < 2 or not text[start - 2].isalnum()):
-        start -= 1
-        if text[start] in "-−":
-            value = -value
+    end = match.end()
+    start, money, negative, comparator = _before(text, position)
+    if money:
+        unit = money
+    if negative:
+        value = -value
     classifier = match["classifier"] or "" if match.lastgroup == "classifier" else ""
     if value == 1 and chinese and unit == "count" and not _COMPARATOR_AFTER.match(text, end):
         return None  # 一份, 一次: an article, not an amount
-    return _with_comparators(text, start, end, value, unit, classifier, position)
+    end, comparator = _after(text, end, comparator)
+    return _new_quantity(
+        Quantity, (start, end, value, unit, comparator, classifier, position, False)
+    )
 
 
 def _arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    """The quantity for a digit-led ``match`` of :data:`_ASCII_NUMBER`."""
+    """The quantity for a digit-led ``match`` of :data:`_ASCII_NUMBER` (``text`` is ASCII)."""
     position = match.start()
-    previous = text[position - 1] if position else " "
-    if previous in "#._" or previous.isalnum():
+    if position and text[position - 1] in _NAME_CHARACTERS:
         return None  # GA4, p95, #1, v2.0: names, not amounts
-    value = float(match[0].replace(",", ""))
+    number = match[0]
+    value = float(number.replace(",", "") if "," in number else number)
     unit: Unit = "count"
     end = match.end()
     word = _UNIT_WORD.match(text, end)
@@ -292,25 +345,39 @@ def _arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
             unit, end = found, word.end()
         elif text.startswith("times", end + 1):
             end += 6
-    start = position
-    window = text[max(0, position - 5) : position]
-    if window.endswith(CURRENCY_SIGNS) or window.rstrip().endswith(CURRENCY_CODES):
-        unit = "currency"
-        start = position - len(window) + _currency_start(window)
-    if start and text[start - 1] in "-+±" and (start < 2 or not text[start - 2].isalnum()):
-        start -= 1
-        if text[start] == "-":
-            value = -value
-    return _with_comparators(text, start, end, value, unit, "", position)
+    start, money, negative, comparator = _before(text, position)
+    if money:
+        unit = money
+    if negative:
+        value = -value
+    end, comparator = _after(text, end, comparator)
+    return _new_quantity(Quantity, (start, end, value, unit, comparator, "", position, False))
 
 
-def _currency_start(window: str) -> int:
-    """Where, in ``window``, the currency sign or code that ends it starts."""
-    stripped = window.rstrip()
-    for sign in (*CURRENCY_SIGNS, *CURRENCY_CODES):
-        if stripped.endswith(sign):
-            return len(stripped) - len(sign)
-    return len(window)
+def _before(text: str, position: int) -> tuple[int, str, bool, str]:
+    """What is written right before the number at ``position``: where the quantity's text
+    starts, its unit if that is money (else ``""``), whether it is negative, and its
+    comparator ("<" for "under 2%", "=" for "達 35%", "±" for "±5%")."""
+    if not position:
+        return 0, "", False, ""
+    match = _BEFORE_NUMBER.match(text[position - 1 :: -1])
+    if not match.end():
+        return position, "", False, ""
+    sign = match["sign"]
+    word = match["word"] or match["symbol"]
+    comparator = "±" if sign == "±" else COMPARATORS_BEFORE[word[::-1]] if word else ""
+    money = "currency" if match["currency"] is not None else ""
+    return position - match.end(), money, sign in ("-", "−"), comparator
+
+
+def _after(text: str, end: int, comparator: str) -> tuple[int, str]:
+    """Where the quantity ends and its comparator, with one written after the number
+    ("50+", "or more", "以上", "以內") taking the place of one before it."""
+    if text.startswith(_AFTER_STARTS, end):
+        after = _COMPARATOR_AFTER.match(text, end)
+        if after is not None:
+            return after.end(), "<=" if after["le"] else ">="
+    return end, comparator
 
 
 def _word_quantity(text: str, position: int, word: str) -> Quantity | None:
@@ -327,34 +394,11 @@ def _word_quantity(text: str, position: int, word: str) -> Quantity | None:
     end = tail.end()
     if value == 1 and unit == "count" and not _COMPARATOR_AFTER.match(text, end):
         return None  # "one place": an article
-    return _with_comparators(text, position, end, value, unit, "", position)
-
-
-def _with_comparators(
-    text: str, start: int, end: int, value: float, unit: Unit, classifier: str, number_start: int
-) -> Quantity:
-    comparator = "±" if text[start] == "±" else ""
-    window_start = max(0, start - 16)
-    before = text[window_start:start].rstrip()
-    lengths = BEFORE_LENGTHS.get(before[-1:])
-    if lengths is not None:
-        for length in lengths:
-            word = before[-length:]
-            symbol = COMPARATORS_BEFORE.get(word) if len(word) == length else None
-            if symbol is None:
-                continue
-            cut = window_start + len(before) - length
-            if word[0].isascii() and word[0].isalpha() and cut and text[cut - 1].isalpha():
-                continue  # "into", "photo": part of a longer word
-            comparator = comparator or symbol
-            start = cut
-            break
-    following = text[end : end + 2].lstrip()[:1]
-    if following in AFTER_FIRST:
-        after = _COMPARATOR_AFTER.match(text, end)
-        if after is not None:
-            comparator = "<=" if after["le"] else ">="
-            end = after.end()
-    return _new_quantity(
-        Quantity, (start, end, value, unit, comparator, classifier, number_start, False)
-    )
+    start, comparator = position, ""
+    if position:
+        before = _COMPARATOR_BEFORE.match(text[position - 1 :: -1])
+        if before is not None:
+            word = before["word"] or before["symbol"]
+            comparator, start = COMPARATORS_BEFORE[word[::-1]], position - before.end()
+    end, comparator = _after(text, end, comparator)
+    return _new_quantity(Quantity, (start, end, value, unit, comparator, "", position, False))

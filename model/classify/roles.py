@@ -84,14 +84,17 @@ def assign_roles(evidence: Evidence) -> None:
     leading_action = evidence.verb_leads and evidence.verb_kind in (lx.ACTION, lx.LAUNCH)
     after_outcome_verb = evidence.verb_kind == lx.OUTCOME
     measured_thing = bool(evidence.seen & (lx.METRIC | lx.OUTCOME_NOUN))
+    targets: list[tuple[int, int]] = []
+    outputs: list[tuple[int, int]] = []
+    evidence.targets, evidence.outputs = targets, outputs
     in_change: set[int] = set()
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
         in_change.update(q.start for q in sides)
         if _change_is_output(evidence, change, sides):
-            evidence.outputs.append((change.start, change.end))
+            outputs.append((change.start, change.end))
         else:
-            evidence.targets.append((change.start, change.end))
+            targets.append((change.start, change.end))
     for quantity in evidence.quantities:
         if quantity.start in in_change:
             continue
@@ -101,7 +104,7 @@ def assign_roles(evidence: Evidence) -> None:
             continue
         end = noun.end if noun is not None and quantity.unit == "count" else quantity.end
         span = (quantity.start if role == "target" else quantity.number_start, end)
-        (evidence.targets if role == "target" else evidence.outputs).append(span)
+        (targets if role == "target" else outputs).append(span)
 
 
 def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity]) -> bool:

@@ -143,11 +143,6 @@ for _symbol, _words_before in (
         COMPARATORS_BEFORE[to_simplified(_word)] = _symbol
 """Words and signs that may come right before a number, with the comparator each means
 ("under 2%" is ``<``, "達 35%" is ``=``)."""
-BEFORE_LENGTHS: dict[str, tuple[int, ...]] = {}
-for _word in COMPARATORS_BEFORE:
-    BEFORE_LENGTHS[_word[-1]] = (*BEFORE_LENGTHS.get(_word[-1], ()), len(_word))
-BEFORE_LENGTHS = {last: tuple(sorted(set(n), reverse=True)) for last, n in BEFORE_LENGTHS.items()}
-"""For each last character, the lengths of the comparator words ending in it, longest first."""
 DURATION_UNITS = frozenset(
     (
         *("h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "ms"),
