@@ -22,6 +22,7 @@ from model.classify.words_en import (
     EN_ASPIRATION,
     EN_BINARY,
     EN_DIRECTION,
+    EN_DONE_BY_OTHERS_BASES,
     EN_FREQUENCY,
     EN_INSPIRING,
     EN_IRREGULAR,
@@ -97,12 +98,23 @@ NOUN = METRIC | OUTCOME_NOUN | OUTPUT_NOUN
 FINISH_VERBS = frozenset(word_list("complete, finish, wrap up, 完成, 做完, 完成了"))
 
 
+def _irregular_forms(base: str) -> list[str]:
+    """The irregular past forms of ``base``, prefixed ones included ("rewrite": "rewrote",
+    "rewritten"; "rebuild": "rebuilt")."""
+    if base in EN_IRREGULAR:
+        return EN_IRREGULAR[base].split()
+    for prefix in ("re", "co", "pre", "over", "out", "under", "up"):
+        if base.startswith(prefix) and base[len(prefix) :] in EN_IRREGULAR:
+            return [prefix + form for form in EN_IRREGULAR[base[len(prefix) :]].split()]
+    return []
+
+
 def _verb_forms(base: str) -> set[str]:
     """``base`` with its third-person, past and -ing forms (good enough for matching)."""
     if " " in base:
         first, rest = base.split(" ", 1)
         return {f"{form} {rest}" for form in _verb_forms(first)}
-    forms = {base, *EN_IRREGULAR.get(base, "").split()}
+    forms = {base, *_irregular_forms(base)}
     if base.endswith("e"):
         forms |= {base + "s", base + "d", base[:-1] + "ing"}
     elif base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
@@ -207,6 +219,20 @@ def trie_pattern(words: list[str] | set[str]) -> str:
 
     return emit(trie)
 
+
+EN_IRREGULAR_PARTICIPLES = frozenset(
+    form
+    for verb in (*EN_ACTION, *EN_DIRECTION, *EN_OUTCOME)
+    if " " not in verb
+    for form in _irregular_forms(verb)
+    if not form.endswith("ed")
+)
+"""Irregular past forms of the verbs the classifier knows ("sent", "written", "built")."""
+
+EN_DONE_BY_OTHERS = frozenset(
+    form for verb in EN_DONE_BY_OTHERS_BASES for form in _verb_forms(verb) if form != verb
+)
+"""Past forms of actions others do ("booked", "enrolled", "issued"): see words_en."""
 
 EN_BASE_VERBS = frozenset([*EN_ACTION, *EN_DIRECTION, *EN_ASPIRATION, *EN_OUTCOME, *EN_LAUNCH])
 """English verbs in their base form: the only form an English line can start with as an order."""

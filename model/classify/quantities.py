@@ -25,7 +25,7 @@ from model.classify.deadlines import (
     ZH_DEADLINE,
     Deadline,
 )
-from model.classify.hanzi import both_scripts
+from model.classify.hanzi import both_scripts, to_simplified
 from model.classify.lexicon import trie_pattern
 from model.classify.units import (
     AFTER_FIRST,
@@ -161,8 +161,11 @@ whole word, longest first. Reading backwards is what makes "longest first" and "
 word" one regular expression."""
 _COMPARATOR_BEFORE = re.compile(_REVERSED_COMPARATOR)
 """Just the comparator, for a number written as a word ("at least three")."""
-_NAME_CHARACTERS = frozenset("#._abcdefghijklmnopqrstuvwxyz0123456789")
-"""Characters that make the digits after them part of a name (GA4, p95, #1, v2.0)."""
+_NAME_CHARACTERS = frozenset("#._/abcdefghijklmnopqrstuvwxyz0123456789")
+"""Characters that make the digits after them part of a name (GA4, p95, #1, v2.0) or of
+the number before ("4.5/5", "24/7")."""
+_ALWAYS_ON = ("/7", "x7", "×7", "*7", " x 7", "/ 7")
+"""What follows the 24 of "24/7", "24x7": always, not an amount."""
 _EN_CUE_PATTERN = re.compile(
     r"(?<![a-z0-9])(?:"
     + "|".join(re.escape(w) for w in sorted(EN_CUE_WORDS, key=len, reverse=True))
@@ -216,7 +219,11 @@ def scan(text: str, cues: list[Cue] | None = None) -> tuple[list[Deadline], list
             following = deadline_next.get(char)
             if following is None or text[position + 1 : position + 2] in following:
                 match = ZH_DEADLINE.match(text, position)
-                if match is not None and match.end() > position:
+                if (
+                    match is not None
+                    and match.end() > position
+                    and not _bound_before(text, position, char)
+                ):
                     deadlines.append(_new_deadline(Deadline, (position, match.end())))
                     covered = match.end()
                     continue
@@ -227,6 +234,20 @@ def scan(text: str, cues: list[Cue] | None = None) -> tuple[list[Deadline], list
             quantities.append(quantity)
             covered = quantity.end
     return deadlines, quantities
+
+
+def _bound_before(text: str, position: int, char: str) -> bool:
+    """Whether what reads as a period ("2 天內") is the value a comparator before it sets:
+    "縮短到 2 天內", "控制在 3 天以內" measure a duration; "60 天內完成" is a deadline."""
+    if char in "在於于":
+        return text.endswith(_HOLDING_VERBS, 0, position)
+    return bool(position) and _COMPARATOR_BEFORE.match(text[position - 1 :: -1]) is not None
+
+
+_HOLDING_VERBS = tuple(
+    form for word in ("控制", "維持", "保持", "壓") for form in {word, to_simplified(word)}
+)
+"""Verbs that make "在" after them part of a bound ("控制在 3 天內")."""
 
 
 def _scan_ascii(text: str, cues: list[Cue]) -> tuple[list[Deadline], list[Quantity]]:
@@ -278,7 +299,7 @@ def find_quantities(text: str) -> list[Quantity]:
 def _quantity(text: str, position: int) -> Quantity | None:
     """The number starting at ``position`` (a digit or a Chinese numeral), if any."""
     previous = text[position - 1] if position else " "
-    if previous in "#._第" or (previous.isascii() and previous.isalnum()):
+    if previous in "#._/第" or (previous.isascii() and previous.isalnum()):
         return None  # GA4, p95, #1, v2.0, 第一: names and ordinals, not amounts
     if previous in CN_NUMERAL_SET:
         return None  # inside a Chinese numeral already passed over
@@ -301,6 +322,8 @@ def _quantity(text: str, position: int) -> Quantity | None:
         raw = match["percent_number"]
         value = float(raw) if raw[0].isdigit() else chinese_number(raw)
     else:
+        if match["arabic"] == "24" and text.startswith(_ALWAYS_ON, match.end("arabic")):
+            return None  # "24/7" means always, not 24 of something
         value = float(match["arabic"].replace(",", ""))
     unit = "percent" if match["percent_of"] else UNIT_OF_GROUP.get(match.lastgroup, "count")
     magnitude = match["magnitude"]
@@ -329,9 +352,11 @@ def _arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     if position and text[position - 1] in _NAME_CHARACTERS:
         return None  # GA4, p95, #1, v2.0: names, not amounts
     number = match[0]
+    end = match.end()
+    if number == "24" and text.startswith(_ALWAYS_ON, end):
+        return None  # "24/7" means always, not 24 of something
     value = float(number.replace(",", "") if "," in number else number)
     unit: Unit = "count"
-    end = match.end()
     word = _UNIT_WORD.match(text, end)
     if word is not None:
         magnitude = EN_MAGNITUDES.get(word[1])

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, gather, participle_after_subject
+from model.classify.lexicon import Hit
 from model.classify.result import CONFIDENT, Classification, Deferred, Reason
 from model.plan import ItemKind
 
@@ -159,10 +160,28 @@ def changes_own_work(e: Evidence) -> Fired | None:
     """Shortening a form or improving the emails changes the team's own work, not a result."""
     if e.verb_kind != lx.DIRECTION or e.seen & lx.METRIC or e.targets:
         return None
-    thing = e.after_verb(lx.OUTPUT_NOUN)
+    thing = _own_work_changed(e)
     if thing is None:
         return None
     return _fired("classify.changes_own_work", ("thing", (thing.start, thing.end)), initiative=2.5)
+
+
+def _own_work_changed(e: Evidence) -> Hit | None:
+    """The thing the team makes that a direction verb changes ("Shorten the form",
+    "縮短表單"), unless the word right after it names what changes about it: then the
+    line aims at a quality ("提高系統穩定性": the system's stability)."""
+    thing = e.after_verb(lx.OUTPUT_NOUN)
+    if thing is None:
+        return None
+    for hit in e.hits:
+        if hit.start >= thing.end:
+            if hit.start - thing.end <= 1 and hit.categories & _QUALITY_OF_A_THING:
+                return None
+            break
+    return thing
+
+
+_QUALITY_OF_A_THING = lx.QUALITATIVE | lx.INSPIRING | lx.METRIC
 
 
 def names_metric(e: Evidence) -> Fired | None:
@@ -174,13 +193,35 @@ def names_metric(e: Evidence) -> Fired | None:
 
 
 def state_reached(e: Evidence) -> Fired | None:
-    """English "X done" with no verb first ("All critical parts dual-sourced"): a state."""
+    """English "X done" with no verb first: a state reached ("All critical parts
+    dual-sourced", "Trial fully enrolled"), or, when the verb is one of the team's own
+    actions, its work done ("Onboarding emails rewritten and scheduled", "Code of conduct
+    drafted and sent"): an initiative."""
     if e.state is not None or e.targets:
         return None
-    word = participle_after_subject(e)
-    if word is None:
+    participle = participle_after_subject(e)
+    if participle is None:
         return None
-    return _fired("classify.state_reached", ("word", word), key_result=1.0)
+    start, end, word = participle
+    if lx.CATEGORIES.get(word, 0) & lx.ACTION and word not in lx.EN_DONE_BY_OTHERS:
+        return _fired("classify.work_done", ("word", (start, end)), initiative=2.0)
+    return _fired("classify.state_reached", ("word", (start, end)), key_result=1.0)
+
+
+def recurring_activity(e: Evidence) -> Fired | None:
+    """A regular event with no verb ("Weekly pipeline review with every AE", "每月一次的會員
+    日活動"): something the team holds, an initiative."""
+    if e.verb is not None or e.targets or e.state is not None:
+        return None
+    often = e.first_of(lx.FREQUENCY)
+    if often is None:
+        return None
+    for hit in e.hits:
+        if hit.start >= often.end and hit.categories & (lx.OUTPUT_NOUN | lx.ACTION):
+            return _fired(
+                "classify.recurring_activity", ("thing", (often.start, hit.end)), initiative=2.0
+            )
+    return None
 
 
 def no_target(e: Evidence) -> Fired | None:
@@ -189,7 +230,7 @@ def no_target(e: Evidence) -> Fired | None:
         return None
     if e.targets or e.outputs or e.state is not None or e.seen & lx.BINARY:
         return None
-    if e.verb_kind == lx.DIRECTION and e.after_verb(lx.OUTPUT_NOUN) and not e.seen & lx.METRIC:
+    if e.verb_kind == lx.DIRECTION and not e.seen & lx.METRIC and _own_work_changed(e):
         return None  # "Shorten the form" changes own work (see changes_own_work)
     return _fired("classify.no_target", objective=2.0)
 
@@ -223,7 +264,7 @@ def deadline(e: Evidence) -> Fired | None:
 # What a line has, as bit flags, so that a rule is only asked when the line has what it
 # reads (most rules have nothing to say about most lines): the word categories the rules
 # look for, the main verb's kind (shifted above them) and a few facts.
-_WORDS_ASKED_ABOUT = lx.BINARY | lx.METRIC | lx.INSPIRING | lx.QUALITATIVE
+_WORDS_ASKED_ABOUT = lx.BINARY | lx.METRIC | lx.INSPIRING | lx.QUALITATIVE | lx.FREQUENCY
 _VERB_SHIFT = 16
 ACTION_VERB = lx.ACTION << _VERB_SHIFT
 """The main verb is an action (its kind, shifted above the word categories)."""
@@ -271,6 +312,7 @@ RULES: tuple[tuple[int, Callable[[Evidence], Fired | None]], ...] = (
     (DIRECTION_VERB, changes_own_work),
     (lx.METRIC, names_metric),
     (NO_VERB, state_reached),
+    (lx.FREQUENCY, recurring_activity),
     (DIRECTION_VERB | ASPIRATION_VERB | OUTCOME_VERB, no_target),
     (lx.INSPIRING, inspiring_words),
     (lx.QUALITATIVE, qualitative_aim),
