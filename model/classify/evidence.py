@@ -251,9 +251,10 @@ def _find_verb(evidence: Evidence) -> None:
         evidence.verb = hit
         evidence.verb_leads = hit.start == lead or (
             not hit.word.isascii()
-            and text[lead : lead + 1] in _PREPOSITIONS
+            and (text[lead : lead + 1] in _PREPOSITIONS or _object_first(text, lead))
             and bool(categories & (lx.ACTION | lx.LAUNCH))
-        )  # "和兩家業者合作", "在 40 間公寓裝設門鎖": the verb follows its setting
+        )  # "和兩家業者合作", "在 40 間公寓裝設門鎖", "將所有合約掃描存檔": the verb
+        # follows its setting or its object
         evidence.verb_kind = _main_category(categories)
         break
     else:
@@ -367,12 +368,23 @@ def _adjust_verb(evidence: Evidence) -> None:
         describes_quality(evidence, quantity) for quantity in evidence.quantities
     ):
         aim = evidence.after_verb(lx.ABSTRACT | lx.INSPIRING)
-        if aim is None:
+        if aim is None or _only_modifies_a_thing(evidence, aim):
             return
         same_clause = _same_clause(evidence.text, verb.end, aim.start)
         if same_clause and not _object_is_concrete(evidence, verb):
             evidence.verb_kind = lx.ASPIRATION  # "Build a culture of ownership"
             evidence.quality_word = aim
+
+
+def _only_modifies_a_thing(evidence: Evidence, aim: Hit) -> bool:
+    """Whether a Chinese quality word only describes the thing after 的: "更強的 CTA" is
+    a CTA; "更好的就醫體驗" is still an experience (a quality)."""
+    if not evidence.text.startswith("的", aim.end):
+        return False
+    for hit in evidence.hits:
+        if hit.start > aim.end:
+            return not hit.categories & lx.QUALITATIVE
+    return True
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:
@@ -413,11 +425,19 @@ def _adjust_special_verb(evidence: Evidence, verb: Hit, kind: int) -> None:
         evidence.verb_kind = lx.ACTION  # "完成新官網上線": finishing a piece of work
 
 
+def _object_first(text: str, lead: int) -> bool:
+    """Whether the wording starts with the object, after 把 or 將 ("將所有合約掃描存檔":
+    the verb comes after what it acts on)."""
+    return text[lead - 1 : lead] in ("把", "將", "将") if lead else False
+
+
 def _find_state(evidence: Evidence) -> None:
     """An all-or-nothing statement at the start: "Zero churn", "No PRs merged", "所有發票..."."""
     if evidence.verb_leads and evidence.verb_kind in (lx.ACTION, lx.LAUNCH):
         return
     lead = evidence.lead
+    if _object_first(evidence.text, lead):
+        return  # "將所有合約掃描存檔": "all the contracts" is what the verb acts on
     if evidence.seen & lx.STATE:
         for hit in evidence.hits:
             if hit[0] >= lead:

@@ -49,6 +49,7 @@ from model.classify.words_zh import (
     ZH_OUTCOME,
     ZH_OUTCOME_NOUN,
     ZH_OUTPUT_NOUN,
+    ZH_PLAIN,
     ZH_PRODUCT,
     ZH_QUALITATIVE,
     ZH_STATE,
@@ -189,6 +190,7 @@ def _build_table() -> dict[str, int]:
         (ZH_PRODUCT, PRODUCT),
         (ZH_BINARY, BINARY),
         (ZH_ABSTRACT, ABSTRACT | QUALITATIVE),
+        (ZH_PLAIN, 0),
     ):
         add(words, category)
         add([to_simplified(word) for word in words], category)

@@ -172,7 +172,9 @@ dream, proud, boring, predictable, smooth, sustainable, resilient, reliable,
 sustainably, responsibly, profitably, safely, reliably, effortlessly, seamlessly,
 customer-centric, customer-first, people-first, at the centre, at the center,
 consistent, safe, simple, easy, fast, clear, smarter, known, people want, on the map,
-the conversation, count, non-event, faster, everyone, everyone's
+the conversation, count, non-event, faster, everyone, everyone's,
+better, clearer, healthier, stronger, simpler, easier, safer, happier, leaner, greener,
+more reliable, more predictable, more transparent, friendlier
 """)
 EN_ABSTRACT = word_list("""
 culture, trust, relationships, relationship, reputation, mindshare, reliability,
