@@ -97,9 +97,8 @@ def normalize(text: str) -> str:
 class Evidence:
     """Everything the rules need to know about one line.
 
-    :func:`gather` builds one per line. The constructor sets only what every line has;
-    the other facts keep the class defaults below until a step of :func:`gather` finds
-    them (cheaper than setting all of them on every keystroke).
+    :func:`gather` builds one per line: the scans give the first fields, the later steps
+    fill in the rest (a slotted class: its fields are read many times per keystroke).
     """
 
     display: str
@@ -113,24 +112,30 @@ class Evidence:
     changes: list[Change]
     seen: int
     """Every category that occurs in the line, as one set of flags."""
-    lead: int = 0
+    lead: int
     """Where the wording starts after bullets, labels, a leading deadline or frequency."""
-    verb: Hit | None = None
+    verb: Hit | None
     """The main verb: the first verb at the start (English) or anywhere (Chinese)."""
-    verb_kind: int = 0
+    verb_kind: int
     """The main verb's category (one of the lexicon's verb flags), after adjustments."""
-    verb_leads: bool = False
+    verb_leads: bool
     """Whether the line starts with its main verb."""
-    verb_guessed: bool = False
+    verb_guessed: bool
     """Whether the main verb is an unknown English word read as an order from its place."""
-    quality_word: Hit | None = None
+    quality_word: Hit | None
     """A qualitative or inspiring word that turned an action verb into an aim."""
-    targets: Sequence[tuple[int, int]] = ()
+    targets: Sequence[tuple[int, int]]
     """Spans of measurable targets: numbers with a unit, a bound or an outcome noun."""
-    outputs: Sequence[tuple[int, int]] = ()
+    outputs: Sequence[tuple[int, int]]
     """Spans of outputs: counts of things the team makes or does."""
-    state: tuple[int, int] | None = None
+    state: tuple[int, int] | None
     """Span of an all-or-nothing statement at the start ("zero churned customers")."""
+
+    __slots__ = (
+        "changes", "deadlines", "display", "hits", "lead", "outputs", "quality_word",
+        "quantities", "seen", "state", "targets", "text", "verb", "verb_guessed",
+        "verb_kind", "verb_leads",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -149,6 +154,15 @@ class Evidence:
         self.quantities = quantities
         self.changes = changes
         self.seen = seen
+        self.lead = 0
+        self.verb = None
+        self.verb_kind = 0
+        self.verb_leads = False
+        self.verb_guessed = False
+        self.quality_word = None
+        self.targets = ()
+        self.outputs = ()
+        self.state = None
 
     def quote(self, start: int, end: int) -> str:
         """The user's own words between ``start`` and ``end``."""

@@ -133,8 +133,6 @@ _COMPARATOR_AFTER = re.compile(
     ),
     re.VERBOSE,
 )
-_AFTER_STARTS = tuple(spaces + first for first in AFTER_FIRST for spaces in ("", " "))
-"""Everything text may start with just after a number that has a comparator after it."""
 
 
 def _reversed_words(words: list[str]) -> str:
@@ -160,6 +158,12 @@ code ("NT$", "USD "), a sign ("-", "±") and a comparator ("under", "at least", 
 whole word, longest first. Reading backwards is what makes "longest first" and "a whole
 word" one regular expression."""
 _COMPARATOR_BEFORE = re.compile(_REVERSED_COMPARATOR)
+_BEFORE_ENTRIES = (*COMPARATORS_BEFORE, *CURRENCY_SIGNS, *CURRENCY_CODES, "-", "+", "±", "−")
+_BEFORE_LAST = frozenset([*(entry[-1] for entry in _BEFORE_ENTRIES), " "])
+"""The last character of anything that can be written right before a number (or a
+space, when there are several: then the full match decides)."""
+_BEFORE_LAST_PAIRS = frozenset(entry[-2:] for entry in _BEFORE_ENTRIES if entry[-1].isalpha())
+"""Their last two characters, for those ending in a letter (most English words do)."""
 """Just the comparator, for a number written as a word ("at least three")."""
 _NAME_CHARACTERS = frozenset("#._/abcdefghijklmnopqrstuvwxyz0123456789")
 """Characters that make the digits after them part of a name (GA4, p95, #1, v2.0) or of
@@ -383,8 +387,18 @@ def _before(text: str, position: int) -> tuple[int, str, bool, str]:
     """What is written right before the number at ``position``: where the quantity's text
     starts, its unit if that is money (else ``""``), whether it is negative, and its
     comparator ("<" for "under 2%", "=" for "達 35%", "±" for "±5%")."""
-    if not position:
-        return 0, "", False, ""
+    # Most numbers have none of these: the character before them (or the last two
+    # letters of the word before) says so without the full match.
+    last = position - 1
+    if last < 0:
+        return position, "", False, ""
+    if text[last] == " " and last and text[last - 1] != " ":
+        last -= 1
+    char = text[last]
+    if char not in _BEFORE_LAST or (
+        "a" <= char <= "z" and text[last - 1 : last + 1] not in _BEFORE_LAST_PAIRS
+    ):
+        return position, "", False, ""
     match = _BEFORE_NUMBER.match(text[position - 1 :: -1])
     if not match.end():
         return position, "", False, ""
@@ -398,7 +412,12 @@ def _before(text: str, position: int) -> tuple[int, str, bool, str]:
 def _after(text: str, end: int, comparator: str) -> tuple[int, str]:
     """Where the quantity ends and its comparator, with one written after the number
     ("50+", "or more", "以上", "以內") taking the place of one before it."""
-    if text.startswith(_AFTER_STARTS, end):
+    at = end + 1 if text.startswith(" ", end) else end
+    if (
+        at < len(text)
+        and text[at] in AFTER_FIRST
+        and (text[at] not in "oa" or text.startswith(("or", "an"), at))
+    ):
         after = _COMPARATOR_AFTER.match(text, end)
         if after is not None:
             return after.end(), "<=" if after["le"] else ">="

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from model.i18n import t
@@ -38,31 +38,27 @@ class Reason(NamedTuple):
         return t(self.key, **dict(self.params))
 
 
-class Deferred:
-    """Reasons not built yet: ``Deferred(build, *args)`` calls ``build(*args)`` once, the
-    first time they are read, and keeps the result.
+class Deferred(tuple):
+    """Reasons not built yet, as ``(build, *args)``: :meth:`value` returns ``build(*args)``.
 
-    Most keystrokes only need a line's kind and confidence; the reasons are read when the
-    user asks why. A deferred value compares and hashes as the reasons it builds.
+    Most keystrokes only need a line's kind and confidence; the reasons are built when
+    someone reads them (the user asks why). It is a tuple, made by ``tuple.__new__``
+    without a Python-level constructor, because one is made on every keystroke; it
+    compares and hashes as the reasons it builds.
     """
 
-    __slots__ = ("_args", "_build", "_value")
-
-    def __init__(self, build: Callable[..., tuple[Reason, ...]], *args: Any) -> None:
-        self._build = build
-        self._args = args
-        self._value: tuple[Reason, ...] | None = None
+    __slots__ = ()
 
     def value(self) -> tuple[Reason, ...]:
-        """The reasons, built on first use."""
-        if self._value is None:
-            self._value = self._build(*self._args)
-            self._args = ()
-        return self._value
+        """The reasons."""
+        return self[0](*self[1:])
 
     def __eq__(self, other: object) -> bool:
         mine = self.value()
         return mine == (other.value() if isinstance(other, Deferred) else other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
 
     def __hash__(self) -> int:
         return hash(self.value())

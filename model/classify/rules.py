@@ -352,14 +352,16 @@ def classify(text: str) -> Classification:
     evidence = gather(text)
     if evidence is None:
         return _EMPTY
-    fired = [
-        verdict for rule in rules_for(facts_of(evidence)) if (verdict := rule(evidence)) is not None
-    ]
+    facts = facts_of(evidence)
+    fired = []
     key_result = initiative = objective = 0.0
-    for verdict in fired:
-        key_result += verdict[2]
-        initiative += verdict[3]
-        objective += verdict[4]
+    for rule in _ASKED.get(facts) or rules_for(facts):
+        verdict = rule(evidence)
+        if verdict is not None:
+            fired.append(verdict)
+            key_result += verdict[2]
+            initiative += verdict[3]
+            objective += verdict[4]
     # The winner (ties go to key result, then initiative), and where its weight sits in a
     # verdict (Fired: key, params, key_result, initiative, objective).
     if key_result >= initiative and key_result >= objective:
@@ -370,9 +372,10 @@ def classify(text: str) -> Classification:
         kind, top, weight_index = OBJECTIVE, objective, 4
     exp = math.exp
     share = 1.0 / (exp(key_result - top) + exp(initiative - top) + exp(objective - top))
-    confidence = share if top >= FIRM_EVIDENCE else share * top / FIRM_EVIDENCE
-    reasons = Deferred(_reasons, fired, kind, weight_index, top, evidence.display)
-    return _new_tuple(Classification, (kind, round(min(confidence, 0.99), 2), reasons))
+    confidence = min(share if top >= FIRM_EVIDENCE else share * top / FIRM_EVIDENCE, 0.99)
+    reasons = _new_tuple(Deferred, (_reasons, fired, kind, weight_index, top, evidence.display))
+    # Two decimals, rounding halves up (round() formats the float: slow on every keystroke).
+    return _new_tuple(Classification, (kind, int(confidence * 100 + 0.5) / 100, reasons))
 
 
 def _reasons(
