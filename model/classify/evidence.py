@@ -65,13 +65,25 @@ _TIME_CLAUSE_ENDS = tuple(
     }
 )
 """What turns a Chinese verb into a time clause ("上線後": after the launch)."""
-_NOUN_MARKERS = ("的", "之")
+_NOUN_MARKERS = frozenset("的之")
 """What makes the Chinese word after it a noun ("流程的設計", "品質之改善")."""
 _CLAUSE_MARK = re.compile("[,;。;:!?!?()()]")
+_EACH = frozenset("每每")
+_PREAMBLE_OPENINGS = frozenset(
+    (
+        *("kr", "ke", "kp", "kg", "ok", "ob", "ac", "we", "ou", "le", "to", "i "),
+        *("initi", "the t", "o ", "o:", "o.", "o-", *(f"o{digit}" for digit in "123456789")),
+    )
+)
+"""How a line opening with a Latin letter starts when a label or subject opens it ("KR1:",
+"Objective:", "Initiative", "We will", "Our team will", "The team will", "I will",
+"Let's", "To "): the first two characters, or five for "initiative" and "the team"."""
+_TIME_CLAUSE_FIRST = frozenset("後后前時时之以期")
 _DETERMINERS_BEFORE = tuple(
     f" {word} " for word in ("the", "a", "an", "our", "their", "its", "your", "my", "this")
 )
 """What, right before an English word, makes it a noun or an adjective, not a verb."""
+_DETERMINER_ENDINGS = frozenset(word[-4:] for word in _DETERMINERS_BEFORE)
 _AUXILIARIES = frozenset(("have", "has", "had", "having"))
 _ZH_ALL = ("所有", "全部", "全數", "全体", "全體")
 """Chinese for "all (the)": after an unknown verb it starts the verb's object."""
@@ -213,7 +225,7 @@ def gather(line: str) -> Evidence | None:
 def _lead(evidence: Evidence) -> int:
     """Skip bullets, labels, subjects, a leading deadline ("By Q3,") and frequency ("每週")."""
     text = evidence.text
-    start = _PREAMBLE.match(text).end() if text[0] in _PREAMBLE_FIRST else 0
+    start = _PREAMBLE.match(text).end() if _may_open_with_preamble(text) else 0
     if not evidence.deadlines and not evidence.seen & lx.FREQUENCY:
         return start
     position = -1
@@ -231,6 +243,17 @@ def _lead(evidence: Evidence) -> int:
     return position
 
 
+def _may_open_with_preamble(text: str) -> bool:
+    """A cheap look at the first characters: could a bullet, label or subject open the
+    line ("- ", "KR1:", "We will", "目標:")? Most lines open with their wording."""
+    first = text[0]
+    if first not in _PREAMBLE_FIRST:
+        return False
+    if "a" <= first <= "z":
+        return text[:2] in _PREAMBLE_OPENINGS or text[:5] in _PREAMBLE_OPENINGS
+    return True
+
+
 def _find_verb(evidence: Evidence) -> None:
     text, lead = evidence.text, evidence.lead
     hits = evidence.hits
@@ -241,7 +264,7 @@ def _find_verb(evidence: Evidence) -> None:
     later_english = lx.DIRECTION | lx.OUTCOME
     for index, hit in enumerate(hits):
         categories = hit[3] & verbs
-        if not categories or text.startswith("-", hit[1]):
+        if not categories or text[hit[1] : hit[1] + 1] == "-":
             continue  # not a verb, or part of a compound ("trial-to-paid", "sign-up")
         word = hit[2]
         if word.isascii():
@@ -252,13 +275,17 @@ def _find_verb(evidence: Evidence) -> None:
                     continue  # "Email click-to-open rate", "Support tickets halved"
             elif not categories & later_english:
                 continue  # a later English action word is usually a noun ("training")
-            elif text.endswith(_DETERMINERS_BEFORE, 0, hit[0]):
+            elif text[hit[0] - 4 : hit[0]] in _DETERMINER_ENDINGS and text.endswith(
+                _DETERMINERS_BEFORE, 0, hit[0]
+            ):
                 continue  # "with our top 20 accounts": after "our" or "the", not a verb
             elif word in _AUXILIARIES:
                 continue  # "has reached", "have a plan": mid-line, "have" is not the verb
-        elif text.startswith(_TIME_CLAUSE_ENDS, hit[1]):
+        elif text[hit[1] : hit[1] + 1] in _TIME_CLAUSE_FIRST and text.startswith(
+            _TIME_CLAUSE_ENDS, hit[1]
+        ):
             continue  # "上線後", "導入前": a time clause ("after launch"), not the main verb
-        elif text.startswith(_NOUN_MARKERS, hit[0] - 1) and hit[0] > lead:
+        elif hit[0] > lead and text[hit[0] - 1] in _NOUN_MARKERS:
             continue  # "流程的設計": after 的 or 之 the word is a noun
         elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(text, hits, index):
             continue  # "招聘率", "部署頻率": an action word inside a metric's name
@@ -463,7 +490,7 @@ def _find_state(evidence: Evidence) -> None:
                     evidence.state = (lead, _clause_end(evidence, lead))  # not "all-hands"
                     return
                 break
-    if evidence.text.startswith(("每", "每"), lead) and _EACH_ONE_ALL.match(evidence.text, lead):
+    if evidence.text[lead : lead + 1] in _EACH and _EACH_ONE_ALL.match(evidence.text, lead):
         evidence.state = (lead, _clause_end(evidence, lead))
     elif evidence.verb is None and not evidence.text.isascii():
         negated = _NEGATED_RESULT.search(evidence.text, lead)  # "滲透測試沒有任何重大弱點"

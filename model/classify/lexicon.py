@@ -242,20 +242,38 @@ EN_BASE_VERBS = frozenset([*EN_ACTION, *EN_DIRECTION, *EN_ASPIRATION, *EN_OUTCOM
 CATEGORIES: dict[str, int] = _build_table()
 """Every known word (lower case) and its category flags."""
 
-_ENGLISH = re.compile(
-    rf"(?<![a-z0-9])(?:{trie_pattern([w for w in CATEGORIES if w.isascii()])})(?![a-z0-9])"
-)
+_english: re.Pattern[str] | None = None
+"""Every English word, as one trie-shaped pattern: compiled on first use (the largest
+piece of the classifier's set-up, kept off ``import model.classify``)."""
 
-# Chinese words are found by first character: a dictionary lookup beats a regular
-# expression alternation of hundreds of first characters tried at every position.
-_CHINESE_LENGTHS: dict[str, tuple[int, ...]] = {}
+
+def _english_pattern() -> re.Pattern[str]:
+    global _english
+    words = [w for w in CATEGORIES if w.isascii()]
+    _english = re.compile(rf"(?<![a-z0-9])(?:{trie_pattern(words)})(?![a-z0-9])")
+    return _english
+
+
+class _ChinesePatterns(dict[str, "re.Pattern[str] | None"]):
+    """For each Chinese character, a small pattern matching the longest word that starts
+    with it (``None`` if none does), compiled the first time the character is seen. One
+    match per candidate position replaces trying every word length by slicing."""
+
+    def __missing__(self, char: str) -> re.Pattern[str] | None:
+        words = _CHINESE_WORDS.get(char)
+        pattern = re.compile(trie_pattern(words)) if words else None
+        self[char] = pattern
+        return pattern
+
+
+_CHINESE_WORDS: dict[str, list[str]] = {}
 for _word in CATEGORIES:
     if not _word.isascii():
         assert not _word[0].isascii(), (
             f"a Chinese entry must start with a Chinese character: {_word}"
         )
-        _CHINESE_LENGTHS[_word[0]] = (*_CHINESE_LENGTHS.get(_word[0], ()), len(_word))
-_CHINESE_LENGTHS = {c: tuple(sorted(set(n), reverse=True)) for c, n in _CHINESE_LENGTHS.items()}
+        _CHINESE_WORDS.setdefault(_word[0], []).append(_word)
+_CHINESE_PATTERNS = _ChinesePatterns()
 _LATIN = re.compile("[#0-9a-z]")
 """Where English words may start (``#1`` included)."""
 
@@ -284,7 +302,7 @@ def scan_line(text: str) -> tuple[list[Hit], int, list[Cue]]:
     # In a Chinese line the English words, if any, start at its first Latin letter or digit.
     latin = 0 if ascii_only else _LATIN.search(text)
     if latin is not None:
-        for match in _ENGLISH.finditer(text, latin and latin.start()):
+        for match in (_english or _english_pattern()).finditer(text, latin and latin.start()):
             word = match[0]
             start = match.start()
             categories = table[word]
@@ -296,25 +314,23 @@ def scan_line(text: str) -> tuple[list[Hit], int, list[Cue]]:
         return hits, seen, cues
     english = hits
     hits = []
-    lengths = _CHINESE_LENGTHS.get
+    patterns = _CHINESE_PATTERNS
     covered = 0
-    # A loop over the characters beats a regular expression here: Chinese lines are short,
-    # and most of their characters may start a word.
+    # A loop over the characters beats one regular expression for all Chinese words here
+    # (Chinese lines are short; an alternation of a thousand first characters is slow).
     for start, char in enumerate(text):
         if start < covered:
             continue
-        candidates = lengths(char)
-        if candidates is None:
+        pattern = patterns[char]
+        if pattern is None:
             continue
-        for length in candidates:
-            end = start + length
-            word = text[start:end]
-            if word in table and len(word) == length:
-                categories = table[word]
-                hits.append(_new_hit(Hit, (start, end, word, categories)))
-                seen |= categories
-                covered = end
-                break
+        match = pattern.match(text, start)
+        if match is not None:
+            word = match[0]
+            categories = table[word]
+            covered = start + len(word)
+            hits.append(_new_hit(Hit, (start, covered, word, categories)))
+            seen |= categories
     if english:
         hits = sorted(english + hits) if hits else english
     return hits, seen, cues
