@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from model.i18n import t
-from model.plan import ItemKind
+if TYPE_CHECKING:
+    from model.plan import ItemKind  # a Literal: only annotations need it (no pydantic)
 
 CONFIDENT = 0.6
 """At or above this confidence a reading is firm enough to label a line without a hint
@@ -35,6 +35,8 @@ class Reason(NamedTuple):
     @property
     def text(self) -> str:
         """The reason as a sentence in the current language."""
+        from model.i18n import t  # on first use: classifying a line needs no messages
+
         return t(self.key, **dict(self.params))
 
 

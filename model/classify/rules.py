@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, gather, participle_after_subject
 from model.classify.lexicon import Hit
 from model.classify.result import CONFIDENT, Classification, Deferred, Reason
-from model.plan import ItemKind
+
+if TYPE_CHECKING:
+    from model.plan import ItemKind  # a Literal: only annotations need it (no pydantic)
 
 KR: ItemKind = "key_result"
 INITIATIVE: ItemKind = "initiative"
