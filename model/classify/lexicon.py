@@ -5,8 +5,9 @@ The words themselves are plain lists in :mod:`model.classify.words_en` and
 there. Chinese is written once, in Traditional characters; the Simplified spelling of
 every entry is derived here at import (:mod:`model.classify.hanzi`). English verbs are
 listed in their base form; their ``-s``/``-ed``/``-ing`` forms are derived here. English
-compiles into one regular expression whose alternation is a trie (longest match first:
-"conversion rate" before "conversion"); Chinese is found by a first-character lookup.
+words are found by their first run of letters and digits (a dictionary lookup, then the
+longest entry that fits: "conversion rate" before "conversion"); Chinese by a small
+pattern per first character.
 """
 
 from __future__ import annotations
@@ -242,15 +243,22 @@ EN_BASE_VERBS = frozenset([*EN_ACTION, *EN_DIRECTION, *EN_ASPIRATION, *EN_OUTCOM
 CATEGORIES: dict[str, int] = _build_table()
 """Every known word (lower case) and its category flags."""
 
-_english: re.Pattern[str] | None = None
-"""Every English word, as one trie-shaped pattern: compiled on first use (the largest
-piece of the classifier's set-up, kept off ``import model.classify``)."""
+_EN_TOKEN = re.compile("[a-z0-9]+|#")
+"""Where an English word may start: a run of letters and digits (a word never starts
+inside one), or "#" ("#1")."""
+_EN_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_english: dict[str, tuple[str, ...]] = {}
+"""Every English word, grouped by its first run of letters and digits ("conversion" for
+"conversion rate"), longest first: built on first use, off ``import model.classify``."""
 
 
-def _english_pattern() -> re.Pattern[str]:
-    global _english
-    words = [w for w in CATEGORIES if w.isascii()]
-    _english = re.compile(rf"(?<![a-z0-9])(?:{trie_pattern(words)})(?![a-z0-9])")
+def _english_words() -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for word in CATEGORIES:
+        if word.isascii():
+            groups.setdefault(_EN_TOKEN.match(word)[0], []).append(word)  # type: ignore[index]
+    for first, words in groups.items():
+        _english[first] = tuple(sorted(words, key=len, reverse=True))
     return _english
 
 
@@ -302,14 +310,33 @@ def scan_line(text: str) -> tuple[list[Hit], int, list[Cue]]:
     # In a Chinese line the English words, if any, start at its first Latin letter or digit.
     latin = 0 if ascii_only else _LATIN.search(text)
     if latin is not None:
-        for match in (_english or _english_pattern()).finditer(text, latin and latin.start()):
-            word = match[0]
-            start = match.start()
-            categories = table[word]
-            hits.append(_new_hit(Hit, (start, start + len(word), word, categories)))
-            seen |= categories
-            if categories & CUE:
-                cues.append((start, word))
+        # A word starts where a run of letters and digits does; the longest word that
+        # starts with that run and ends at a word boundary is the one found there. (As
+        # fast per line as one pattern of every word, and ten times cheaper to set up on
+        # the first keystroke than compiling it.)
+        english = _english or _english_words()
+        covered = 0
+        size = len(text)
+        letters_digits = _EN_WORD_CHARACTERS
+        for token in _EN_TOKEN.finditer(text, latin and latin.start()):
+            start = token.start()
+            if start < covered:
+                continue
+            words = english.get(token[0])
+            if words is None or (start and text[start - 1] in letters_digits):
+                continue  # unknown, or "#" inside a word ("c#1")
+            for word in words:
+                end = start + len(word)
+                if text.startswith(word, start) and (
+                    end == size or text[end] not in letters_digits
+                ):
+                    categories = table[word]
+                    hits.append(_new_hit(Hit, (start, end, word, categories)))
+                    seen |= categories
+                    if categories & CUE:
+                        cues.append((start, word))
+                    covered = end
+                    break
     if ascii_only:
         return hits, seen, cues
     english = hits
