@@ -349,8 +349,30 @@ _TOO_VAGUE = Reason("classify.too_vague")
 _new_tuple = tuple.__new__
 
 
+CACHE_SIZE = 4096
+"""How many recent lines :func:`classify` remembers (a few megabytes at most)."""
+_recent: dict[str, Classification] = {}
+
+
 def classify(text: str) -> Classification:
-    """Read one line and say whether it is a key result, an initiative or an objective."""
+    """Read one line and say whether it is a key result, an initiative or an objective.
+
+    The reading of the last :data:`CACHE_SIZE` distinct lines is remembered: an editor
+    asks again about the same text when it redraws a list, switches language or checks
+    :func:`suggest_switch` after showing the kind. A reading never changes (its reasons
+    render in the current language when read), so a remembered one is as good as new.
+    """
+    reading = _recent.get(text)
+    if reading is None:
+        reading = read(text)
+        if len(_recent) >= CACHE_SIZE:
+            del _recent[next(iter(_recent))]  # the oldest
+        _recent[text] = reading
+    return reading
+
+
+def read(text: str) -> Classification:
+    """:func:`classify` without remembering: every call reads the line afresh."""
     evidence = gather(text)
     if evidence is None:
         return _EMPTY

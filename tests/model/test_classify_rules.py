@@ -274,3 +274,12 @@ def test_a_classification_behaves_as_a_named_triple_with_reasons_built_on_demand
     assert classify("Publish 12 blog posts a month") != result
     assert pickle.loads(pickle.dumps(result)) == result == copy.deepcopy(result)
     assert repr(result).startswith("Classification(kind='initiative', confidence=0.99, reasons=(")
+
+
+def test_classify_remembers_a_bounded_number_of_lines_and_answers_as_a_fresh_read():
+    lines = [f"Publish {n} blog posts a month" for n in range(rules.CACHE_SIZE + 50)]
+    for line in lines:
+        assert classify(line) == rules.read(line)
+    assert len(rules._recent) <= rules.CACHE_SIZE
+    assert lines[-1] in rules._recent and lines[0] not in rules._recent  # oldest dropped
+    assert classify(lines[-1]) is classify(lines[-1])
