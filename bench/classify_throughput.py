@@ -3,12 +3,12 @@
     python -m bench.classify_throughput [--runs 9]
 
 Workloads:
-- ``lines``: the 999 labelled lines of tests/data (English, Chinese in both scripts,
+- ``lines``: the 1,501 labelled lines of tests/data (English, Chinese in both scripts,
   mixed; key results, initiatives, objectives; 6 to 90 characters), each read afresh
   (``model.classify.rules.read``: the classifier without its memory of recent lines);
 - ``typing``: every third prefix of those lines, as an editor classifying on each
   keystroke would send them, each read afresh too;
-- ``redraw``: the same 999 lines asked again through ``classify``, as an editor does
+- ``redraw``: the same lines asked again through ``classify``, as an editor does
   when it redraws a list or switches language: answered from its memory of recent lines.
 
 The baseline is one precompiled regular-expression search per line, the cheapest thing
