@@ -251,6 +251,24 @@ def test_scan_finds_english_and_chinese_words_in_order():
     assert [hit.word for hit in hits] == ["conversion rate", "提升"]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("conversion rate up", ["conversion rate"]),  # the longest entry first
+        ("kick off the review", ["kick off", "review"]),  # an entry of several words
+        ("trial-to-paid conversion", ["trial-to-paid", "conversion"]),
+        ("outreach", []),  # "reach" is not a word inside another
+        ("reached", ["reached"]),
+        ("become the #1 crm", ["become", "#1"]),
+        ("abc#1", []),  # "#1" inside a name
+        ("hire 3 engineers.", ["hire", "engineers"]),
+        ("舉辦 2 場 webinars", ["舉辦", "webinars"]),  # English inside a Chinese line
+    ],
+)
+def test_english_words_are_whole_words_longest_first(text, words):
+    assert [hit.word for hit in lx.scan(text)] == words
+
+
 def test_a_switch_is_suggested_only_when_the_reading_confidently_disagrees():
     hint = suggest_switch("Publish 10 blog posts a month", "key_result")
     assert hint is not None and hint.kind == "initiative"
