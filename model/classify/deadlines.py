@@ -67,8 +67,9 @@ q[1-4]\s*(?:前|結束前|结束前|底)
   | (?:this|next)\s+{_PERIOD}
   | {_after("end of", "of the")}{_PERIOD}
   | (?:quarter|month|year|half)[-\s]end | eoy | eoq | eom
-  | {_after("within", "in", "over", "next")}(?:the\s+next\s+)?
+  | {_after("within", "in", "over", "next")}(?:the\s+(?:next|first)\s+)?
         (?:\d+|a|one|two|three|four|six|twelve)\s+(?:days?|weeks?|months?|quarters?|years?)
+  | {_after("by", "before", "until", "on")}day\ \d{{1,3}}(?![\d%])
   | {_after("in")}the\ next\ (?:\d+\ )?(?:days?|weeks?|months?|quarters?|years?)
 )
 (?![a-z0-9%])
@@ -85,6 +86,7 @@ q[1-4]\s*(?:前|結束前|底)
     本(?:季度?|月|週|周|年度?|半年|財年|期)
   | 今年度? | 明年 | 年底 | 年末 | 年中 | 月底 | 季末 | 季底 | 上半年 | 下半年 | 全年
   | 第[一二三四1-4]季度?
+  | 第\s*(?:\d{{1,3}}|[{CN_NUMERALS}]+)\s*(?:天|週|周|個月)(?=前|內|之前|以前|起|為止)
   | (?:20\d\d|今|明)\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*[日號])?|\s*[上下]半年|度)?
   | \d{{1,2}}\s*月\s*\d{{1,2}}\s*[日號] | \d{{1,2}}\s*月(?:底|份)
   | (?:\d+|[{CN_NUMERALS}]+)\s*(?:天|日|週|周|星期|個月|季|年)\s*(?:內|之內|以內)

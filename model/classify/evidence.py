@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from model.classify import lexicon as lx
 from model.classify.changes import Change, find_changes
 from model.classify.deadlines import Deadline
-from model.classify.hanzi import both_scripts
+from model.classify.hanzi import both_scripts, to_simplified
 from model.classify.lexicon import Hit
 from model.classify.quantities import Quantity, scan
-from model.classify.roles import assign_roles
+from model.classify.roles import assign_roles, describes_quality
 from model.classify.units import MEASURE_UNITS, NOT_ZERO
 from model.classify.words_en import EN_DETERMINERS, EN_NOUN_VERBS, EN_OBJECT_STARTERS
 
@@ -57,7 +57,43 @@ _NEGATED_RESULT = re.compile(
     both_scripts(r"沒有任何|無任何|沒有|不再|零") + f"(?![{''.join(NOT_ZERO)}])"
 )
 _FIRST_WORD = re.compile(r"[a-z]{3,}(?![\w'-])")
-_PARTICIPLE = re.compile(r"(?<![a-z])[a-z]{3,}ed(?![a-z])")
+_TIME_CLAUSE_ENDS = tuple(
+    {
+        form
+        for word in lx.word_list("後, 前, 時, 之後, 以後, 之前, 以前, 期間")
+        for form in (word, to_simplified(word))
+    }
+)
+"""What turns a Chinese verb into a time clause ("上線後": after the launch)."""
+_NOUN_MARKERS = frozenset("的之")
+"""What makes the Chinese word after it a noun ("流程的設計", "品質之改善")."""
+_CLAUSE_MARK = re.compile("[,;。;:!?!?()()]")
+_EACH = frozenset("每每")
+_PREAMBLE_OPENINGS = frozenset(
+    (
+        *("kr", "ke", "kp", "kg", "ok", "ob", "ac", "we", "ou", "le", "to", "i "),
+        *("initi", "the t", "o ", "o:", "o.", "o-", *(f"o{digit}" for digit in "123456789")),
+    )
+)
+"""How a line opening with a Latin letter starts when a label or subject opens it ("KR1:",
+"Objective:", "Initiative", "We will", "Our team will", "The team will", "I will",
+"Let's", "To "): the first two characters, or five for "initiative" and "the team"."""
+_TIME_CLAUSE_FIRST = frozenset("後后前時时之以期")
+_DETERMINERS_BEFORE = tuple(
+    f" {word} " for word in ("the", "a", "an", "our", "their", "its", "your", "my", "this")
+)
+"""What, right before an English word, makes it a noun or an adjective, not a verb."""
+_DETERMINER_ENDINGS = frozenset(word[-4:] for word in _DETERMINERS_BEFORE)
+_AUXILIARIES = frozenset(("have", "has", "had", "having"))
+_ZH_ALL = ("所有", "全部", "全數", "全体", "全體")
+"""Chinese for "all (the)": after an unknown verb it starts the verb's object."""
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PARTICIPLE = re.compile(
+    r"(?<![a-z])(?:[a-z]{3,}ed|"
+    + "|".join(sorted(lx.EN_IRREGULAR_PARTICIPLES, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+"""A past participle: a regular "-ed" form or a known irregular one ("sent", "written")."""
 
 
 def normalize(text: str) -> str:
@@ -70,38 +106,75 @@ def normalize(text: str) -> str:
     return text.strip()
 
 
-@dataclass(slots=True)
 class Evidence:
-    """Everything the rules need to know about one line."""
+    """Everything the rules need to know about one line.
+
+    :func:`gather` builds one per line: the scans give the first fields, the later steps
+    fill in the rest (a slotted class: its fields are read many times per keystroke).
+    """
 
     display: str
     """The line as typed (NFKC-normalised), for quoting words back to the user."""
     text: str
     """The same line in lower case, for matching."""
     hits: list[Hit]
+    """The lexicon words in the line, left to right."""
     deadlines: list[Deadline]
     quantities: list[Quantity]
     changes: list[Change]
-    lead: int = 0
-    """Where the wording starts after bullets, labels, a leading deadline or frequency."""
-    verb: Hit | None = None
-    """The main verb: the first verb at the start (English) or anywhere (Chinese)."""
-    verb_kind: int = 0
-    """The main verb's category (one of the lexicon's verb flags), after adjustments."""
-    verb_leads: bool = False
-    """Whether the line starts with its main verb."""
-    verb_guessed: bool = False
-    """Whether the main verb is an unknown English word read as an order from its place."""
-    quality_word: Hit | None = None
-    """A qualitative or inspiring word that turned an action verb into an aim."""
-    targets: list[tuple[int, int]] = field(default_factory=list)
-    """Spans of measurable targets: numbers with a unit, a bound or an outcome noun."""
-    outputs: list[tuple[int, int]] = field(default_factory=list)
-    """Spans of outputs: counts of things the team makes or does."""
-    state: tuple[int, int] | None = None
-    """Span of an all-or-nothing statement at the start ("zero churned customers")."""
-    seen: int = 0
+    seen: int
     """Every category that occurs in the line, as one set of flags."""
+    lead: int
+    """Where the wording starts after bullets, labels, a leading deadline or frequency."""
+    verb: Hit | None
+    """The main verb: the first verb at the start (English) or anywhere (Chinese)."""
+    verb_kind: int
+    """The main verb's category (one of the lexicon's verb flags), after adjustments."""
+    verb_leads: bool
+    """Whether the line starts with its main verb."""
+    verb_guessed: bool
+    """Whether the main verb is an unknown English word read as an order from its place."""
+    quality_word: Hit | None
+    """A qualitative or inspiring word that turned an action verb into an aim."""
+    targets: Sequence[tuple[int, int]]
+    """Spans of measurable targets: numbers with a unit, a bound or an outcome noun."""
+    outputs: Sequence[tuple[int, int]]
+    """Spans of outputs: counts of things the team makes or does."""
+    state: tuple[int, int] | None
+    """Span of an all-or-nothing statement at the start ("zero churned customers")."""
+
+    __slots__ = (
+        "changes", "deadlines", "display", "hits", "lead", "outputs", "quality_word",
+        "quantities", "seen", "state", "targets", "text", "verb", "verb_guessed",
+        "verb_kind", "verb_leads",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        display: str,
+        text: str,
+        hits: list[Hit],
+        deadlines: list[Deadline],
+        quantities: list[Quantity],
+        changes: list[Change],
+        seen: int = 0,
+    ) -> None:
+        self.display = display
+        self.text = text
+        self.hits = hits
+        self.deadlines = deadlines
+        self.quantities = quantities
+        self.changes = changes
+        self.seen = seen
+        self.lead = 0
+        self.verb = None
+        self.verb_kind = 0
+        self.verb_leads = False
+        self.verb_guessed = False
+        self.quality_word = None
+        self.targets = ()
+        self.outputs = ()
+        self.state = None
 
     def quote(self, start: int, end: int) -> str:
         """The user's own words between ``start`` and ``end``."""
@@ -134,22 +207,13 @@ def gather(line: str) -> Evidence | None:
     text = display.lower()
     if len(text) != len(display):  # a rare character changed length when lower-cased
         display = text
-    hits = lx.scan(text)
-    seen = 0
-    cue = lx.CUE
-    cues = []
-    for hit in hits:
-        categories = hit[3]
-        seen |= categories
-        if categories & cue:
-            cues.append((hit[0], hit[2]))
+    hits, seen, cues = lx.scan_line(text)
     deadlines, quantities = scan(text, cues)
     if len(quantities) > 1 or "from" in text or "從" in text or "从" in text:
         changes = find_changes(text, quantities)
     else:
         changes = []
-    evidence = Evidence(display, text, hits, deadlines, quantities, changes)
-    evidence.seen = seen
+    evidence = Evidence(display, text, hits, deadlines, quantities, changes, seen)
     evidence.lead = _lead(evidence)
     _find_verb(evidence)
     if quantities or changes:
@@ -161,7 +225,7 @@ def gather(line: str) -> Evidence | None:
 def _lead(evidence: Evidence) -> int:
     """Skip bullets, labels, subjects, a leading deadline ("By Q3,") and frequency ("每週")."""
     text = evidence.text
-    start = _PREAMBLE.match(text).end() if text[0] in _PREAMBLE_FIRST else 0
+    start = _PREAMBLE.match(text).end() if _may_open_with_preamble(text) else 0
     if not evidence.deadlines and not evidence.seen & lx.FREQUENCY:
         return start
     position = -1
@@ -179,6 +243,17 @@ def _lead(evidence: Evidence) -> int:
     return position
 
 
+def _may_open_with_preamble(text: str) -> bool:
+    """A cheap look at the first characters: could a bullet, label or subject open the
+    line ("- ", "KR1:", "We will", "目標:")? Most lines open with their wording."""
+    first = text[0]
+    if first not in _PREAMBLE_FIRST:
+        return False
+    if "a" <= first <= "z":
+        return text[:2] in _PREAMBLE_OPENINGS or text[:5] in _PREAMBLE_OPENINGS
+    return True
+
+
 def _find_verb(evidence: Evidence) -> None:
     text, lead = evidence.text, evidence.lead
     hits = evidence.hits
@@ -189,7 +264,7 @@ def _find_verb(evidence: Evidence) -> None:
     later_english = lx.DIRECTION | lx.OUTCOME
     for index, hit in enumerate(hits):
         categories = hit[3] & verbs
-        if not categories or text.startswith("-", hit[1]):
+        if not categories or text[hit[1] : hit[1] + 1] == "-":
             continue  # not a verb, or part of a compound ("trial-to-paid", "sign-up")
         word = hit[2]
         if word.isascii():
@@ -200,14 +275,27 @@ def _find_verb(evidence: Evidence) -> None:
                     continue  # "Email click-to-open rate", "Support tickets halved"
             elif not categories & later_english:
                 continue  # a later English action word is usually a noun ("training")
+            elif text[hit[0] - 4 : hit[0]] in _DETERMINER_ENDINGS and text.endswith(
+                _DETERMINERS_BEFORE, 0, hit[0]
+            ):
+                continue  # "with our top 20 accounts": after "our" or "the", not a verb
+            elif word in _AUXILIARIES:
+                continue  # "has reached", "have a plan": mid-line, "have" is not the verb
+        elif text[hit[1] : hit[1] + 1] in _TIME_CLAUSE_FIRST and text.startswith(
+            _TIME_CLAUSE_ENDS, hit[1]
+        ):
+            continue  # "上線後", "導入前": a time clause ("after launch"), not the main verb
+        elif hit[0] > lead and text[hit[0] - 1] in _NOUN_MARKERS:
+            continue  # "流程的設計": after 的 or 之 the word is a noun
         elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(text, hits, index):
             continue  # "招聘率", "部署頻率": an action word inside a metric's name
         evidence.verb = hit
         evidence.verb_leads = hit.start == lead or (
             not hit.word.isascii()
-            and text[lead : lead + 1] in _PREPOSITIONS
+            and (text[lead : lead + 1] in _PREPOSITIONS or _object_first(text, lead))
             and bool(categories & (lx.ACTION | lx.LAUNCH))
-        )  # "和兩家業者合作", "在 40 間公寓裝設門鎖": the verb follows its setting
+        )  # "和兩家業者合作", "在 40 間公寓裝設門鎖", "將所有合約掃描存檔": the verb
+        # follows its setting or its object
         evidence.verb_kind = _main_category(categories)
         break
     else:
@@ -217,26 +305,59 @@ def _find_verb(evidence: Evidence) -> None:
 
 def _guess_instruction(evidence: Evidence) -> None:
     """An unknown English first word followed by "the", "a" or "our" is almost always an
-    instruction ("Revamp the pricing page"); "Phase 2 trial" is not."""
+    instruction ("Revamp the pricing page"); "Phase 2 trial" is not. So is an unknown
+    two-character Chinese word followed by "all" ("校對所有合約", "汰舊全部機台")."""
     text, lead = evidence.text, evidence.lead
+    if not text[lead : lead + 1].isascii():
+        first = text[lead : lead + 2]
+        if (
+            text.startswith(_ZH_ALL, lead + 2)
+            and len(first) == 2
+            and all("\u4e00" <= char <= "\u9fff" for char in first)
+            and not any(hit.start < lead + 2 and hit.end > lead for hit in evidence.hits)
+        ):
+            evidence.verb = Hit(lead, lead + 2, first, lx.ACTION)
+            evidence.verb_kind = lx.ACTION
+            evidence.verb_leads = True
+            evidence.verb_guessed = True
+        return
     match = _FIRST_WORD.match(text, lead)
     if match is None or match[0] in lx.CATEGORIES or match[0] in EN_OBJECT_STARTERS:
         return
     if any(hit.start == lead for hit in evidence.hits):
         return
-    if _next_word(text, match.end()) in EN_OBJECT_STARTERS:
+    following = _next_word(text, match.end())
+    if following in EN_OBJECT_STARTERS or _counts_things(evidence, following, match.end()):
         evidence.verb = Hit(lead, match.end(), match[0], lx.ACTION)
         evidence.verb_kind = lx.ACTION
         evidence.verb_leads = True
         evidence.verb_guessed = True
 
 
+def _counts_things(evidence: Evidence, following: str, position: int) -> bool:
+    """Whether, after an unknown first word, a plain count of things follows: "Refit 5
+    flagship stores" (a verb and its object), not "Phase 2 trial" (a name) nor "Tier 1
+    customers renew at 95%" (a subject, measured)."""
+    if not following.isdigit():
+        return False
+    if any(q.unit in MEASURE_UNITS or q.comparator for q in evidence.quantities):
+        return False
+    words = text_words = evidence.text[position:].split()[1:3]
+    return any(
+        len(word) > 3 and word.endswith("s") and not word.endswith("ss") for word in text_words
+    ) and bool(words)
+
+
 def _names_metric_next(text: str, hits: list[Hit], index: int) -> bool:
     """Whether the action word starts a metric's name that is then measured: "招聘率達到",
-    "部署頻率從...", but not "發送滿意度問卷" (a survey) or "推出用量計價方案" (a plan)."""
+    "部署頻率從...", "錄取報到率達九成", but not "發送滿意度問卷" (a survey) or
+    "推出用量計價方案" (a plan)."""
     following = hits[index + 1] if index + 1 < len(hits) else None
-    if following is None or following.start != hits[index].end:
+    if following is None:
         return False
+    gap = text[hits[index].end : following.start]
+    if len(gap) > 2 or not all("\u4e00" <= char <= "\u9fff" for char in gap):
+        return False  # "錄取報到率": the metric's name may run on through a word or two
     if not following.categories & lx.METRIC:
         return False
     after = text[following.end : following.end + 1]
@@ -284,25 +405,60 @@ def _adjust_verb(evidence: Evidence) -> None:
         return
     if verb.word in _SPECIAL_VERBS:
         _adjust_special_verb(evidence, verb, kind)
-    if evidence.verb_kind == lx.ACTION and not evidence.quantities:
+    if evidence.verb_kind == lx.ACTION and all(
+        describes_quality(evidence, quantity) for quantity in evidence.quantities
+    ):
         aim = evidence.after_verb(lx.ABSTRACT | lx.INSPIRING)
-        if aim is None:
+        if aim is None or _only_modifies_a_thing(evidence, aim):
             return
-        concrete = evidence.after_verb(lx.OUTPUT_NOUN) or (
-            evidence.seen & lx.METRIC and not evidence.seen & lx.ABSTRACT
-        )
-        same_clause = not any(char in _CLAUSE_END for char in evidence.text[verb.end : aim.start])
-        if same_clause and not concrete:
+        same_clause = _same_clause(evidence.text, verb.end, aim.start)
+        if same_clause and not _object_is_concrete(evidence, verb):
             evidence.verb_kind = lx.ASPIRATION  # "Build a culture of ownership"
             evidence.quality_word = aim
+
+
+def _only_modifies_a_thing(evidence: Evidence, aim: Hit) -> bool:
+    """Whether a Chinese quality word only describes the thing after 的: "更強的 CTA" is
+    a CTA; "更好的就醫體驗" is still an experience (a quality)."""
+    if not evidence.text.startswith("的", aim.end):
+        return False
+    for hit in evidence.hits:
+        if hit.start > aim.end:
+            return not hit.categories & lx.QUALITATIVE
+    return True
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    """Whether nothing between ``start`` and ``end`` ends a clause. A comma followed by an
+    English word continues a list of qualities ("a lean, safe warehouse"); in Chinese
+    ("畫出漏斗,找出...") it starts a new clause."""
+    for match in _CLAUSE_MARK.finditer(text, start, end):
+        if match[0] != "," or not text[match.end() : match.end() + 2].strip()[:1].isascii():
+            return False
+    return True
+
+
+def _object_is_concrete(evidence: Evidence, verb: Hit) -> bool:
+    """Whether what an action verb acts on is a thing the team makes or a metric, judged by
+    the head of the words after it: "a customer experience dashboard" is a dashboard, but
+    "a predictable sales engine" is an engine (a quality), and "a culture" is a culture."""
+    last_concrete = last_quality = -1
+    for hit in evidence.hits:
+        if hit.start < verb.end:
+            continue
+        if hit.categories & (lx.OUTPUT_NOUN | lx.METRIC):
+            last_concrete = hit.start
+        elif hit.categories & lx.QUALITATIVE:
+            last_quality = hit.start
+    return last_concrete > last_quality
 
 
 def _adjust_special_verb(evidence: Evidence, verb: Hit, kind: int) -> None:
     """Verbs whose kind depends on what follows: make, enable, complete/完成."""
     if verb.word in ("make", "made", "making") and kind == lx.ASPIRATION:
         following = _next_word(evidence.text, verb.end)
-        if following in ("a", "an") or following[:1].isdigit():
-            evidence.verb_kind = lx.ACTION  # "Make a short explainer video"
+        if following in ("a", "an") or (following[:1].isdigit() and not _YEAR.fullmatch(following)):
+            evidence.verb_kind = lx.ACTION  # "Make a short explainer video", not "Make 2025 ..."
     if verb.word == "enable" and not _TO_INFINITIVE.search(evidence.text, verb.end):
         evidence.verb_kind = lx.ACTION  # "Enable MFA", not "Enable teams to ship daily"
     finished = evidence.after_verb(lx.ACTION | lx.OUTPUT_NOUN | lx.LAUNCH)
@@ -310,19 +466,31 @@ def _adjust_special_verb(evidence: Evidence, verb: Hit, kind: int) -> None:
         evidence.verb_kind = lx.ACTION  # "完成新官網上線": finishing a piece of work
 
 
+def _object_first(text: str, lead: int) -> bool:
+    """Whether the wording starts with the object, after 把 or 將 ("將所有合約掃描存檔":
+    the verb comes after what it acts on)."""
+    return text[lead - 1 : lead] in ("把", "將", "将") if lead else False
+
+
 def _find_state(evidence: Evidence) -> None:
     """An all-or-nothing statement at the start: "Zero churn", "No PRs merged", "所有發票..."."""
     if evidence.verb_leads and evidence.verb_kind in (lx.ACTION, lx.LAUNCH):
         return
     lead = evidence.lead
+    if _object_first(evidence.text, lead):
+        return  # "將所有合約掃描存檔": "all the contracts" is what the verb acts on
     if evidence.seen & lx.STATE:
         for hit in evidence.hits:
             if hit[0] >= lead:
-                if hit[0] == lead and hit[3] & lx.STATE:
-                    evidence.state = (lead, _clause_end(evidence, lead))
+                if (
+                    hit[0] == lead
+                    and hit[3] & lx.STATE
+                    and evidence.text[hit[1] : hit[1] + 1] != "-"
+                ):
+                    evidence.state = (lead, _clause_end(evidence, lead))  # not "all-hands"
                     return
                 break
-    if evidence.text.startswith(("每", "每"), lead) and _EACH_ONE_ALL.match(evidence.text, lead):
+    if evidence.text[lead : lead + 1] in _EACH and _EACH_ONE_ALL.match(evidence.text, lead):
         evidence.state = (lead, _clause_end(evidence, lead))
     elif evidence.verb is None and not evidence.text.isascii():
         negated = _NEGATED_RESULT.search(evidence.text, lead)  # "滲透測試沒有任何重大弱點"
@@ -339,9 +507,10 @@ def _clause_end(evidence: Evidence, start: int) -> int:
     return end
 
 
-def participle_after_subject(evidence: Evidence) -> str | None:
-    """An English past participle after a noun subject ("All critical parts dual-sourced")."""
+def participle_after_subject(evidence: Evidence) -> tuple[int, int, str] | None:
+    """An English past participle after a noun subject, as ``(start, end, word)``: "All
+    critical parts dual-sourced", "Onboarding emails rewritten and scheduled"."""
     if evidence.verb is not None or not evidence.text.isascii():
         return None
     match = _PARTICIPLE.search(evidence.text, evidence.lead + 1)
-    return match[0] if match else None
+    return (match.start(), match.end(), match[0]) if match else None

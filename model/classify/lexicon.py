@@ -5,8 +5,9 @@ The words themselves are plain lists in :mod:`model.classify.words_en` and
 there. Chinese is written once, in Traditional characters; the Simplified spelling of
 every entry is derived here at import (:mod:`model.classify.hanzi`). English verbs are
 listed in their base form; their ``-s``/``-ed``/``-ing`` forms are derived here. English
-compiles into one regular expression whose alternation is a trie (longest match first:
-"conversion rate" before "conversion"); Chinese is found by a first-character lookup.
+words are found by their first run of letters and digits (a dictionary lookup, then the
+longest entry that fits: "conversion rate" before "conversion"); Chinese by a small
+pattern per first character.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from model.classify.words_en import (
     EN_ASPIRATION,
     EN_BINARY,
     EN_DIRECTION,
+    EN_DONE_BY_OTHERS_BASES,
     EN_FREQUENCY,
     EN_INSPIRING,
     EN_IRREGULAR,
@@ -48,6 +50,7 @@ from model.classify.words_zh import (
     ZH_OUTCOME,
     ZH_OUTCOME_NOUN,
     ZH_OUTPUT_NOUN,
+    ZH_PLAIN,
     ZH_PRODUCT,
     ZH_QUALITATIVE,
     ZH_STATE,
@@ -97,12 +100,23 @@ NOUN = METRIC | OUTCOME_NOUN | OUTPUT_NOUN
 FINISH_VERBS = frozenset(word_list("complete, finish, wrap up, 完成, 做完, 完成了"))
 
 
+def _irregular_forms(base: str) -> list[str]:
+    """The irregular past forms of ``base``, prefixed ones included ("rewrite": "rewrote",
+    "rewritten"; "rebuild": "rebuilt")."""
+    if base in EN_IRREGULAR:
+        return EN_IRREGULAR[base].split()
+    for prefix in ("re", "co", "pre", "over", "out", "under", "up"):
+        if base.startswith(prefix) and base[len(prefix) :] in EN_IRREGULAR:
+            return [prefix + form for form in EN_IRREGULAR[base[len(prefix) :]].split()]
+    return []
+
+
 def _verb_forms(base: str) -> set[str]:
     """``base`` with its third-person, past and -ing forms (good enough for matching)."""
     if " " in base:
         first, rest = base.split(" ", 1)
         return {f"{form} {rest}" for form in _verb_forms(first)}
-    forms = {base, *EN_IRREGULAR.get(base, "").split()}
+    forms = {base, *_irregular_forms(base)}
     if base.endswith("e"):
         forms |= {base + "s", base + "d", base[:-1] + "ing"}
     elif base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
@@ -177,6 +191,7 @@ def _build_table() -> dict[str, int]:
         (ZH_PRODUCT, PRODUCT),
         (ZH_BINARY, BINARY),
         (ZH_ABSTRACT, ABSTRACT | QUALITATIVE),
+        (ZH_PLAIN, 0),
     ):
         add(words, category)
         add([to_simplified(word) for word in words], category)
@@ -208,27 +223,67 @@ def trie_pattern(words: list[str] | set[str]) -> str:
     return emit(trie)
 
 
+EN_IRREGULAR_PARTICIPLES = frozenset(
+    form
+    for verb in (*EN_ACTION, *EN_DIRECTION, *EN_OUTCOME)
+    if " " not in verb
+    for form in _irregular_forms(verb)
+    if not form.endswith("ed")
+)
+"""Irregular past forms of the verbs the classifier knows ("sent", "written", "built")."""
+
+EN_DONE_BY_OTHERS = frozenset(
+    form for verb in EN_DONE_BY_OTHERS_BASES for form in _verb_forms(verb) if form != verb
+)
+"""Past forms of actions others do ("booked", "enrolled", "issued"): see words_en."""
+
 EN_BASE_VERBS = frozenset([*EN_ACTION, *EN_DIRECTION, *EN_ASPIRATION, *EN_OUTCOME, *EN_LAUNCH])
 """English verbs in their base form: the only form an English line can start with as an order."""
 
 CATEGORIES: dict[str, int] = _build_table()
 """Every known word (lower case) and its category flags."""
 
-_ENGLISH = re.compile(
-    rf"(?<![a-z0-9])(?:{trie_pattern([w for w in CATEGORIES if w.isascii()])})(?![a-z0-9])"
-)
+_EN_TOKEN = re.compile("[a-z0-9]+|#")
+"""Where an English word may start: a run of letters and digits (a word never starts
+inside one), or "#" ("#1")."""
+_EN_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_english: dict[str, tuple[str, ...]] = {}
+"""Every English word, grouped by its first run of letters and digits ("conversion" for
+"conversion rate"), longest first: built on first use, off ``import model.classify``."""
 
-# Chinese words are found by first character: a dictionary lookup beats a regular
-# expression alternation of hundreds of first characters tried at every position.
-_CHINESE_LENGTHS: dict[str, tuple[int, ...]] = {}
+
+def _english_words() -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for word in CATEGORIES:
+        if word.isascii():
+            groups.setdefault(_EN_TOKEN.match(word)[0], []).append(word)  # type: ignore[index]
+    for first, words in groups.items():
+        _english[first] = tuple(sorted(words, key=len, reverse=True))
+    return _english
+
+
+class _ChinesePatterns(dict[str, "re.Pattern[str] | None"]):
+    """For each Chinese character, a small pattern matching the longest word that starts
+    with it (``None`` if none does), compiled the first time the character is seen. One
+    match per candidate position replaces trying every word length by slicing."""
+
+    def __missing__(self, char: str) -> re.Pattern[str] | None:
+        words = _CHINESE_WORDS.get(char)
+        pattern = re.compile(trie_pattern(words)) if words else None
+        self[char] = pattern
+        return pattern
+
+
+_CHINESE_WORDS: dict[str, list[str]] = {}
 for _word in CATEGORIES:
     if not _word.isascii():
         assert not _word[0].isascii(), (
             f"a Chinese entry must start with a Chinese character: {_word}"
         )
-        _CHINESE_LENGTHS[_word[0]] = (*_CHINESE_LENGTHS.get(_word[0], ()), len(_word))
-_CHINESE_LENGTHS = {c: tuple(sorted(set(n), reverse=True)) for c, n in _CHINESE_LENGTHS.items()}
-_CHINESE_START = re.compile("[" + re.escape("".join(sorted(_CHINESE_LENGTHS))) + "]")
+        _CHINESE_WORDS.setdefault(_word[0], []).append(_word)
+_CHINESE_PATTERNS = _ChinesePatterns()
+_LATIN = re.compile("[#0-9a-z]")
+"""Where English words may start (``#1`` included)."""
 
 
 _new_hit = tuple.__new__  # builds a Hit without NamedTuple's slower keyword-aware __new__
@@ -236,27 +291,73 @@ _new_hit = tuple.__new__  # builds a Hit without NamedTuple's slower keyword-awa
 
 def scan(text: str) -> list[Hit]:
     """Every lexicon word in ``text`` (already lower case), left to right, longest first."""
+    return scan_line(text)[0]
+
+
+Cue = tuple[int, str]
+"""An English cue word found in a line: (where it starts, the word)."""
+
+
+def scan_line(text: str) -> tuple[list[Hit], int, list[Cue]]:
+    """:func:`scan`, with what the classifier needs from the same pass: every category
+    seen in the line (one set of flags) and the English cue words (:data:`CUE`) with their
+    positions, where deadlines and number words may start."""
     table = CATEGORIES
-    hits = [
-        _new_hit(Hit, (*m.span(), word, table[word]))
-        for m in _ENGLISH.finditer(text)
-        for word in (m[0],)
-    ]
-    if text.isascii():
-        return hits
-    chinese: list[Hit] = []
-    lengths = _CHINESE_LENGTHS
+    hits: list[Hit] = []
+    cues: list[Cue] = []
+    seen = 0
+    ascii_only = text.isascii()
+    # In a Chinese line the English words, if any, start at its first Latin letter or digit.
+    latin = 0 if ascii_only else _LATIN.search(text)
+    if latin is not None:
+        # A word starts where a run of letters and digits does; the longest word that
+        # starts with that run and ends at a word boundary is the one found there. (As
+        # fast per line as one pattern of every word, and ten times cheaper to set up on
+        # the first keystroke than compiling it.)
+        english = _english or _english_words()
+        covered = 0
+        size = len(text)
+        letters_digits = _EN_WORD_CHARACTERS
+        for token in _EN_TOKEN.finditer(text, latin and latin.start()):
+            start = token.start()
+            if start < covered:
+                continue
+            words = english.get(token[0])
+            if words is None or (start and text[start - 1] in letters_digits):
+                continue  # unknown, or "#" inside a word ("c#1")
+            for word in words:
+                end = start + len(word)
+                if text.startswith(word, start) and (
+                    end == size or text[end] not in letters_digits
+                ):
+                    categories = table[word]
+                    hits.append(_new_hit(Hit, (start, end, word, categories)))
+                    seen |= categories
+                    if categories & CUE:
+                        cues.append((start, word))
+                    covered = end
+                    break
+    if ascii_only:
+        return hits, seen, cues
+    english = hits
+    hits = []
+    patterns = _CHINESE_PATTERNS
     covered = 0
-    for match in _CHINESE_START.finditer(text):
-        start = match.start()
+    # A loop over the characters beats one regular expression for all Chinese words here
+    # (Chinese lines are short; an alternation of a thousand first characters is slow).
+    for start, char in enumerate(text):
         if start < covered:
             continue
-        for length in lengths[text[start]]:
-            word = text[start : start + length]
-            if word in table:
-                chinese.append(_new_hit(Hit, (start, start + length, word, table[word])))
-                covered = start + length
-                break
-    if not hits:
-        return chinese
-    return sorted(hits + chinese) if chinese else hits
+        pattern = patterns[char]
+        if pattern is None:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            word = match[0]
+            categories = table[word]
+            covered = start + len(word)
+            hits.append(_new_hit(Hit, (start, covered, word, categories)))
+            seen |= categories
+    if english:
+        hits = sorted(english + hits) if hits else english
+    return hits, seen, cues

@@ -25,11 +25,11 @@ from model.classify.deadlines import (
     ZH_DEADLINE,
     Deadline,
 )
-from model.classify.hanzi import both_scripts
+from model.classify.hanzi import both_scripts, to_simplified
+from model.classify.lexicon import trie_pattern
 from model.classify.units import (
     AFTER_FIRST,
     AMOUNT_WORDS,
-    BEFORE_LENGTHS,
     CN_NUMERAL_SET,
     COMPARATORS_BEFORE,
     CURRENCY_CODES,
@@ -67,10 +67,27 @@ class Quantity(NamedTuple):
     """Written as an amount word ("double", "in half", "一半") rather than as a number."""
 
 
-# Places a number, a Chinese amount or a Chinese deadline can start.
+# Places a number, a Chinese amount or a Chinese deadline can start (a run of digits is one
+# place: only its first digit can start a number).
 _ANCHOR = re.compile(
-    both_scripts(r"[0-9零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]")
+    both_scripts(r"[0-9]+|[零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]")
 )
+_ONLY_DEADLINE = frozenset("本今明年月季上下全第在於于")
+"""Anchors that can start a deadline but not a number."""
+_DEADLINE_NEXT = {
+    "本": "季月週周年半財财期",
+    "今": "年 ",
+    "明": "年 ",
+    "年": "底末中",
+    "月": "底",
+    "季": "末底",
+    "上": "半",
+    "下": "半",
+    "全": "年",
+    "第": "一二三四1234",
+}
+"""For a time word that may start a deadline, the characters that can follow it there
+("本季", "年底", "第三季"): anywhere else ("本公司", "上線") it is not worth trying."""
 _TAIL_PATTERN = r"""
 (?P<magnitude>\s?(?:k|mn|m|bn|b|million|billion|thousand)(?![a-z])|\s?(?:百萬|千萬|萬|億|千))?
 (?:\s?(?:
@@ -101,8 +118,9 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _TAIL = re.compile(both_scripts(_TAIL_PATTERN), re.VERBOSE)
-_ASCII_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
-"""A number in a line without Chinese; a digit-led pattern, so the engine skips to digits."""
+_ASCII_NUMBER = re.compile(r"[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?")
+"""A number in a line without Chinese; a digit-led pattern, so the engine skips to digits
+(``[0-9]``, a bitmap test, rather than ``\\d``, a Unicode lookup: the line is ASCII)."""
 _UNIT_WORD = re.compile(r" ?([a-z]+(?: (?:points?|days?))?|/ ?(?:5|10|100)(?![\d.])|[%×])")
 _COMPARATOR_AFTER = re.compile(
     both_scripts(
@@ -115,6 +133,43 @@ _COMPARATOR_AFTER = re.compile(
     ),
     re.VERBOSE,
 )
+
+
+def _reversed_words(words: list[str]) -> str:
+    """A pattern matching any of ``words`` written backwards, longest first."""
+    return trie_pattern([word[::-1] for word in words])
+
+
+_ALPHA_COMPARATORS = [w for w in COMPARATORS_BEFORE if w[0].isascii() and w[0].isalpha()]
+_OTHER_COMPARATORS = [w for w in COMPARATORS_BEFORE if w not in _ALPHA_COMPARATORS]
+_REVERSED_COMPARATOR = (
+    rf"\s*(?:(?P<word>{_reversed_words(_ALPHA_COMPARATORS)})(?![^\W\d_])"
+    rf"|(?P<symbol>{_reversed_words(_OTHER_COMPARATORS)}))"
+)
+_BEFORE_NUMBER = re.compile(
+    rf"(?P<currency>{_reversed_words(list(CURRENCY_SIGNS))}|\ {{0,2}}"
+    rf"(?:{_reversed_words(list(CURRENCY_CODES))}))?"
+    rf"(?P<sign>[-+−±](?![^\W_]))?"
+    rf"(?:{_REVERSED_COMPARATOR})?"
+)
+"""What may be written right before a number, matched on the text before it read
+backwards (so one anchored match finds it, however long the line): a currency sign or
+code ("NT$", "USD "), a sign ("-", "±") and a comparator ("under", "at least", "達"), a
+whole word, longest first. Reading backwards is what makes "longest first" and "a whole
+word" one regular expression."""
+_COMPARATOR_BEFORE = re.compile(_REVERSED_COMPARATOR)
+_BEFORE_ENTRIES = (*COMPARATORS_BEFORE, *CURRENCY_SIGNS, *CURRENCY_CODES, "-", "+", "±", "−")
+_BEFORE_LAST = frozenset([*(entry[-1] for entry in _BEFORE_ENTRIES), " "])
+"""The last character of anything that can be written right before a number (or a
+space, when there are several: then the full match decides)."""
+_BEFORE_LAST_PAIRS = frozenset(entry[-2:] for entry in _BEFORE_ENTRIES if entry[-1].isalpha())
+"""Their last two characters, for those ending in a letter (most English words do)."""
+"""Just the comparator, for a number written as a word ("at least three")."""
+_NAME_CHARACTERS = frozenset("#._/abcdefghijklmnopqrstuvwxyz0123456789")
+"""Characters that make the digits after them part of a name (GA4, p95, #1, v2.0) or of
+the number before ("4.5/5", "24/7")."""
+_ALWAYS_ON = ("/7", "x7", "×7", "*7", " x 7", "/ 7")
+"""What follows the 24 of "24/7", "24x7": always, not an amount."""
 _EN_CUE_PATTERN = re.compile(
     r"(?<![a-z0-9])(?:"
     + "|".join(re.escape(w) for w in sorted(EN_CUE_WORDS, key=len, reverse=True))
@@ -150,6 +205,7 @@ def scan(text: str, cues: list[Cue] | None = None) -> tuple[list[Deadline], list
     deadlines: list[Deadline] = []
     quantities: list[Quantity] = []
     covered = 0
+    deadline_next = _DEADLINE_NEXT
     for position, word in anchors:
         if position < covered:
             continue
@@ -163,17 +219,39 @@ def scan(text: str, cues: list[Cue] | None = None) -> tuple[list[Deadline], list
                     covered = match.end()
                 continue
         else:
-            if not ascii_only or text.startswith("-", position + 4):  # 本季, 2026-03-31
+            char = text[position]
+            following = deadline_next.get(char)
+            if following is None or text[position + 1 : position + 2] in following:
                 match = ZH_DEADLINE.match(text, position)
-                if match is not None and match.end() > position:
+                if (
+                    match is not None
+                    and match.end() > position
+                    and not _bound_before(text, position, char)
+                ):
                     deadlines.append(_new_deadline(Deadline, (position, match.end())))
                     covered = match.end()
                     continue
+            if char in _ONLY_DEADLINE:
+                continue
             quantity = _quantity(text, position)
         if quantity is not None:
             quantities.append(quantity)
             covered = quantity.end
     return deadlines, quantities
+
+
+def _bound_before(text: str, position: int, char: str) -> bool:
+    """Whether what reads as a period ("2 天內") is the value a comparator before it sets:
+    "縮短到 2 天內", "控制在 3 天以內" measure a duration; "60 天內完成" is a deadline."""
+    if char in "在於于":
+        return text.endswith(_HOLDING_VERBS, 0, position)
+    return bool(position) and _COMPARATOR_BEFORE.match(text[position - 1 :: -1]) is not None
+
+
+_HOLDING_VERBS = tuple(
+    form for word in ("控制", "維持", "保持", "壓") for form in {word, to_simplified(word)}
+)
+"""Verbs that make "在" after them part of a bound ("控制在 3 天內")."""
 
 
 def _scan_ascii(text: str, cues: list[Cue]) -> tuple[list[Deadline], list[Quantity]]:
@@ -225,7 +303,7 @@ def find_quantities(text: str) -> list[Quantity]:
 def _quantity(text: str, position: int) -> Quantity | None:
     """The number starting at ``position`` (a digit or a Chinese numeral), if any."""
     previous = text[position - 1] if position else " "
-    if previous in "#._第" or (previous.isascii() and previous.isalnum()):
+    if previous in "#._/第" or (previous.isascii() and previous.isalnum()):
         return None  # GA4, p95, #1, v2.0, 第一: names and ordinals, not amounts
     if previous in CN_NUMERAL_SET:
         return None  # inside a Chinese numeral already passed over
@@ -248,6 +326,8 @@ def _quantity(text: str, position: int) -> Quantity | None:
         raw = match["percent_number"]
         value = float(raw) if raw[0].isdigit() else chinese_number(raw)
     else:
+        if match["arabic"] == "24" and text.startswith(_ALWAYS_ON, match.end("arabic")):
+            return None  # "24/7" means always, not 24 of something
         value = float(match["arabic"].replace(",", ""))
     unit = "percent" if match["percent_of"] else UNIT_OF_GROUP.get(match.lastgroup, "count")
     magnitude = match["magnitude"]
@@ -255,30 +335,32 @@ def _quantity(text: str, position: int) -> Quantity | None:
         value *= MAGNITUDES[magnitude.strip()]
     if match["tenths"]:
         value = value * 10 + (chinese_number(match["tenth"]) if match["tenth"] else 0)
-    start, end = position, match.end()
-    window = text[max(0, position - 5) : position]
-    if window.endswith(CURRENCY_SIGNS) or window.rstrip().endswith(CURRENCY_CODES):
-        unit = "currency"
-        start = position - len(window) + _currency_start(window)
-    if start and text[start - 1] in "-+−±" and (start < 2 or not text[start - 2].isalnum()):
-        start -= 1
-        if text[start] in "-−":
-            value = -value
+    end = match.end()
+    start, money, negative, comparator = _before(text, position)
+    if money:
+        unit = money
+    if negative:
+        value = -value
     classifier = match["classifier"] or "" if match.lastgroup == "classifier" else ""
     if value == 1 and chinese and unit == "count" and not _COMPARATOR_AFTER.match(text, end):
         return None  # 一份, 一次: an article, not an amount
-    return _with_comparators(text, start, end, value, unit, classifier, position)
+    end, comparator = _after(text, end, comparator)
+    return _new_quantity(
+        Quantity, (start, end, value, unit, comparator, classifier, position, False)
+    )
 
 
 def _arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    """The quantity for a digit-led ``match`` of :data:`_ASCII_NUMBER`."""
+    """The quantity for a digit-led ``match`` of :data:`_ASCII_NUMBER` (``text`` is ASCII)."""
     position = match.start()
-    previous = text[position - 1] if position else " "
-    if previous in "#._" or previous.isalnum():
+    if position and text[position - 1] in _NAME_CHARACTERS:
         return None  # GA4, p95, #1, v2.0: names, not amounts
-    value = float(match[0].replace(",", ""))
-    unit: Unit = "count"
+    number = match[0]
     end = match.end()
+    if number == "24" and text.startswith(_ALWAYS_ON, end):
+        return None  # "24/7" means always, not 24 of something
+    value = float(number.replace(",", "") if "," in number else number)
+    unit: Unit = "count"
     word = _UNIT_WORD.match(text, end)
     if word is not None:
         magnitude = EN_MAGNITUDES.get(word[1])
@@ -292,25 +374,54 @@ def _arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
             unit, end = found, word.end()
         elif text.startswith("times", end + 1):
             end += 6
-    start = position
-    window = text[max(0, position - 5) : position]
-    if window.endswith(CURRENCY_SIGNS) or window.rstrip().endswith(CURRENCY_CODES):
-        unit = "currency"
-        start = position - len(window) + _currency_start(window)
-    if start and text[start - 1] in "-+±" and (start < 2 or not text[start - 2].isalnum()):
-        start -= 1
-        if text[start] == "-":
-            value = -value
-    return _with_comparators(text, start, end, value, unit, "", position)
+    start, money, negative, comparator = _before(text, position)
+    if money:
+        unit = money
+    if negative:
+        value = -value
+    end, comparator = _after(text, end, comparator)
+    return _new_quantity(Quantity, (start, end, value, unit, comparator, "", position, False))
 
 
-def _currency_start(window: str) -> int:
-    """Where, in ``window``, the currency sign or code that ends it starts."""
-    stripped = window.rstrip()
-    for sign in (*CURRENCY_SIGNS, *CURRENCY_CODES):
-        if stripped.endswith(sign):
-            return len(stripped) - len(sign)
-    return len(window)
+def _before(text: str, position: int) -> tuple[int, str, bool, str]:
+    """What is written right before the number at ``position``: where the quantity's text
+    starts, its unit if that is money (else ``""``), whether it is negative, and its
+    comparator ("<" for "under 2%", "=" for "達 35%", "±" for "±5%")."""
+    # Most numbers have none of these: the character before them (or the last two
+    # letters of the word before) says so without the full match.
+    last = position - 1
+    if last < 0:
+        return position, "", False, ""
+    if text[last] == " " and last and text[last - 1] != " ":
+        last -= 1
+    char = text[last]
+    if char not in _BEFORE_LAST or (
+        "a" <= char <= "z" and text[last - 1 : last + 1] not in _BEFORE_LAST_PAIRS
+    ):
+        return position, "", False, ""
+    match = _BEFORE_NUMBER.match(text[position - 1 :: -1])
+    if not match.end():
+        return position, "", False, ""
+    sign = match["sign"]
+    word = match["word"] or match["symbol"]
+    comparator = "±" if sign == "±" else COMPARATORS_BEFORE[word[::-1]] if word else ""
+    money = "currency" if match["currency"] is not None else ""
+    return position - match.end(), money, sign in ("-", "−"), comparator
+
+
+def _after(text: str, end: int, comparator: str) -> tuple[int, str]:
+    """Where the quantity ends and its comparator, with one written after the number
+    ("50+", "or more", "以上", "以內") taking the place of one before it."""
+    at = end + 1 if text.startswith(" ", end) else end
+    if (
+        at < len(text)
+        and text[at] in AFTER_FIRST
+        and (text[at] not in "oa" or text.startswith(("or", "an"), at))
+    ):
+        after = _COMPARATOR_AFTER.match(text, end)
+        if after is not None:
+            return after.end(), "<=" if after["le"] else ">="
+    return end, comparator
 
 
 def _word_quantity(text: str, position: int, word: str) -> Quantity | None:
@@ -327,34 +438,11 @@ def _word_quantity(text: str, position: int, word: str) -> Quantity | None:
     end = tail.end()
     if value == 1 and unit == "count" and not _COMPARATOR_AFTER.match(text, end):
         return None  # "one place": an article
-    return _with_comparators(text, position, end, value, unit, "", position)
-
-
-def _with_comparators(
-    text: str, start: int, end: int, value: float, unit: Unit, classifier: str, number_start: int
-) -> Quantity:
-    comparator = "±" if text[start] == "±" else ""
-    window_start = max(0, start - 16)
-    before = text[window_start:start].rstrip()
-    lengths = BEFORE_LENGTHS.get(before[-1:])
-    if lengths is not None:
-        for length in lengths:
-            word = before[-length:]
-            symbol = COMPARATORS_BEFORE.get(word) if len(word) == length else None
-            if symbol is None:
-                continue
-            cut = window_start + len(before) - length
-            if word[0].isascii() and word[0].isalpha() and cut and text[cut - 1].isalpha():
-                continue  # "into", "photo": part of a longer word
-            comparator = comparator or symbol
-            start = cut
-            break
-    following = text[end : end + 2].lstrip()[:1]
-    if following in AFTER_FIRST:
-        after = _COMPARATOR_AFTER.match(text, end)
-        if after is not None:
-            comparator = "<=" if after["le"] else ">="
-            end = after.end()
-    return _new_quantity(
-        Quantity, (start, end, value, unit, comparator, classifier, number_start, False)
-    )
+    start, comparator = position, ""
+    if position:
+        before = _COMPARATOR_BEFORE.match(text[position - 1 :: -1])
+        if before is not None:
+            word = before["word"] or before["symbol"]
+            comparator, start = COMPARATORS_BEFORE[word[::-1]], position - before.end()
+    end, comparator = _after(text, end, comparator)
+    return _new_quantity(Quantity, (start, end, value, unit, comparator, "", position, False))

@@ -35,8 +35,12 @@ _BREAK_NOUN_RUN = re.compile(
 
 
 def _noun_after(evidence: Evidence, position: int) -> Hit | None:
-    """The noun a number counts: the first noun after it, within the same clause."""
+    """The noun a number counts: the first noun after it, within the same clause. An
+    article right after the number starts another noun phrase ("Make 2025 the year of the
+    customer"): then it counts nothing."""
     text = evidence.text
+    if text.startswith(_ARTICLES, position):
+        return None
     limit = position + 24
     for hit in evidence.hits:
         if hit.start < position:
@@ -48,6 +52,9 @@ def _noun_after(evidence: Evidence, position: int) -> Hit | None:
                 return None
             return _head_noun(evidence, hit)
     return None
+
+
+_ARTICLES = (" the ", " a ", " an ")
 
 
 def _head_noun(evidence: Evidence, first: Hit) -> Hit:
@@ -84,29 +91,63 @@ def assign_roles(evidence: Evidence) -> None:
     leading_action = evidence.verb_leads and evidence.verb_kind in (lx.ACTION, lx.LAUNCH)
     after_outcome_verb = evidence.verb_kind == lx.OUTCOME
     measured_thing = bool(evidence.seen & (lx.METRIC | lx.OUTCOME_NOUN))
+    targets: list[tuple[int, int]] = []
+    outputs: list[tuple[int, int]] = []
+    evidence.targets, evidence.outputs = targets, outputs
     in_change: set[int] = set()
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
         in_change.update(q.start for q in sides)
         if _change_is_output(evidence, change, sides):
-            evidence.outputs.append((change.start, change.end))
+            outputs.append((change.start, change.end))
         else:
-            evidence.targets.append((change.start, change.end))
+            targets.append((change.start, change.end))
     for quantity in evidence.quantities:
-        if quantity.start in in_change:
+        if quantity.start in in_change or describes_quality(evidence, quantity):
             continue
+        if _inside_a_name(evidence.hits, quantity.number_start):
+            continue  # "SOC 2", "ISO 27001": part of a name, not an amount
         noun = _noun_after(evidence, quantity.end)
         role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
+        if role is None and _sizes_the_change(evidence, quantity, noun):
+            role = "target"
         if role is None:
             continue
         end = noun.end if noun is not None and quantity.unit == "count" else quantity.end
         span = (quantity.start if role == "target" else quantity.number_start, end)
-        (evidence.targets if role == "target" else evidence.outputs).append(span)
+        (targets if role == "target" else outputs).append(span)
+
+
+def _inside_a_name(hits: list[Hit], position: int) -> bool:
+    """Whether ``position`` is inside a known word that starts before it ("soc 2")."""
+    for hit in hits:
+        if hit.start >= position:
+            return False
+        if hit.end > position:
+            return True
+    return False
+
+
+def describes_quality(evidence: Evidence, quantity: Quantity) -> bool:
+    """Whether a number only describes an abstract aim that follows: "a zero-harm safety
+    culture", "零缺陷的品質文化" aim at a culture; they do not set a target of zero."""
+    text, end = evidence.text, quantity.end
+    if text.startswith("-", end) and text[end + 1 : end + 2].isalpha():
+        pass  # "zero-harm", "5-star": the number is part of an adjective
+    elif not ("的" in text[end : end + 6] and not _CLAUSE_BREAK.search(text, end, end + 6)):
+        return False
+    for hit in evidence.hits:
+        if hit.start >= end:
+            if hit.start - end > 24 or _CLAUSE_BREAK.search(text, end, hit.start):
+                return False
+            if hit.categories & lx.ABSTRACT:
+                return True
+    return False
 
 
 def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity]) -> bool:
-    if any(q.unit in MEASURE_UNITS for q in sides):
-        return False
+    if any(q.unit in MEASURE_UNITS or q.value % 1 for q in sides):
+        return False  # a unit, or a fraction ("from 2.1 to 2.6 items"): an average, measured
     if any(q.classifier in _OUTPUT_CLASSIFIERS for q in sides):
         return True
     for quantity in sides:
@@ -115,6 +156,21 @@ def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity])
             return bool(noun.categories & lx.OUTPUT_NOUN)
     noun = _noun_before(evidence, change.start)
     return noun is not None and noun.categories & lx.NOUN == lx.OUTPUT_NOUN
+
+
+def _sizes_the_change(evidence: Evidence, quantity: Quantity, noun: Hit | None) -> bool:
+    """Whether a number says by how much a direction verb moves the measure: "住院天數減少
+    1 天", "Cut handling time by 2 minutes" (a duration, or a bare number, right after the
+    verb or "by")."""
+    verb = evidence.verb
+    if verb is None or evidence.verb_kind != lx.DIRECTION or quantity.start < verb.end:
+        return False
+    between = evidence.text[verb.end : quantity.start].strip()
+    if between and not between.endswith(" by") and between != "by":
+        return False
+    if evidence.after_verb(lx.OUTPUT_NOUN) is not None:
+        return False  # "Reduce onboarding steps by 3": the team's own work, changed
+    return quantity.unit == "duration" or (noun is None and not quantity.classifier)
 
 
 def _role(
@@ -127,8 +183,8 @@ def _role(
     noun_categories = noun.categories if noun is not None else 0
     if quantity.spelled and not measured_thing:
         return None  # "Double our impact": doubled, but nothing measurable named
-    if quantity.unit in MEASURE_UNITS or quantity.value == 0:
-        return "target"
+    if quantity.unit in MEASURE_UNITS or quantity.value == 0 or quantity.value % 1:
+        return "target"  # a unit, zero, or a fraction ("2.5 items per order"): measured
     if quantity.comparator in _BOUND_COMPARATORS:
         return "target"
     if quantity.comparator == "=" and not leading_action and not noun_categories & lx.OUTPUT_NOUN:

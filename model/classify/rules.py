@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, gather, participle_after_subject
-from model.classify.result import CONFIDENT, Classification, Reason
-from model.plan import ItemKind
+from model.classify.lexicon import Hit
+from model.classify.result import CONFIDENT, Classification, Deferred, Reason
+
+if TYPE_CHECKING:
+    from model.plan import ItemKind  # a Literal: only annotations need it (no pydantic)
 
 KR: ItemKind = "key_result"
 INITIATIVE: ItemKind = "initiative"
@@ -34,7 +37,7 @@ class Fired(NamedTuple):
     """
 
     key: str
-    params: tuple[tuple[str, str], ...]
+    params: tuple[tuple[str, str | tuple[int, int]], ...]
     key_result: float = 0.0
     initiative: float = 0.0
     objective: float = 0.0
@@ -45,14 +48,16 @@ _new_fired = tuple.__new__
 
 def _fired(
     key: str,
-    params: dict[str, str] | None = None,
+    param: tuple[str, str | tuple[int, int]] | None = None,
     key_result: float = 0.0,
     initiative: float = 0.0,
     objective: float = 0.0,
 ) -> Fired:
-    """A verdict with the message ``key`` and the weights it adds to each kind."""
-    items = tuple(params.items()) if params else ()
-    return _new_fired(Fired, (key, items, key_result, initiative, objective))
+    """A verdict with the message ``key``, its placeholder as a ``(name, value)`` pair (every
+    message has at most one) and the weights it adds to each kind. The value is the user's
+    words as a ``(start, end)`` span of the line, quoted only when the reasons are read."""
+    params = (param,) if param is not None else ()
+    return _new_fired(Fired, (key, params, key_result, initiative, objective))
 
 
 # --- the rules, in the order their reasons are listed ----------------------------------
@@ -62,7 +67,7 @@ def action_verb(e: Evidence) -> Fired | None:
     """An action verb (write, hire, 舉辦) marks work the team fully controls: an initiative."""
     if e.verb is None or e.verb_kind != lx.ACTION:
         return None
-    verb = {"verb": e.quote(e.verb.start, e.verb.end)}
+    verb = ("verb", (e.verb.start, e.verb.end))
     if e.verb_guessed:
         return _fired("classify.starts_with_instruction", verb, initiative=2.0)
     if e.verb_leads:
@@ -76,11 +81,9 @@ def launch_verb(e: Evidence) -> Fired | None:
         return None
     product = e.after_verb(lx.PRODUCT)
     if product is not None and e.after_verb(lx.OUTPUT_NOUN) is None and not e.outputs:
-        thing = {"thing": e.quote(product.start, product.end)}
+        thing = ("thing", (product.start, product.end))
         return _fired("classify.launches_product", thing, objective=3.0, initiative=0.5)
-    return _fired(
-        "classify.launch_verb", {"verb": e.quote(e.verb.start, e.verb.end)}, initiative=2.5
-    )
+    return _fired("classify.launch_verb", ("verb", (e.verb.start, e.verb.end)), initiative=2.5)
 
 
 def aspiration_verb(e: Evidence) -> Fired | None:
@@ -88,18 +91,16 @@ def aspiration_verb(e: Evidence) -> Fired | None:
     if e.verb is None or e.verb_kind != lx.ASPIRATION:
         return None
     if e.quality_word is not None:  # "Build a culture of ownership"
-        word = {"word": e.quote(e.quality_word.start, e.quality_word.end)}
+        word = ("word", (e.quality_word.start, e.quality_word.end))
         return _fired("classify.aims_at_quality", word, objective=3.5)
-    return _fired(
-        "classify.aspiration_verb", {"verb": e.quote(e.verb.start, e.verb.end)}, objective=2.5
-    )
+    return _fired("classify.aspiration_verb", ("verb", (e.verb.start, e.verb.end)), objective=2.5)
 
 
 def direction_verb(e: Evidence) -> Fired | None:
     """Raise, reduce, 提升: a direction; a target makes it a key result, none an objective."""
     if e.verb is None or e.verb_kind != lx.DIRECTION:
         return None
-    verb = {"verb": e.quote(e.verb.start, e.verb.end)}
+    verb = ("verb", (e.verb.start, e.verb.end))
     return _fired("classify.direction_verb", verb, key_result=1.0, objective=1.0)
 
 
@@ -107,7 +108,7 @@ def outcome_verb(e: Evidence) -> Fired | None:
     """Reach, maintain, 達到: a result to reach, a key result when there is a target."""
     if e.verb is None or e.verb_kind != lx.OUTCOME:
         return None
-    verb = {"verb": e.quote(e.verb.start, e.verb.end)}
+    verb = ("verb", (e.verb.start, e.verb.end))
     if e.targets or e.seen & lx.BINARY:
         return _fired("classify.outcome_verb", verb, key_result=1.5)
     return _fired("classify.outcome_verb", verb, key_result=0.5, objective=1.0)
@@ -129,7 +130,7 @@ def measurable_target(e: Evidence) -> Fired | None:
         # "Collect 95% of invoices" measures how much of the work succeeds: an outcome.
         share_of_work = e.text[e.verb.end : start].isspace() and e.text[start:end].endswith("%")
         weight = 3.5 if share_of_work else 1.5
-    value = {"value": e.quote(start, end)}
+    value = ("value", (start, end))
     return _fired(
         "classify.has_change" if is_change else "classify.has_target", value, key_result=weight
     )
@@ -140,33 +141,49 @@ def yes_no_result(e: Evidence) -> Fired | None:
     hit = e.first_of(lx.BINARY) if e.seen & lx.BINARY and not e.targets else None
     if hit is None:
         return None
-    return _fired("classify.yes_no_result", {"thing": e.quote(hit.start, hit.end)}, key_result=2.5)
+    return _fired("classify.yes_no_result", ("thing", (hit.start, hit.end)), key_result=2.5)
 
 
 def all_or_nothing(e: Evidence) -> Fired | None:
     """ "Zero churned customers", "No PRs merged", "所有發票準時付款": a yes/no outcome."""
     if e.state is None:
         return None
-    return _fired("classify.all_or_nothing", {"state": e.quote(*e.state)}, key_result=2.5)
+    return _fired("classify.all_or_nothing", ("state", e.state), key_result=2.5)
 
 
 def names_output(e: Evidence) -> Fired | None:
     """A count of things the team makes or does (10 blog posts, 2 場說明會): an output."""
     if not e.outputs:
         return None
-    return _fired("classify.names_output", {"output": e.quote(*e.outputs[0])}, initiative=3.0)
+    return _fired("classify.names_output", ("output", e.outputs[0]), initiative=3.0)
 
 
 def changes_own_work(e: Evidence) -> Fired | None:
     """Shortening a form or improving the emails changes the team's own work, not a result."""
     if e.verb_kind != lx.DIRECTION or e.seen & lx.METRIC or e.targets:
         return None
+    thing = _own_work_changed(e)
+    if thing is None:
+        return None
+    return _fired("classify.changes_own_work", ("thing", (thing.start, thing.end)), initiative=2.5)
+
+
+def _own_work_changed(e: Evidence) -> Hit | None:
+    """The thing the team makes that a direction verb changes ("Shorten the form",
+    "縮短表單"), unless the word right after it names what changes about it: then the
+    line aims at a quality ("提高系統穩定性": the system's stability)."""
     thing = e.after_verb(lx.OUTPUT_NOUN)
     if thing is None:
         return None
-    return _fired(
-        "classify.changes_own_work", {"thing": e.quote(thing.start, thing.end)}, initiative=2.5
-    )
+    for hit in e.hits:
+        if hit.start >= thing.end:
+            if hit.start - thing.end <= 1 and hit.categories & _QUALITY_OF_A_THING:
+                return None
+            break
+    return thing
+
+
+_QUALITY_OF_A_THING = lx.QUALITATIVE | lx.INSPIRING | lx.METRIC
 
 
 def names_metric(e: Evidence) -> Fired | None:
@@ -174,17 +191,39 @@ def names_metric(e: Evidence) -> Fired | None:
     hit = e.first_of(lx.METRIC)
     if hit is None:
         return None
-    return _fired("classify.names_metric", {"metric": e.quote(hit.start, hit.end)}, key_result=0.75)
+    return _fired("classify.names_metric", ("metric", (hit.start, hit.end)), key_result=0.75)
 
 
 def state_reached(e: Evidence) -> Fired | None:
-    """English "X done" with no verb first ("All critical parts dual-sourced"): a state."""
+    """English "X done" with no verb first: a state reached ("All critical parts
+    dual-sourced", "Trial fully enrolled"), or, when the verb is one of the team's own
+    actions, its work done ("Onboarding emails rewritten and scheduled", "Code of conduct
+    drafted and sent"): an initiative."""
     if e.state is not None or e.targets:
         return None
-    word = participle_after_subject(e)
-    if word is None:
+    participle = participle_after_subject(e)
+    if participle is None:
         return None
-    return _fired("classify.state_reached", {"word": word}, key_result=1.0)
+    start, end, word = participle
+    if lx.CATEGORIES.get(word, 0) & lx.ACTION and word not in lx.EN_DONE_BY_OTHERS:
+        return _fired("classify.work_done", ("word", (start, end)), initiative=2.0)
+    return _fired("classify.state_reached", ("word", (start, end)), key_result=1.0)
+
+
+def recurring_activity(e: Evidence) -> Fired | None:
+    """A regular event with no verb ("Weekly pipeline review with every AE", "每月一次的會員
+    日活動"): something the team holds, an initiative."""
+    if e.verb is not None or e.targets or e.state is not None:
+        return None
+    often = e.first_of(lx.FREQUENCY)
+    if often is None:
+        return None
+    for hit in e.hits:
+        if hit.start >= often.end and hit.categories & (lx.OUTPUT_NOUN | lx.ACTION):
+            return _fired(
+                "classify.recurring_activity", ("thing", (often.start, hit.end)), initiative=2.0
+            )
+    return None
 
 
 def no_target(e: Evidence) -> Fired | None:
@@ -193,7 +232,7 @@ def no_target(e: Evidence) -> Fired | None:
         return None
     if e.targets or e.outputs or e.state is not None or e.seen & lx.BINARY:
         return None
-    if e.verb_kind == lx.DIRECTION and e.after_verb(lx.OUTPUT_NOUN) and not e.seen & lx.METRIC:
+    if e.verb_kind == lx.DIRECTION and not e.seen & lx.METRIC and _own_work_changed(e):
         return None  # "Shorten the form" changes own work (see changes_own_work)
     return _fired("classify.no_target", objective=2.0)
 
@@ -203,7 +242,7 @@ def inspiring_words(e: Evidence) -> Fired | None:
     hit = e.first_of(lx.INSPIRING) if e.seen & lx.INSPIRING else None
     if hit is None or e.quality_word is not None:
         return None
-    return _fired("classify.inspiring_words", {"word": e.quote(hit.start, hit.end)}, objective=1.5)
+    return _fired("classify.inspiring_words", ("word", (hit.start, hit.end)), objective=1.5)
 
 
 def qualitative_aim(e: Evidence) -> Fired | None:
@@ -213,7 +252,7 @@ def qualitative_aim(e: Evidence) -> Fired | None:
     hit = e.first_of(lx.QUALITATIVE) if e.seen & lx.QUALITATIVE else None
     if hit is None:
         return None
-    return _fired("classify.qualitative_aim", {"word": e.quote(hit.start, hit.end)}, objective=1.0)
+    return _fired("classify.qualitative_aim", ("word", (hit.start, hit.end)), objective=1.0)
 
 
 def deadline(e: Evidence) -> Fired | None:
@@ -221,33 +260,82 @@ def deadline(e: Evidence) -> Fired | None:
     if not e.deadlines:
         return None
     first = e.deadlines[0]
-    return _fired("classify.has_deadline", {"deadline": e.quote(first.start, first.end)})
+    return _fired("classify.has_deadline", ("deadline", (first.start, first.end)))
 
 
-ALWAYS = 0
-"""``needs`` of a rule that must always be asked."""
+# What a line has, as bit flags, so that a rule is only asked when the line has what it
+# reads (most rules have nothing to say about most lines): the word categories the rules
+# look for, the main verb's kind (shifted above them) and a few facts.
+_WORDS_ASKED_ABOUT = lx.BINARY | lx.METRIC | lx.INSPIRING | lx.QUALITATIVE | lx.FREQUENCY
+_VERB_SHIFT = 16
+ACTION_VERB = lx.ACTION << _VERB_SHIFT
+"""The main verb is an action (its kind, shifted above the word categories)."""
+LAUNCH_VERB = lx.LAUNCH << _VERB_SHIFT
+ASPIRATION_VERB = lx.ASPIRATION << _VERB_SHIFT
+DIRECTION_VERB = lx.DIRECTION << _VERB_SHIFT
+OUTCOME_VERB = lx.OUTCOME << _VERB_SHIFT
+NO_VERB = 1 << 21
+"""The line has no main verb."""
+TARGETS = 1 << 22
+"""At least one number is a measurable target."""
+OUTPUTS = 1 << 23
+"""At least one number counts an output."""
+STATE = 1 << 24
+"""The line states an all-or-nothing outcome."""
+DEADLINE = 1 << 25
+"""The line has a deadline."""
+
+
+def facts_of(e: Evidence) -> int:
+    """What the rules are asked about, of the line, as one set of flags."""
+    facts = e.seen & _WORDS_ASKED_ABOUT
+    facts |= e.verb_kind << _VERB_SHIFT if e.verb is not None else NO_VERB
+    if e.targets:
+        facts |= TARGETS
+    if e.outputs:
+        facts |= OUTPUTS
+    if e.state is not None:
+        facts |= STATE
+    if e.deadlines:
+        facts |= DEADLINE
+    return facts
+
 
 RULES: tuple[tuple[int, Callable[[Evidence], Fired | None]], ...] = (
-    (ALWAYS, action_verb),
-    (lx.LAUNCH, launch_verb),
-    (ALWAYS, aspiration_verb),
-    (lx.DIRECTION, direction_verb),
-    (lx.OUTCOME, outcome_verb),
-    (ALWAYS, measurable_target),
+    (ACTION_VERB, action_verb),
+    (LAUNCH_VERB, launch_verb),
+    (ASPIRATION_VERB, aspiration_verb),
+    (DIRECTION_VERB, direction_verb),
+    (OUTCOME_VERB, outcome_verb),
+    (TARGETS, measurable_target),
     (lx.BINARY, yes_no_result),
-    (ALWAYS, all_or_nothing),
-    (ALWAYS, names_output),
-    (lx.OUTPUT_NOUN, changes_own_work),
+    (STATE, all_or_nothing),
+    (OUTPUTS, names_output),
+    (DIRECTION_VERB, changes_own_work),
     (lx.METRIC, names_metric),
-    (ALWAYS, state_reached),
-    (ALWAYS, no_target),
+    (NO_VERB, state_reached),
+    (lx.FREQUENCY, recurring_activity),
+    (DIRECTION_VERB | ASPIRATION_VERB | OUTCOME_VERB, no_target),
     (lx.INSPIRING, inspiring_words),
     (lx.QUALITATIVE, qualitative_aim),
-    (ALWAYS, deadline),
+    (DEADLINE, deadline),
 )
 """Every rule, in the order their reasons are shown, with what it ``needs``: the word
-categories of which at least one must occur in the line for the rule to have anything
-to say (``ALWAYS``: ask it anyway). Skipping the others keeps each keystroke cheap."""
+categories or facts (:func:`facts_of`) of which at least one must be true of the line for
+the rule to have anything to say. Skipping the others keeps each keystroke cheap."""
+
+_ASKED: dict[int, tuple[Callable[[Evidence], Fired | None], ...]] = {}
+"""The rules to ask for each set of facts, worked out the first time it occurs (there are
+at most a few thousand sets of facts)."""
+
+
+def rules_for(facts: int) -> tuple[Callable[[Evidence], Fired | None], ...]:
+    """The rules whose needs ``facts`` meet, in order."""
+    asked = _ASKED.get(facts)
+    if asked is None:
+        asked = _ASKED[facts] = tuple(rule for needs, rule in RULES if facts & needs)
+    return asked
+
 
 FIRM_EVIDENCE = 2.5
 """A winning total at or above this is enough to be fully confident in its share."""
@@ -256,53 +344,100 @@ VAGUE_EVIDENCE = 1.5
 
 _EMPTY = Classification(KR, 0.0, (Reason("classify.empty"),))
 _TOO_VAGUE = Reason("classify.too_vague")
-_KINDS: tuple[ItemKind, ItemKind, ItemKind] = (KR, INITIATIVE, OBJECTIVE)
 
 
 _new_tuple = tuple.__new__
 
 
+CACHE_SIZE = 4096
+"""How many recent lines :func:`classify` remembers (a few megabytes at most)."""
+_recent: dict[str, Classification] = {}
+
+
 def classify(text: str) -> Classification:
-    """Read one line and say whether it is a key result, an initiative or an objective."""
+    """Read one line and say whether it is a key result, an initiative or an objective.
+
+    The reading of the last :data:`CACHE_SIZE` distinct lines is remembered: an editor
+    asks again about the same text when it redraws a list, switches language or checks
+    :func:`suggest_switch` after showing the kind. A reading never changes (its reasons
+    render in the current language when read), so a remembered one is as good as new.
+    """
+    reading = _recent.get(text)
+    if reading is None:
+        reading = read(text)
+        if len(_recent) >= CACHE_SIZE:
+            del _recent[next(iter(_recent))]  # the oldest
+        _recent[text] = reading
+    return reading
+
+
+def read(text: str) -> Classification:
+    """:func:`classify` without remembering: every call reads the line afresh."""
     evidence = gather(text)
     if evidence is None:
         return _EMPTY
-    fired: list[Fired] = []
+    facts = facts_of(evidence)
+    fired = []
     key_result = initiative = objective = 0.0
-    seen = evidence.seen
-    for needs, rule in RULES:
-        if needs and not seen & needs:
-            continue
+    for rule in _ASKED.get(facts) or rules_for(facts):
         verdict = rule(evidence)
         if verdict is not None:
             fired.append(verdict)
             key_result += verdict[2]
             initiative += verdict[3]
             objective += verdict[4]
+    # The winner (ties go to key result, then initiative), and where its weight sits in a
+    # verdict (Fired: key, params, key_result, initiative, objective).
     if key_result >= initiative and key_result >= objective:
-        best, top = 0, key_result
+        kind, top, weight_index = KR, key_result, 2
     elif initiative >= objective:
-        best, top = 1, initiative
+        kind, top, weight_index = INITIATIVE, initiative, 3
     else:
-        best, top = 2, objective
-    kind = _KINDS[best]
+        kind, top, weight_index = OBJECTIVE, objective, 4
     exp = math.exp
     share = 1.0 / (exp(key_result - top) + exp(initiative - top) + exp(objective - top))
-    confidence = share if top >= FIRM_EVIDENCE else share * top / FIRM_EVIDENCE
-    supporting: list[Reason] = [_TOO_VAGUE] if top < VAGUE_EVIDENCE else []
-    others: list[Reason] = []
+    confidence = min(share if top >= FIRM_EVIDENCE else share * top / FIRM_EVIDENCE, 0.99)
+    reasons = _new_tuple(Deferred, (_reasons, fired, kind, weight_index, top, evidence.display))
+    # Two decimals, rounding halves up (round() formats the float: slow on every keystroke).
+    return _new_tuple(Classification, (kind, int(confidence * 100 + 0.5) / 100, reasons))
+
+
+def _reasons(
+    fired: list[Fired], kind: ItemKind, weight_index: int, top: float, line: str
+) -> tuple[Reason, ...]:
+    """The reasons in order: for the chosen ``kind`` first, then against it (each with the
+    kind it favours), then neutral facts; the user's words quoted from ``line``."""
+    reasons = [_TOO_VAGUE] if top < VAGUE_EVIDENCE else []
+    later: list[Reason] = []
     neutral: list[Reason] = []
-    for verdict in fired:
-        weights = verdict[2:]
-        if weights[best] > 0:
-            supporting.append(_new_tuple(Reason, (verdict[0], verdict[1], kind)))
-        elif weights[0] or weights[1] or weights[2]:
-            favoured = _KINDS[weights.index(max(weights))]
-            others.append(_new_tuple(Reason, (verdict[0], verdict[1], favoured)))
+    for key, params, *weights in fired:
+        if params:
+            params = quoted(params, line)
+        if weights[weight_index - 2] > 0:
+            reasons.append(Reason(key, params, kind))
+        elif any(weights):
+            later.append(Reason(key, params, _favoured(*weights)))
         else:
-            neutral.append(_new_tuple(Reason, (verdict[0], verdict[1], None)))
-    reasons = tuple(supporting + others + neutral)
-    return _new_tuple(Classification, (kind, round(min(confidence, 0.99), 2), reasons))
+            neutral.append(Reason(key, params, None))
+    return (*reasons, *later, *neutral)
+
+
+def quoted(
+    params: tuple[tuple[str, str | tuple[int, int]], ...], line: str
+) -> tuple[tuple[str, str], ...]:
+    """A verdict's ``params`` with every ``(start, end)`` span replaced by the words of
+    ``line`` (the line as typed) it covers."""
+    return tuple(
+        (name, value if isinstance(value, str) else line[value[0] : value[1]].strip())
+        for name, value in params
+    )
+
+
+def _favoured(key_result: float, initiative: float, objective: float) -> ItemKind:
+    """The kind with the highest weight (ties go to key result, then initiative)."""
+    if key_result >= initiative and key_result >= objective:
+        return KR
+    return INITIATIVE if initiative >= objective else OBJECTIVE
 
 
 def suggest_switch(text: str, kind: ItemKind) -> Classification | None:

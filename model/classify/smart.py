@@ -18,7 +18,6 @@ from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, gather
 from model.classify.hanzi import both_scripts
 from model.classify.result import Reason
-from model.i18n import t
 
 SmartCriterion = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
 SmartStatus = Literal["present", "missing", "unclear"]
@@ -62,6 +61,8 @@ class SmartHint:
     @property
     def label(self) -> str:
         """The property's name in the current language ("Specific", "具體")."""
+        from model.i18n import t  # on first use: classifying a line needs no messages
+
         return t(_LABELS[self.criterion])
 
 

@@ -31,11 +31,21 @@ EN_NUMBER_WORDS: dict[str, float] = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
     "a hundred": 100,
     "a dozen": 12,
@@ -143,11 +153,6 @@ for _symbol, _words_before in (
         COMPARATORS_BEFORE[to_simplified(_word)] = _symbol
 """Words and signs that may come right before a number, with the comparator each means
 ("under 2%" is ``<``, "達 35%" is ``=``)."""
-BEFORE_LENGTHS: dict[str, tuple[int, ...]] = {}
-for _word in COMPARATORS_BEFORE:
-    BEFORE_LENGTHS[_word[-1]] = (*BEFORE_LENGTHS.get(_word[-1], ()), len(_word))
-BEFORE_LENGTHS = {last: tuple(sorted(set(n), reverse=True)) for last, n in BEFORE_LENGTHS.items()}
-"""For each last character, the lengths of the comparator words ending in it, longest first."""
 DURATION_UNITS = frozenset(
     (
         *("h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "ms"),

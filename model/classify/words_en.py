@@ -78,7 +78,7 @@ reach, hit, achieve, attain, exceed, surpass, beat, maintain, keep, stay, remain
 close, win, land, acquire, convert, retain, gain, generate, get, secure, pass, deliver,
 resolve, earn, come, average, top, cross, break even, hold at, drive, sell, save,
 recover, sign up, attain, outperform, outgrow, overtake, collect payments, ensure, see,
-receive, grow to, reach out to
+receive, grow to, reach out to, have
 """)
 EN_LAUNCH = word_list("launch, go live, unveil")
 EN_METRIC = word_list("""
@@ -131,7 +131,7 @@ occupancy, bed occupancy, utilization rate, net promoter score, customer satisfa
 employee satisfaction, engagement score, time to resolution, error budget, slo,
 cost per click, cost per acquisition, cost per order, revenue per user, unit economics,
 contribution margin, average deal size, close rate, pipeline value, forecast,
-run rate, arr growth, mrr growth, minutes, hours, number of, amount of, share of,
+run rate, arr growth, mrr growth, minutes, hours, number of, amount of, share of, time,
 percentage of, proportion of, count of, gross margin, sales velocity, quota attainment,
 """)
 EN_OUTCOME_NOUN = word_list("""
@@ -158,7 +158,10 @@ program, programme, offer, bundle, catalogue, catalog, guide, handbook, manual,
 script, template, toolkit, feature, chatbot, policy, procedure, sop, scorecard,
 release notes, runbooks, style guide, answers, meetups, items, questions, headlines,
 contracts, vendors, suppliers, playbook, model, models, article, post, webinar, event,
-survey, interview, campaign, newsletter, podcast, course, workshop, video series
+survey, interview, campaign, newsletter, podcast, course, workshop, video series,
+meeting, town hall, town halls, all-hands, offsite, off-site, retrospective, retro,
+stand-up, standup, sync, check-in, office hours, demo day, open house, hackathon,
+roadshow, roadshows, roundtable, roundtables, summit, drill, drills
 """)
 EN_INSPIRING = word_list("""
 best, #1, number one, no. 1, first choice, go-to, leading, leader, world-class, most,
@@ -169,7 +172,9 @@ dream, proud, boring, predictable, smooth, sustainable, resilient, reliable,
 sustainably, responsibly, profitably, safely, reliably, effortlessly, seamlessly,
 customer-centric, customer-first, people-first, at the centre, at the center,
 consistent, safe, simple, easy, fast, clear, smarter, known, people want, on the map,
-the conversation, count, non-event, faster, everyone, everyone's
+the conversation, count, non-event, faster, everyone, everyone's,
+better, clearer, healthier, stronger, simpler, easier, safer, happier, leaner, greener,
+more reliable, more predictable, more transparent, friendlier
 """)
 EN_ABSTRACT = word_list("""
 culture, trust, relationships, relationship, reputation, mindshare, reliability,
@@ -200,6 +205,15 @@ pass, passes, passed, get certified
 EN_PRODUCT = word_list("""
 product, our product, new product, products, app, mobile app, platform, business,
 company, brand, new market
+""")
+
+# Action verbs that others do to what a line talks about, when they are written as a
+# state ("demos booked", "trial fully enrolled", "report issued", "invoices approved"):
+# the state is an outcome, not the team's own work done.
+EN_DONE_BY_OTHERS_BASES = word_list("""
+accept, adopt, apply, approve, attend, audit, book, buy, certify, complete, enrol, enroll,
+fill, issue, join, order, pay, purchase, qualify, register, renew, review, sign, subscribe,
+use, vet, validate, verify, visit
 """)
 
 # Verbs whose base form is also a noun ("Email open rate", "Test coverage", "Build time"):
@@ -259,4 +273,5 @@ EN_IRREGULAR = {
     "beat": "beaten",
     "come": "came",
     "buy": "bought",
+    "have": "has had",
 }

@@ -163,9 +163,13 @@ def test_full_width_and_control_characters_do_not_break_it():
 
 
 def fired(rule, text: str):
+    """The rule's verdict on ``text``, with its parameters quoted as the reasons show them."""
     evidence = gather(text)
     assert evidence is not None
-    return rule(evidence)
+    verdict = rule(evidence)
+    if verdict is None:
+        return None
+    return verdict._replace(params=rules.quoted(verdict.params, evidence.display))
 
 
 def test_rule_action_verb():
@@ -247,6 +251,24 @@ def test_scan_finds_english_and_chinese_words_in_order():
     assert [hit.word for hit in hits] == ["conversion rate", "提升"]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("conversion rate up", ["conversion rate"]),  # the longest entry first
+        ("kick off the review", ["kick off", "review"]),  # an entry of several words
+        ("trial-to-paid conversion", ["trial-to-paid", "conversion"]),
+        ("outreach", []),  # "reach" is not a word inside another
+        ("reached", ["reached"]),
+        ("become the #1 crm", ["become", "#1"]),
+        ("abc#1", []),  # "#1" inside a name
+        ("hire 3 engineers.", ["hire", "engineers"]),
+        ("舉辦 2 場 webinars", ["舉辦", "webinars"]),  # English inside a Chinese line
+    ],
+)
+def test_english_words_are_whole_words_longest_first(text, words):
+    assert [hit.word for hit in lx.scan(text)] == words
+
+
 def test_a_switch_is_suggested_only_when_the_reading_confidently_disagrees():
     hint = suggest_switch("Publish 10 blog posts a month", "key_result")
     assert hint is not None and hint.kind == "initiative"
@@ -255,3 +277,27 @@ def test_a_switch_is_suggested_only_when_the_reading_confidently_disagrees():
     assert suggest_switch("Publish 10 blog posts a month", "initiative") is None  # agrees
     assert suggest_switch("SEO", "initiative") is None  # unsure
     assert suggest_switch("", "objective") is None  # nothing written
+
+
+def test_a_classification_behaves_as_a_named_triple_with_reasons_built_on_demand():
+    import copy
+    import pickle
+
+    result = classify("Publish 10 blog posts a month")
+    kind, confidence, reasons = result
+    assert (kind, confidence) == (result.kind, result.confidence) == ("initiative", 0.99)
+    assert reasons == result.reasons == result[2] and isinstance(reasons, tuple)
+    eager = Classification(result.kind, result.confidence, tuple(result.reasons))
+    assert eager == result and hash(eager) == hash(result)
+    assert classify("Publish 12 blog posts a month") != result
+    assert pickle.loads(pickle.dumps(result)) == result == copy.deepcopy(result)
+    assert repr(result).startswith("Classification(kind='initiative', confidence=0.99, reasons=(")
+
+
+def test_classify_remembers_a_bounded_number_of_lines_and_answers_as_a_fresh_read():
+    lines = [f"Publish {n} blog posts a month" for n in range(rules.CACHE_SIZE + 50)]
+    for line in lines:
+        assert classify(line) == rules.read(line)
+    assert len(rules._recent) <= rules.CACHE_SIZE
+    assert lines[-1] in rules._recent and lines[0] not in rules._recent  # oldest dropped
+    assert classify(lines[-1]) is classify(lines[-1])
