@@ -46,6 +46,7 @@ async def test_the_palette_switches_every_visible_part_and_keeps_the_plan(exampl
         for word in CHINESE_WORDS:  # step list, pane title and fields, Footer
             assert word in chinese
         assert "有變更尚未儲存" in chinese  # the step list's unsaved marker
+        assert chinese.splitlines()[-1].startswith("esc 清單 ^n 下一步")  # the field's keys too
         for word in ENGLISH_WORDS:
             assert not re.search(rf"\b{word}\b", chinese), word
         assert app.plan == plan_before
