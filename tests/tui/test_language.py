@@ -53,7 +53,7 @@ async def test_the_palette_switches_every_visible_part_and_keeps_the_plan(exampl
         assert app.plan.objective.statement.endswith(" now")
         assert app.dirty and app.title.endswith("● 未儲存")
         assert app.wizard.current == "kpis"
-        assert [n.message for n in app._notifications] == ["已切換為繁體中文介面。"]
+        assert [n.message for n in app._notifications] == ["介面語言已切換:繁體中文"]
         assert app.focused is not None and app.focused.id.startswith("kpi")
 
         await pilot.press("f1")  # the help screen, built after the switch
