@@ -83,3 +83,27 @@ def test_okr_check_on_a_broken_file_is_chinese_apart_from_the_file_name(tmp_path
     result = run_okr("check", str(plan), env={"OKR_LANG": "zh-TW"})
     assert result.returncode == 2
     assert result.stderr == f"okr: {plan}:3:11: TOML 語法錯誤:objective 宣告了兩次\n"
+
+
+INVALID = {
+    "choice": ("[[kpis]]\nid = 'a'\nname = 'x'\ndirection = 'up'\n", "這裡不能填"),
+    "unknown key": ("[objective]\nstatment = 'a'\n", "無法識別的鍵"),
+    "number": ("[[kpis]]\nid = 'a'\nname = 'x'\ntarget = 'lots'\n", "這裡應該是數字"),
+    "date": ("[objective]\nend = 'soon'\n", "這裡應該是日期"),
+    "table": ("objective = 3\n", "這裡應該是表格"),
+    "range": (
+        "[[checkins]]\nkpi = 'a'\ndate = 2026-01-01\nvalue = 1\nconfidence = 11\n",
+        "超出允許範圍",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), INVALID.values(), ids=INVALID.keys())
+def test_validation_errors_are_chinese_apart_from_fields_and_values(text, expected):
+    """pydantic's English never reaches the user: store.py maps each error type."""
+    set_language("zh-TW")
+    with pytest.raises(PlanError) as caught:
+        parse_plan(text, "plan.toml")
+    message = caught.value.message
+    assert expected in message
+    assert not re.search(r"\b(Input|should|valid|Field|required|Extra)\b", message), message
