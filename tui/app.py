@@ -185,8 +185,17 @@ class OkrApp(App[int], inherit_bindings=False):
         localize_bindings(self)
         self.clear_notifications()
         await self.wizard.relocalize()
+        await self._reopen_help()
         self.refresh_title()
         self.notify(t("lang.switched", name=LANGUAGE_NAMES[language]), markup=False)
+
+    async def _reopen_help(self) -> None:
+        """The help screen, if the switch was made over it, rebuilt in the new language."""
+        from tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            await self.pop_screen()
+            await self.push_screen(HelpScreen())
 
     def search_themes(self) -> None:
         """Textual's theme picker, with its placeholder in the current language."""

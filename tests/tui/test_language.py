@@ -123,3 +123,19 @@ async def test_textuals_theme_picker_asks_in_the_current_language(example_copy):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.query_one(CommandInput).placeholder.startswith("輸入指令")
+
+
+async def test_a_switch_made_over_the_help_screen_redraws_the_help(example_copy):
+    app = make_app(load_plan(example_copy()), "plan.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "OKR Planner: help" in screen_text(pilot)
+        await switch_in_palette(pilot, "繁體")
+        assert isinstance(app.screen, HelpScreen)
+        assert "OKR 規劃工具:說明" in screen_text(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.wizard
+        assert "第 1 步:目標" in screen_text(pilot)
