@@ -20,6 +20,9 @@ Language = Literal["en", "zh-TW"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "en"
 
+LANGUAGE_NAMES: dict[Language, str] = {"en": "English", "zh-TW": "繁體中文"}
+"""Each language's name in itself (what a reader of that language looks for in a menu)."""
+
 _current: list[Language] = [DEFAULT_LANGUAGE]
 _tables: dict[str, dict[str, dict[str, str]]] = {}
 

@@ -61,7 +61,6 @@ __all__ = [
     "write_text_atomic",
 ]
 
-_TOML_POSITION = re.compile(r"^(?P<detail>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 _BOM = "\ufeff"
 
 
@@ -98,7 +97,7 @@ def parse_plan(text: str, path: str | os.PathLike[str]) -> Plan:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise _syntax_error(error, path) from None
+        raise _syntax_error(error, path, text) from None
     except RecursionError:
         raise PlanError(path, t("core.too_deep"), line=deep_nesting_line(text)) from None
     try:
@@ -264,16 +263,14 @@ def _limit_error(
     return PlanError(path, message, line=line, field=field or None)
 
 
-def _syntax_error(error: tomllib.TOMLDecodeError, path: str | os.PathLike[str]) -> PlanError:
-    match = _TOML_POSITION.match(str(error))
-    if match:
-        return PlanError(
-            path,
-            t("core.toml_syntax", detail=match["detail"]),
-            line=int(match["line"]),
-            column=int(match["col"]),
-        )
-    return PlanError(path, t("core.toml_syntax", detail=str(error)))
+def _syntax_error(
+    error: tomllib.TOMLDecodeError, path: str | os.PathLike[str], text: str | None = None
+) -> PlanError:
+    from model.toml_messages import describe_toml_error
+
+    problem = describe_toml_error(error, text)
+    detail = t("core.toml_syntax", detail=problem.message)
+    return PlanError(path, detail, line=problem.line, column=problem.column)
 
 
 def _validation_error(

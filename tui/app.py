@@ -16,7 +16,7 @@ from textual.binding import BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from model.i18n import t
+from model.i18n import LANGUAGE_NAMES, LANGUAGES, Language, get_language, set_language, t
 from model.plan import Plan
 from model.steps import STEPS, step_name
 from model.store import PlanError, save_plan
@@ -117,11 +117,11 @@ class OkrApp(App[int], inherit_bindings=False):
             self.push_screen(HelpScreen())
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
+        from tui.widgets.palette import OkrCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not OkrCommandPalette.is_open(self):
             self.push_screen(
-                CommandPalette(placeholder=t("tui.palette_placeholder"), id="--command-palette")
+                OkrCommandPalette(placeholder=t("tui.palette_placeholder"), id="--command-palette")
             )
 
     async def focus_field(self, path: str, *, step: str | None = None) -> bool:
@@ -158,7 +158,54 @@ class OkrApp(App[int], inherit_bindings=False):
             )
         yield SystemCommand(t("tui.cmd_help"), t("tui.cmd_help_help"), self.action_help)
         yield SystemCommand(t("tui.cmd_theme"), t("tui.cmd_theme_help"), self.action_change_theme)
+        yield from self.language_commands()
         yield SystemCommand(t("tui.cmd_quit"), t("tui.cmd_quit_help"), self.action_quit)
+
+    # --- language ----------------------------------------------------------------------------
+
+    def language_commands(self) -> Iterable[SystemCommand]:
+        """ "Language: 繁體中文" (or "語言:English"): one palette command per other language."""
+        for language in LANGUAGES:
+            if language != get_language():
+                name = LANGUAGE_NAMES[language]
+                yield SystemCommand(
+                    t("lang.cmd_language", name=name),
+                    t("lang.cmd_language_help", name=name),
+                    lambda language=language: self.switch_language(language),
+                )
+
+    async def switch_language(self, language: Language) -> None:
+        """Speak ``language`` from now on, at once: keys, Footer, step list and panes.
+
+        The panes are rebuilt from the plan, which the app owns, so the plan, the current
+        step and the unsaved marker stay as they were; old notifications are cleared so
+        the screen holds no sentence in the previous language.
+        """
+        set_language(language)
+        localize_bindings(self)
+        self.clear_notifications()
+        await self.wizard.relocalize()
+        await self._reopen_help()
+        self.refresh_title()
+        self.notify(t("lang.switched", name=LANGUAGE_NAMES[language]), markup=False)
+
+    async def _reopen_help(self) -> None:
+        """The help screen, if the switch was made over it, rebuilt in the new language."""
+        from tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            await self.pop_screen()
+            await self.push_screen(HelpScreen())
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, with its placeholder in the current language."""
+        from textual.theme import ThemeProvider
+
+        from tui.widgets.palette import OkrCommandPalette
+
+        self.push_screen(
+            OkrCommandPalette(providers=[ThemeProvider], placeholder=t("lang.search_themes"))
+        )
 
     async def _pick_from_catalog(self) -> None:
         pane = await self.wizard.go_to_step("kpis")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from model import __version__
 from model.i18n import LANGUAGES, resolve_language, set_language, t
+from tui.cli_i18n import OkrArgumentParser
 from tui.commands import command_modules
 
 DEFAULT_COMMAND = "open"
@@ -37,21 +38,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser(commands: dict) -> argparse.ArgumentParser:
-    """The argument parser for ``okr`` and every subcommand."""
-    common = argparse.ArgumentParser(add_help=False)
+    """The argument parser for ``okr`` and every subcommand (argparse's own words, such as
+    "usage:" and its error messages, in the current language: see ``tui.cli_i18n``)."""
+    common = OkrArgumentParser(add_help=False)
     common.add_argument(
         "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang_help")
     )
-    parser = argparse.ArgumentParser(
+    parser = OkrArgumentParser(
         prog="okr",
         usage=t("cli.usage"),
         description=t("cli.description"),
         epilog=t("cli.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"okr {__version__}")
+    parser.add_version(f"okr {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.lang_help"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
+    # prog: argparse would otherwise start each command's usage with the whole custom usage
+    sub = parser.add_subparsers(
+        dest="command", metavar=t("lang.command_metavar"), title=t("cli.commands"), prog="okr"
+    )
     for name, module in commands.items():
         command = sub.add_parser(
             name, parents=[common], help=t(module.HELP), description=t(module.HELP)

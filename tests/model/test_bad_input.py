@@ -104,7 +104,7 @@ BAD = [
     (
         "a duplicated table",
         b'[objective]\nstatement = "a"\n[objective]\nkgi = "b"\n',
-        ":3:11: TOML syntax error: Cannot declare ('objective',) twice",
+        ":3:11: TOML syntax error: Cannot declare objective twice",
     ),
     (
         "a datetime where a date belongs",

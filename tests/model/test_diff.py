@@ -103,5 +103,5 @@ def test_differences_in_chinese():
     set_language("zh-TW")
     assert describe_differences(old, new) == [
         "KPI aov 的 target:1200 → 1500",
-        "新增了KPI roas",
+        "新增:KPI roas",
     ]

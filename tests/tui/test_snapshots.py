@@ -44,7 +44,7 @@ def test_each_step_of_an_example_plan(snap_compare, number, size):
 
 @pytest.mark.parametrize(
     ("number", "size"),
-    [(1, (80, 24)), (3, (80, 24)), (5, (80, 24)), (6, (80, 24)), (1, (120, 40)), (3, (120, 40))],
+    [*((number, (80, 24)) for number in range(1, len(STEPS) + 1)), (1, (120, 40)), (3, (120, 40))],
     ids=lambda v: STEPS[v - 1] if isinstance(v, int) else f"{v[0]}x{v[1]}",
 )
 def test_the_chinese_plan_in_chinese(snap_compare, number, size):
@@ -56,3 +56,18 @@ def test_the_chinese_plan_in_chinese(snap_compare, number, size):
 def test_a_new_plan(snap_compare):
     app = make_app(Plan(), "new-plan.toml", is_new=True)
     assert snap_compare(app, terminal_size=(80, 24), run_before=at_step(1))
+
+
+def test_an_english_plan_after_switching_to_chinese_in_the_palette(snap_compare):
+    """The switch re-translates what is on screen: the step list, pane, Footer, notice."""
+    app = make_app(load_plan(PLANS / "saas-growth.toml"), "saas-growth.toml")
+
+    async def run_before(pilot: Pilot) -> None:
+        await at_step(3)(pilot)
+        await app.switch_language("zh-TW")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -148,6 +148,19 @@ class WizardScreen(Screen[None]):
     async def _step_clicked(self, event: StepList.StepClicked) -> None:
         await self.go_to_step(event.step)
 
+    async def relocalize(self) -> None:
+        """Show everything in the current language: rebuild the built panes from the plan
+        (keeping the current step), re-translate the keys and redraw the step list."""
+        localize_bindings(self)
+        step = self.current
+        self.panes.clear()
+        switcher = self.query_one("#panes", ContentSwitcher)
+        switcher.current = None  # the new pane reuses the id: let showing it count as a change
+        await switcher.remove_children()
+        await self.go_to_step(step)
+        self.query_one(StepList).refresh()
+        self.refresh_bindings()
+
     # --- after an edit ---------------------------------------------------------------------
 
     @on(PlanEdited)

@@ -1,0 +1,77 @@
+"""argparse's own words in Chinese: help headings, usage and usage errors (real ``okr``)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+import pytest
+
+from model.i18n import set_language
+from tests.conftest import run_okr
+from tui.cli_i18n import ARGPARSE_MESSAGES, OkrArgumentParser
+
+CHINESE = {"OKR_LANG": "zh-TW"}
+ENGLISH_ARGPARSE = re.compile(
+    r"usage:|positional arguments|options:|show this help|error:|required|invalid choice"
+    r"|unrecognized|expected one"
+)
+
+
+def test_the_help_of_a_command_is_all_chinese():
+    result = run_okr("check", "--help", env=CHINESE)
+    assert result.returncode == 0
+    out = result.stdout
+    assert out.startswith("用法:okr check ")
+    assert "\n位置參數:\n" in out and "\n選項:\n" in out
+    assert "顯示這份說明後結束" in out
+    assert not ENGLISH_ARGPARSE.search(out)
+
+
+def test_the_main_help_is_all_chinese():
+    result = run_okr("--help", env=CHINESE)
+    assert result.returncode == 0
+    assert result.stdout.startswith("用法:\n")
+    assert "顯示程式版本後結束" in result.stdout
+    assert "COMMAND" not in result.stdout
+    assert not ENGLISH_ARGPARSE.search(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check"], "okr check:錯誤:缺少必要的參數:PLAN"),
+        (["--lang", "fr", "p.toml"], "okr:錯誤:參數 --lang:無效的選項:'fr'(可選:'en', 'zh-TW')"),
+        (["check", "--date"], "okr check:錯誤:參數 --date:需要一個值"),
+        (["status", "--nope", "p.toml"], "okr:錯誤:無法辨識的參數:--nope"),
+    ],
+)
+def test_usage_errors_are_chinese(args, expected):
+    result = run_okr(*args, env=CHINESE)
+    assert result.returncode == 2
+    assert result.stderr.startswith("用法:")
+    assert result.stderr.splitlines()[-1] == expected
+
+
+def test_usage_errors_stay_english_in_english():
+    result = run_okr("check")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: okr check ")
+    assert result.stderr.endswith("okr check: error: the following arguments are required: PLAN\n")
+
+
+def test_the_translation_is_undone_outside_the_parser():
+    set_language("zh-TW")
+    parser = OkrArgumentParser(prog="demo")
+    parser.add_argument("--n", type=int)
+    assert "選項:" in parser.format_help()
+    assert "options:" in argparse.ArgumentParser(prog="demo").format_help()
+    assert argparse._("options") == "options"  # type: ignore[attr-defined]
+
+
+def test_every_argparse_message_we_translate_is_one_python_uses():
+    """A Python upgrade that rewords a message would silently bring English back."""
+    with open(argparse.__file__, encoding="utf-8") as source:
+        text = source.read()
+    for message in ARGPARSE_MESSAGES:
+        assert repr(message)[1:-1] in text or message in text, message

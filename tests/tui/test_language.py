@@ -1,0 +1,141 @@
+"""Switching language in the app (palette) and Textual's own words in Chinese."""
+
+from __future__ import annotations
+
+import re
+
+from textual.command import CommandInput
+
+from model.i18n import get_language, set_language
+from model.store import load_plan
+from tests.tui.helpers import screen_text, type_text
+from tui.app import make_app
+from tui.screens.help import HelpScreen
+
+ENGLISH_WORDS = ["Objective", "North star", "Step 3: Core KPIs", "Next", "Save", "Quit", "Unit"]
+CHINESE_WORDS = ["目標", "北極星指標", "第 3 步:核心 KPI", "下一步", "儲存", "離開", "單位"]
+
+
+async def switch_in_palette(pilot, search: str) -> None:
+    await pilot.press("ctrl+p")
+    await type_text(pilot, search)
+    await pilot.pause(0.2)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_the_palette_switches_every_visible_part_and_keeps_the_plan(example_copy):
+    path = example_copy("saas-growth.toml")
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " now")  # an unsaved edit of the objective statement
+        assert app.dirty
+        await pilot.press("alt+3")
+        await pilot.pause()
+        plan_before = app.plan.model_copy(deep=True)
+        english = screen_text(pilot)
+        assert all(word in english for word in ENGLISH_WORDS)
+        assert "Unsaved changes" in english
+
+        await switch_in_palette(pilot, "繁體")
+
+        chinese = screen_text(pilot)
+        assert get_language() == "zh-TW"
+        for word in CHINESE_WORDS:  # step list, pane title and fields, Footer
+            assert word in chinese
+        assert "有變更尚未儲存" in chinese  # the step list's unsaved marker
+        assert chinese.splitlines()[-1].startswith("esc 清單 ^n 下一步")  # the field's keys too
+        for word in ENGLISH_WORDS:
+            assert not re.search(rf"\b{word}\b", chinese), word
+        assert app.plan == plan_before
+        assert app.plan.objective.statement.endswith(" now")
+        assert app.dirty and app.title.endswith("● 未儲存")
+        assert app.wizard.current == "kpis"
+        assert [n.message for n in app._notifications] == ["介面語言已切換:繁體中文"]
+        assert app.focused is not None and app.focused.id.startswith("kpi")
+
+        await pilot.press("f1")  # the help screen, built after the switch
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "OKR 規劃工具:說明" in screen_text(pilot)
+        await pilot.press("escape")
+
+        await pilot.press("ctrl+s")  # later notifications too
+        await pilot.pause()
+        assert "已儲存" in list(app._notifications)[-1].message
+
+        await switch_in_palette(pilot, "English")
+        back = screen_text(pilot)
+        assert all(word in back for word in ENGLISH_WORDS)
+        assert "北極星指標" not in back
+        assert app.wizard.current == "kpis"
+    assert load_plan(path) == plan_before
+
+
+async def test_every_built_pane_is_rebuilt_in_the_new_language(example_copy):
+    path = example_copy("saas-growth.toml")
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("alt+2", "alt+4", "alt+6", "alt+1"):
+            await pilot.press(key)
+            await pilot.pause()
+        await switch_in_palette(pilot, "繁體")
+        for key, title in (("alt+2", "第 2 步"), ("alt+4", "第 4 步"), ("alt+6", "第 6 步")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert title in screen_text(pilot)
+            assert "Step" not in screen_text(pilot)
+
+
+async def test_the_palette_offers_the_other_language_by_its_own_name(example_copy):
+    app = make_app(load_plan(example_copy()), "plan.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Language: 繁體中文" in titles
+        await switch_in_palette(pilot, "繁體")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "語言:English" in titles
+        assert not any("繁體中文" in title for title in titles)
+
+
+async def test_textuals_no_matches_line_is_translated(example_copy):
+    set_language("zh-TW")
+    app = make_app(load_plan(example_copy()), "plan.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "zzqx")
+        await pilot.pause(0.8)
+        text = screen_text(pilot)
+        assert "找不到相符的項目" in text
+        assert "No matches" not in text
+
+
+async def test_textuals_theme_picker_asks_in_the_current_language(example_copy):
+    set_language("zh-TW")
+    app = make_app(load_plan(example_copy()), "plan.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.search_themes()
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "搜尋佈景主題…"
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder.startswith("輸入指令")
+
+
+async def test_a_switch_made_over_the_help_screen_redraws_the_help(example_copy):
+    app = make_app(load_plan(example_copy()), "plan.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "OKR Planner: help" in screen_text(pilot)
+        await switch_in_palette(pilot, "繁體")
+        assert isinstance(app.screen, HelpScreen)
+        assert "OKR 規劃工具:說明" in screen_text(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.wizard
+        assert "第 1 步:目標" in screen_text(pilot)
