@@ -385,6 +385,8 @@ class PlanGuard:
             message = t("safety.save_as_no_folder", folder=str(target.parent))
             self.app.notify(message, severity="error", markup=False)
             return
+        if self._busy_elsewhere(target):
+            return
         if not target.exists():
             self._write_as(target, expected=ABSENT)
             return
@@ -399,13 +401,26 @@ class PlanGuard:
             ConfirmDialog(question, yes=t("safety.replace"), no=t("safety.cancel")), answered
         )
 
+    def _busy_elsewhere(self, target: Path) -> bool:
+        """Whether another live session holds ``target``'s lock (then say so)."""
+        state = inspect_lock(target)
+        mine = self.lock is not None and state is not None and state.path == self.lock.path
+        if state is None or state.stale or mine:
+            return False
+        self._refuse_busy(target, state.holder.describe() if state.holder else str(state.path))
+        return True
+
+    def _refuse_busy(self, target: Path, holder: str) -> None:
+        message = t("safety.save_as_busy", path=str(target), holder=holder)
+        self.app.notify(message, severity="error", markup=False)
+
     def _write_as(self, target: Path, *, expected: Fingerprint | None) -> None:
         try:
             new_lock: Lock | None = acquire(target)
         except LockBusy as busy:
-            holder = busy.holder.describe() if busy.holder else str(busy.state.path)
-            message = t("safety.save_as_busy", path=str(target), holder=holder)
-            self.app.notify(message, severity="error", markup=False)
+            self._refuse_busy(
+                target, busy.holder.describe() if busy.holder else str(busy.state.path)
+            )
             return
         except LockError:
             new_lock = None
