@@ -7,22 +7,25 @@ The app owns the plan; the step panes change it through ``model.edit`` and tell 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from model.fingerprint import ABSENT, Fingerprint, fingerprint_of
 from model.i18n import t
 from model.plan import Plan
+from model.safetext import one_line
 from model.steps import STEPS, step_name
 from model.store import PlanError
 from tui.guard import PlanGuard
 from tui.keys import bind, localize_bindings, read_alt_digits_as_alt
+from tui.safe_output import CONTROL_FILTER
 from tui.screens.wizard import WizardScreen
 from tui.widgets.step_list import StepList
 
@@ -59,6 +62,10 @@ class OkrApp(App[int], inherit_bindings=False):
         self.guard = PlanGuard(self, base)
         """Lock, read-only mode, recovery file and conflict checks (see ``tui.guard``)."""
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then one dropping terminal control characters (plan text is data)."""
+        return [*super().get_line_filters(), CONTROL_FILTER]
+
     def get_default_screen(self) -> Screen:
         return self.wizard
 
@@ -78,12 +85,12 @@ class OkrApp(App[int], inherit_bindings=False):
 
     def refresh_title(self) -> None:
         """Show the plan's title (or the file name) and whether it has unsaved changes."""
-        name = self.plan.title.strip() or self.path.name
+        name = one_line(self.plan.title.strip() or self.path.name)
         self.title = t("tui.title_unsaved", title=name) if self.dirty else name
         guard = getattr(self, "guard", None)
         if guard is not None and guard.read_only:
             self.title = t("safety.title_read_only", title=self.title)
-        self.sub_title = str(self.path)
+        self.sub_title = one_line(str(self.path))
 
     def watch_dirty(self, dirty: bool) -> None:
         self.refresh_title()
