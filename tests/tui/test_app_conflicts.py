@@ -142,3 +142,19 @@ async def test_a_deleted_file_is_a_conflict_too(example_copy):
         await pilot.click("#overwrite")
         await pilot.pause()
     assert load_plan(path).objective.statement.endswith(" mine")
+
+
+async def test_a_backup_that_could_not_be_kept_is_reported(example_copy):
+    path = example_copy()
+    backup = path.with_name(path.name + ".bak")
+    backup.mkdir()  # something in the way of the .bak file
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " mine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.dirty
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Saved, but:") for m in messages), messages
+    assert load_plan(path).objective.statement.endswith(" mine")
