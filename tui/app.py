@@ -7,20 +7,25 @@ The app owns the plan; the step panes change it through ``model.edit`` and tell 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from model.fingerprint import ABSENT, Fingerprint, fingerprint_of
 from model.i18n import LANGUAGE_NAMES, LANGUAGES, Language, get_language, set_language, t
 from model.plan import Plan
+from model.safetext import one_line
 from model.steps import STEPS, step_name
-from model.store import PlanError, save_plan
+from model.store import PlanError
+from tui.guard import PlanGuard
 from tui.keys import bind, localize_bindings, read_alt_digits_as_alt
+from tui.safe_output import CONTROL_FILTER
 from tui.screens.wizard import WizardScreen
 from tui.widgets.step_list import StepList
 
@@ -41,7 +46,9 @@ class OkrApp(App[int], inherit_bindings=False):
     dirty: reactive[bool] = reactive(False)
     """Whether the plan has changes that are not saved yet."""
 
-    def __init__(self, plan: Plan, path: Path, *, is_new: bool = False) -> None:
+    def __init__(
+        self, plan: Plan, path: Path, *, is_new: bool = False, base: Fingerprint = ABSENT
+    ) -> None:
         super().__init__()
         localize_bindings(self)
         read_alt_digits_as_alt()
@@ -52,20 +59,38 @@ class OkrApp(App[int], inherit_bindings=False):
         """The KPI chosen on the KPI steps (shared, so they stay on the same KPI)."""
         self.wizard = WizardScreen()
         """The main screen: step list and step panes."""
+        self.guard = PlanGuard(self, base)
+        """Lock, read-only mode, recovery file and conflict checks (see ``tui.guard``)."""
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then one dropping terminal control characters (plan text is data)."""
+        return [*super().get_line_filters(), CONTROL_FILTER]
 
     def get_default_screen(self) -> Screen:
         return self.wizard
 
     def on_mount(self) -> None:
         self.refresh_title()
+        self.guard.start()
+
+    def on_unmount(self) -> None:
+        self.guard.finish()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A crash: keep the unsaved edits in the recovery file before Textual exits."""
+        self.guard.crashed()
+        super()._handle_exception(error)
 
     # --- title and unsaved marker ---------------------------------------------------------
 
     def refresh_title(self) -> None:
         """Show the plan's title (or the file name) and whether it has unsaved changes."""
-        name = self.plan.title.strip() or self.path.name
+        name = one_line(self.plan.title.strip() or self.path.name)
         self.title = t("tui.title_unsaved", title=name) if self.dirty else name
-        self.sub_title = str(self.path)
+        guard = getattr(self, "guard", None)
+        if guard is not None and guard.read_only:
+            self.title = t("safety.title_read_only", title=self.title)
+        self.sub_title = one_line(str(self.path))
 
     def watch_dirty(self, dirty: bool) -> None:
         self.refresh_title()
@@ -75,14 +100,19 @@ class OkrApp(App[int], inherit_bindings=False):
     # --- actions ---------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        """Write the plan to its file; on failure say why in one line and keep the plan."""
-        try:
-            save_plan(self.plan, self.path)
-        except PlanError as error:
-            self.notify(str(error), title=t("tui.save_failed"), severity="error", markup=False)
-            return
-        self.is_new = False
-        self.dirty = False
+        """Write the plan to its file; on failure say why in one line and keep the plan.
+
+        A read-only session asks for another file name; a file changed on disk since it
+        was loaded asks what to do (``tui.guard``).
+        """
+        self.guard.save()
+
+    def action_save_as(self) -> None:
+        """Ask for a file name, save there and go on editing that file."""
+        self.guard.save_as()
+
+    def report_saved(self) -> None:
+        """Say the plan was saved (and how many fields still hold invalid text)."""
         invalid = len(self.wizard.query(".field-row.-error"))
         if invalid:
             message = t("tui.saved_with_errors", path=self.path, count=invalid)
@@ -99,6 +129,7 @@ class OkrApp(App[int], inherit_bindings=False):
 
         def answered(quit_anyway: bool | None) -> None:
             if quit_anyway:
+                self.guard.quit_discarding()
                 self.exit(0)
 
         dialog = ConfirmDialog(
@@ -142,6 +173,9 @@ class OkrApp(App[int], inherit_bindings=False):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands, all in the current language."""
         yield SystemCommand(t("tui.cmd_save"), t("tui.cmd_save_help"), self.action_save)
+        yield SystemCommand(
+            t("safety.cmd_save_as"), t("safety.cmd_save_as_help"), self.action_save_as
+        )
         yield SystemCommand(t("tui.cmd_add_kpi"), t("tui.cmd_add_kpi_help"), self.add_kpi)
         yield SystemCommand(t("tui.cmd_add_item"), t("tui.cmd_add_item_help"), self.add_item)
         from tui.screens import kpis
@@ -212,6 +246,18 @@ class OkrApp(App[int], inherit_bindings=False):
         pane.pick_from_catalog()  # type: ignore[attr-defined]
 
 
-def make_app(plan: Plan, path: str | Path, *, is_new: bool = False) -> OkrApp:
-    """The app for ``plan``, saving to ``path``."""
-    return OkrApp(plan, Path(path), is_new=is_new)
+def make_app(
+    plan: Plan, path: str | Path, *, is_new: bool = False, base: Fingerprint | None = None
+) -> OkrApp:
+    """The app for ``plan``, saving to ``path``.
+
+    ``base`` is the fingerprint of the file ``plan`` was loaded from
+    (``load_plan_with_fingerprint``); without it the file as it is now is taken as the
+    base. Saving refuses to overwrite a file that no longer matches it.
+    """
+    if base is None:
+        try:
+            base = ABSENT if is_new else fingerprint_of(path)
+        except PlanError:
+            base = ABSENT
+    return OkrApp(plan, Path(path), is_new=is_new, base=base)

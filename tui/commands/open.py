@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
 from pathlib import Path
 
+from model.fingerprint import ABSENT
 from model.i18n import t
 from model.plan import Plan
-from tui.commands._common import load_for_command, print_error
+from model.store import PlanError, load_plan_with_fingerprint
+from tui.commands._common import print_error, printable
 
 NAME = "open"
 HELP = "cli.open_help"
@@ -19,11 +23,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Open the app on the plan; a missing file starts a new plan saved there."""
+    """Open the app on the plan; a missing file starts a new plan saved there.
+
+    Once the app has left the screen, say where unsaved edits were kept if it stopped
+    on an error or a signal (SIGHUP, SIGTERM) without saving them.
+    """
     path = Path(args.plan)
+    base = ABSENT
     if path.exists():
-        plan = load_for_command(path)
-        if plan is None:
+        try:
+            plan, base = load_plan_with_fingerprint(path)
+        except PlanError as error:
+            print_error(str(error))
             return 2
         is_new = False
     else:
@@ -33,6 +44,11 @@ def run(args: argparse.Namespace) -> int:
         plan, is_new = Plan(), True
     from tui.app import make_app  # textual is imported only when the app is opened
 
-    app = make_app(plan, path, is_new=is_new)
-    app.run()
+    app = make_app(plan, path, is_new=is_new, base=base)
+    try:
+        app.run()
+    finally:
+        for notice in app.guard.exit_notices:
+            with contextlib.suppress(OSError):  # a terminal that is gone (SIGHUP)
+                print(printable(notice), file=sys.stderr)
     return app.return_code or 0

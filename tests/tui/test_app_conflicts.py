@@ -1,0 +1,160 @@
+"""Saving over a file that changed on disk: reload, overwrite or save as; never silently."""
+
+from __future__ import annotations
+
+from model.atomic import backup_path_for
+from model.fingerprint import fingerprint_of
+from model.lock import inspect_lock
+from model.store import load_plan, save_plan
+from tests.tui.helpers import screen_text, type_text
+from tests.tui.safety_helpers import dialog_id
+from tui.app import make_app
+from tui.screens.dialogs import ConfirmDialog, PromptDialog
+
+
+def someone_else_saves(path, title: str = "Theirs") -> None:
+    theirs = load_plan(path)
+    theirs.title = title
+    save_plan(theirs, path)
+
+
+async def _edit_then_save_over_their_change(pilot, path) -> None:
+    await pilot.pause()
+    await type_text(pilot, " mine")
+    someone_else_saves(path)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_a_changed_file_is_never_overwritten_without_asking(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _edit_then_save_over_their_change(pilot, path)
+        assert dialog_id(app) == "conflict-dialog"
+        text = screen_text(pilot)
+        assert "The file changed on disk" in text and "Overwrite with mine" in text
+        await pilot.press("escape")  # cancel
+        await pilot.pause()
+        assert dialog_id(app) is None and app.dirty
+    assert load_plan(path).title == "Theirs"
+    assert not load_plan(path).objective.statement.endswith(" mine")
+
+
+async def test_overwrite_writes_mine_and_keeps_theirs_as_the_backup(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _edit_then_save_over_their_change(pilot, path)
+        await pilot.click("#overwrite")
+        await pilot.pause()
+        assert not app.dirty
+        assert app.guard.base == fingerprint_of(path)
+        await type_text(pilot, "!")  # the next save goes through without a question
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert dialog_id(app) is None and not app.dirty
+    mine = load_plan(path)
+    assert mine.objective.statement.endswith(" mine!") and mine.title != "Theirs"
+    assert load_plan(backup_path_for(path)).objective.statement.endswith(" mine")
+
+
+async def test_save_as_writes_mine_elsewhere_and_leaves_theirs(example_copy):
+    path = example_copy()
+    other = path.with_name("mine.toml")
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _edit_then_save_over_their_change(pilot, path)
+        await pilot.click("#save-as")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(other))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.path == other and not app.dirty
+        assert other.name in app.sub_title
+        assert inspect_lock(path) is None, "the old plan's lock was let go"
+        assert inspect_lock(other) is not None
+    assert load_plan(path).title == "Theirs"
+    assert load_plan(other).objective.statement.endswith(" mine")
+
+
+async def test_save_as_onto_an_existing_file_asks_first(example_copy):
+    path = example_copy()
+    other = example_copy("ecommerce-revenue.toml")
+    original = other.read_bytes()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " mine")
+        app.action_save_as()
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(other))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "already exists" in screen_text(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.path == path
+        assert other.read_bytes() == original
+        app.action_save_as()
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(other))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.path == other
+    assert load_plan(other).objective.statement.endswith(" mine")
+
+
+async def test_reload_asks_then_takes_their_version(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _edit_then_save_over_their_change(pilot, path)
+        await pilot.click("#reload")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "lose your" in screen_text(pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.plan.title == "Theirs" and not app.dirty
+        assert not app.plan.objective.statement.endswith(" mine")
+        assert app.query_one("#plan-title").value == "Theirs"
+        assert app.guard.base == fingerprint_of(path)
+    assert load_plan(path).title == "Theirs"
+
+
+async def test_a_deleted_file_is_a_conflict_too(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " mine")
+        path.unlink()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert dialog_id(app) == "conflict-dialog"
+        assert "deleted or moved" in screen_text(pilot)
+        await pilot.click("#overwrite")
+        await pilot.pause()
+    assert load_plan(path).objective.statement.endswith(" mine")
+
+
+async def test_a_backup_that_could_not_be_kept_is_reported(example_copy):
+    path = example_copy()
+    backup = path.with_name(path.name + ".bak")
+    backup.mkdir()  # something in the way of the .bak file
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " mine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.dirty
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Saved, but:") for m in messages), messages
+    assert load_plan(path).objective.statement.endswith(" mine")

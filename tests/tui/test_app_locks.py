@@ -1,0 +1,137 @@
+"""The lock in the app: a busy plan asks read-only / take over / quit; lost locks turn read-only."""
+
+from __future__ import annotations
+
+import os
+
+from model.lock import acquire, inspect_lock, take_over
+from model.recovery import find_recovery
+from model.store import load_plan
+from tests.tui.helpers import screen_text, type_text
+from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
+from tui.app import make_app
+from tui.screens.dialogs import PromptDialog
+
+
+async def test_a_free_plan_is_locked_while_open_and_unlocked_after(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert dialog_id(app) is None
+        state = inspect_lock(path)
+        assert state is not None and state.holder.pid == os.getpid()
+        assert not app.guard.read_only
+    assert inspect_lock(path) is None
+
+
+async def test_a_busy_plan_names_its_holder_and_read_only_refuses_to_save(example_copy):
+    path = example_copy()
+    lock_file = hold_lock_elsewhere(path, user="alice")
+    original = path.read_bytes()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert dialog_id(app) == "lock-dialog"
+        text = screen_text(pilot)
+        assert "Someone else is editing this plan" in text
+        assert "alice" in text and f"process {os.getppid()}" in text
+        await pilot.press("enter")  # the first, safe choice: read-only
+        await pilot.pause()
+        assert app.guard.read_only and app.guard.lock is None
+        assert "READ-ONLY" in app.title and "READ-ONLY" in screen_text(pilot)
+        await type_text(pilot, " mine")
+        assert "READ-ONLY" in app.title
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog), "save is refused; save-as is offered"
+        assert "open read-only" in screen_text(pilot)
+        copy = path.with_name("copy.toml")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(copy))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load_plan(copy).objective.statement.endswith(" mine")
+        assert app.path == copy and not app.guard.read_only and not app.dirty
+    assert path.read_bytes() == original
+    assert inspect_lock(path).holder.user == "alice", "their lock is left alone"
+    assert lock_file.exists()
+    assert inspect_lock(copy) is None, "the copy's lock was released on exit"
+
+
+async def test_read_only_refuses_save_as_onto_the_locked_plan(example_copy):
+    path = example_copy()
+    hold_lock_elsewhere(path)
+    original = path.read_bytes()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # read-only
+        await type_text(pilot, " mine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # the prompt suggests the plan's own name
+        await pilot.pause()
+        assert "is being edited by alice" in list(app._notifications)[-1].message
+        assert app.dirty and app.guard.read_only
+    assert path.read_bytes() == original
+
+
+async def test_taking_over_a_busy_plan_locks_it_for_this_session(example_copy):
+    path = example_copy()
+    hold_lock_elsewhere(path)
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#take-over")
+        await pilot.pause()
+        assert dialog_id(app) is None and not app.guard.read_only
+        assert inspect_lock(path).holder.pid == os.getpid()
+        await type_text(pilot, " mine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "READ-ONLY" not in app.title
+    assert load_plan(path).objective.statement.endswith(" mine")
+    assert inspect_lock(path) is None
+
+
+async def test_quit_from_the_lock_dialog_leaves_everything_as_it_was(example_copy):
+    path = example_copy()
+    hold_lock_elsewhere(path)
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#quit")
+        await pilot.pause()
+        assert not app.is_running
+    assert inspect_lock(path).holder.user == "alice"
+
+
+async def test_a_stale_lock_is_replaced_and_the_user_told(example_copy):
+    path = example_copy()
+    holder = acquire(path)
+    holder.path.write_bytes(holder.path.read_bytes().replace(b"pid = ", b"pid = 99999999#"))
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert dialog_id(app) is None
+        assert "A lock left by a session that is gone" in list(app._notifications)[-1].message
+        assert app.guard.lock is not None and not app.guard.read_only
+
+
+async def test_a_session_whose_lock_was_taken_over_turns_read_only(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " mine")
+        assert app.guard.write_recovery()
+        take_over(path)  # another session takes the plan over
+        app.guard.tick()
+        await pilot.pause()
+        assert app.guard.read_only and "READ-ONLY" in app.title
+        assert "took over this plan" in list(app._notifications)[-1].message
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+    assert find_recovery(path) is not None, "the read-only session leaves the recovery file"

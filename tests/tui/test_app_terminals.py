@@ -1,0 +1,124 @@
+"""Terminals: small sizes, NO_COLOR, and plan text (markup, escape sequences) shown as data."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.filter import Monochrome
+
+from model.plan import Item, Kpi, Plan
+from model.store import load_plan
+from tests.tui.helpers import screen_text
+from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
+from tui.app import make_app
+from tui.safe_output import UNSAFE, ControlCharFilter
+
+STEP_TITLES = ["Objective", "North star", "Core KPIs", "Formulas", "Baselines", "Review"]
+
+
+async def test_resizing_to_60x20_and_back_keeps_every_step_working(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for size in [(60, 20), (80, 24), (60, 20), (120, 40), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            for number, title in enumerate(STEP_TITLES, start=1):
+                await pilot.press(f"alt+{number}")
+                await pilot.pause()
+                assert f"Step {number}: {title}" in screen_text(pilot)
+                assert app.screen.size == size
+        await pilot.resize_terminal(60, 20)
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_the_lock_dialog_fits_60x20_with_every_choice_reachable(example_copy):
+    path = example_copy()
+    hold_lock_elsewhere(path)
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert dialog_id(app) == "lock-dialog"
+        text = screen_text(pilot)
+        for label in ("Open read-only", "Take over", "Quit"):
+            assert label in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("down", "enter")  # take over
+        await pilot.pause()
+        assert dialog_id(app) is None and not app.guard.read_only
+
+
+async def test_no_color_turns_the_output_monochrome(tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(Plan(), tmp_path / "p.toml", is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        assert any(isinstance(f, Monochrome) for f in app.get_line_filters())
+        assert "Step 1: Objective" in screen_text(pilot)
+
+
+def test_the_control_filter_drops_what_a_terminal_would_obey():
+    segments = [Segment("a\x1b[2Jb\x9bc\u202ed\u200de"), Segment("plain")]
+    out = ControlCharFilter().apply(segments, None)  # type: ignore[arg-type]
+    assert [s.text for s in out] == ["a[2Jbcd\u200de", "plain"]
+
+
+HOSTILE = {
+    "title": "[red]T\x1b]0;PWNED\x07",
+    "statement": "[bold]x[/bold] \x1b[31mgrow",
+    "kgi": "[link=http://e]y[/link] kgi",
+    "item": "[link=http://e]y[/link] \x1b[2Jitem",
+    "kpi": "[bold]x[/bold]\x9b31m kpi",
+    "star": "[blink]star\u202eevil",
+}
+LITERAL = ["[bold]x[/bold]", "[link=http://e]y[/link]"]
+
+
+def _hostile_plan() -> Plan:
+    plan = Plan(
+        title=HOSTILE["title"],
+        items=[Item(text=HOSTILE["item"], kpi="k")],
+        kpis=[Kpi(id="k", name=HOSTILE["kpi"], definition="[i]def[/i]")],
+    )
+    plan.objective.statement = HOSTILE["statement"]
+    plan.objective.kgi = HOSTILE["kgi"]
+    plan.north_star.name = HOSTILE["star"]
+    return plan
+
+
+def _shown(pilot) -> tuple[str, list[str]]:
+    strips = list(pilot.app.screen._compositor.render_strips())
+    text = "\n".join(strip.text for strip in strips)
+    unsafe = [s.text for strip in strips for s in strip if UNSAFE.search(s.text)]
+    return text, unsafe
+
+
+async def test_markup_and_escapes_in_plan_text_are_shown_literally_on_every_step(tmp_path):
+    app = make_app(_hostile_plan(), tmp_path / "p.toml", is_new=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        seen: dict[int, str] = {}
+        for number in range(1, 7):
+            await pilot.press(f"alt+{number}")
+            await pilot.pause()
+            text, unsafe = _shown(pilot)
+            assert unsafe == [], f"step {number} sends control characters to the terminal"
+            assert "\\x1b]0;PWNED\\x07" in text, "the title shows its escapes as text"
+            seen[number] = text
+        assert "[bold]x[/bold] [31mgrow" in seen[1]
+        assert "[link=http://e]y[/link] kgi" in seen[1]
+        assert "[link=http://e]y[/link]" in seen[1] and "[2Jitem" in seen[1]
+        assert "[blink]star" in seen[2]
+        for number in (3, 4, 5):
+            assert "[bold]x[/bold]" in seen[number], f"the KPI name on step {number}"
+        for literal in LITERAL:
+            assert literal in seen[6]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert _shown(pilot)[1] == []
+    assert app.plan == _hostile_plan(), "showing the text changed nothing in the plan"

@@ -1,0 +1,261 @@
+"""Keeping the app's plan safe: the lock, read-only mode, recovery, conflicts and last words.
+
+:class:`PlanGuard` is the app's one place for everything that protects work:
+
+- **Lock** (``model.lock``): taken on start; when another session holds it, a dialog
+  names the holder and offers read-only, take over or quit. Refreshed on every autosave
+  tick; when someone takes it over, this session turns read-only and says so.
+- **Read-only**: saving to the plan is refused and offers save-as instead.
+- **Recovery** (``model.recovery``): while the plan has unsaved edits they are written
+  to the private recovery file every :data:`AUTOSAVE_SECONDS` (only when they changed
+  since the last write), on SIGHUP/SIGTERM, on a crash and on any exit that did not
+  save or deliberately discard them. The next open offers to recover them.
+- **Conflicts** (:mod:`tui.saving`): saves pass the fingerprint of what was loaded;
+  when the file changed on disk a dialog offers reload, overwrite or save-as. Nothing
+  is overwritten silently.
+
+Lines for after the app has left the screen (where the edits went after a crash or a
+signal) collect in :attr:`PlanGuard.exit_notices`; ``okr open`` prints them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from model.errors import PlanError
+from model.fingerprint import Fingerprint
+from model.i18n import t
+from model.lock import Lock, LockBusy, LockError, acquire, inspect_lock, take_over
+from model.recovery import (
+    Recovery,
+    discard_recovery,
+    emergency_save,
+    find_recovery,
+    recovery_path,
+    write_recovery,
+)
+from model.store import dumps_plan
+from tui.saving import Saving
+from tui.screens.choice import Choice, ChoiceDialog
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from tui.app import OkrApp
+
+AUTOSAVE_SECONDS = 3.0
+"""How often unsaved edits are written to the recovery file (and the lock refreshed)."""
+
+
+class PlanGuard(Saving):
+    """The lock, the base fingerprint and the recovery file of the app's plan."""
+
+    def __init__(self, app: OkrApp, base: Fingerprint) -> None:
+        self.app = app
+        self.base = base
+        """The fingerprint of the file the plan in memory started from (for conflicts)."""
+        self.lock: Lock | None = None
+        """This session's lock on the plan (``None``: read-only, or no lock possible)."""
+        self.read_only = False
+        """Whether saving to the plan's file is refused (another session edits it)."""
+        self.exit_notices: list[str] = []
+        """Lines to print once the app has left the screen (where unsaved edits went)."""
+        self._discarded = False
+        self._kept_on_exit = False
+        self._recovered_text: str | None = None
+        self._recovery_warned = False
+        self._timer: Timer | None = None
+        self._uninstall: Callable[[], None] | None = None
+
+    # --- start and stop ------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Take the lock (asking when it is busy), offer recovery, start the autosave."""
+        if threading.current_thread() is threading.main_thread():
+            from tui.signals import install_exit_handlers
+
+            with contextlib.suppress(ValueError):
+                self._uninstall = install_exit_handlers(self.on_signal)
+        self._timer = self.app.set_interval(AUTOSAVE_SECONDS, self.tick)
+        try:
+            self.lock = acquire(self.path)
+        except LockBusy as busy:
+            self.app.push_screen(self._lock_dialog(busy), self._lock_answered)
+            return
+        except LockError as error:
+            self._warn(t("safety.lock_unavailable", error=str(error)))
+        else:
+            if self.lock.replaced is not None:
+                holder = self.lock.replaced.describe()
+                self.app.notify(t("safety.stale_lock_replaced", holder=holder), markup=False)
+        self.offer_recovery()
+
+    def finish(self) -> None:
+        """On the way out: keep unsaved edits unless deliberately discarded; unlock."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self._uninstall is not None:
+            with contextlib.suppress(Exception):
+                self._uninstall()
+            self._uninstall = None
+        if not self._kept_on_exit:
+            self._keep_edits("safety.exit_saved")
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def crashed(self) -> None:
+        """The app hit an unexpected error: write the unsaved edits somewhere safe, now."""
+        self._keep_edits("safety.crash_saved")
+
+    def on_signal(self, signum: int) -> None:
+        """SIGHUP or SIGTERM: keep the unsaved edits and let go of the lock."""
+        self._keep_edits("safety.signal_saved")
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def quit_discarding(self) -> None:
+        """The user chose to quit without saving: their edits go, recovery file too."""
+        self._discarded = True
+        if not self.read_only:
+            discard_recovery(self.path)
+
+    def _keep_edits(self, notice: str) -> None:
+        if self._kept_on_exit or self._discarded or self.read_only or not self.app.dirty:
+            return
+        self._kept_on_exit = True
+        if dumps_plan(self.app.plan) == self._recovered_text:
+            file: Path | None = recovery_path(self.path)
+        else:
+            file = emergency_save(self.path, self.app.plan, self.base)
+        if file is None:
+            self.exit_notices.append(t("safety.edits_lost"))
+        else:
+            self.exit_notices.append(t(notice, file=str(file), path=str(self.path)))
+
+    # --- the autosave tick ---------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Refresh the lock (noticing a take-over) and write changed unsaved edits."""
+        if self.lock is not None and not self.lock.refresh():
+            self._lock_lost()
+        self.write_recovery()
+
+    def write_recovery(self) -> bool:
+        """Write the unsaved plan to the recovery file if it changed since the last write."""
+        if self.read_only or not self.app.dirty or self._discarded:
+            return False
+        text = dumps_plan(self.app.plan)
+        if text == self._recovered_text:
+            return False
+        try:
+            write_recovery(self.path, self.app.plan, self.base)
+        except PlanError as error:
+            if not self._recovery_warned:
+                self._recovery_warned = True
+                self._warn(t("safety.recovery_write_failed", error=str(error)))
+            return False
+        self._recovered_text = text
+        return True
+
+    def _lock_lost(self) -> None:
+        self.lock = None
+        state = inspect_lock(self.path)
+        if state is not None and state.holder is not None:
+            message = t("safety.lock_lost", holder=state.holder.describe())
+        else:
+            message = t("safety.lock_lost_unknown")
+        self.set_read_only(True)
+        self.app.notify(message, severity="error", timeout=30, markup=False)
+
+    # --- the lock ------------------------------------------------------------------------
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.app.refresh_title()
+
+    def _lock_dialog(self, busy: LockBusy) -> ChoiceDialog:
+        if busy.holder is not None:
+            body = t("safety.lock_busy_body", path=str(self.path), holder=busy.holder.describe())
+        else:
+            body = t(
+                "safety.lock_busy_unknown_body", path=str(self.path), lock=str(busy.state.path)
+            )
+        return ChoiceDialog(
+            t("safety.lock_busy_title"),
+            [body, t("safety.lock_busy_advice")],
+            [
+                Choice("read-only", t("safety.open_read_only"), "primary"),
+                Choice("take-over", t("safety.take_over"), "warning"),
+                Choice("quit", t("safety.quit")),
+            ],
+            escape="read-only",
+            dialog_id="lock-dialog",
+        )
+
+    def _lock_answered(self, answer: str | None) -> None:
+        if answer == "quit":
+            self.app.exit(0)
+            return
+        if answer == "take-over":
+            try:
+                self.lock = take_over(self.path)
+            except LockError as error:
+                self.app.notify(str(error), severity="error", markup=False)
+            else:
+                self.app.notify(t("safety.took_over"), markup=False)
+                self.offer_recovery()
+                return
+        self.set_read_only(True)
+        self.app.notify(t("safety.read_only_opened", path=str(self.path)), markup=False)
+
+    # --- recovery on open ----------------------------------------------------------------
+
+    def offer_recovery(self) -> None:
+        """If unsaved edits of this plan were kept, show what they change and ask."""
+        if self.read_only:
+            return
+        found = find_recovery(self.path)
+        if found is None:
+            return
+        written = found.written.astimezone().strftime("%Y-%m-%d %H:%M")
+        body = [
+            t("safety.recovery_body", path=str(self.path), written=written, file=str(found.file))
+        ]
+        body.extend(f"• {line}" for line in found.summary())
+        if len(body) == 1:
+            body.append(t("safety.recovery_no_difference"))
+        if found.base_changed():
+            body.append(t("safety.recovery_base_changed"))
+        dialog = ChoiceDialog(
+            t("safety.recovery_title"),
+            body,
+            [
+                Choice("recover", t("safety.recover"), "primary"),
+                Choice("discard", t("safety.discard"), "error"),
+            ],
+            escape="recover",
+            dialog_id="recovery-dialog",
+        )
+
+        async def answered(answer: str | None) -> None:
+            if answer == "discard":
+                discard_recovery(self.path)
+                self.app.notify(t("safety.recovery_discarded"), markup=False)
+            else:
+                await self._apply_recovery(found)
+
+        self.app.push_screen(dialog, answered)
+
+    async def _apply_recovery(self, found: Recovery) -> None:
+        # The edits' own base: if the file was saved since, saving asks before overwriting.
+        self.base = found.base
+        self._recovered_text = dumps_plan(found.plan)
+        await self.replace_plan(found.plan, dirty=True)
+        self.app.notify(t("safety.recovered", path=str(self.path)), markup=False)

@@ -1,0 +1,227 @@
+"""Saving from the app: conflicts on disk, reload, save as (used by :class:`tui.guard.PlanGuard`).
+
+Every save passes the fingerprint of what the plan started from, so a file someone
+else saved meanwhile raises :class:`~model.errors.ConflictError` and a dialog offers
+save as, reload (after a confirm) or overwrite; nothing is overwritten silently. A
+read-only session never saves to its plan: ``ctrl+s`` asks for another file name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.widgets import ContentSwitcher
+
+from model.errors import ConflictError, PlanError
+from model.fingerprint import ABSENT, Fingerprint
+from model.i18n import t
+from model.lock import Lock, LockBusy, LockError, acquire, inspect_lock
+from model.plan import Plan
+from model.recovery import discard_recovery
+from model.store import WriteResult, load_plan_with_fingerprint, save_plan
+from tui.screens.choice import Choice, ChoiceDialog
+
+if TYPE_CHECKING:
+    from tui.app import OkrApp
+
+
+class Saving:
+    """Save, save as, reload and the conflict dialog; state lives in the guard."""
+
+    app: OkrApp
+    base: Fingerprint
+    lock: Lock | None
+    read_only: bool
+    _recovered_text: str | None
+    _discarded: bool
+
+    @property
+    def path(self) -> Path:
+        return self.app.path
+
+    async def replace_plan(self, plan: Plan, *, dirty: bool) -> None:
+        """Put ``plan`` in the app and rebuild the step panes around it."""
+        app = self.app
+        app.plan = plan
+        app.dirty = dirty  # before any await: an autosave tick must see the new state
+        app.kpi_cursor = 0
+        wizard = app.wizard
+        step = wizard.current
+        switcher = wizard.query_one("#panes", ContentSwitcher)
+        switcher.current = None
+        wizard.panes.clear()
+        await switcher.remove_children()
+        wizard.refresh_states()
+        await wizard.go_to_step(step)
+        app.dirty = dirty  # loading the panes' fields is no edit
+        app.refresh_title()
+
+    # --- saving --------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save to the plan's file unless read-only; a file changed on disk asks first."""
+        if self.read_only:
+            self.save_as(t("safety.save_refused_read_only", path=str(self.path)))
+            return
+        try:
+            result = save_plan(self.app.plan, self.path, expected=self.base)
+        except ConflictError as conflict:
+            self.app.push_screen(self._conflict_dialog(conflict), self._conflict_answered)
+            return
+        except PlanError as error:
+            self.app.notify(str(error), title=t("tui.save_failed"), severity="error", markup=False)
+            return
+        self._saved(result)
+
+    def _saved(self, result: WriteResult) -> None:
+        self.base = result.fingerprint
+        discard_recovery(self.path)
+        self._recovered_text = None
+        self._discarded = False
+        self.app.is_new = False
+        self.app.dirty = False
+        self.app.refresh_title()
+        self.app.report_saved()
+        if result.backup_problem:
+            self._warn(t("safety.backup_problem", problem=result.backup_problem))
+
+    def _conflict_dialog(self, conflict: ConflictError) -> ChoiceDialog:
+        return ChoiceDialog(
+            t("safety.conflict_title"),
+            [str(conflict), t("safety.conflict_advice")],
+            [
+                Choice("save-as", t("safety.save_as"), "primary"),
+                Choice("reload", t("safety.reload"), "warning"),
+                Choice("overwrite", t("safety.overwrite"), "error"),
+                Choice("cancel", t("safety.cancel")),
+            ],
+            escape="cancel",
+            dialog_id="conflict-dialog",
+        )
+
+    def _conflict_answered(self, answer: str | None) -> None:
+        if answer == "overwrite":
+            try:
+                result = save_plan(self.app.plan, self.path, expected=None)
+            except PlanError as error:
+                self.app.notify(str(error), severity="error", markup=False)
+                return
+            self._saved(result)
+        elif answer == "reload":
+            self._confirm_reload()
+        elif answer == "save-as":
+            self.save_as()
+
+    def _confirm_reload(self) -> None:
+        from tui.screens.dialogs import ConfirmDialog
+
+        async def answered(reload: bool | None) -> None:
+            if reload:
+                await self.reload()
+
+        question = t("safety.confirm_reload", path=str(self.path))
+        dialog = ConfirmDialog(question, yes=t("safety.reload_yes"), no=t("safety.keep_mine"))
+        self.app.push_screen(dialog, answered)
+
+    async def reload(self) -> bool:
+        """Replace the plan in memory with the file on disk (unsaved edits are dropped)."""
+        try:
+            loaded = load_plan_with_fingerprint(self.path)
+        except PlanError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+            return False
+        self.base = loaded.fingerprint
+        if not self.read_only:
+            discard_recovery(self.path)
+        self._recovered_text = None
+        await self.replace_plan(loaded.plan, dirty=False)
+        self.app.notify(t("safety.reloaded", path=str(self.path)), markup=False)
+        return True
+
+    # --- save as -------------------------------------------------------------------------
+
+    def save_as(self, title: str | None = None) -> None:
+        """Ask for a file name, then save there and go on editing that file."""
+        from tui.screens.dialogs import PromptDialog
+
+        def answered(answer: str | None) -> None:
+            if answer and answer.strip():
+                self._save_as_to(Path(answer.strip()).expanduser())
+
+        dialog = PromptDialog(title or t("safety.save_as_title"), value=str(self.path))
+        self.app.push_screen(dialog, answered)
+
+    def _save_as_to(self, target: Path) -> None:
+        if not self.read_only and _same_file(target, self.path):
+            self.save()
+            return
+        if not target.parent.is_dir():
+            message = t("safety.save_as_no_folder", folder=str(target.parent))
+            self.app.notify(message, severity="error", markup=False)
+            return
+        if self._busy_elsewhere(target):
+            return
+        if not target.exists():
+            self._write_as(target, expected=ABSENT)
+            return
+        from tui.screens.dialogs import ConfirmDialog
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._write_as(target, expected=None)
+
+        question = t("safety.save_as_exists", path=str(target))
+        self.app.push_screen(
+            ConfirmDialog(question, yes=t("safety.replace"), no=t("safety.cancel")), answered
+        )
+
+    def _busy_elsewhere(self, target: Path) -> bool:
+        """Whether another live session holds ``target``'s lock (then say so)."""
+        state = inspect_lock(target)
+        mine = self.lock is not None and state is not None and state.path == self.lock.path
+        if state is None or state.stale or mine:
+            return False
+        self._refuse_busy(target, state.holder.describe() if state.holder else str(state.path))
+        return True
+
+    def _refuse_busy(self, target: Path, holder: str) -> None:
+        message = t("safety.save_as_busy", path=str(target), holder=holder)
+        self.app.notify(message, severity="error", markup=False)
+
+    def _write_as(self, target: Path, *, expected: Fingerprint | None) -> None:
+        try:
+            new_lock: Lock | None = acquire(target)
+        except LockBusy as busy:
+            self._refuse_busy(
+                target, busy.holder.describe() if busy.holder else str(busy.state.path)
+            )
+            return
+        except LockError:
+            new_lock = None
+        try:
+            result = save_plan(self.app.plan, target, expected=expected)
+        except PlanError as error:
+            if new_lock is not None:
+                new_lock.release()
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        if not self.read_only:
+            discard_recovery(self.path)
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = new_lock
+        self.app.path = target
+        self.read_only = False
+        self._saved(result)
+
+    def _warn(self, message: str) -> None:
+        self.app.notify(message, severity="warning", timeout=15, markup=False)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.realpath(one) == os.path.realpath(other)
+    except OSError:
+        return False
