@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from model.formula import Formula, FormulaSyntaxError, evaluate, parse_formula
 from model.i18n import t
@@ -52,11 +53,19 @@ class FormulaProblem:
         return text
 
 
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Formula | FormulaSyntaxError:
+    """:func:`parse_formula`, remembered per text: the app re-runs the checks after edits,
+    and each run reads every formula several times (a parse is pure; both results are
+    immutable as used here)."""
+    return parse_formula(text)
+
+
 def parsed_formula(kpi: Kpi) -> Formula | None:
     """The KPI's formula parsed, or ``None`` when it is empty or does not parse."""
     if not kpi.formula.strip():
         return None
-    parsed = parse_formula(kpi.formula)
+    parsed = _parse(kpi.formula)
     return None if isinstance(parsed, FormulaSyntaxError) else parsed
 
 
@@ -128,7 +137,7 @@ def kpi_formula_problems(plan: Plan, kpi: Kpi) -> list[FormulaProblem]:
     """What :func:`formula_problems` finds in one KPI's formula."""
     if not kpi.formula.strip():
         return []
-    parsed = parse_formula(kpi.formula)
+    parsed = _parse(kpi.formula)
     if isinstance(parsed, FormulaSyntaxError):
         return [FormulaProblem(kpi.id, "syntax", parsed.key, parsed.params, parsed.position)]
     problems: list[FormulaProblem] = []

@@ -1,30 +1,34 @@
-"""The wizard's steps and how far a plan has got through each of them.
+"""The wizard's steps, and how far a plan has got through each of them.
 
-A step is *empty* when nothing of it is filled in, *done* when everything the method asks
-of it is there, and *needs attention* in between. The same rules list what is still
-missing (:func:`gaps`), each with the field path it is about, so the review step and the
-command line can point at the field. The method checks (``model.checks``) feed in
-through the ``findings`` argument: a step with an error finding needs attention even
-when every field is filled in.
+This is the one definition of the steps (their order, names and the fields each one
+edits); ``model.checks`` files every finding under one of them. A step's state comes
+from two things only: whether anything of it is filled in (*empty* otherwise), and the
+method checks' findings about it (*error*, *warning*, else *done*). There is no second
+list of rules here: what a plan needs is what ``model.checks`` says, so the step list,
+the review step and ``okr check`` never disagree. Before the checks have run, a filled
+step is *unchecked*.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from typing import Literal, Protocol, get_args
 
 from model.i18n import t
 from model.plan import Cadence, Indicator, Kpi, Plan
 
 Step = Literal["objective", "north_star", "kpis", "formulas", "baselines", "review"]
+"""The wizard's six steps, in order; every finding belongs to the step where its field
+is edited (the items under the objective belong to ``objective``)."""
+
 STEPS: tuple[Step, ...] = get_args(Step)
 
-StepState = Literal["done", "attention", "empty"]
+StepState = Literal["done", "error", "warning", "empty", "unchecked"]
+"""``empty``: nothing of the step is filled in; ``error`` / ``warning``: the worst
+finding of the method checks about it; ``done``: filled in and no error or warning
+(hints do not count); ``unchecked``: filled in, the checks have not run yet."""
 
-CORE_KPIS_MIN = 3
-CORE_KPIS_MAX = 5
-"""The method asks for 3 to 5 core KPIs: fewer is too thin, more loses focus."""
+STATES: tuple[StepState, ...] = get_args(StepState)
 
 OBJECTIVE_FIELDS = ("statement", "kgi", "start", "end")
 NORTH_STAR_FIELDS = ("name", "definition")
@@ -33,7 +37,8 @@ KPI_FIELDS_BY_STEP: dict[Step, tuple[str, ...]] = {
     "formulas": ("definition", "formula", "data_source"),
     "baselines": ("baseline", "target", "guardrail", "cadence", "on_breach"),
 }
-"""The KPI fields each step asks for; a KPI is done with a step when all are set."""
+"""The KPI fields each KPI step edits (which step a field path belongs to, and whether
+a KPI has anything filled in for a step)."""
 
 _KPI_FIELD_STEP: dict[str, Step] = {
     "id": "kpis",
@@ -98,9 +103,11 @@ STEP_GUIDES: dict[Step, str] = {
 }
 STATE_NAMES: dict[StepState, str] = {
     "done": "steps.state_done",
-    "attention": "steps.state_attention",
+    "error": "steps.state_error",
+    "warning": "steps.state_warning",
     "empty": "steps.state_empty",
 }
+"""The legend's words for the states (``unchecked`` lasts a moment and has none)."""
 
 
 def field_label(field: str) -> str:
@@ -114,7 +121,7 @@ def step_name(step: Step) -> str:
 
 
 class Finding(Protocol):
-    """What a step needs to know of a method-check finding."""
+    """What the step states read of a method-check finding (``model.checks.Finding``)."""
 
     @property
     def step(self) -> str: ...
@@ -122,125 +129,95 @@ class Finding(Protocol):
     @property
     def severity(self) -> str: ...
 
-
-@dataclass(frozen=True)
-class Gap:
-    """Something a step still needs: which step, the field path, and a sentence."""
-
-    step: Step
-    path: str
-    """The field path, as ``okr check`` prints it: ``objective.kgi``, ``kpis.cac.owner``."""
-    message: str
-    severity: str = "missing"
+    @property
+    def loc(self) -> tuple[str | int, ...]: ...
 
 
 def _filled(value: object) -> bool:
     return value is not None and value != ""
 
 
-def kpi_state(kpi: Kpi, step: Step) -> StepState:
-    """How far one KPI has got with a KPI step (``kpis``, ``formulas``, ``baselines``)."""
-    fields = KPI_FIELDS_BY_STEP[step]
-    filled = sum(_filled(getattr(kpi, name)) for name in fields)
-    if filled == len(fields):
-        return "done"
-    return "attention" if filled else "empty"
+def kpi_filled(kpi: Kpi, step: Step) -> bool:
+    """Whether ``kpi`` has any of the fields of a KPI step (``kpis``, ``formulas``,
+    ``baselines``) filled in."""
+    return any(_filled(getattr(kpi, name)) for name in KPI_FIELDS_BY_STEP[step])
 
 
-def step_state(plan: Plan, step: Step, findings: Iterable[Finding] = ()) -> StepState:
-    """The state of one step of ``plan``; the review step sums up the others."""
-    if step == "review":
-        return step_states(plan, findings)["review"]
-    state = _own_state(plan, step)
-    if state == "done" and any(f.step == step and f.severity == "error" for f in findings):
-        return "attention"
-    return state
-
-
-def step_states(plan: Plan, findings: Iterable[Finding] = ()) -> dict[Step, StepState]:
-    """The state of every step, in order."""
-    findings = list(findings)
-    states: dict[Step, StepState] = {s: step_state(plan, s, findings) for s in STEPS[:-1]}
-    values = set(states.values())
-    if values == {"empty"}:
-        states["review"] = "empty"
-    else:
-        states["review"] = "done" if values == {"done"} else "attention"
-    return states
-
-
-def _own_state(plan: Plan, step: Step) -> StepState:
+def step_filled(plan: Plan, step: Step) -> bool:
+    """Whether anything of ``step`` is filled in (the review step: of any step)."""
     if step == "objective":
         objective = plan.objective
-        filled = [_filled(getattr(objective, name)) for name in OBJECTIVE_FIELDS]
-        has_key_result = any(item.kind == "key_result" for item in plan.items)
-        if not any(filled) and not plan.items:
-            return "empty"
-        return "done" if all(filled) and has_key_result else "attention"
+        return bool(plan.items) or any(_filled(getattr(objective, f)) for f in OBJECTIVE_FIELDS)
     if step == "north_star":
-        filled = [_filled(getattr(plan.north_star, name)) for name in NORTH_STAR_FIELDS]
-        if not any(filled):
-            return "empty"
-        return "done" if all(filled) else "attention"
-    if not plan.kpis:
-        return "empty"
-    states = {kpi_state(kpi, step) for kpi in plan.kpis}
+        return any(_filled(getattr(plan.north_star, name)) for name in NORTH_STAR_FIELDS)
+    if step == "review":
+        return any(step_filled(plan, other) for other in STEPS[:-1])
     if step == "kpis":
-        in_range = CORE_KPIS_MIN <= len(plan.kpis) <= CORE_KPIS_MAX
-        return "done" if states == {"done"} and in_range else "attention"
-    if states == {"empty"}:
+        return bool(plan.kpis)
+    return any(kpi_filled(kpi, step) for kpi in plan.kpis)
+
+
+def _state(filled: bool, severities: set[str] | None) -> StepState:
+    if not filled:
         return "empty"
-    return "done" if states == {"done"} else "attention"
+    if severities is None:
+        return "unchecked"
+    if "error" in severities:
+        return "error"
+    return "warning" if "warning" in severities else "done"
 
 
-def gaps(plan: Plan, step: Step | None = None) -> list[Gap]:
-    """What is still missing, for one step or (``None``) for all, in step order."""
-    wanted = [s for s in STEPS if s != "review"] if step in (None, "review") else [step]
-    found: list[Gap] = []
-    for current in wanted:
-        found.extend(_step_gaps(plan, current))
-    return found
+def step_states(plan: Plan, findings: Iterable[Finding] | None = None) -> dict[Step, StepState]:
+    """The state of every step, in order, from ``findings`` (``None``: not checked yet).
+
+    The review step sums up the plan: empty while every step is, else the worst
+    finding anywhere (its own findings, about ``[[ignore]]`` entries and check-ins,
+    included).
+    """
+    severities: dict[Step, set[str]] | None = None
+    if findings is not None:
+        severities = {step: set() for step in STEPS}
+        for finding in findings:
+            severities.get(finding.step, severities["review"]).add(finding.severity)  # type: ignore[call-overload]
+        severities["review"] = set().union(*severities.values())
+    return {
+        step: _state(step_filled(plan, step), None if severities is None else severities[step])
+        for step in STEPS
+    }
 
 
-def _step_gaps(plan: Plan, step: Step) -> list[Gap]:
-    found: list[Gap] = []
-    if step == "objective":
-        for name in OBJECTIVE_FIELDS:
-            if not _filled(getattr(plan.objective, name)):
-                found.append(_missing(step, f"objective.{name}", field_label(name)))
-        if not any(item.kind == "key_result" for item in plan.items):
-            found.append(Gap(step, "items", t("steps.gap_no_key_result")))
-        return found
-    if step == "north_star":
-        for name in NORTH_STAR_FIELDS:
-            if not _filled(getattr(plan.north_star, name)):
-                path = f"north_star.{name}"
-                found.append(_missing(step, path, field_label(path)))
-        return found
-    if step == "kpis":
-        count = len(plan.kpis)
-        if count < CORE_KPIS_MIN:
-            found.append(Gap(step, "kpis", t("steps.gap_too_few_kpis", count=count)))
-        elif count > CORE_KPIS_MAX:
-            found.append(Gap(step, "kpis", t("steps.gap_too_many_kpis", count=count)))
-    for kpi in plan.kpis:
-        for name in KPI_FIELDS_BY_STEP[step]:
-            if not _filled(getattr(kpi, name)):
-                message = t("steps.gap_kpi_field", kpi=kpi.name or kpi.id, field=field_label(name))
-                found.append(Gap(step, f"kpis.{kpi.id}.{name}", message))
-    return found
+def kpi_states(
+    plan: Plan, step: Step, findings: Iterable[Finding] | None = None
+) -> list[StepState]:
+    """Each KPI's state for one KPI step, in plan order: as :func:`step_states`, from
+    the findings of that step about that KPI (``loc`` starting ``("kpis", index)``)."""
+    if findings is None:
+        return [_state(kpi_filled(kpi, step), None) for kpi in plan.kpis]
+    severities: list[set[str]] = [set() for _ in plan.kpis]
+    for finding in findings:
+        loc = finding.loc
+        if finding.step == step and len(loc) > 1 and loc[0] == "kpis":
+            index = loc[1]
+            if isinstance(index, int) and index < len(severities):
+                severities[index].add(finding.severity)
+    return [
+        _state(kpi_filled(kpi, step), found)
+        for kpi, found in zip(plan.kpis, severities, strict=True)
+    ]
 
 
-def _missing(step: Step, path: str, label: str) -> Gap:
-    return Gap(step, path, t("steps.gap_field", field=label))
+def state_at(states: Sequence[StepState], index: int) -> StepState:
+    """``states[index]``, or ``unchecked`` for a row added since they were computed."""
+    return states[index] if 0 <= index < len(states) else "unchecked"
 
 
 def step_of_path(path: str) -> Step:
     """The step where the field at ``path`` is edited (``kpis.cac.target`` -> baselines).
 
-    Paths are those of ``okr check`` and :class:`Gap`: ``objective.kgi``,
-    ``north_star.name``, ``kpis.<id>.<field>[.min|.max]``, ``items[3].text``, ``items``,
-    ``kpis``. Anything else belongs to the review step.
+    Paths are those of ``okr check``: ``objective.kgi``, ``north_star.name``,
+    ``kpis.<id>.<field>[.min|.max]`` (or ``kpis[2].<field>`` when ids repeat),
+    ``items[3].text``, ``items``, ``kpis``; ``inputs.<name>`` belongs to the formulas.
+    Anything else belongs to the review step.
     """
     head, _, rest = path.partition(".")
     if head in ("objective", "title") or head.startswith("items"):
@@ -249,10 +226,13 @@ def step_of_path(path: str) -> Step:
         return "north_star"
     if head == "currency":
         return "baselines"
-    if head == "kpis":
+    if head == "inputs":
+        return "formulas"
+    if head == "kpis" or head.startswith("kpis["):
         parts = rest.split(".")
-        field = parts[1] if len(parts) > 1 else ""
-        return _KPI_FIELD_STEP.get(field, "kpis")
+        if head == "kpis":  # kpis.<id>.<field>; kpis[2].<field> has no id part
+            parts = parts[1:]
+        return _KPI_FIELD_STEP.get(parts[0] if parts else "", "kpis")
     return "review"
 
 

@@ -7,9 +7,10 @@ The app owns the plan; the step panes change it through ``model.edit`` and tell 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -29,6 +30,9 @@ from tui.safe_output import CONTROL_FILTER
 from tui.screens.wizard import WizardScreen
 from tui.widgets.step_list import StepList
 
+if TYPE_CHECKING:
+    from model.checks import CheckReport
+
 
 class OkrApp(App[int], inherit_bindings=False):
     """Edits one plan, which it owns; screens change it through ``model`` functions."""
@@ -40,6 +44,7 @@ class OkrApp(App[int], inherit_bindings=False):
         bind("f1", "help", "okr.help"),
         bind("ctrl+q", "quit", "okr.quit", priority=True),
         bind("ctrl+p", "command_palette", "okr.palette", show=False, priority=True),
+        bind("ctrl+o", "export", "okr.export", priority=True),
         bind("ctrl+c", "help_quit", "okr.quit_hint", show=False, system=True),
     ]
 
@@ -47,7 +52,13 @@ class OkrApp(App[int], inherit_bindings=False):
     """Whether the plan has changes that are not saved yet."""
 
     def __init__(
-        self, plan: Plan, path: Path, *, is_new: bool = False, base: Fingerprint = ABSENT
+        self,
+        plan: Plan,
+        path: Path,
+        *,
+        is_new: bool = False,
+        base: Fingerprint = ABSENT,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__()
         localize_bindings(self)
@@ -59,6 +70,8 @@ class OkrApp(App[int], inherit_bindings=False):
         """The KPI chosen on the KPI steps (shared, so they stay on the same KPI)."""
         self.wizard = WizardScreen()
         """The main screen: step list and step panes."""
+        self._today = today
+        self._check_report: CheckReport | None = None
         self.guard = PlanGuard(self, base)
         """Lock, read-only mode, recovery file and conflict checks (see ``tui.guard``)."""
 
@@ -190,6 +203,10 @@ class OkrApp(App[int], inherit_bindings=False):
                 t("tui.cmd_go_to_help"),
                 lambda step=step: self.wizard.go_to_step(step),
             )
+        yield SystemCommand(t("review.cmd_export"), t("review.cmd_export_help"), self.action_export)
+        yield SystemCommand(
+            t("review.cmd_review"), t("review.cmd_review_help"), self.review_findings
+        )
         yield SystemCommand(t("tui.cmd_help"), t("tui.cmd_help_help"), self.action_help)
         yield SystemCommand(t("tui.cmd_theme"), t("tui.cmd_theme_help"), self.action_change_theme)
         yield from self.language_commands()
@@ -241,23 +258,63 @@ class OkrApp(App[int], inherit_bindings=False):
             OkrCommandPalette(providers=[ThemeProvider], placeholder=t("lang.search_themes"))
         )
 
+    # --- method checks and export ------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """The day the checks and exports are as of (fixed by the tests, else the clock)."""
+        return self._today or dt.date.today()
+
+    def check_report(self) -> CheckReport:
+        """The method checks' report for the plan as it is now (run again only after
+        :meth:`forget_checks`)."""
+        if self._check_report is None:
+            from model.checks import run_checks
+
+            self._check_report = run_checks(self.plan, self.today())
+        return self._check_report
+
+    def last_check_report(self) -> CheckReport | None:
+        """The report if the checks have run since the last change, else ``None``."""
+        return self._check_report
+
+    def forget_checks(self) -> None:
+        """The plan changed: the next :meth:`check_report` runs the checks again."""
+        self._check_report = None
+
+    def action_export(self) -> None:
+        """Ask for a format, then write the export next to the plan file."""
+        from tui.screens.export import ExportDialog, export_plan
+
+        if not isinstance(self.screen, ExportDialog):
+            self.push_screen(ExportDialog(self.path), lambda fmt: export_plan(self, fmt))
+
+    async def review_findings(self) -> None:
+        """Go to the Review step, with the cursor in the findings."""
+        await self.wizard.go_to_step("review")
+
     async def _pick_from_catalog(self) -> None:
         pane = await self.wizard.go_to_step("kpis")
         pane.pick_from_catalog()  # type: ignore[attr-defined]
 
 
 def make_app(
-    plan: Plan, path: str | Path, *, is_new: bool = False, base: Fingerprint | None = None
+    plan: Plan,
+    path: str | Path,
+    *,
+    is_new: bool = False,
+    base: Fingerprint | None = None,
+    today: dt.date | None = None,
 ) -> OkrApp:
     """The app for ``plan``, saving to ``path``.
 
     ``base`` is the fingerprint of the file ``plan`` was loaded from
     (``load_plan_with_fingerprint``); without it the file as it is now is taken as the
-    base. Saving refuses to overwrite a file that no longer matches it.
+    base. Saving refuses to overwrite a file that no longer matches it. ``today`` fixes
+    the day the checks and exports are as of (tests and snapshots; the clock otherwise).
     """
     if base is None:
         try:
             base = ABSENT if is_new else fingerprint_of(path)
         except PlanError:
             base = ABSENT
-    return OkrApp(plan, Path(path), is_new=is_new, base=base)
+    return OkrApp(plan, Path(path), is_new=is_new, base=base, today=today)

@@ -53,6 +53,8 @@ BINDING_MESSAGES: dict[str, str] = {
     "dialog.no": "tui.key_dialog_no",
     "dialog.close": "tui.key_dialog_close",
     "dialog.switch": "tui.key_dialog_switch",
+    "okr.export": "review.key_export",
+    "findings.silence": "review.key_silence",
 }
 """The message key describing each binding, by binding id."""
 
@@ -68,6 +70,8 @@ BINDING_DETAILS: dict[str, str] = {
     "kpis.delete": "tui.key_kpis_delete_detail",
     "items.cycle_kind": "tui.key_items_cycle_kind_detail",
     "rows.choose": "tui.key_rows_choose_detail",
+    "okr.export": "review.key_export_detail",
+    "findings.silence": "review.key_silence_detail",
 }
 """Longer descriptions for the help screen and the Footer's tooltips, where the short
 Footer word ("Next") needs its context ("Next step")."""

@@ -12,8 +12,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.widgets import ContentSwitcher
-
 from model.errors import ConflictError, PlanError
 from model.fingerprint import ABSENT, Fingerprint
 from model.i18n import t
@@ -47,14 +45,9 @@ class Saving:
         app.plan = plan
         app.dirty = dirty  # before any await: an autosave tick must see the new state
         app.kpi_cursor = 0
-        wizard = app.wizard
-        step = wizard.current
-        switcher = wizard.query_one("#panes", ContentSwitcher)
-        switcher.current = None
-        wizard.panes.clear()
-        await switcher.remove_children()
-        wizard.refresh_states()
-        await wizard.go_to_step(step)
+        app.forget_checks()
+        app.wizard.refresh_states()
+        await app.wizard.rebuild_panes()
         app.dirty = dirty  # loading the panes' fields is no edit
         app.refresh_title()
 

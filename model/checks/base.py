@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, get_args
 
 from model.i18n import t
+from model.steps import STEPS as STEPS  # the wizard's steps are defined once, there
+from model.steps import Step as Step
 
 if TYPE_CHECKING:
     from model.checks.context import Context
@@ -25,12 +27,6 @@ Severity = Literal["error", "warning", "hint"]
 
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 """From the most to the least serious."""
-
-Step = Literal["objective", "north_star", "kpis", "formulas", "baselines", "review"]
-"""The wizard's six steps; every finding belongs to the step where its field is edited
-(the items under the objective belong to ``objective``)."""
-
-STEPS: tuple[Step, ...] = get_args(Step)
 
 Loc = tuple[str | int, ...]
 """Where a field is in the plan, as pydantic writes locations: ``("kpis", 3, "target")``,

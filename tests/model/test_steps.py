@@ -1,133 +1,128 @@
-"""Step states and gaps: empty, needs attention, done, computed from the plan."""
+"""Step states from the method checks' findings (empty, error, warning, done), the
+field path -> step mapping, and the labels every step needs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
 
+from model.checks import run_checks
 from model.i18n import set_language
 from model.plan import Item, Kpi, Plan
 from model.steps import (
+    STATE_NAMES,
+    STATES,
     STEPS,
-    gaps,
-    kpi_state,
+    kpi_states,
+    state_at,
+    step_filled,
     step_of_path,
-    step_state,
     step_states,
     suggested_cadence,
 )
 from model.store import load_plan
 from tests.conftest import EXAMPLE_PLANS
 
-
-def test_a_new_plan_is_empty_everywhere():
-    assert set(step_states(Plan()).values()) == {"empty"}
-
-
-@pytest.mark.parametrize("path", EXAMPLE_PLANS, ids=lambda p: p.name)
-def test_every_example_plan_is_done_everywhere(path):
-    plan = load_plan(path)
-    assert step_states(plan) == dict.fromkeys(STEPS, "done")
-    assert gaps(plan) == []
-
-
-def test_objective_needs_every_field_and_a_key_result():
-    plan = Plan()
-    plan.objective.statement = "Grow"
-    assert step_state(plan, "objective") == "attention"
-    assert [g.path for g in gaps(plan, "objective")] == [
-        "objective.kgi",
-        "objective.start",
-        "objective.end",
-        "items",
-    ]
-    full = load_plan(EXAMPLE_PLANS[0])
-    full.items = [Item(text="Write docs", kind="initiative")]
-    assert step_state(full, "objective") == "attention"
-    assert [g.path for g in gaps(full, "objective")] == ["items"]
-
-
-def test_items_alone_make_the_objective_step_not_empty():
-    assert step_state(Plan(items=[Item(text="x")]), "objective") == "attention"
-
-
-def test_north_star_needs_name_and_definition():
-    plan = Plan()
-    plan.north_star.name = "Paid subscriptions"
-    assert step_state(plan, "north_star") == "attention"
-    assert [g.path for g in gaps(plan, "north_star")] == ["north_star.definition"]
-    plan.north_star.definition = "Accounts on a paid plan"
-    assert step_state(plan, "north_star") == "done"
-
-
-def _complete_kpi(kpi_id: str) -> Kpi:
-    return Kpi(
-        id=kpi_id,
-        name=kpi_id,
-        unit="count",
-        indicator="leading",
-        funnel_stage="activation",
-        owner="me",
-    )
-
-
-def test_core_kpis_need_three_to_five_complete_kpis():
-    plan = Plan(kpis=[_complete_kpi("a"), _complete_kpi("b")])
-    assert step_state(plan, "kpis") == "attention"
-    assert gaps(plan, "kpis")[0].path == "kpis"
-    assert "2 core KPIs" in gaps(plan, "kpis")[0].message
-    plan.kpis.append(_complete_kpi("c"))
-    assert step_state(plan, "kpis") == "done"
-    plan.kpis.extend(_complete_kpi(x) for x in "def")
-    assert step_state(plan, "kpis") == "attention"
-    assert "6 core KPIs" in gaps(plan, "kpis")[0].message
-
-
-def test_a_kpi_missing_an_owner_is_a_gap_with_its_path():
-    plan = Plan(kpis=[_complete_kpi(x) for x in "abc"])
-    plan.kpis[1].owner = ""
-    assert [(g.path, g.message) for g in gaps(plan, "kpis")] == [
-        ("kpis.b.owner", "b: Owner is empty")
-    ]
-
-
-def test_kpi_steps_are_empty_until_something_is_filled():
-    plan = Plan(kpis=[Kpi(id="a"), Kpi(id="b")])
-    assert step_state(plan, "formulas") == "empty"
-    plan.kpis[0].formula = "x / y"
-    assert step_state(plan, "formulas") == "attention"
-    assert kpi_state(plan.kpis[0], "formulas") == "attention"
-    assert kpi_state(plan.kpis[1], "formulas") == "empty"
-
-
-def test_review_sums_up_the_other_steps():
-    plan = load_plan(EXAMPLE_PLANS[0])
-    assert step_state(plan, "review") == "done"
-    plan.kpis[0].cadence = None
-    assert step_state(plan, "baselines") == "attention"
-    assert step_state(plan, "review") == "attention"
-    assert [g.path for g in gaps(plan, "review")] == [f"kpis.{plan.kpis[0].id}.cadence"]
+TODAY = dt.date(2026, 2, 15)
 
 
 @dataclass
 class FakeFinding:
     step: str
     severity: str
+    loc: tuple[str | int, ...] = ()
 
 
-def test_an_error_finding_makes_a_done_step_need_attention():
+def test_a_new_plan_is_empty_everywhere_checked_or_not():
+    assert set(step_states(Plan()).values()) == {"empty"}
+    findings = run_checks(Plan(), TODAY).findings
+    assert findings  # an empty plan fails the method...
+    assert set(step_states(Plan(), findings).values()) == {"empty"}  # ...but shows empty
+
+
+def test_filled_steps_are_unchecked_until_the_checks_have_run():
+    plan = Plan(items=[Item(text="x")])
+    assert step_states(plan)["objective"] == "unchecked"
+    assert step_states(plan, [])["objective"] == "done"
+    assert step_states(plan, [])["north_star"] == "empty"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_PLANS, ids=lambda p: p.name)
+def test_step_states_agree_with_the_checks_on_every_example_plan(path):
+    plan = load_plan(path)
+    report = run_checks(plan, TODAY)
+    states = step_states(plan, report.findings)
+    assert {s for s, state in states.items() if state == "error"} == set(
+        report.steps_with_errors
+    ) | ({"review"} if report.has_errors else set())
+    worst = report.worst_by_step()
+    for step in STEPS[:-1]:
+        expected = worst.get(step, "done")
+        assert states[step] == ("done" if expected == "hint" else expected), step
+
+
+def test_a_missing_kgi_is_an_error_on_the_objective_step_and_the_review():
     plan = load_plan(EXAMPLE_PLANS[0])
-    findings = [FakeFinding("baselines", "error"), FakeFinding("kpis", "hint")]
+    plan.objective.kgi = ""
+    report = run_checks(plan, TODAY)
+    assert any(f.path == "objective.kgi" and f.severity == "error" for f in report.findings)
+    states = step_states(plan, report.findings)
+    assert states["objective"] == "error"
+    assert states["review"] == "error"
+    assert states["north_star"] != "error"
+
+
+def test_the_worst_finding_decides_and_hints_do_not_count():
+    plan = load_plan(EXAMPLE_PLANS[0])
+    findings = [
+        FakeFinding("baselines", "warning"),
+        FakeFinding("baselines", "error"),
+        FakeFinding("kpis", "hint"),
+        FakeFinding("north_star", "warning"),
+    ]
     states = step_states(plan, findings)
-    assert states["baselines"] == "attention"
+    assert states["baselines"] == "error"
     assert states["kpis"] == "done"
-    assert states["review"] == "attention"
+    assert states["north_star"] == "warning"
+    assert states["review"] == "error"
+    assert step_states(plan, findings[:1])["review"] == "warning"
 
 
-def test_gap_messages_are_translated():
+def test_a_finding_of_an_unknown_step_counts_for_the_review():
+    plan = load_plan(EXAMPLE_PLANS[0])
+    assert step_states(plan, [FakeFinding("checkins", "warning")])["review"] == "warning"
+
+
+def test_what_counts_as_filled():
+    assert step_filled(Plan(items=[Item(text="x")]), "objective")
+    plan = Plan(kpis=[Kpi(id="a"), Kpi(id="b")])
+    assert step_filled(plan, "kpis")
+    assert not step_filled(plan, "formulas")
+    plan.kpis[0].formula = "x / y"
+    assert step_filled(plan, "formulas")
+    assert step_filled(plan, "review") and not step_filled(Plan(), "review")
+
+
+def test_kpi_states_come_from_the_findings_about_each_kpi():
+    plan = Plan(kpis=[Kpi(id="a", formula="x"), Kpi(id="b", formula="y"), Kpi(id="c")])
+    findings = [
+        FakeFinding("formulas", "error", ("kpis", 1, "formula")),
+        FakeFinding("baselines", "error", ("kpis", 0, "target")),  # another step
+        FakeFinding("formulas", "warning", ("kpis", 7, "formula")),  # out of range
+    ]
+    assert kpi_states(plan, "formulas", findings) == ["done", "error", "empty"]
+    assert kpi_states(plan, "formulas") == ["unchecked", "unchecked", "empty"]
+    assert state_at(["done"], 3) == "unchecked"
+
+
+def test_every_shown_state_has_a_legend_word():
+    assert set(STATE_NAMES) == set(STATES) - {"unchecked"}
     set_language("zh-TW")
-    assert gaps(Plan(), "north_star")[0].message == "「北極星指標」尚未填寫"
+    from model.i18n import t
+
+    assert t(STATE_NAMES["error"]) == "有錯誤"
 
 
 @pytest.mark.parametrize(
@@ -147,7 +142,10 @@ def test_gap_messages_are_translated():
         ("kpis.cac.target", "baselines"),
         ("kpis.cac.guardrail.max", "baselines"),
         ("currency", "baselines"),
-        ("inputs.orders", "review"),
+        ("inputs.orders", "formulas"),
+        ("kpis[2].target", "baselines"),
+        ("kpis[2].id", "kpis"),
+        ("checkins[0].value", "review"),
     ],
 )
 def test_step_of_path(path, step):

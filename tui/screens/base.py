@@ -17,6 +17,7 @@ from model.plan import Plan
 from model.steps import STEP_GUIDES, STEPS, Step, step_name
 
 if TYPE_CHECKING:
+    from model.checks import CheckReport
     from tui.app import OkrApp
 
 
@@ -79,6 +80,9 @@ class StepPane(Vertical):
         if self.stale:
             self.stale = False
             self.load()
+
+    def checks_updated(self, report: CheckReport, *, visible: bool) -> None:
+        """The method checks ran again (after edits): show what the step shows of them."""
 
     def first_field(self) -> Widget | None:
         """The widget that gets the focus when the step is opened."""

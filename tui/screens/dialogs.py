@@ -73,7 +73,7 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.prompt_title, classes="dialog-question")
+            yield Static(Text(self.prompt_title), classes="dialog-question")  # text, not markup
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static(t("tui.prompt_keys"), classes="dialog-hint")
 

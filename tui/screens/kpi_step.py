@@ -7,7 +7,7 @@ field they edit, so one handler stores them all.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,11 +18,15 @@ from textual.widgets import Input, Select
 
 from model.i18n import t
 from model.plan import Kpi
+from model.steps import kpi_states
 from tui.keys import bind, localize_bindings
 from tui.screens.base import StepPane
 from tui.widgets.form import FieldRow
 from tui.widgets.kpi_list import KpiList
 from tui.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from model.checks import CheckReport
 
 STRUCTURE_FIELDS = frozenset({"name", "id"})
 """KPI fields shown in lists on other steps: changing them makes those lists reload."""
@@ -84,6 +88,9 @@ class KpiStepPane(StepPane):
     def on_mount(self) -> None:
         self.kpi_list.cursor = self.okr_app.kpi_cursor
         self.load_kpi()
+        report = self.okr_app.last_check_report()
+        if report is not None:  # else the checks are still loading, or about to rerun
+            self.checks_updated(report, visible=True)
 
     def activate(self) -> None:
         if self.kpi_list.cursor != self.okr_app.kpi_cursor:
@@ -105,6 +112,10 @@ class KpiStepPane(StepPane):
             with self.prevent(Input.Changed, Select.Changed):
                 self.fill_form(kpi)
             self.show_hints(kpi)
+
+    def checks_updated(self, report: CheckReport, *, visible: bool) -> None:
+        for kpi_list in self.query(KpiList):  # none while the pane is still being built
+            kpi_list.set_states(kpi_states(self.plan, self.STEP, report.findings))
 
     def show_hints(self, kpi: Kpi) -> None:
         """Refresh the hints under the fields (after loading or editing ``kpi``)."""
@@ -175,16 +186,22 @@ class KpiStepPane(StepPane):
         self.kpi_list.focus()
 
     def focus_path(self, path: str) -> bool:
-        """Choose the KPI named in ``kpis.<id>.<field>`` and focus that field."""
-        parts = path.split(".")
-        if parts[0] != "kpis":
+        """Choose the KPI named in ``kpis.<id>.<field>`` (or ``kpis[<position>].<field>``
+        when ids repeat) and focus that field."""
+        head, _, rest = path.partition(".")
+        index: int | None = None
+        if head == "kpis" and rest:
+            kpi_id, _, field = rest.partition(".")
+            index = next((i for i, k in enumerate(self.plan.kpis) if k.id == kpi_id), None)
+        elif head.startswith("kpis[") and head.endswith("]") and head[5:-1].isdigit():
+            index, field = int(head[5:-1]), rest
+        elif head == "kpis":
+            field = ""
+        else:
             return False
-        if len(parts) > 1:
-            index = next((i for i, k in enumerate(self.plan.kpis) if k.id == parts[1]), None)
-            if index is not None:
-                self.kpi_list.move_cursor(index)
-                self.load_kpi()
-        field = ".".join(parts[2:])
+        if index is not None and index < len(self.plan.kpis):
+            self.kpi_list.move_cursor(index)
+            self.load_kpi()
         widget_id = self.FIELD_WIDGETS.get(field)
         if widget_id is None:
             self.kpi_list.focus()

@@ -1,28 +1,35 @@
-"""Step 6: the whole plan at a glance, and what is still to do, each entry a jump.
+"""Step 6: the whole plan at a glance, and every finding of the method checks.
 
-The list under the plan is the findings area: :meth:`ReviewPane.collect_entries` returns
-what it shows (today the missing fields from ``model.steps.gaps``; the method checks add
-their findings there). Every entry has a ``step``, a field ``path``, a ``message`` and a
-``severity``; choosing one jumps to its field.
+The findings are ``model.checks.run_checks``'s (the app keeps the report, see
+``OkrApp.check_report``), so this list, the step list's marks and ``okr check`` never
+disagree. Errors come first (``model.review.review_order``); Enter on one jumps to its
+step and field (``model.review.jump_path``), ``s`` silences it with a reason typed in a
+dialog, which becomes an ``[[ignore]]`` entry saved with the plan.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from model.edit import format_date, format_number
+from model.edit import EditError, format_date, format_number
 from model.i18n import t
 from model.plan import Kpi, Plan
-from model.steps import Finding, Gap, field_label, gaps, step_name
+from model.review import can_silence, jump_path, review_order, silence
+from model.steps import field_label, step_name
 from model.vocab import label
+from tui.keys import bind, localize_bindings
 from tui.screens.base import StepPane
 from tui.widgets.row_list import RowList, one_line
+
+if TYPE_CHECKING:
+    from model.checks import CheckReport, Finding
 
 ITEM_SECTIONS = {
     "key_result": "tui.review_key_results",
@@ -32,54 +39,80 @@ ITEM_SECTIONS = {
 REVIEW_LIMIT = 100
 """At most this many KPIs and items are listed; the rest are counted."""
 
+SEVERITY_MARKS = {"error": "✗", "warning": "!", "hint": "·"}
+"""The mark before a finding, as in the step list (✗ error, ! warning)."""
+SEVERITY_WORDS = {
+    "error": "export.severity_error",
+    "warning": "export.severity_warning",
+    "hint": "export.severity_hint",
+}
+
 
 class FindingList(RowList):
-    """One row per entry: a mark for its severity, its step, and its message."""
+    """One row per finding: its severity (mark and word), its step, and its message."""
 
     DEFAULT_CSS = """
     FindingList {
         & > .finding-list--error { color: $error; text-style: bold; }
-        & > .finding-list--mark { color: $warning; text-style: bold; }
+        & > .finding-list--warning { color: $warning; text-style: bold; }
+        & > .finding-list--hint { color: $text-muted; }
         & > .finding-list--step { color: $text-muted; }
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "finding-list--error",
-        "finding-list--mark",
+        "finding-list--warning",
+        "finding-list--hint",
         "finding-list--step",
     }
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(empty_text=t("tui.review_nothing_to_do"), id=id)
-        self.entries: list[Gap | Finding] = []
+        super().__init__(empty_text=t("review.nothing_found"), id=id)
+        self.findings: list[Finding] = []
 
     def row_count(self) -> int:
-        return len(self.entries)
+        return len(self.findings)
 
     def render_row(self, index: int, width: int) -> Text:
-        entry = self.entries[index]
-        error = getattr(entry, "severity", "") == "error"
+        finding = self.findings[index]
+        severity = self.get_component_rich_style(f"finding-list--{finding.severity}")
         row = Text(" ")
+        row.append(f"{SEVERITY_MARKS[finding.severity]} ", severity)
+        row.append(t(SEVERITY_WORDS[finding.severity]), severity)
         row.append(
-            "!", self.get_component_rich_style(f"finding-list--{'error' if error else 'mark'}")
+            f"  {step_name(finding.step)}: ", self.get_component_rich_style("finding-list--step")
         )
-        row.append(
-            f" {step_name(entry.step)}: ", self.get_component_rich_style("finding-list--step")
-        )
-        row.append(one_line(getattr(entry, "message", "")))
+        row.append(one_line(finding.message))
         return row
+
+    @property
+    def selected(self) -> Finding | None:
+        """The finding under the cursor, if any."""
+        return self.findings[self.cursor] if 0 <= self.cursor < len(self.findings) else None
 
 
 class ReviewPane(StepPane):
-    """The plan summary above, the to-do list below."""
+    """The plan summary above; the findings, and the chosen one's fix, below."""
 
     STEP = "review"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("s", "silence", "findings.silence"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="review-scroll"):
             yield Static("", id="review-summary", markup=False)
         yield Static("", id="review-findings-heading", markup=False)
         yield FindingList(id="review-findings")
+        yield Static("", id="review-finding-detail", markup=False)
+
+    @property
+    def finding_list(self) -> FindingList:
+        return self.query_one("#review-findings", FindingList)
 
     def on_mount(self) -> None:
         self.load()
@@ -89,25 +122,98 @@ class ReviewPane(StepPane):
         self.load()  # the review always shows the plan as it is now
 
     def first_field(self):
-        return self.query_one("#review-findings")
+        return self.finding_list
 
-    def collect_entries(self) -> list[Gap | Finding]:
-        """What the findings area lists: the hook where the method checks add findings."""
-        return list(gaps(self.plan))
+    def checks_updated(self, report: CheckReport, *, visible: bool) -> None:
+        if visible and self.query(FindingList):
+            self.show_findings(report)
+        else:
+            self.stale = True
 
     def load(self) -> None:
         self.query_one("#review-summary", Static).update(render_summary(self.plan))
-        findings = self.query_one("#review-findings", FindingList)
-        findings.entries = self.collect_entries()
+        self.show_findings(self.okr_app.check_report())
+
+    def show_findings(self, report: CheckReport) -> None:
+        """List ``report``'s findings, errors first, keeping the cursor on the same one."""
+        findings = self.finding_list
+        previous = findings.selected
+        findings.findings = review_order(report.findings)
+        if previous is not None:
+            same = [
+                f.check == previous.check and f.path == previous.path for f in findings.findings
+            ]
+            if any(same):
+                findings.cursor = same.index(True)
         findings.rows_changed()
         self.query_one("#review-findings-heading", Static).update(
-            t("tui.review_to_do", count=len(findings.entries))
+            t(
+                "review.heading",
+                errors=report.count("error"),
+                warnings=report.count("warning"),
+                hints=report.count("hint"),
+                silenced=len(report.silenced),
+            )
         )
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """Under the list: where the chosen finding is and how to fix it."""
+        finding = self.finding_list.selected
+        detail = Text()
+        if finding is not None:
+            where = t(
+                "review.where", step=step_name(finding.step), path=finding.path, check=finding.check
+            )
+            detail.append(one_line(where) + "\n", "dim")
+            detail.append(one_line(t("review.fix", fix=finding.fix)))
+        self.query_one("#review-finding-detail", Static).update(detail)
+
+    @on(RowList.Highlighted, "#review-findings")
+    def _finding_highlighted(self, _event: RowList.Highlighted) -> None:
+        self.show_detail()
 
     @on(RowList.Chosen, "#review-findings")
-    async def _entry_chosen(self, event: RowList.Chosen) -> None:
-        entry = self.query_one("#review-findings", FindingList).entries[event.index]
-        await self.okr_app.focus_field(entry.path, step=entry.step)
+    async def _finding_chosen(self, event: RowList.Chosen) -> None:
+        finding = self.finding_list.findings[event.index]
+        await self.okr_app.focus_field(jump_path(self.plan, finding), step=finding.step)
+
+    def action_silence(self) -> None:
+        """Ask why, then silence the chosen finding with an ``[[ignore]]`` entry."""
+        finding = self.finding_list.selected
+        if finding is None:
+            self.notify(t("review.no_finding_selected"), severity="warning", markup=False)
+            return
+        if not can_silence(finding):
+            self.notify(t("review.cannot_silence"), severity="warning", markup=False)
+            return
+        from tui.screens.dialogs import PromptDialog
+
+        def answered(reason: str | None) -> None:
+            if reason is not None:
+                self.silence(finding, reason)
+
+        title = t(
+            "review.silence_title",
+            message=one_line(finding.message),
+            check=finding.check,
+            path=finding.path,
+        )
+        self.app.push_screen(
+            PromptDialog(title, placeholder=t("review.silence_placeholder")), answered
+        )
+
+    def silence(self, finding: Finding, reason: str) -> None:
+        """Silence ``finding`` for ``reason`` and show the findings without it."""
+        try:
+            silence(self.plan, finding, reason)
+        except EditError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.edited()
+        self.okr_app.forget_checks()
+        self.okr_app.wizard.refresh_states()  # now, not after the edit delay
+        self.notify(t("review.silenced", check=finding.check, path=finding.path), markup=False)
 
 
 def render_summary(plan: Plan) -> Text:

@@ -2,17 +2,21 @@
 
 Panes are built the first time their step is opened, so start-up only pays for the
 first one. After an edit the other panes are marked stale and reload when next shown.
+The method checks run after the first paint and again shortly after edits stop
+(:data:`CHECKS_DELAY`), never per keystroke; their findings mark the step list, the KPI
+lists and the review step alike.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from model.steps import STEPS, Step, step_of_path, step_states
@@ -22,6 +26,9 @@ from tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
+
+CHECKS_DELAY = 0.3
+"""Seconds after the last edit before the checks run again and the marks update."""
 
 
 def make_pane(step: Step) -> StepPane:
@@ -76,6 +83,7 @@ class WizardScreen(Screen[None]):
         self._requested: Step = "objective"
         self.panes: dict[Step, StepPane] = {}
         """The panes built so far, by step."""
+        self._checks_timer: Timer | None = None
 
     @property
     def okr_app(self) -> OkrApp:
@@ -89,8 +97,18 @@ class WizardScreen(Screen[None]):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        self.refresh_states()
+        self.query_one(StepList).states = step_states(self.okr_app.plan)  # unchecked yet
         await self.go_to_step("objective")
+        self._load_checks()
+
+    @work(thread=True, exclusive=True, group="checks")
+    def _load_checks(self) -> None:
+        """Import the checks (with the classifier, the slow part) off the UI thread, then
+        run them on it: the plan is only ever read where it is edited."""
+        import model.checks  # noqa: F401
+
+        if self.app.is_running:
+            self.app.call_from_thread(self.refresh_states)
 
     # --- moving between steps --------------------------------------------------------------
 
@@ -152,14 +170,19 @@ class WizardScreen(Screen[None]):
         """Show everything in the current language: rebuild the built panes from the plan
         (keeping the current step), re-translate the keys and redraw the step list."""
         localize_bindings(self)
+        await self.rebuild_panes()
+        self.query_one(StepList).refresh()
+        self.refresh_bindings()
+
+    async def rebuild_panes(self) -> None:
+        """Throw the built panes away and open the current step again, built from the
+        plan as it is now (after a language switch, a reload or a recovery)."""
         step = self.current
         self.panes.clear()
         switcher = self.query_one("#panes", ContentSwitcher)
         switcher.current = None  # the new pane reuses the id: let showing it count as a change
         await switcher.remove_children()
         await self.go_to_step(step)
-        self.query_one(StepList).refresh()
-        self.refresh_bindings()
 
     # --- after an edit ---------------------------------------------------------------------
 
@@ -169,11 +192,21 @@ class WizardScreen(Screen[None]):
         for step, pane in self.panes.items():
             if step != event.step:
                 pane.stale = True
-        self.refresh_states()
+        self.okr_app.forget_checks()
+        if self._checks_timer is not None:
+            self._checks_timer.stop()
+        self._checks_timer = self.set_timer(CHECKS_DELAY, self.refresh_states)
 
     def refresh_states(self) -> None:
-        """Recompute every step's state for the step list."""
+        """Run the checks (if the plan changed) and show their findings: the step
+        list's marks, the KPI lists' marks, and the review step when it is open."""
+        if self._checks_timer is not None:
+            self._checks_timer.stop()
+            self._checks_timer = None
+        report = self.okr_app.check_report()
         step_list = self.query_one(StepList)
-        states = step_states(self.okr_app.plan)
+        states = step_states(self.okr_app.plan, report.findings)
         if states != step_list.states:
             step_list.states = states
+        for pane in self.panes.values():
+            pane.checks_updated(report, visible=pane is self.pane(self.current))

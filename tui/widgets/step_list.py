@@ -14,8 +14,15 @@ from textual.widget import Widget
 from model.i18n import t
 from model.steps import STATE_NAMES, STEPS, Step, StepState, step_name
 
-STATE_MARKS: dict[StepState, str] = {"done": "✓", "attention": "!", "empty": "○"}
-"""The mark shown before a step's name for each state (explained under the list)."""
+STATE_MARKS: dict[StepState, str] = {
+    "done": "✓",
+    "error": "✗",
+    "warning": "!",
+    "empty": "○",
+    "unchecked": "·",
+}
+"""The mark shown before a step's name for each state (explained under the list; the
+states come from the method checks' findings, see ``model.steps.step_states``)."""
 
 
 class StepList(Widget):
@@ -33,7 +40,9 @@ class StepList(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "step-list--current",
         "step-list--done",
-        "step-list--attention",
+        "step-list--error",
+        "step-list--warning",
+        "step-list--unchecked",
         "step-list--empty",
         "step-list--unsaved",
         "step-list--legend",
@@ -69,8 +78,8 @@ class StepList(Widget):
             )
         lines.append("\n\n")
         legend = self.get_component_rich_style("step-list--legend")
-        for state, mark in STATE_MARKS.items():
-            lines.append(f" {mark} {t(STATE_NAMES[state])}\n", legend)
+        for state, name in STATE_NAMES.items():
+            lines.append(f" {STATE_MARKS[state]} {t(name)}\n", legend)
         lines.append("\n")
         for hint in t("tui.steps_keys").splitlines():
             lines.append(f" {hint}\n", legend)

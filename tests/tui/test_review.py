@@ -1,0 +1,176 @@
+"""The review step in the app: findings from the method checks, errors first; Enter
+jumps to the field; silencing writes [[ignore]]; the step list marks the same errors;
+export from the app writes the file next to the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from model.export.md import MARKER
+from model.store import load_plan
+from tests.conftest import run_okr
+from tests.tui.helpers import focused_id, screen_text, type_text
+from tui.app import make_app
+from tui.screens.dialogs import PromptDialog
+from tui.screens.export import ExportDialog
+from tui.screens.wizard import CHECKS_DELAY
+from tui.widgets.step_list import StepList
+
+TODAY = dt.date(2026, 2, 15)
+
+
+def broken_copy(example_copy):
+    """The SaaS example saved without its KGI (an error) and without cac's owner."""
+    from model.store import save_plan
+
+    path = example_copy()
+    plan = load_plan(path)
+    plan.objective.kgi = ""
+    plan.kpis[3].owner = ""
+    save_plan(plan, path)
+    return path
+
+
+async def checks_done(pilot) -> None:
+    """Wait until the checks loaded off the UI thread have run and marked the steps."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def last_notification(app) -> str:
+    return list(app._notifications)[-1].message
+
+
+async def test_review_lists_errors_first_and_enter_jumps_to_the_field(example_copy):
+    path = broken_copy(example_copy)
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        assert focused_id(pilot) == "review-findings"
+        text = screen_text(pilot)
+        assert "Errors 2 · warnings 1" in text
+        assert "✗ error  Objective: the objective has no KGI" in text
+        assert "✗ error  Core KPIs: cac has no owner" in text
+        assert "Fix: Add the KGI" in text  # the chosen finding's fix, under the list
+        rows = app.wizard.pane("review").finding_list.findings
+        assert [f.severity for f in rows] == sorted(
+            (f.severity for f in rows), key=["error", "warning", "hint"].index
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.wizard.current == "objective"
+        assert focused_id(pilot) == "objective-kgi"
+
+        await pilot.press("alt+6", "down", "enter")
+        await pilot.pause()
+        assert app.wizard.current == "kpis"
+        assert focused_id(pilot) == "kpi-owner"
+        assert app.plan.kpis[app.kpi_cursor].id == "cac"
+        await type_text(pilot, "Priya")
+        await pilot.press("alt+6")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "cac has no owner" not in text  # the review always shows the plan as it is
+        assert "Errors 1" in text
+
+
+async def test_the_step_list_marks_the_steps_the_checks_find_errors_in(example_copy):
+    path = broken_copy(example_copy)
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checks_done(pilot)
+        states = app.wizard.query_one(StepList).states
+        assert states["objective"] == states["kpis"] == states["review"] == "error"
+        assert states["north_star"] == "done"
+        assert states["baselines"] == "warning"  # cac's guardrail was crossed
+        text = screen_text(pilot)
+        assert "✗ 1 Objective" in text and "✗ 3 Core KPIs" in text
+        assert "✗ has errors" in text  # the legend
+
+        assert focused_id(pilot) == "objective-statement"
+        await pilot.press("tab")
+        assert focused_id(pilot) == "objective-kgi"
+        await type_text(pilot, "Paid conversion 12% by 2026-03-31")
+        await pilot.pause(CHECKS_DELAY + 0.2)  # the checks run once typing stops
+        assert app.wizard.query_one(StepList).states["objective"] != "error"
+        assert "✗ 1 Objective" not in screen_text(pilot)
+
+    result = run_okr("check", str(path))
+    assert "objective.kgi" in result.stdout  # the file on disk still lacks it (not saved)
+
+
+async def test_silencing_a_finding_saves_ignore_with_the_reason_and_okr_check_agrees(
+    example_copy,
+):
+    path = broken_copy(example_copy)
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        assert "the objective has no KGI" in screen_text(pilot)
+
+        await pilot.press("s", "enter")  # no reason: nothing is silenced
+        await pilot.pause()
+        assert "A reason is needed" in last_notification(app)
+        assert len(app.plan.ignore) == 1
+
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        assert "objective.kgi" in screen_text(pilot)
+        await type_text(pilot, "KGI is set by the board")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "the objective has no KGI" not in text
+        assert "Errors 1 · warnings 1 · hints 0 · silenced 2" in text
+        assert app.dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    saved = load_plan(path)
+    assert [(i.check, i.path, i.reason) for i in saved.ignore][-1] == (
+        "objective.kgi",
+        "objective.kgi",
+        "KGI is set by the board",
+    )
+    assert "[[ignore]]" in path.read_text("utf-8")
+    result = run_okr("check", str(path))
+    assert "objective.kgi" not in result.stdout
+    assert "cac has no owner" in result.stdout and result.returncode == 1
+    assert "2 silenced" in result.stdout
+
+
+async def test_export_writes_each_format_next_to_the_plan_and_names_the_file(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "Markdown (.md)" in screen_text(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        markdown = path.with_suffix(".md")
+        assert markdown.read_text("utf-8").startswith(MARKER)
+        assert last_notification(app) == f"Exported to {markdown}"
+
+        await pilot.press("ctrl+o", "down", "enter")  # the second choice: CSV
+        await pilot.pause()
+        assert "Trial to paid rate" in path.with_suffix(".csv").read_text("utf-8")
+
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "export the plan")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        html = path.with_suffix(".html")
+        assert "<html" in html.read_text("utf-8")
+        assert last_notification(app) == f"Exported to {html}"
+
+        await pilot.press("ctrl+o", "escape")  # cancelled: nothing written
+        await pilot.pause()
+        assert not path.with_suffix(".json").exists()
