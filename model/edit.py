@@ -343,6 +343,30 @@ def link_item(plan: Plan, index: int, kpi_id: str | None) -> bool:
     return True
 
 
+# --- formula inputs ----------------------------------------------------------------
+
+INPUT_FIELDS = ("description", "source", "unit")
+"""Fields of a declared formula input that the Formulas step edits."""
+
+
+def set_input(plan: Plan, name: str, field: str, value: str | None) -> bool:
+    """Set a formula input's ``description``, ``source`` or ``unit`` (``None`` for none),
+    declaring the input first when the plan does not yet; returns whether the plan changed."""
+    if field not in INPUT_FIELDS:
+        raise ValueError(field)
+    from model.inputs import declare_inputs
+
+    try:
+        declared = bool(declare_inputs(plan, [name]))
+        current = plan.inputs[name]
+        if getattr(current, field) == value:
+            return declared
+        setattr(current, field, value)
+    except ValidationError as error:
+        raise EditError(_first_message(error)) from None
+    return True
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
