@@ -43,6 +43,8 @@ async def test_the_catalog_picker_finds_a_kpi_in_english_and_fills_and_declares_
             "conversion",
         )
         assert "Checkout conversion rate" in screen_text(pilot)
+        declared = list(app._notifications)[-1].message
+        assert "declared the inputs effective_visitors;" in declared  # orders existed
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = load_plan(path)
@@ -130,7 +132,7 @@ async def test_a_formula_lists_its_inputs_and_previews_with_values_to_try(tmp_pa
         inputs, note = shown(app, "#formula-inputs"), shown(app, "#row-kpi-formula .field-note")
         assert "orders: (what it counts?) · Shopify export · Count" in inputs
         assert "visitors: not declared yet" in inputs
-        assert "To preview, give values to try for orders, visitors" in note
+        assert "To preview, give values to try for orders and visitors" in note
         assert "Inputs (i on the list" in screen_text(pilot)
         await pilot.press("escape", "i")
         await pilot.pause()

@@ -56,7 +56,7 @@ def formula_feedback(
     caret stays under the character it points at.
     """
     from model.formula import FormulaError, FormulaSyntaxError, parse_formula
-    from model.inputs import formula_inputs, preview
+    from model.inputs import formula_inputs, join_list, preview
 
     if not kpi.formula.strip():
         return Feedback("")
@@ -68,7 +68,7 @@ def formula_feedback(
     values = example_values(plan, kpi, tried)
     missing = [name for name in formula_inputs(kpi) if name not in values]
     if missing:
-        return Feedback(t("assist.preview_needs", names=", ".join(missing)))
+        return Feedback(t("assist.preview_needs", names=join_list(missing)))
     try:
         return Feedback(preview(plan, kpi, values))
     except FormulaError as error:

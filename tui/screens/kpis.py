@@ -219,6 +219,7 @@ class KpisPane(KpiStepPane):
         """Declare the inputs the catalog KPI's formula reads (those the plan lacks),
         and say which, so the user knows to fill in their sources on step 4."""
         from model.catalog import apply_catalog_entry, get_entry
+        from model.inputs import join_list
 
         entry = get_entry(entry_id)
         if entry is None:
@@ -226,7 +227,7 @@ class KpisPane(KpiStepPane):
         declared = apply_catalog_entry(self.plan, kpi, entry)
         if declared:
             self.edited()
-            message = t("assist.catalog_declared", names=", ".join(declared), name=kpi.name)
+            message = t("assist.catalog_declared", names=join_list(declared), name=kpi.name)
             self.notify(message, markup=False)
 
     def catalog_available(self) -> bool:
