@@ -70,6 +70,7 @@ def percent(confidence: float) -> str:
 
 
 def kind_name(kind: ItemKind) -> str:
+    """An item kind in running text (``key result``, ``行動方案``)."""
     from model.vocab import kind_label
 
     return kind_label(kind)
