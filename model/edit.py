@@ -3,8 +3,9 @@
 Screens never poke at the models directly: they call these functions, which keep the
 plan valid (ids unique and well-formed, links followed on rename, periods and guardrails
 in order) and turn what a person typed ("12%", "1,200", "2026/3/31") into the values the
-file stores. A refused edit raises :class:`EditError` whose text is one translated line
-meant to be shown next to the field; the plan is left as it was.
+file stores (numbers through ``model.units.parse_value``, as on the command line). A
+refused edit raises :class:`EditError` whose text is one translated line meant to be
+shown next to the field; the plan is left as it was.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from model.i18n import t
 from model.plan import (
     IDENTIFIER,
     ITEM_KINDS,
-    NUMBER_LIMIT,
     Guardrail,
     Item,
     ItemKind,
@@ -30,6 +30,7 @@ from model.plan import (
     Plan,
     Unit,
 )
+from model.units import ValueParseError, parse_value
 
 
 class EditError(ValueError):
@@ -38,51 +39,24 @@ class EditError(ValueError):
 
 # --- numbers -----------------------------------------------------------------------
 
-_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "萬": 1e4, "万": 1e4, "億": 1e8, "亿": 1e8}
-_CURRENCY_PREFIX = re.compile(r"^(?:NT\$|US\$|HK\$|A\$|C\$|S\$|[$€£¥₩])")
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
-_PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
+def parse_number(text: str, unit: Unit | None = None, *, currency: str = "") -> float | None:
+    """The number a person typed in a field, or ``None`` for an empty field.
 
-def parse_number(text: str, unit: Unit | None = None) -> float | None:
-    """The number a person typed, or ``None`` for an empty field.
-
-    Accepts thousands separators (``1,200``, ``1 200``, ``1_200``), full-width digits,
-    a leading currency sign (``$780``, ``NT$1,200``), a trailing ``x`` for ratios
-    (``3.2x``) and the scales ``k``, ``M``, ``萬`` and ``億``. A trailing ``%`` divides by
-    100. For a ``percent`` KPI the number is read in percent points with or without the
-    sign (``12`` and ``12%`` both give ``0.12``), the way :func:`format_number` shows it.
-    Raises :class:`EditError` for anything else.
+    Read by :func:`model.units.parse_value`, the one reader of typed values (``okr
+    checkin`` uses it too, so a number means the same in the app and on the command
+    line): ``1,200``, ``12%``, ``$780``, ``3.2x``, ``1.5萬``... For a ``percent`` KPI the
+    number is read in percent points with or without the sign (``12`` and ``12%`` both
+    give ``0.12``), the way :func:`format_number` shows it. ``currency`` is the plan's
+    currency code, which refuses a mark naming another one. Raises :class:`EditError`
+    with the reason for anything else.
     """
-    raw = text
-    text = unicodedata.normalize("NFKC", text).strip().replace("−", "-")
-    if not text:
-        return None
-    sign = 1.0
-    if text[0] in "+-":
-        sign = -1.0 if text[0] == "-" else 1.0
-        text = text[1:].lstrip()
-    text = _CURRENCY_PREFIX.sub("", text).strip()
-    percent = text.endswith("%")
-    if percent or text[-1:] in ("x", "X", "×"):
-        text = text[:-1].rstrip()
-    scale = 1.0
-    if text[-1:] in _SCALE:
-        scale = _SCALE[text[-1]]
-        text = text[:-1].rstrip()
-    text = text.replace("_", "").replace(" ", "").replace("\u00a0", "")
-    if _GROUPED.match(text):
-        text = text.replace(",", "")
-    elif "," in text:
-        raise EditError(t("edit.number_comma", text=raw.strip()))
-    if not _PLAIN.match(text):
-        raise EditError(t("edit.not_a_number", text=raw.strip()))
-    value = sign * float(text) * scale
-    if percent or unit == "percent":
-        value /= 100
-    if not math.isfinite(value) or abs(value) > NUMBER_LIMIT:
-        raise EditError(t("edit.number_too_big", text=raw.strip()))
-    return value
+    try:
+        return parse_value(text, unit, currency=currency)
+    except ValueParseError as error:
+        if error.key == "units.empty":
+            return None
+        raise EditError(error.message) from None
 
 
 def format_number(value: float | None, unit: Unit | None = None) -> str:
@@ -250,18 +224,19 @@ NUMBER_FIELDS = ("baseline", "target")
 """KPI fields holding a single number (the guardrail has its own setter)."""
 
 
-def set_kpi_number(kpi: Kpi, field: str, text: str) -> bool:
-    """Set ``baseline`` or ``target`` from typed text; returns whether the value changed."""
+def set_kpi_number(kpi: Kpi, field: str, text: str, *, currency: str = "") -> bool:
+    """Set ``baseline`` or ``target`` from typed text (amounts in the plan's ``currency``);
+    returns whether the value changed."""
     if field not in NUMBER_FIELDS:
         raise ValueError(field)
-    value = parse_number(text, kpi.unit)
+    value = parse_number(text, kpi.unit, currency=currency)
     if same_number(getattr(kpi, field), value):
         return False
     setattr(kpi, field, value)
     return True
 
 
-def set_guardrail(kpi: Kpi, min_text: str, max_text: str) -> dict[str, str]:
+def set_guardrail(kpi: Kpi, min_text: str, max_text: str, *, currency: str = "") -> dict[str, str]:
     """Set the guardrail floor and ceiling from typed text.
 
     Returns the problems by field (``"min"``, ``"max"``); when there are none the
@@ -271,7 +246,7 @@ def set_guardrail(kpi: Kpi, min_text: str, max_text: str) -> dict[str, str]:
     values: dict[str, float | None] = {}
     for name, text in (("min", min_text), ("max", max_text)):
         try:
-            values[name] = parse_number(text, kpi.unit)
+            values[name] = parse_number(text, kpi.unit, currency=currency)
         except EditError as error:
             problems[name] = str(error)
     if problems:
@@ -365,6 +340,30 @@ def link_item(plan: Plan, index: int, kpi_id: str | None) -> bool:
     if item.kpi == kpi_id:
         return False
     item.kpi = kpi_id
+    return True
+
+
+# --- formula inputs ----------------------------------------------------------------
+
+INPUT_FIELDS = ("description", "source", "unit")
+"""Fields of a declared formula input that the Formulas step edits."""
+
+
+def set_input(plan: Plan, name: str, field: str, value: str | None) -> bool:
+    """Set a formula input's ``description``, ``source`` or ``unit`` (``None`` for none),
+    declaring the input first when the plan does not yet; returns whether the plan changed."""
+    if field not in INPUT_FIELDS:
+        raise ValueError(field)
+    from model.inputs import declare_inputs
+
+    try:
+        declared = bool(declare_inputs(plan, [name]))
+        current = plan.inputs[name]
+        if getattr(current, field) == value:
+            return declared
+        setattr(current, field, value)
+    except ValidationError as error:
+        raise EditError(_first_message(error)) from None
     return True
 
 

@@ -71,6 +71,10 @@ _TYPED = re.compile(
     r"(?P<number>[\d.,]+)\s*(?P<suffix>.*?)"
 )
 _PLAIN_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+_GROUP_GAP = re.compile(r"(?<=\d)[ _](?=\d{3}(?!\d))")
+"""A space or underscore between groups of three digits (``1 200``, ``1_200``)."""
+_EXPONENT = re.compile(r"[eE]([+-]?\d{1,3})")
+"""Scientific notation (``1e3``), read only for a value without a unit."""
 
 _UNIT_LABELS: dict[str | None, str] = {
     "percent": "units.label_percent",
@@ -200,9 +204,16 @@ def parse_value(text: str, unit: Unit | None, *, currency: str = "") -> float:
     for a percent (a percent field takes percentage points, so both mean 0.12); ``3.2x``
     or ``3.2 倍`` for a ratio; ``$600``, ``NT$600``, ``600 元`` or ``600 TWD`` for an
     amount (a mark naming another currency than the plan's is refused); ``3 days``,
-    ``12h``, ``30 min``, ``2 週`` for a duration, returned in days.
+    ``12h``, ``30 min``, ``2 週`` for a duration, returned in days. Groups of three digits
+    may also be set apart by spaces or underscores (``1 200``), and a value without a
+    unit may be written in scientific notation (``1e3``). A mark is one word: trailing
+    text of several words (``36% apples``) is simply not a number.
+
+    The app's fields (``model.edit.parse_number``) and ``okr checkin`` both read typed
+    values here, so a number means the same wherever it is typed.
     """
     cleaned = unicodedata.normalize("NFKC", text).replace("−", "-").replace("–", "-").strip()
+    cleaned = _GROUP_GAP.sub("", cleaned)
     if not cleaned:
         raise ValueParseError("units.empty")
     if len(cleaned) > MAX_TYPED_LENGTH:
@@ -216,9 +227,14 @@ def parse_value(text: str, unit: Unit | None, *, currency: str = "") -> float:
         raise ValueParseError(key, text=text.strip())
     negative = "-" in (match["sign"], match["sign2"])
     prefix, suffix = match["prefix"], match["suffix"].strip()
-    multiplier = 1
-    if suffix[:1] in _MULTIPLIERS and unit in ("count", "currency", "score", None):
-        multiplier, suffix = _MULTIPLIERS[suffix[:1]], suffix[1:].strip()
+    if any(char.isspace() for char in suffix):
+        raise ValueParseError("units.not_a_number", text=text.strip())
+    multiplier = Decimal(1)
+    exponent = _EXPONENT.fullmatch(suffix) if unit is None and not prefix else None
+    if exponent:
+        multiplier, suffix = Decimal(1).scaleb(int(exponent[1])), ""
+    elif suffix[:1] in _MULTIPLIERS and unit in ("count", "currency", "score", None):
+        multiplier, suffix = Decimal(_MULTIPLIERS[suffix[:1]]), suffix[1:].strip()
     factor = _unit_factor(unit, prefix, suffix, currency, text.strip())
     try:
         amount = Decimal(number.replace(",", "")) * multiplier * factor
@@ -226,7 +242,7 @@ def parse_value(text: str, unit: Unit | None, *, currency: str = "") -> float:
         raise ValueParseError("units.not_a_number", text=text.strip()) from None
     value = float(-amount if negative else amount)
     if not math.isfinite(value) or abs(value) > NUMBER_LIMIT:
-        raise ValueParseError("units.too_large", limit=f"{NUMBER_LIMIT:,.0f}")
+        raise ValueParseError("units.too_large", limit=f"{NUMBER_LIMIT:,.0f}", text=text.strip())
     return value + 0.0
 
 
@@ -240,11 +256,15 @@ def _unit_factor(unit: Unit | None, prefix: str, suffix: str, currency: str, tex
             _check_currency(marks[0], currency, text)
         return Decimal(1)
     if prefix:
-        raise ValueParseError("units.unexpected_mark", mark=prefix, unit=unit_label(unit))
+        raise ValueParseError(
+            "units.unexpected_mark", text=text, mark=prefix, unit=unit_label(unit)
+        )
     if unit == "duration":
         fraction = _DAY_FRACTIONS.get(suffix.lower() if suffix.isascii() else suffix)
         if fraction is None:
-            raise ValueParseError("units.unexpected_mark", mark=suffix, unit=unit_label(unit))
+            raise ValueParseError(
+                "units.unexpected_mark", text=text, mark=suffix, unit=unit_label(unit)
+            )
         return fraction
     allowed = {
         "percent": {"": Decimal("0.01"), "%": Decimal("0.01")},
@@ -254,14 +274,18 @@ def _unit_factor(unit: Unit | None, prefix: str, suffix: str, currency: str, tex
     if unit == "ratio":
         allowed = {**allowed, "倍": Decimal(1), "%": Decimal("0.01")}
     if suffix not in allowed:
-        raise ValueParseError("units.unexpected_mark", mark=suffix, unit=unit_label(unit))
+        raise ValueParseError(
+            "units.unexpected_mark", text=text, mark=suffix, unit=unit_label(unit)
+        )
     return allowed[suffix]
 
 
 def _check_currency(mark: str, currency: str, text: str) -> None:
     named = _MARKERS[mark] if mark in _MARKERS else _code(mark)
     if named is _UNKNOWN:
-        raise ValueParseError("units.unexpected_mark", mark=mark, unit=unit_label("currency"))
+        raise ValueParseError(
+            "units.unexpected_mark", text=text, mark=mark, unit=unit_label("currency")
+        )
     plan_code = currency.strip().upper()
     if named and plan_code and named != plan_code:
         raise ValueParseError("units.wrong_currency", mark=mark, currency=plan_code)

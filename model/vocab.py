@@ -32,8 +32,28 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
 """Each vocabulary by the plan field that uses it (``kind`` is an item's kind)."""
 
 
+KIND_LABELS: dict[ItemKind, str] = {
+    "key_result": "classify.kind_key_result",
+    "initiative": "classify.kind_initiative",
+    "objective": "classify.kind_objective",
+}
+"""The message of each item kind: the classifier's own words for them, the one source
+of kind names for forms, exports and ``okr classify`` alike."""
+
+
+def kind_label(kind: ItemKind) -> str:
+    """An item kind in running text: ``key result``, ``initiative`` / ``行動方案``."""
+    return t(KIND_LABELS[kind])
+
+
 def label(field: str, value: str) -> str:
-    """The label of ``value`` in the vocabulary of ``field``: ``label("unit", "percent")``."""
+    """The label of ``value`` in the vocabulary of ``field``: ``label("unit", "percent")``.
+
+    Labels start a field, so an item kind starts with a capital (``Key result``).
+    """
+    if field == "kind":
+        text = kind_label(value)  # type: ignore[arg-type]
+        return text[:1].upper() + text[1:]
     return t(f"vocab.{field}_{value}")
 
 

@@ -49,6 +49,7 @@ BINDING_MESSAGES: dict[str, str] = {
     "kpis.move_down": "tui.key_move_down",
     "kpis.catalog": "tui.key_kpis_catalog",
     "kpis.edit": "tui.key_edit",
+    "formulas.inputs": "assist.key_inputs",
     "dialog.yes": "tui.key_dialog_yes",
     "dialog.no": "tui.key_dialog_no",
     "dialog.close": "tui.key_dialog_close",

@@ -17,6 +17,7 @@ from model.plan import Guardrail, Item, Kpi, Plan
 from model.progress import PlanProgress, plan_progress
 from model.progress_report import NO_VALUE, cadence_label
 from model.units import format_value, unit_label
+from model.vocab import kind_label as kind_name
 
 GENERATOR = "okr-planner"
 """Written into every export (a comment, a meta tag, a JSON key) so the planner can tell
@@ -128,11 +129,6 @@ def direction_label(kpi: Kpi) -> str:
 
 
 INDICATOR_KEYS = {"leading": "export.indicator_leading", "lagging": "export.indicator_lagging"}
-KIND_KEYS = {
-    "key_result": "classify.kind_key_result",
-    "initiative": "classify.kind_initiative",
-    "objective": "classify.kind_objective",
-}
 
 
 def indicator_label(kpi: Kpi) -> str:
@@ -142,7 +138,7 @@ def indicator_label(kpi: Kpi) -> str:
 
 def kind_label(item: Item) -> str:
     """The item's kind in words, marked when the user chose it rather than the classifier."""
-    label = t(KIND_KEYS[item.kind])
+    label = kind_name(item.kind)
     return t("export.kind_by_user", kind=label) if item.kind_set_by == "user" else label
 
 

@@ -337,3 +337,22 @@ def test_an_edited_plan_still_saves_and_loads():
     link_item(plan, 0, "conversion")
     set_period(plan.objective, "2026-01-01", "2026-03-31")
     assert parse_plan(dumps_plan(plan), "x.toml") == plan
+
+
+def test_set_input_declares_an_input_then_edits_its_fields():
+    from model.edit import EditError, set_input
+    from model.plan import Input
+
+    plan = Plan(inputs={"orders": Input(source="Shopify")})
+    assert set_input(plan, "visitors", "source", "GA4")  # declared, then set
+    assert plan.inputs["visitors"] == Input(source="GA4")
+    assert set_input(plan, "visitors", "unit", "count")
+    assert not set_input(plan, "visitors", "unit", "count")  # unchanged
+    assert set_input(plan, "visitors", "unit", None)
+    assert plan.inputs["orders"] == Input(source="Shopify")  # others untouched
+    with pytest.raises(EditError):
+        set_input(plan, "visitors", "unit", "apples")
+    assert plan.inputs["visitors"].unit is None
+    with pytest.raises(ValueError):
+        set_input(plan, "visitors", "formula", "x")
+    dumps_plan(plan)  # still a valid plan

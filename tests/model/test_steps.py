@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from model.checks import run_checks
-from model.i18n import set_language
+from model.i18n import set_language, t
 from model.plan import Item, Kpi, Plan
 from model.steps import (
     STATE_NAMES,
@@ -120,8 +120,6 @@ def test_kpi_states_come_from_the_findings_about_each_kpi():
 def test_every_shown_state_has_a_legend_word():
     assert set(STATE_NAMES) == set(STATES) - {"unchecked"}
     set_language("zh-TW")
-    from model.i18n import t
-
     assert t(STATE_NAMES["error"]) == "有錯誤"
 
 
@@ -171,3 +169,19 @@ def test_every_label_step_name_and_vocabulary_word_has_a_message():
             labels = [label for label, _ in choices(field)]
             assert len(set(labels)) == len(labels), field
         assert short_kind("initiative")
+
+
+def test_item_kinds_are_named_once_by_the_classifier_messages():
+    from model.i18n import domain_table
+    from model.plan import ITEM_KINDS
+    from model.vocab import kind_label, label
+
+    assert not [key for key in domain_table("vocab") if key in {f"kind_{k}" for k in ITEM_KINDS}]
+    for language in ("en", "zh-TW"):
+        set_language(language)
+        for kind in ITEM_KINDS:
+            assert kind_label(kind) == t(f"classify.kind_{kind}")
+            assert label("kind", kind).lower() == kind_label(kind).lower()
+    set_language("en")
+    assert label("kind", "key_result") == "Key result"
+    assert kind_label("key_result") == "key result"

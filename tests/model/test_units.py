@@ -180,3 +180,53 @@ def test_chinese_amounts_read_back_too(hundredths):
     value = hundredths / 100
     shown = format_value(value, "currency", currency="TWD")
     assert parse_value(shown, "currency", currency="TWD") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("1 200", "count", 1200),
+        ("1_200", "count", 1200),
+        ("1 200 000", None, 1_200_000),
+        ("12 500 元", "currency", 12_500),
+        ("1e3", None, 1000),
+        ("2.5E-2", None, 0.025),
+    ],
+)
+def test_digit_groups_and_scientific_notation(text, unit, value):
+    assert parse_value(text, unit) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "key"),
+    [
+        ("36% apples", "percent", "units.not_a_number"),  # a mark is one word
+        ("12 red apples", "count", "units.not_a_number"),
+        ("1e3", "count", "units.unexpected_mark"),  # scientific notation: unitless only
+        ("1 20", "count", "units.unexpected_mark"),  # not a group of three digits
+    ],
+)
+def test_trailing_words_and_misplaced_notation_are_refused(text, unit, key):
+    with pytest.raises(ValueParseError) as caught:
+        parse_value(text, unit)
+    assert caught.value.key == key
+    assert text in caught.value.message  # the message quotes what was typed
+
+
+@given(
+    st.text(alphabet="0123456789 .,%$kM萬元xe-+_abc", max_size=12),
+    st.sampled_from(["percent", "ratio", "currency", "count", "duration", "score", None]),
+)
+def test_the_app_and_the_command_line_read_numbers_alike(text, unit):
+    """``model.edit.parse_number`` (the app's fields) is ``parse_value`` (``okr checkin``)."""
+    from model.edit import EditError, parse_number
+
+    try:
+        expected: object = parse_value(text, unit)
+    except ValueParseError as error:
+        expected = None if error.key == "units.empty" else error.message
+    try:
+        got: object = parse_number(text, unit)
+    except EditError as error:
+        got = str(error)
+    assert got == expected

@@ -30,6 +30,8 @@ def at_step(number: int):
     async def run_before(pilot: Pilot) -> None:
         await pilot.app.workers.wait_for_complete()  # the checks mark the steps
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # the classifier, loaded after paint
+        await pilot.pause()
         await pilot.press(f"alt+{number}")
         await pilot.pause()
         for field in pilot.app.screen.query(Input):

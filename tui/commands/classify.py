@@ -27,11 +27,6 @@ if TYPE_CHECKING:
 NAME = "classify"
 HELP = "classify.cli_help"
 
-_KIND_LABELS = {
-    "key_result": "classify.kind_key_result",
-    "initiative": "classify.kind_initiative",
-    "objective": "classify.kind_objective",
-}
 REASON_INDENT = "    "
 # Pieces a line may break between: a word with its trailing space, or one wide character
 # with any closing punctuation that must stay on its line.
@@ -99,8 +94,11 @@ def wrap(text: str, width: int) -> list[str]:
 
 def _table(out) -> Callable[[str, Classification], str]:
     """A writer of table rows; it prints the header first, once."""
+    from model.plan import ITEM_KINDS
+    from model.vocab import kind_label
+
     width = max(40, shutil.get_terminal_size((80, 24)).columns)
-    labels = {kind: t(key) for kind, key in _KIND_LABELS.items()}
+    labels = {kind: kind_label(kind) for kind in ITEM_KINDS}
     guesses = {kind: t("classify.cli_guess", kind=label) for kind, label in labels.items()}
     kind_header, confidence_header = t("classify.column_kind"), t("classify.column_confidence")
     kind_width = max(display_width(kind_header), *(display_width(g) for g in guesses.values()))

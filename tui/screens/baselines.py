@@ -143,7 +143,7 @@ class BaselinesPane(KpiStepPane):
             return
         row = self.query_one(f"#row-{event.input.id}", FieldRow)
         try:
-            changed = edit.set_kpi_number(kpi, field, event.value)
+            changed = edit.set_kpi_number(kpi, field, event.value, currency=self.plan.currency)
         except edit.EditError as error:
             row.set_note(str(error), error=True)
             return
@@ -160,7 +160,7 @@ class BaselinesPane(KpiStepPane):
         before = kpi.guardrail
         low = self.query_one("#kpi-guardrail-min", Input)
         high = self.query_one("#kpi-guardrail-max", Input)
-        problems = edit.set_guardrail(kpi, low.value, high.value)
+        problems = edit.set_guardrail(kpi, low.value, high.value, currency=self.plan.currency)
         for name, widget in (("min", low), ("max", high)):
             row = self.query_one(f"#row-{widget.id}", FieldRow)
             row.set_note(problems.get(name, ""), error=name in problems)

@@ -1,9 +1,10 @@
 """Step 4: each KPI's definition, formula and data source.
 
-Hooks for the formula language (``model.formula``): :meth:`FormulasPane.formula_changed`
-runs after every keystroke stored a formula; :meth:`FormulasPane.show_formula_feedback`
-writes under the formula field (a parse error at its position, or a preview), and the
-``#formula-inputs`` area below is where the formula's declared inputs belong.
+The formula is parsed on every keystroke (:meth:`FormulasPane.formula_changed`, through
+:mod:`tui.screens.formula_feedback`): a syntax error shows a caret under its position with
+the reason, a formula that parses shows its preview ("with orders = 150 and visitors =
+10,000: 1.5%"), and ``#formula-inputs`` lists the inputs it reads with their sources.
+``i`` on the KPI list opens the inputs dialog (source, unit, a value to try).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.widgets import Input, Static
 
 from model.i18n import t
 from model.plan import Kpi
 from model.steps import field_label
+from tui.keys import bind
 from tui.screens.kpi_step import KpiStepPane
 from tui.widgets.form import FieldRow, text_input
 
@@ -33,6 +36,14 @@ class FormulasPane(KpiStepPane):
         "formula": "tui.ph_formula",
         "data_source": "tui.ph_data_source",
     }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("i", "edit_inputs", "formulas.inputs"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tried: dict[str, float] = {}
+        """Values to try each input with (by name), for the preview; not saved."""
 
     def compose_form(self) -> ComposeResult:
         for field in FIELDS:
@@ -65,12 +76,38 @@ class FormulasPane(KpiStepPane):
             self.formula_changed(kpi)
 
     def formula_changed(self, kpi: Kpi) -> None:
-        """``kpi.formula`` was just stored or shown: the hook for live parsing.
+        """``kpi.formula`` was just stored or shown: parse it, show the error at its
+        position or the preview, and list the inputs it reads."""
+        from tui.screens.formula_feedback import field_scroll, formula_feedback, input_lines
 
-        Parse the formula, then call :meth:`show_formula_feedback` with the error (and
-        its position) or a preview, and fill ``#formula-inputs`` with the inputs it uses.
-        """
-        self.show_formula_feedback("")
+        field = self.query_one("#kpi-formula", Input)
+        feedback = formula_feedback(self.plan, kpi, self.tried, scroll=field_scroll(field))
+        self.show_formula_feedback(feedback.text, error=feedback.error)
+        self.show_formula_inputs(input_lines(self.plan, kpi))
+
+    # --- the inputs dialog ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit_inputs":
+            kpi = self.kpi
+            from model.inputs import formula_inputs
+
+            return self.kpi_list.has_focus and kpi is not None and bool(formula_inputs(kpi))
+        return super().check_action(action, parameters)
+
+    def action_edit_inputs(self) -> None:
+        kpi = self.kpi
+        if kpi is None:
+            return
+        from tui.screens.formula_feedback import InputsDialog
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.edited()
+            if self.kpi is kpi:
+                self.formula_changed(kpi)
+
+        self.app.push_screen(InputsDialog(self.plan, kpi, self.tried), closed)
 
     def show_formula_feedback(self, text: str, *, error: bool = False) -> None:
         """Write ``text`` under the formula field (an error in the error colour)."""

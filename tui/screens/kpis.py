@@ -26,8 +26,15 @@ from tui.keys import bind
 from tui.screens.kpi_step import KpiStepPane
 from tui.widgets.form import FieldRow, choice, text_input
 
-CATALOG_PICKER: Callable[[], ModalScreen[dict[str, Any] | None]] | None = None
-"""The KPI catalog picker (issue 5 sets it); ``None`` while there is no catalog."""
+
+def _catalog_picker() -> ModalScreen[dict[str, Any] | None]:
+    from tui.screens.catalog_picker import open_catalog_picker  # the catalog loads on use
+
+    return open_catalog_picker()
+
+
+CATALOG_PICKER: Callable[[], ModalScreen[dict[str, Any] | None]] | None = _catalog_picker
+"""The KPI catalog picker (:mod:`tui.screens.catalog_picker`); ``None`` hides it."""
 
 TEXT_FIELDS = ("name", "owner")
 CHOICE_FIELDS = ("unit", "direction", "indicator", "role", "level", "funnel_stage")
@@ -208,6 +215,21 @@ class KpisPane(KpiStepPane):
         self.kpi_list.rows_changed()
         self.edited(structure=True)
 
+    def _declare_catalog_inputs(self, kpi: Kpi, entry_id: str) -> None:
+        """Declare the inputs the catalog KPI's formula reads (those the plan lacks),
+        and say which, so the user knows to fill in their sources on step 4."""
+        from model.catalog import apply_catalog_entry, get_entry
+        from model.inputs import join_list
+
+        entry = get_entry(entry_id)
+        if entry is None:
+            return
+        declared = apply_catalog_entry(self.plan, kpi, entry)
+        if declared:
+            self.edited()
+            message = t("assist.catalog_declared", names=join_list(declared), name=kpi.name)
+            self.notify(message, markup=False)
+
     def catalog_available(self) -> bool:
         return CATALOG_PICKER is not None
 
@@ -219,6 +241,9 @@ class KpisPane(KpiStepPane):
         def picked(fields: dict[str, Any] | None) -> None:
             if fields:
                 fields = dict(fields)
-                self.add_kpi_with(str(fields.pop("name", "")), **fields)
+                entry_id = fields.pop("catalog_entry", None)
+                kpi = self.add_kpi_with(str(fields.pop("name", "")), **fields)
+                if kpi is not None and entry_id:
+                    self._declare_catalog_inputs(kpi, str(entry_id))
 
         self.app.push_screen(CATALOG_PICKER(), picked)

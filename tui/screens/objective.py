@@ -73,6 +73,28 @@ class ObjectivePane(StepPane):
     def on_mount(self) -> None:
         self._show_item_count()
 
+    @on(ItemsEditor.ClassifierReady)
+    def _classifier_ready(self) -> None:
+        """The classifier was loaded after the first paint: hint at the objective too."""
+        self.objective_changed()
+
+    def on_descendant_focus(self) -> None:
+        self._focus_moved()
+
+    def on_descendant_blur(self) -> None:
+        self._focus_moved()
+
+    def _focus_moved(self) -> None:
+        """The SMART detail shows while the statement or KGI is edited; the guidance
+        makes room for the item's reasons while the items are edited (24 rows are few)."""
+        focused = self.app.focused
+        in_items = focused is not None and self.editor in focused.ancestors_with_self
+        self.set_class(in_items, "-editing-items")
+        from tui import readings
+
+        if readings.ready():
+            self.objective_changed()
+
     def first_field(self):
         return self.query_one("#objective-statement")
 
@@ -91,6 +113,10 @@ class ObjectivePane(StepPane):
         self.query_one("#row-period", FieldRow).set_note()
         self.editor.reload()
         self._show_item_count()
+        from tui import readings
+
+        if readings.ready():
+            self.objective_changed()
 
     @property
     def editor(self) -> ItemsEditor:
@@ -118,11 +144,17 @@ class ObjectivePane(StepPane):
             self.objective_changed()
 
     def objective_changed(self) -> None:
-        """The statement or the KGI was just stored (on every keystroke).
+        """The statement or the KGI was just stored (on every keystroke): show the SMART
+        hints under the statement (cached per text, see :mod:`tui.readings`)."""
+        from tui import readings
 
-        The hook for SMART hints on the objective: write them under the statement with
-        ``self.query_one("#row-objective-statement", FieldRow).set_note(...)``.
-        """
+        objective = self.plan.objective
+        focused = self.app.focused
+        editing = focused is not None and focused.id in self.TEXT_FIELDS
+        hints = readings.smart_lines(
+            objective.statement, objective.kgi, objective.end, detail=editing
+        )
+        self.query_one("#row-objective-statement", FieldRow).set_note(hints)
 
     @on(Input.Changed, "#objective-start, #objective-end")
     def _date_typed(self) -> None:
@@ -139,6 +171,7 @@ class ObjectivePane(StepPane):
             row.set_note()
         if (objective.start, objective.end) != before:
             self.edited()
+            self.objective_changed()  # the end date makes the objective time-bound
 
     @on(ItemsEditor.Edited)
     def _items_edited(self) -> None:

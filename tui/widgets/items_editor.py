@@ -4,9 +4,11 @@ A list shows every item with its kind; under it one editor edits the chosen item
 kind, linked KPI). Only one set of fields exists however many items there are, so a
 plan with thousands of items stays as quick as one with five.
 
-Hooks for live classification (``model.classify``): :meth:`ItemsEditor.item_text_changed`
-runs after every keystroke stored an item's text, and :meth:`ItemsEditor.show_reasons`
-shows the classifier's reasons under the fields.
+Live classification (``model.classify`` through :mod:`tui.readings`, cached per text):
+:meth:`ItemsEditor.item_text_changed` runs after every keystroke stored an item's text;
+it records the reading as the item's kind (unless the user chose one with ``k``) and
+shows the reasons under the fields. Each row shows its kind with the reading's
+confidence; only the edited row is repainted on a keystroke.
 """
 
 from __future__ import annotations
@@ -27,14 +29,16 @@ from model.i18n import t
 from model.plan import ITEM_KINDS, Item, Plan
 from model.steps import field_label
 from model.vocab import choices, short_kind
+from tui import readings
 from tui.keys import bind, localize_bindings
 from tui.widgets.form import FieldRow, choice
 from tui.widgets.row_list import RowList, one_line
 
 
 class ItemList(RowList):
-    """One row per item: its kind tag, a ``*`` when the user chose the kind, the text
-    and the KPI it is linked to."""
+    """One row per item: its kind tag, the classifier's confidence (or ``*`` when the
+    user chose the kind, ``!`` when the classifier confidently reads it otherwise), the
+    text and the KPI it is linked to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Enter works as in every list; the Footer has no room for it beside a, d, k.
@@ -48,6 +52,8 @@ class ItemList(RowList):
         & > .item-list--objective { color: $accent; text-style: bold; }
         & > .item-list--link { color: $text-muted; }
         & > .item-list--blank { color: $text-muted; text-style: italic; }
+        & > .item-list--confidence { color: $text-muted; }
+        & > .item-list--unsure { color: $warning; }
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -56,6 +62,8 @@ class ItemList(RowList):
         "item-list--objective",
         "item-list--link",
         "item-list--blank",
+        "item-list--confidence",
+        "item-list--unsure",
     }
 
     def __init__(self, plan: Plan, *, id: str | None = None) -> None:  # noqa: A002
@@ -86,7 +94,7 @@ class ItemList(RowList):
         tag = Text(self.tags[item.kind], self.get_component_rich_style(f"item-list--{item.kind}"))
         tag.pad_right(self.tag_width - tag.cell_len)
         row.append_text(tag)
-        row.append("*" if item.kind_set_by == "user" else " ")
+        row.append_text(self._confidence(item))
         row.append(" ")
         link = Text(
             f"  → {item.kpi}" if item.kpi else "", self.get_component_rich_style("item-list--link")
@@ -104,6 +112,28 @@ class ItemList(RowList):
         row.append_text(body)
         row.append_text(link)
         return row
+
+    CONFIDENCE_WIDTH = 5
+    """`` 100%``: the column after the kind tag."""
+
+    def _confidence(self, item: Item) -> Text:
+        """How sure the kind is, in a fixed-width column (blank until the classifier is
+        loaded, so the start-up never waits for it)."""
+        width = self.CONFIDENCE_WIDTH
+        if item.kind_set_by == "user":
+            unsure = readings.ready() and readings.switch_suggestion(item.text, item.kind)
+            mark = "!" if unsure else "*"
+            style = "item-list--unsure" if unsure else "item-list--confidence"
+            return Text(f" {mark}".ljust(width), self.get_component_rich_style(style))
+        if not item.text.strip() or not readings.ready():
+            return Text(" " * width)
+        read = readings.reading(item.text)
+        if read.kind != item.kind:  # an older reading kept in the file: no number to show
+            return Text(" " * width)
+        style = "item-list--confidence" if read.confident else "item-list--unsure"
+        return Text(
+            readings.percent(read.confidence).rjust(width), self.get_component_rich_style(style)
+        )
 
 
 class ItemTextInput(Input):
@@ -160,16 +190,41 @@ class ItemsEditor(Vertical):
                 choice(choices("kind"), id="item-kind", prompt=t("tui.prompt_choose")),
                 id="row-item-kind",
             )
+            yield Static("", id="item-reasons", markup=False)
             yield FieldRow(
                 field_label("item.kpi"),
                 choice(self._kpi_choices(), id="item-kpi", prompt=t("tui.no_kpi_link")),
                 id="row-item-kpi",
             )
-            yield Static("", id="item-reasons", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#item-reasons").display = False
         self.load_item()
+        self.call_after_refresh(self._load_classifier)
+
+    def _load_classifier(self) -> None:
+        """Load the classifier in a thread after the first paint, then show the
+        confidences and the chosen item's reasons."""
+        if readings.ready():
+            self._classifier_ready()
+            return
+
+        def load() -> None:
+            readings.warm_up()
+            self.app.call_from_thread(self._classifier_ready)
+
+        self.run_worker(load, thread=True, exclusive=True, group="classifier")
+
+    @dataclass
+    class ClassifierReady(Message):
+        """The classifier is loaded: readings cost no import from now on."""
+
+    def _classifier_ready(self) -> None:
+        if self.is_attached:
+            self.item_list.refresh()
+            self._show_kind_source()
+            self._show_item_reasons()
+            self.post_message(self.ClassifierReady())
 
     def on_resize(self) -> None:
         self.fit_list()
@@ -226,7 +281,7 @@ class ItemsEditor(Vertical):
             linked = item.kpi if item and self.plan.kpi(item.kpi or "") else None
             kpi.value = Select.NULL if linked is None else linked
         self._show_kind_source()
-        self.show_reasons([])
+        self._show_item_reasons()
         self.call_after_refresh(self.fit_list)
 
     def _show_kind_source(self) -> None:
@@ -237,15 +292,22 @@ class ItemsEditor(Vertical):
         else:
             row.set_note(t("tui.kind_by_user" if item.kind_set_by == "user" else "tui.kind_auto"))
 
+    def _show_item_reasons(self) -> None:
+        """The chosen item's reading and reasons (nothing until the classifier is loaded)."""
+        item = self.item
+        if item is None or not readings.ready():
+            self.show_reasons([])
+            return
+        self.show_reasons(readings.reason_lines(item.text, item.kind, item.kind_set_by))
+
     # --- hooks ---------------------------------------------------------------------------
 
     def item_text_changed(self, index: int) -> None:
-        """An item's text was just stored (called on every keystroke).
-
-        The hook for live classification: classify ``self.plan.items[index].text``, pass
-        the kind to ``model.edit.apply_auto_kind`` and the reasons to :meth:`show_reasons`,
-        then call :meth:`refresh_item`.
-        """
+        """An item's text was just stored (called on every keystroke): classify it, record
+        the kind unless the user chose it, show why, and repaint its row only."""
+        item = self.plan.items[index]
+        if item.text.strip():
+            edit.apply_auto_kind(item, readings.reading(item.text).kind)
         self.refresh_item(index)
 
     def show_reasons(self, reasons: list[str]) -> None:
@@ -266,6 +328,7 @@ class ItemsEditor(Vertical):
                 with self.prevent(Select.Changed):
                     kind.value = item.kind
             self._show_kind_source()
+            self._show_item_reasons()
 
     # --- edits ---------------------------------------------------------------------------
 

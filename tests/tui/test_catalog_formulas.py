@@ -1,0 +1,165 @@
+"""Issue 5 in the app: the KPI catalog picker (Core KPIs) and live formulas (Formulas)."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from model.i18n import set_language
+from model.plan import Input, Kpi, Plan
+from model.store import load_plan
+from tests.tui.helpers import focused_id, screen_text, type_text
+from tui.app import make_app
+from tui.screens.catalog_picker import CatalogPicker
+from tui.screens.formula_feedback import InputsDialog
+
+
+async def test_the_catalog_picker_finds_a_kpi_in_english_and_fills_and_declares_it(tmp_path):
+    path = tmp_path / "p.toml"
+    plan = Plan(kpis=[Kpi(id="revenue", name="Revenue")], inputs={"orders": Input(source="Shop")})
+    app = make_app(plan, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+3", "escape", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogPicker)
+        assert focused_id(pilot) == "catalog-search"
+        await type_text(pilot, "checkout")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "Checkout conversion rate  結帳轉換率" in text
+        assert "= orders / effective_visitors" in text  # the highlighted one's formula
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CatalogPicker)
+        kpi = app.plan.kpis[1]
+        assert (kpi.id, kpi.name, kpi.formula) == (
+            "checkout_conversion",
+            "Checkout conversion rate",
+            "orders / effective_visitors",
+        )
+        assert (kpi.unit, kpi.direction, kpi.indicator, kpi.funnel_stage) == (
+            "percent",
+            "increase",
+            "leading",
+            "conversion",
+        )
+        assert "Checkout conversion rate" in screen_text(pilot)
+        declared = list(app._notifications)[-1].message
+        assert "declared the inputs effective_visitors;" in declared  # orders existed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_plan(path)
+    assert saved.kpis[1].formula == "orders / effective_visitors"
+    assert saved.inputs["orders"].source == "Shop"  # a declared input is left as it was
+    assert saved.inputs["effective_visitors"].unit == "count"  # a new one is declared
+
+
+async def test_the_catalog_picker_searches_in_chinese_with_arrow_keys(tmp_path):
+    path = tmp_path / "p.toml"
+    set_language("zh-TW")
+    try:
+        app = make_app(Plan(language="zh-TW"), path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("alt+3", "c")
+            await pilot.pause()
+            await type_text(pilot, "結帳")
+            await pilot.pause()
+            text = screen_text(pilot)
+            assert "結帳轉換率  Checkout conversion rate" in text
+            assert "到達結帳頁比例" in text
+            await pilot.press("down", "enter")  # the second match
+            await pilot.pause()
+            assert [k.id for k in app.plan.kpis] == ["checkout_reach_rate"]
+            assert app.plan.kpis[0].name == "到達結帳頁比例"
+            assert set(app.plan.inputs) == {"checkout_sessions", "sessions"}
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    finally:
+        set_language("en")
+    saved = load_plan(path)
+    assert saved.kpis[0].formula == "checkout_sessions / sessions"
+    assert set(saved.inputs) == {"checkout_sessions", "sessions"}
+
+
+async def test_escape_closes_the_catalog_picker_without_adding_anything(tmp_path):
+    app = make_app(Plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+3", "c")
+        await pilot.pause()
+        await type_text(pilot, "zzzz")
+        await pilot.pause()
+        assert "No KPI in the catalog matches" in screen_text(pilot)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CatalogPicker)
+        assert app.plan.kpis == []
+        assert not app.dirty
+
+
+def shown(app, selector: str) -> str:
+    """The plain text a Static shows, unwrapped."""
+    return str(app.query_one(selector, Static).render())
+
+
+def _formula_plan() -> Plan:
+    return Plan(
+        kpis=[Kpi(id="conv", name="Conversion", unit="percent", formula="")],
+        inputs={"orders": Input(source="Shopify export", unit="count")},
+    )
+
+
+async def test_a_formula_with_a_syntax_error_shows_a_caret_at_its_position(tmp_path):
+    app = make_app(_formula_plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+4", "tab")
+        assert focused_id(pilot) == "kpi-formula"
+        await type_text(pilot, "orders / / visitors")
+        lines = screen_text(pilot).splitlines()
+        field = next(line for line in lines if "orders / / visitors" in line)
+        caret = lines[lines.index(field) + 1]
+        assert caret.count("^") == 1
+        assert caret.index("^") == field.index("orders") + len("orders / ")  # under the 2nd /
+        assert "(at character 10)" in screen_text(pilot)
+        assert app.query_one("#row-kpi-formula").has_error
+        assert app.plan.kpis[0].formula == "orders / / visitors"  # kept as typed
+
+
+async def test_a_formula_lists_its_inputs_and_previews_with_values_to_try(tmp_path):
+    path = tmp_path / "p.toml"
+    app = make_app(_formula_plan(), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+4", "tab")
+        await type_text(pilot, "orders / visitors")
+        inputs, note = shown(app, "#formula-inputs"), shown(app, "#row-kpi-formula .field-note")
+        assert "orders: (what it counts?) · Shopify export · Count" in inputs
+        assert "visitors: not declared yet" in inputs
+        assert "To preview, give values to try for orders and visitors" in note
+        assert "Inputs (i on the list" in screen_text(pilot)
+        await pilot.press("escape", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, InputsDialog)
+        await pilot.press("tab", "tab", "tab")  # orders: what it counts, source, unit
+        await pilot.press("tab")
+        assert focused_id(pilot) == "input-try"
+        await type_text(pilot, "150")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab", "down")
+        assert focused_id(pilot) == "inputs-options"
+        await pilot.press("tab")
+        await type_text(pilot, "unique visitors")
+        await pilot.press("tab")
+        await type_text(pilot, "GA4")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "10,000")
+        await pilot.press("escape")
+        await pilot.pause()
+        note = shown(app, "#row-kpi-formula .field-note")
+        assert note == "with orders = 150 and visitors = 10,000: 1.5%"
+        assert "with orders = 150 and visitors =" in screen_text(pilot)
+        assert "visitors: unique visitors · GA4 · no unit" in shown(app, "#formula-inputs")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_plan(path)
+    assert saved.kpis[0].formula == "orders / visitors"
+    assert (saved.inputs["visitors"].description, saved.inputs["visitors"].source) == (
+        "unique visitors",
+        "GA4",
+    )

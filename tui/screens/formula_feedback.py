@@ -1,0 +1,228 @@
+"""What the Formulas step says about a formula while it is typed, and the inputs dialog.
+
+:func:`formula_feedback` parses the formula (``model.formula``) and answers the note under
+the field: a caret under the error's position with the reason, or the preview
+("with orders = 150 and visitors = 10,000: 1.5%"). :func:`input_lines` lists the inputs
+the formula reads with their data sources. :class:`InputsDialog` (``i`` on the KPI list)
+edits an input's description, source and unit (saved in the plan's ``[inputs]``) and a
+value to try it with (kept only while the app runs: the preview's example).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar, NamedTuple
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from model import edit
+from model.i18n import t
+from model.plan import Kpi, Plan
+from model.steps import field_label
+from model.vocab import choices, label
+from tui.keys import bind, localize_bindings
+from tui.widgets.form import FieldRow, choice, text_input
+
+
+class Feedback(NamedTuple):
+    """The note under the formula field."""
+
+    text: str
+    error: bool = False
+
+
+def example_values(plan: Plan, kpi: Kpi, tried: Mapping[str, float]) -> dict[str, float]:
+    """Values to preview ``kpi`` with: those the user tried, else the latest check-in's."""
+    values: dict[str, float] = {}
+    for checkin in plan.checkins:  # oldest first: later ones win
+        if checkin.kpi == kpi.id:
+            values.update(checkin.inputs)
+    return {**values, **tried}
+
+
+def formula_feedback(
+    plan: Plan, kpi: Kpi, tried: Mapping[str, float], *, scroll: int = 0
+) -> Feedback:
+    """The caret and reason of a syntax error, or the preview (or what it still needs).
+
+    ``scroll`` is how many cells the field has scrolled its text to the left, so the
+    caret stays under the character it points at.
+    """
+    from model.formula import FormulaError, FormulaSyntaxError, parse_formula
+    from model.inputs import formula_inputs, join_list, preview
+
+    if not kpi.formula.strip():
+        return Feedback("")
+    parsed = parse_formula(kpi.formula)
+    if isinstance(parsed, FormulaSyntaxError):
+        _, carets = parsed.caret_lines()
+        shift = min(scroll, len(carets) - len(carets.lstrip(" ")))
+        return Feedback(f"{carets[shift:]}\n{parsed.located_message()}", error=True)
+    values = example_values(plan, kpi, tried)
+    missing = [name for name in formula_inputs(kpi) if name not in values]
+    if missing:
+        return Feedback(t("assist.preview_needs", names=join_list(missing)))
+    try:
+        return Feedback(preview(plan, kpi, values))
+    except FormulaError as error:
+        return Feedback(error.located_message(), error=True)
+
+
+def input_lines(plan: Plan, kpi: Kpi) -> list[str]:
+    """One line per input the formula reads: what it counts and where it comes from."""
+    from model.inputs import kpi_inputs
+
+    inputs = kpi_inputs(plan, kpi)
+    if not inputs:
+        return []
+    lines = [t("assist.inputs_heading")]
+    for name, declared in inputs:
+        if declared is None:
+            lines.append(t("assist.input_undeclared", name=name))
+            continue
+        lines.append(
+            t(
+                "assist.input_line",
+                name=name,
+                description=declared.description or t("assist.no_description"),
+                source=declared.source or t("assist.no_source"),
+                unit=label("unit", declared.unit) if declared.unit else t("assist.no_unit"),
+            )
+        )
+    return lines
+
+
+def field_scroll(field: Input) -> int:
+    """How many cells ``field`` has scrolled its text to the left."""
+    return int(field.scroll_offset.x)
+
+
+class InputsDialog(ModalScreen[bool]):
+    """The inputs a KPI's formula reads: pick one (↑ ↓), then edit its fields (Tab).
+
+    Answers whether the plan changed. Values to try are written into ``tried``.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("escape", "close", "dialog.close"),
+    ]
+
+    def __init__(self, plan: Plan, kpi: Kpi, tried: dict[str, float]) -> None:
+        super().__init__(classes="dialog-screen")
+        localize_bindings(self)
+        from model.inputs import formula_inputs
+
+        self.plan = plan
+        self.kpi = kpi
+        self.tried = tried
+        self.names = list(formula_inputs(kpi))
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="inputs-dialog"):
+            yield Static(
+                Text(t("assist.inputs_title", name=self.kpi.name or self.kpi.id)),
+                classes="dialog-question",
+            )
+            yield OptionList(
+                *[Option(Text(name), id=name) for name in self.names], id="inputs-options"
+            )
+            yield FieldRow(
+                t("assist.field_counts"),
+                text_input(id="input-description", name="description"),
+            )
+            yield FieldRow(field_label("data_source"), text_input(id="input-source", name="source"))
+            yield FieldRow(
+                field_label("unit"),
+                choice(choices("unit"), id="input-unit", prompt=t("tui.prompt_choose")),
+            )
+            yield FieldRow(
+                t("assist.try_value"),
+                text_input(id="input-try", placeholder=t("assist.ph_try_value")),
+                id="row-input-try",
+            )
+            yield Static(t("assist.inputs_keys"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#inputs-options", OptionList)
+        if self.names:
+            options.highlighted = 0
+            self.load(self.names[0])
+        options.focus()
+
+    @property
+    def input_name(self) -> str | None:
+        """The input being edited (the highlighted one)."""
+        index = self.query_one("#inputs-options", OptionList).highlighted
+        return self.names[index] if index is not None and index < len(self.names) else None
+
+    @on(OptionList.OptionHighlighted, "#inputs-options")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.load(str(event.option.id))
+
+    @on(OptionList.OptionSelected, "#inputs-options")
+    def _selected(self) -> None:
+        self.query_one("#input-description").focus()
+
+    def load(self, name: str) -> None:
+        """Show input ``name``'s fields."""
+        from model.units import format_value
+
+        declared = self.plan.inputs.get(name)
+        with self.prevent(Input.Changed, Select.Changed):
+            for field in ("description", "source"):
+                self.query_one(f"#input-{field}", Input).value = (
+                    getattr(declared, field) if declared else ""
+                )
+            unit = declared.unit if declared else None
+            self.query_one("#input-unit", Select).value = Select.NULL if unit is None else unit
+            tried = self.tried.get(name)
+            self.query_one("#input-try", Input).value = (
+                "" if tried is None else format_value(tried, unit, currency=self.plan.currency)
+            )
+        self.query_one("#row-input-try", FieldRow).set_note()
+
+    @on(Input.Changed, "#input-description, #input-source")
+    def _text_typed(self, event: Input.Changed) -> None:
+        name = self.input_name
+        if name is not None and edit.set_input(
+            self.plan, name, event.input.name or "", event.value
+        ):
+            self.changed = True
+
+    @on(Select.Changed, "#input-unit")
+    def _unit_chosen(self, event: Select.Changed) -> None:
+        name = self.input_name
+        unit = None if event.value is Select.NULL else str(event.value)
+        if name is not None and edit.set_input(self.plan, name, "unit", unit):
+            self.changed = True
+
+    @on(Input.Changed, "#input-try")
+    def _value_typed(self, event: Input.Changed) -> None:
+        name = self.input_name
+        if name is None:
+            return
+        declared = self.plan.inputs.get(name)
+        row = self.query_one("#row-input-try", FieldRow)
+        try:
+            value = edit.parse_number(
+                event.value, declared.unit if declared else None, currency=self.plan.currency
+            )
+        except edit.EditError as error:
+            row.set_note(str(error), error=True)
+            return
+        row.set_note()
+        if value is None:
+            self.tried.pop(name, None)
+        else:
+            self.tried[name] = value
+
+    def action_close(self) -> None:
+        self.dismiss(self.changed)
