@@ -7,6 +7,7 @@ The app owns the plan; the step panes change it through ``model.edit`` and tell 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -36,12 +37,16 @@ class OkrApp(App[int], inherit_bindings=False):
         bind("ctrl+q", "quit", "okr.quit", priority=True),
         bind("ctrl+p", "command_palette", "okr.palette", show=False, priority=True),
         bind("ctrl+c", "help_quit", "okr.quit_hint", show=False, system=True),
+        bind("ctrl+t", "dashboard", "okr.dashboard"),
+        bind("ctrl+o", "checkin", "okr.checkin", show=False),
     ]
 
     dirty: reactive[bool] = reactive(False)
     """Whether the plan has changes that are not saved yet."""
 
-    def __init__(self, plan: Plan, path: Path, *, is_new: bool = False) -> None:
+    def __init__(
+        self, plan: Plan, path: Path, *, is_new: bool = False, today: dt.date | None = None
+    ) -> None:
         super().__init__()
         localize_bindings(self)
         read_alt_digits_as_alt()
@@ -52,6 +57,9 @@ class OkrApp(App[int], inherit_bindings=False):
         """The KPI chosen on the KPI steps (shared, so they stay on the same KPI)."""
         self.wizard = WizardScreen()
         """The main screen: step list and step panes."""
+        self.fixed_today = today
+        """The day the tracking screens judge progress on; ``None`` reads the clock
+        (tests and snapshots fix it, so they never depend on the date they run)."""
 
     def get_default_screen(self) -> Screen:
         return self.wizard
@@ -142,6 +150,7 @@ class OkrApp(App[int], inherit_bindings=False):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands, all in the current language."""
         yield SystemCommand(t("tui.cmd_save"), t("tui.cmd_save_help"), self.action_save)
+        yield from self.tracking_commands()
         yield SystemCommand(t("tui.cmd_add_kpi"), t("tui.cmd_add_kpi_help"), self.add_kpi)
         yield SystemCommand(t("tui.cmd_add_item"), t("tui.cmd_add_item_help"), self.add_item)
         from tui.screens import kpis
@@ -164,7 +173,68 @@ class OkrApp(App[int], inherit_bindings=False):
         pane = await self.wizard.go_to_step("kpis")
         pane.pick_from_catalog()  # type: ignore[attr-defined]
 
+    # --- tracking: dashboard, check-ins, next period ------------------------------------
 
-def make_app(plan: Plan, path: str | Path, *, is_new: bool = False) -> OkrApp:
-    """The app for ``plan``, saving to ``path``."""
-    return OkrApp(plan, Path(path), is_new=is_new)
+    def today(self) -> dt.date:
+        """The day progress is judged on: the fixed one, else the clock's."""
+        return self.fixed_today or dt.date.today()
+
+    def tracking_commands(self) -> Iterable[SystemCommand]:
+        """The palette's tracking commands."""
+        yield SystemCommand(
+            t("tracking_ui.cmd_dashboard"),
+            t("tracking_ui.cmd_dashboard_help"),
+            self.action_dashboard,
+        )
+        yield SystemCommand(
+            t("tracking_ui.cmd_checkin"), t("tracking_ui.cmd_checkin_help"), self.action_checkin
+        )
+        yield SystemCommand(
+            t("tracking_ui.cmd_next_period"),
+            t("tracking_ui.cmd_next_period_help"),
+            self.action_next_period,
+        )
+
+    def action_dashboard(self) -> None:
+        """Open the dashboard (from the check-in screen: back to it, if it is below)."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.checkin import CheckinScreen
+        from tui.screens.dashboard import DashboardScreen
+
+        screen = self.screen
+        if isinstance(screen, ModalScreen | DashboardScreen):
+            return
+        if isinstance(screen, CheckinScreen) and any(
+            isinstance(below, DashboardScreen) for below in self.screen_stack
+        ):
+            screen.leave()
+            return
+        self.push_screen(DashboardScreen())
+
+    def action_checkin(self) -> None:
+        """Open the check-in screen (from the dashboard, on the KPI under its cursor)."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.checkin import CheckinScreen
+        from tui.screens.dashboard import DashboardScreen
+
+        screen = self.screen
+        if isinstance(screen, DashboardScreen):
+            screen.action_check_in()
+        elif not isinstance(screen, ModalScreen | CheckinScreen):
+            self.push_screen(CheckinScreen())
+
+    def action_next_period(self) -> None:
+        """Ask where to write the next period's plan, then write it (this plan stays)."""
+        from tui.screens.next_period import NextPeriodDialog
+
+        self.push_screen(NextPeriodDialog(self.plan, self.path))
+
+
+def make_app(
+    plan: Plan, path: str | Path, *, is_new: bool = False, today: dt.date | None = None
+) -> OkrApp:
+    """The app for ``plan``, saving to ``path``; ``today`` fixes the day the tracking
+    screens judge progress on (the clock's today by default)."""
+    return OkrApp(plan, Path(path), is_new=is_new, today=today)
