@@ -186,20 +186,23 @@ def build_checkin(
         raise CheckinError("checkin.out_of_limits", kpi=kpi.id) from None
 
 
-def checkin_warnings(objective: Objective, checkin: CheckIn, today: dt.date) -> list[str]:
+def checkin_warnings(
+    objective: Objective, checkin: CheckIn, today: dt.date, *, ahead: bool = False
+) -> list[str]:
     """What is odd about a check-in yet no reason to refuse it, as translated sentences.
 
     A date outside the period is recorded (closing values are often measured a few days
     after the end, and refusing would lose them) but said; so is a date in the future.
+    ``ahead`` words them for a check-in not recorded yet ("will still be recorded").
     """
     warnings = []
     start, end = objective.start, objective.end
     if (start and checkin.date < start) or (end and checkin.date > end):
-        warnings.append(
-            t("checkin.outside_period", date=checkin.date, start=start or "…", end=end or "…")
-        )
+        key = "checkin.outside_period_ahead" if ahead else "checkin.outside_period"
+        warnings.append(t(key, date=checkin.date, start=start or "…", end=end or "…"))
     if checkin.date > today:
-        warnings.append(t("checkin.future_date", date=checkin.date))
+        key = "checkin.future_date_ahead" if ahead else "checkin.future_date"
+        warnings.append(t(key, date=checkin.date))
     return warnings
 
 

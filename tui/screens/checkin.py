@@ -91,7 +91,10 @@ class RecordInput(Input):
 
 
 def _label(name: str) -> str:
-    return name if len(name) <= LABEL_WIDTH else name[: LABEL_WIDTH - 1] + "…"
+    """``name`` cut to the label's width in cells (a CJK character takes two)."""
+    text = Text(one_line(name))
+    text.truncate(LABEL_WIDTH, overflow="ellipsis")
+    return text.plain
 
 
 class CheckinScreen(Screen[None]):
@@ -346,7 +349,7 @@ class CheckinScreen(Screen[None]):
             row.set_note(str(error), error=True)
             return
         probe = CheckIn(kpi="probe", date=day, value=0.0)
-        warnings = checkin_warnings(self.plan.objective, probe, self.today)
+        warnings = checkin_warnings(self.plan.objective, probe, self.today, ahead=True)
         row.set_note("\n".join(warnings))
         row.query_one(".field-note").set_class(bool(warnings), "-warning")
 

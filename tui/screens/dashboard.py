@@ -158,10 +158,10 @@ class DashboardScreen(Screen[None]):
 
     @staticmethod
     def _names(ids: list[str]) -> str:
-        shown = join_list(ids[:NAMED_IN_SUMMARY])
-        if len(ids) > NAMED_IN_SUMMARY:
-            return t("tracking_ui.and_more", names=shown, count=len(ids) - NAMED_IN_SUMMARY)
-        return shown
+        if len(ids) <= NAMED_IN_SUMMARY:
+            return join_list(ids)
+        shown = t("formula.name_separator").join(ids[:NAMED_IN_SUMMARY])
+        return t("tracking_ui.and_more", names=shown, count=len(ids) - NAMED_IN_SUMMARY)
 
     # --- keys ---------------------------------------------------------------------------
 

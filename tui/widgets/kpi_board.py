@@ -163,6 +163,8 @@ class KpiBoard(ScrollView, can_focus=True):
         self._first_line: list[int] = []
         self._crossed: dict[int, list[Text]] = {}
         self._layout_width = -1
+        self._share_width = self._status_width = 0
+        self._bar_width = BAR_MIN
 
     # --- data ----------------------------------------------------------------------------
 
@@ -217,6 +219,7 @@ class KpiBoard(ScrollView, can_focus=True):
             return
         self._layout_width = width
         column_width = self.column_width()
+        self._measure(column_width)
         self._crossed = {
             index: self._wrap_crossed(entry, column_width)
             for index, entry in enumerate(self.entries)
@@ -336,7 +339,9 @@ class KpiBoard(ScrollView, can_focus=True):
         gap = max(width - name.cell_len - value.cell_len, 1)
         return Text.assemble(name, " " * gap, value)
 
-    def _progress_line(self, entry: KpiProgress, width: int) -> Text:
+    def _progress_parts(self, entry: KpiProgress) -> tuple[str, Text, Text, Text]:
+        """The share done (with the score once the period is closed), the status, the
+        guardrail state (empty without a guardrail) and the due date of a card."""
         share = format_share(entry.raw_progress)
         if self.closed and entry.score is not None:
             share = t("tracking_ui.progress_score", progress=share, score=format_score(entry.score))
@@ -354,21 +359,38 @@ class KpiBoard(ScrollView, can_focus=True):
                 t("tracking_ui.guardrail_crossed"),
                 self.get_component_rich_style("kpi-board--crossed"),
             )
-        due = self._due(entry)
-        fixed = 2 + 1 + cell_len(share) + 2 + status.cell_len + 2 + due.cell_len
-        if guard and width - fixed - guard.cell_len - 2 < BAR_MIN and not entry.guardrail_crossed:
-            guard = Text()
-        if guard:
-            fixed += guard.cell_len + 2
-        bar_width = max(BAR_MIN, min(BAR_MAX, width - fixed))
-        bar = progress_bar(entry.progress, bar_width, self.glyphs)
+        return share, status, guard, self._due(entry)
+
+    def _measure(self, width: int) -> None:
+        """Column widths shared by every card, so bars and words line up: the share and
+        status columns fit the widest, the bar takes what is left (within its range)
+        after the widest line without an optional ``guardrail ok``."""
+        parts = [self._progress_parts(entry) for entry in self.entries]
+        self._share_width = max((cell_len(share) for share, *_ in parts), default=0)
+        self._status_width = max((status.cell_len for _, status, *_ in parts), default=0)
+        widest = max(
+            (
+                guard.cell_len + 2 if entry.guardrail_crossed else 0
+                for entry, (_, _, guard, _) in zip(self.entries, parts, strict=True)
+            ),
+            default=0,
+        )
+        due_width = max((due.cell_len for *_, due in parts), default=0)
+        fixed = 2 + 1 + self._share_width + 2 + self._status_width + widest + 2 + due_width
+        self._bar_width = max(BAR_MIN, min(BAR_MAX, width - fixed))
+
+    def _progress_line(self, entry: KpiProgress, width: int) -> Text:
+        share, status, guard, due = self._progress_parts(entry)
+        status.pad_right(self._status_width - status.cell_len)
+        bar = progress_bar(entry.progress, self._bar_width, self.glyphs)
         filled = len(bar.rstrip(self.glyphs.empty))
         line = Text("  ")
         line.append(bar[:filled], self.get_component_rich_style("kpi-board--bar"))
         line.append(bar[filled:], self.get_component_rich_style("kpi-board--bar-empty"))
-        line.append(" " + share + "  ")
+        line.append(" " + share.rjust(self._share_width) + "  ")
         line.append_text(status)
-        if guard:
+        room = width - line.cell_len - due.cell_len - 2
+        if guard and (entry.guardrail_crossed or guard.cell_len + 2 <= room):
             line.append("  ")
             line.append_text(guard)
         gap = max(width - line.cell_len - due.cell_len, 2)
