@@ -37,7 +37,7 @@ class OkrApp(App[int], inherit_bindings=False):
         bind("ctrl+q", "quit", "okr.quit", priority=True),
         bind("ctrl+p", "command_palette", "okr.palette", show=False, priority=True),
         bind("ctrl+c", "help_quit", "okr.quit_hint", show=False, system=True),
-        bind("ctrl+t", "dashboard", "okr.dashboard"),
+        bind("ctrl+t", "dashboard", "okr.dashboard", show=False),
         bind("ctrl+o", "checkin", "okr.checkin", show=False),
     ]
 

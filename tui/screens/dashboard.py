@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Static
 
 from model.i18n import t
 from model.inputs import join_list
-from model.progress import JUDGED_STATUSES, PlanProgress, plan_progress
+from model.progress import JUDGED_STATUSES, KpiProgress, PlanProgress, plan_progress
 from model.progress_report import format_score, format_share, status_label
 from tui.keys import bind, localize_bindings
 from tui.widgets.charts import glyphs_for
@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 NAMED_IN_SUMMARY = 3
 """The attention line names this many KPIs per kind, then counts the rest."""
+
+
+def _name(entry: KpiProgress) -> str:
+    return one_line(entry.kpi.name or entry.kpi.id)
 
 
 class DashboardScreen(Screen[None]):
@@ -139,7 +143,7 @@ class DashboardScreen(Screen[None]):
                 t(
                     "tracking_ui.attention_crossed",
                     count=len(crossed),
-                    names=self._names([entry.kpi.id for entry in crossed]),
+                    names=self._names([_name(entry) for entry in crossed]),
                 )
             )
         if overdue:
@@ -147,7 +151,7 @@ class DashboardScreen(Screen[None]):
                 t(
                     "tracking_ui.attention_overdue",
                     count=len(overdue),
-                    names=self._names([entry.kpi.id for entry in overdue]),
+                    names=self._names([_name(entry) for entry in overdue]),
                 )
             )
         text = " · ".join(parts) if parts else t("tracking_ui.attention_none")

@@ -87,6 +87,10 @@ class CheckinList(RowList):
             return "due"
         return "later"
 
+    def status_width(self) -> int:
+        """The widest status word in the list, so the due dates after it line up."""
+        return max((cell_len(status_label(e.status)) for e in self.entries), default=0)
+
     def render_row(self, index: int, width: int) -> Text:
         entry = self.entries[index]
         state = self.state(entry)
@@ -96,7 +100,9 @@ class CheckinList(RowList):
         if width >= STATUS_FROM_WIDTH:
             status_class = entry.status if entry.status in JUDGED_STATUSES else "muted"
             right.append("  ")
-            right.append(status_label(entry.status), style(f"checkin-list--{status_class}"))
+            status = status_label(entry.status)
+            right.append(status, style(f"checkin-list--{status_class}"))
+            right.append(" " * (self.status_width() - cell_len(status)))
         due = due_label(entry, self.today)
         if due:
             due_class = state if state in ("overdue", "due") else "muted"

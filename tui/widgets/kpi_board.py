@@ -30,7 +30,7 @@ from textual.strip import Strip
 from model.i18n import t
 from model.plan import Plan
 from model.progress import JUDGED_STATUSES, KpiProgress, PlanProgress
-from model.progress_report import format_score, format_share, guardrail_text, status_label
+from model.progress_report import NO_VALUE, format_score, format_share, guardrail_text, status_label
 from model.units import format_value
 from tui.keys import bind, localize_bindings
 from tui.widgets.charts import UNICODE_GLYPHS, Glyphs, progress_bar, sparkline
@@ -162,7 +162,7 @@ class KpiBoard(ScrollView, can_focus=True):
         self._column_of: list[int] = []
         self._first_line: list[int] = []
         self._crossed: dict[int, list[Text]] = {}
-        self._layout_width = -1
+        self._layout_size = (-1, -1)
         self._share_width = self._status_width = 0
         self._bar_width = BAR_MIN
 
@@ -180,7 +180,7 @@ class KpiBoard(ScrollView, can_focus=True):
         if current is not None and current.kpi.id in ids:
             self.cursor = ids.index(current.kpi.id)
         self.cursor = max(0, min(self.cursor, len(self.entries) - 1))
-        self._layout_width = -1
+        self._layout_size = (-1, -1)
         self._relayout()
 
     @property
@@ -215,9 +215,10 @@ class KpiBoard(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self._width()
-        if width == self._layout_width and self._columns:
+        height = self.scrollable_content_region.height
+        if (width, height) == self._layout_size and self._columns:
             return
-        self._layout_width = width
+        self._layout_size = (width, height)
         column_width = self.column_width()
         self._measure(column_width)
         self._crossed = {
@@ -225,31 +226,44 @@ class KpiBoard(ScrollView, can_focus=True):
             for index, entry in enumerate(self.entries)
             if entry.guardrail_crossed
         }
-        columns: list[list[_Line]] = [[], []] if self.wide else [[]]
-        self._column_of = [0] * len(self.entries)
-        self._first_line = [0] * len(self.entries)
-        start = 0
-        for group in self.groups:
-            count = len(group.entries)
-            if self.wide:
-                target = {"leading": 0, "lagging": 1}.get(group.key)
-                if target is None:  # no indicator: under the shorter column
-                    target = 0 if len(columns[0]) <= len(columns[1]) else 1
-            else:
-                target = 0
-            self._add_group(columns[target], target, group, start)
-            start += count
+        columns = self._build(spaced=False)
+        cards = max(
+            (sum(line.kind == "card" and line.part == 0 for line in column) for column in columns),
+            default=0,
+        )
+        if max((len(column) for column in columns), default=0) + cards <= height:
+            columns = self._build(spaced=True)  # room to spare: a blank line between cards
         self._columns = columns
         self.virtual_size = Size(width, max((len(c) for c in columns), default=0))
         self._scroll_to_cursor()
         self.refresh()
 
-    def _add_group(self, lines: list[_Line], column: int, group: Group, start: int) -> None:
+    def _build(self, *, spaced: bool) -> list[list[_Line]]:
+        """The lines of each column (one, or two side by side when wide)."""
+        columns: list[list[_Line]] = [[], []] if self.wide else [[]]
+        self._column_of = [0] * len(self.entries)
+        self._first_line = [0] * len(self.entries)
+        start = 0
+        for group in self.groups:
+            target = 0
+            if self.wide:
+                target = {"leading": 0, "lagging": 1}.get(group.key, -1)
+                if target < 0:  # no indicator: under the shorter column
+                    target = 0 if len(columns[0]) <= len(columns[1]) else 1
+            self._add_group(columns[target], target, group, start, spaced=spaced)
+            start += len(group.entries)
+        return columns
+
+    def _add_group(
+        self, lines: list[_Line], column: int, group: Group, start: int, *, spaced: bool
+    ) -> None:
         if lines:
             lines.append(_Line("blank"))
         lines.append(_Line("heading", group=group.key))
         for offset in range(len(group.entries)):
             index = start + offset
+            if spaced and offset:
+                lines.append(_Line("blank"))
             self._column_of[index] = column
             self._first_line[index] = len(lines)
             height = 2 + len(self._crossed.get(index, ()))
@@ -328,10 +342,13 @@ class KpiBoard(ScrollView, can_focus=True):
             value.append(
                 spark.rjust(SPARK_WIDTH), self.get_component_rich_style("kpi-board--spark")
             )
-        else:
-            value.append(
-                t("tracking_ui.no_checkins"), self.get_component_rich_style("kpi-board--muted")
-            )
+        else:  # the status already says "no check-ins": say where it should get
+            kpi = entry.kpi
+            goal = NO_VALUE
+            if kpi.target is not None:
+                target = format_value(kpi.target, kpi.unit, currency=self.plan.currency)
+                goal = t("tracking_ui.heading_target", target=target)
+            value.append(goal, self.get_component_rich_style("kpi-board--muted"))
         name = Text(" " + one_line(entry.kpi.name or entry.kpi.id))
         name.stylize(self.get_component_rich_style("kpi-board--name"))
         room = width - value.cell_len - 2
