@@ -65,10 +65,16 @@ async def test_a_check_in_typed_with_keys_is_saved_by_ctrl_s(example_copy):
         assert app.screen.field("value").value == ""
         assert path.read_text("utf-8") == before  # nothing written before ctrl+s
 
+        await type_text(pilot, "31%")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Every KPI due is checked in." in flat(pilot)
+        assert focused_id(pilot) == "checkin-list"
+
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not app.dirty
-    saved = load_plan(path).checkins[-1]
+    saved = load_plan(path).checkins[-2]
     assert (saved.kpi, saved.date, saved.value) == ("trial_activation", TODAY, 0.44)
     assert (saved.confidence, saved.note) == (8, "Checklist v2")
     assert path.read_text("utf-8").startswith(before)  # appended, the rest untouched
@@ -299,3 +305,20 @@ async def test_the_chinese_plan_checks_in_in_chinese(example_copy):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load_plan(path).checkins[-1].value == 41000
+
+
+async def test_ctrl_t_from_a_check_in_opened_on_the_dashboard_goes_back_to_it(example_copy):
+    app = saas_app(example_copy())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert len(app.screen_stack) == 2  # the wizard and the dashboard, nothing stacked
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.screen is app.wizard

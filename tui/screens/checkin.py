@@ -114,6 +114,8 @@ class CheckinScreen(Screen[None]):
         """What was typed and not yet recorded, by KPI id, then by field name."""
         self.progress: PlanProgress | None = None
         self.input_names: tuple[str, ...] = ()
+        self.last_result = Text()
+        """What the last check-in recorded here did (shown under the form)."""
 
     @property
     def okr_app(self) -> OkrApp:
@@ -505,6 +507,7 @@ class CheckinScreen(Screen[None]):
             result.append("\n! " + warning)
         for line in lines[1:]:
             result.append("\n! " + line)
+        self.last_result = result
         widget = self.query_one("#checkin-result", Static)
         widget.update(result)
         widget.display = True
@@ -533,12 +536,9 @@ class CheckinScreen(Screen[None]):
                 self.focus_value()
                 return
         await self.load_kpi()
-        self.query_one("#checkin-result", Static).update(
-            Text.assemble(
-                self.query_one("#checkin-result", Static).visual,
-                "\n" + t("tracking_ui.all_due_recorded"),
-            )  # type: ignore[arg-type]
-        )
+        result = self.last_result.copy()
+        result.append("\n" + t("tracking_ui.all_due_recorded"))
+        self.query_one("#checkin-result", Static).update(result)
         checkin_list.focus()
 
     # --- leaving --------------------------------------------------------------------------
