@@ -26,6 +26,7 @@ from model.formula import FormulaError, FormulaSyntaxError, evaluate, parse_form
 from model.i18n import t
 from model.inputs import join_list
 from model.plan import CheckIn, Kpi, Objective, Plan
+from model.progress import KpiProgress, checkins_by_kpi, kpi_progress
 from model.store import (
     MAX_PLAN_BYTES,
     PlanError,
@@ -185,26 +186,43 @@ def build_checkin(
         raise CheckinError("checkin.out_of_limits", kpi=kpi.id) from None
 
 
-def checkin_warnings(objective: Objective, checkin: CheckIn, today: dt.date) -> list[str]:
+def checkin_warnings(
+    objective: Objective, checkin: CheckIn, today: dt.date, *, ahead: bool = False
+) -> list[str]:
     """What is odd about a check-in yet no reason to refuse it, as translated sentences.
 
     A date outside the period is recorded (closing values are often measured a few days
     after the end, and refusing would lose them) but said; so is a date in the future.
+    ``ahead`` words them for a check-in not recorded yet ("will still be recorded").
     """
     warnings = []
     start, end = objective.start, objective.end
     if (start and checkin.date < start) or (end and checkin.date > end):
-        warnings.append(
-            t("checkin.outside_period", date=checkin.date, start=start or "…", end=end or "…")
-        )
+        key = "checkin.outside_period_ahead" if ahead else "checkin.outside_period"
+        warnings.append(t(key, date=checkin.date, start=start or "…", end=end or "…"))
     if checkin.date > today:
-        warnings.append(t("checkin.future_date", date=checkin.date))
+        key = "checkin.future_date_ahead" if ahead else "checkin.future_date"
+        warnings.append(t(key, date=checkin.date))
     return warnings
 
 
 def add_checkin(plan: Plan, checkin: CheckIn) -> None:
     """Append ``checkin`` to the plan in memory (for the app, which saves the whole plan)."""
     plan.checkins = [*plan.checkins, checkin]
+
+
+def progress_with(plan: Plan, checkin: CheckIn, today: dt.date) -> KpiProgress:
+    """Where the check-in's KPI would stand with ``checkin`` recorded (the plan is not
+    changed): what the check-in screen previews as a value is typed, and confirms after.
+
+    It is as of ``today``, or of the check-in's date when that is later, so a value
+    dated in the future is counted (as ``okr checkin`` confirms it).
+    """
+    kpi = find_kpi(plan, checkin.kpi)
+    own = [entry for entry in plan.checkins if entry.kpi == kpi.id]
+    as_of = max(today, checkin.date)
+    history = checkins_by_kpi([*own, checkin], as_of).get(kpi.id, [])
+    return kpi_progress(plan, kpi, as_of, history)
 
 
 # --- appending to the file ------------------------------------------------------------

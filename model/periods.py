@@ -16,7 +16,9 @@ by Q2 (April 1 to June 30, 91 days); any other period keeps its number of days.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from model.i18n import t
 from model.plan import CheckIn, Objective, Plan
@@ -24,6 +26,8 @@ from model.progress import checkins_by_kpi
 from model.schedule import add_months
 
 _DAY = dt.timedelta(days=1)
+_QUARTER = re.compile(r"(?<![A-Za-z0-9])([qQ])([1-4])(?![0-9])")
+_YEAR = re.compile(r"(?<![0-9])(\d{4})(?![0-9])")
 
 
 class PeriodError(ValueError):
@@ -107,3 +111,50 @@ def next_period(plan: Plan, start: dt.date | None = None, end: dt.date | None = 
         if kpi["id"] in baselines:
             kpi["baseline"] = baselines[kpi["id"]]
     return Plan.model_validate(data)
+
+
+def next_period_path(
+    path: Path, objective: Objective, start: dt.date | None, end: dt.date | None
+) -> Path:
+    """A name for the next period's plan, beside ``path``: the period in the name moved on
+    (``2026-q1.toml`` -> ``2026-q2.toml``, ``q4-2026.toml`` -> ``q1-2027.toml``,
+    ``plan-2026.toml`` -> ``plan-2027.toml`` for a year), else ``<name>-next.toml``.
+
+    ``objective`` holds the old period, ``start`` and ``end`` the new one; a name is
+    only moved on when the periods are whole quarters (or years) and the name says
+    which one the old plan covers.
+    """
+    stem = path.stem
+    old_start, old_end = objective.start, objective.end
+    renamed = None
+    if old_start and old_end and start and end:
+        months = whole_months(old_start, old_end)
+        new_months = whole_months(start, end)
+        if months == new_months == 3 and old_start.month % 3 == 1 and start.month % 3 == 1:
+            renamed = _moved_quarter(stem, old_start, start)
+        elif months == new_months == 12 and old_start.month == start.month == 1:
+            renamed = _moved_year(stem, old_start.year, start.year)
+    if renamed is None or renamed == stem:
+        renamed = f"{stem}-next"
+    return path.with_name(renamed + path.suffix)
+
+
+def _moved_quarter(stem: str, old: dt.date, new: dt.date) -> str | None:
+    quarters = list(_QUARTER.finditer(stem))
+    old_quarter = (old.month - 1) // 3 + 1
+    if len(quarters) != 1 or int(quarters[0][2]) != old_quarter:
+        return None
+    match = quarters[0]
+    new_quarter = (new.month - 1) // 3 + 1
+    moved = f"{stem[: match.start()]}{match[1]}{new_quarter}{stem[match.end() :]}"
+    if new.year == old.year:
+        return moved
+    return _moved_year(moved, old.year, new.year)
+
+
+def _moved_year(stem: str, old: int, new: int) -> str | None:
+    years = [match for match in _YEAR.finditer(stem) if int(match[1]) == old]
+    if len(years) != 1:
+        return None
+    match = years[0]
+    return f"{stem[: match.start()]}{new}{stem[match.end() :]}"

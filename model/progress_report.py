@@ -134,6 +134,37 @@ def crossed_line(entry: KpiProgress, plan: Plan) -> str:
     )
 
 
+def recorded_lines(
+    plan: Plan, checkin: CheckIn, entry: KpiProgress, *, label: str | None = None
+) -> list[str]:
+    """The confirmation of a recorded check-in: the value, how far it is toward the
+    target (and what was expected), the KPI's status; then the crossed guardrail with
+    its action, if the value crosses it. ``entry`` is the KPI's progress with the
+    check-in counted; ``label`` names the KPI (its id by default)."""
+    kpi = entry.kpi
+    shown = {
+        "kpi": label or kpi.id,
+        "value": format_value(checkin.value, kpi.unit, currency=plan.currency),
+        "date": checkin.date,
+        "status": status_label(entry.status),
+    }
+    if entry.expected is not None and entry.raw_progress is not None:
+        line = t(
+            "checkin.recorded",
+            **shown,
+            progress=format_share(entry.raw_progress),
+            expected=format_share(entry.expected),
+        )
+    elif entry.raw_progress is not None:
+        line = t("checkin.recorded_progress", **shown, progress=format_share(entry.raw_progress))
+    else:
+        line = t("checkin.recorded_unjudged", **shown)
+    lines = [line]
+    if entry.guardrail_crossed:
+        lines.append(crossed_line(entry, plan))
+    return lines
+
+
 def attention_lines(progress: PlanProgress, plan: Plan) -> list[str]:
     """One line per crossed guardrail (with its action) and per overdue check-in."""
     lines = [crossed_line(entry, plan) for entry in progress.crossed]

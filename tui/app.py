@@ -46,6 +46,8 @@ class OkrApp(App[int], inherit_bindings=False):
         bind("ctrl+p", "command_palette", "okr.palette", show=False, priority=True),
         bind("ctrl+o", "export", "okr.export", priority=True),
         bind("ctrl+c", "help_quit", "okr.quit_hint", show=False, system=True),
+        bind("ctrl+t", "dashboard", "okr.dashboard", show=False),
+        bind("ctrl+l", "checkin", "okr.checkin", show=False),
     ]
 
     dirty: reactive[bool] = reactive(False)
@@ -189,6 +191,7 @@ class OkrApp(App[int], inherit_bindings=False):
         yield SystemCommand(
             t("safety.cmd_save_as"), t("safety.cmd_save_as_help"), self.action_save_as
         )
+        yield from self.tracking_commands()
         yield SystemCommand(t("tui.cmd_add_kpi"), t("tui.cmd_add_kpi_help"), self.add_kpi)
         yield SystemCommand(t("tui.cmd_add_item"), t("tui.cmd_add_item_help"), self.add_item)
         from tui.screens import kpis
@@ -296,6 +299,60 @@ class OkrApp(App[int], inherit_bindings=False):
         pane = await self.wizard.go_to_step("kpis")
         pane.pick_from_catalog()  # type: ignore[attr-defined]
 
+    # --- tracking: dashboard, check-ins, next period ------------------------------------
+
+    def tracking_commands(self) -> Iterable[SystemCommand]:
+        """The palette's tracking commands."""
+        yield SystemCommand(
+            t("tracking_ui.cmd_dashboard"),
+            t("tracking_ui.cmd_dashboard_help"),
+            self.action_dashboard,
+        )
+        yield SystemCommand(
+            t("tracking_ui.cmd_checkin"), t("tracking_ui.cmd_checkin_help"), self.action_checkin
+        )
+        yield SystemCommand(
+            t("tracking_ui.cmd_next_period"),
+            t("tracking_ui.cmd_next_period_help"),
+            self.action_next_period,
+        )
+
+    def action_dashboard(self) -> None:
+        """Open the dashboard (from the check-in screen: back to it, if it is below)."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.checkin import CheckinScreen
+        from tui.screens.dashboard import DashboardScreen
+
+        screen = self.screen
+        if isinstance(screen, ModalScreen | DashboardScreen):
+            return
+        if isinstance(screen, CheckinScreen) and any(
+            isinstance(below, DashboardScreen) for below in self.screen_stack
+        ):
+            screen.leave()
+            return
+        self.push_screen(DashboardScreen())
+
+    def action_checkin(self) -> None:
+        """Open the check-in screen (from the dashboard, on the KPI under its cursor)."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.checkin import CheckinScreen
+        from tui.screens.dashboard import DashboardScreen
+
+        screen = self.screen
+        if isinstance(screen, DashboardScreen):
+            screen.action_check_in()
+        elif not isinstance(screen, ModalScreen | CheckinScreen):
+            self.push_screen(CheckinScreen())
+
+    def action_next_period(self) -> None:
+        """Ask where to write the next period's plan, then write it (this plan stays)."""
+        from tui.screens.next_period import NextPeriodDialog
+
+        self.push_screen(NextPeriodDialog(self.plan, self.path))
+
 
 def make_app(
     plan: Plan,
@@ -310,7 +367,8 @@ def make_app(
     ``base`` is the fingerprint of the file ``plan`` was loaded from
     (``load_plan_with_fingerprint``); without it the file as it is now is taken as the
     base. Saving refuses to overwrite a file that no longer matches it. ``today`` fixes
-    the day the checks and exports are as of (tests and snapshots; the clock otherwise).
+    the day the checks, exports and tracking screens are as of (tests and snapshots;
+    the clock otherwise).
     """
     if base is None:
         try:

@@ -19,11 +19,13 @@ from model.checkins import (
     checkin_warnings,
     parse_confidence,
     parse_date,
+    progress_with,
     record_checkin,
     split_input,
 )
 from model.i18n import set_language
 from model.plan import CheckIn, Plan
+from model.progress_report import recorded_lines
 from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, load_plan, parse_plan
 from tests.conftest import PLANS
 
@@ -332,3 +334,29 @@ def test_a_crash_while_writing_leaves_the_file_as_it_was(tmp_path: Path, monkeyp
         record_checkin(path, CHECKIN)
     assert path.read_text("utf-8") == HAND_WRITTEN
     assert [p.name for p in tmp_path.iterdir()] == ["plan.toml"]
+
+
+def test_progress_with_previews_a_checkin_without_recording_it(saas):
+    before = list(saas.checkins)
+    checkin = build_checkin(saas, "cac", day=dt.date(2026, 2, 20), value="$680")
+    entry = progress_with(saas, checkin, dt.date(2026, 2, 20))
+    assert entry.value == 680
+    assert not entry.guardrail_crossed  # back under the $700 ceiling
+    assert saas.checkins == before
+    lines = recorded_lines(saas, checkin, entry)
+    assert lines[0].startswith("Recorded cac = $680 on 2026-02-20")
+    assert len(lines) == 1
+    crossing = build_checkin(saas, "cac", day=dt.date(2026, 2, 20), value="$760")
+    lines = recorded_lines(saas, crossing, progress_with(saas, crossing, dt.date(2026, 2, 20)))
+    assert "Action: Pause the two worst ad sets" in lines[1]
+
+
+def test_warnings_about_a_checkin_not_recorded_yet_say_it_can_still_be(saas):
+    late = CheckIn(kpi="cac", date=dt.date(2026, 4, 3), value=700)
+    today = dt.date(2026, 4, 1)
+    assert checkin_warnings(saas.objective, late, today, ahead=True) == [
+        "2026-04-03 is outside the plan's period (2026-01-01 to 2026-03-31);"
+        " it can still be recorded",
+        "2026-04-03 is in the future; it can still be recorded",
+    ]
+    assert checkin_warnings(saas.objective, late, today)[1].endswith("recorded anyway")

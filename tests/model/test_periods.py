@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from model.periods import PeriodError, carried_baselines, next_period, next_period_dates
+from model.periods import (
+    PeriodError,
+    carried_baselines,
+    next_period,
+    next_period_dates,
+    next_period_path,
+)
 from model.plan import CheckIn, Item, Kpi, Objective, Plan
 from model.store import dumps_plan, load_plan
 from tests.conftest import PLANS
@@ -92,3 +99,53 @@ def test_kpis_without_checkins_keep_their_baseline():
     assert [(c.kpi_id, c.old, c.checkin.value) for c in carried_baselines(plan)] == [("b", 2, 3)]
     new = next_period(plan, start=D(2026, 4, 1), end=D(2026, 4, 30))
     assert [k.baseline for k in new.kpis] == [1, 3, None]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        (
+            "2026-q1.toml",
+            ("2026-01-01", "2026-03-31"),
+            ("2026-04-01", "2026-06-30"),
+            "2026-q2.toml",
+        ),
+        (
+            "q4-2026.toml",
+            ("2026-10-01", "2026-12-31"),
+            ("2027-01-01", "2027-03-31"),
+            "q1-2027.toml",
+        ),
+        (
+            "plan-2026.toml",
+            ("2026-01-01", "2026-12-31"),
+            ("2027-01-01", "2027-12-31"),
+            "plan-2027.toml",
+        ),
+        (
+            "saas-growth.toml",
+            ("2026-01-01", "2026-03-31"),
+            ("2026-04-01", "2026-06-30"),
+            "saas-growth-next.toml",
+        ),
+        # The name says Q2 but the plan covers Q1: not trusted.
+        (
+            "2026-q2.toml",
+            ("2026-01-01", "2026-03-31"),
+            ("2026-04-01", "2026-06-30"),
+            "2026-q2-next.toml",
+        ),
+        # Not whole quarters: the name is left alone.
+        (
+            "2026-q1.toml",
+            ("2026-01-05", "2026-03-31"),
+            ("2026-04-01", "2026-06-30"),
+            "2026-q1-next.toml",
+        ),
+    ],
+)
+def test_the_next_periods_file_name_moves_the_period_on(name, old, new, expected):
+    objective = Objective(start=dt.date.fromisoformat(old[0]), end=dt.date.fromisoformat(old[1]))
+    start, end = (dt.date.fromisoformat(day) for day in new)
+    suggested = next_period_path(Path("plans") / name, objective, start, end)
+    assert suggested == Path("plans") / expected

@@ -101,30 +101,8 @@ def _checkin_from_args(plan: Plan, args: argparse.Namespace, today: dt.date) -> 
 
 def _confirm(plan: Plan, checkin: CheckIn, as_of: dt.date) -> None:
     from model.progress import kpi_progress
-    from model.progress_report import crossed_line, format_share, status_label
-    from model.units import format_value
+    from model.progress_report import recorded_lines
     from tui.commands._table import print_lines
 
     kpi = plan.kpi(checkin.kpi)
-    entry = kpi_progress(plan, kpi, as_of)
-    shown = {
-        "kpi": kpi.id,
-        "value": format_value(checkin.value, kpi.unit, currency=plan.currency),
-        "date": checkin.date,
-        "status": status_label(entry.status),
-    }
-    if entry.expected is not None and entry.raw_progress is not None:
-        line = t(
-            "checkin.recorded",
-            **shown,
-            progress=format_share(entry.raw_progress),
-            expected=format_share(entry.expected),
-        )
-    elif entry.raw_progress is not None:
-        line = t("checkin.recorded_progress", **shown, progress=format_share(entry.raw_progress))
-    else:
-        line = t("checkin.recorded_unjudged", **shown)
-    lines = [line]
-    if entry.guardrail_crossed:
-        lines.append(crossed_line(entry, plan))
-    print_lines(lines)
+    print_lines(recorded_lines(plan, checkin, kpi_progress(plan, kpi, as_of)))

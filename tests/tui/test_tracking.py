@@ -1,0 +1,324 @@
+"""The tracking screens, driven by keys: the dashboard, the check-in screen, next period.
+
+Every test fixes the app's today, so none depends on the date it runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from model.i18n import set_language
+from model.store import load_plan
+from tests.tui.helpers import focused_id, screen_text, type_text
+from tui.app import make_app
+from tui.screens.checkin import CheckinScreen
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.next_period import NextPeriodDialog
+
+TODAY = dt.date(2026, 2, 20)
+"""Mid-Q1 for saas-growth.toml: trial_activation and week1_retention are overdue
+(weekly, last on 2026-02-09), CAC ($740) is above its $700 ceiling."""
+
+
+def flat(pilot) -> str:
+    """The screen's text with line breaks and runs of spaces as single spaces, to find
+    a sentence however it wraps."""
+    return " ".join(screen_text(pilot).split())
+
+
+def saas_app(path, today: dt.date = TODAY):
+    return make_app(load_plan(path), path, today=today)
+
+
+async def test_a_check_in_typed_with_keys_is_saved_by_ctrl_s(example_copy):
+    path = example_copy()
+    before = path.read_text("utf-8")
+    app = saas_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        text = screen_text(pilot)
+        assert "2 of 5 KPIs are due" in text
+        # The due KPIs come first, each with its last value and how late it is.
+        rows = [line for line in text.splitlines() if "overdue 4 days" in line]
+        assert "Trial activation rate" in rows[0] and "41%" in rows[0]
+        assert "First-week retention" in rows[1] and "30%" in rows[1]
+        assert focused_id(pilot) == "checkin-value"
+
+        await type_text(pilot, "44%")
+        assert "= 44%: 89% toward the target, on track" in screen_text(pilot)
+        await pilot.press("tab", "tab", "tab")  # past the two inputs, to the confidence
+        assert focused_id(pilot) == "checkin-confidence"
+        await type_text(pilot, "8")
+        await pilot.press("tab")
+        await type_text(pilot, "Checklist v2")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        assert "✓ Recorded Trial activation rate = 44% on 2026-02-20" in screen_text(pilot)
+        assert app.dirty
+        # On to the next KPI due, with its own empty form.
+        assert app.screen.kpi.id == "week1_retention"
+        assert focused_id(pilot) == "checkin-value"
+        assert app.screen.field("value").value == ""
+        assert path.read_text("utf-8") == before  # nothing written before ctrl+s
+
+        await type_text(pilot, "31%")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Every KPI due is checked in." in flat(pilot)
+        assert focused_id(pilot) == "checkin-list"
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.dirty
+    saved = load_plan(path).checkins[-2]
+    assert (saved.kpi, saved.date, saved.value) == ("trial_activation", TODAY, 0.44)
+    assert (saved.confidence, saved.note) == (8, "Checklist v2")
+    assert path.read_text("utf-8").startswith(before)  # appended, the rest untouched
+
+
+async def test_typed_inputs_compute_the_value_that_is_recorded(example_copy):
+    path = example_copy()
+    app = saas_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("tab")
+        assert focused_id(pilot) == "checkin-input-0"  # activated_trials
+        await type_text(pilot, "180")
+        assert "Still to type: trial_signups" in screen_text(pilot)
+        await pilot.press("tab")
+        await type_text(pilot, "400")
+        value = app.screen.field("value")
+        assert value.disabled and value.value == "45%"
+        assert "= 45%: 100% toward the target, on track" in screen_text(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+    recorded = app.plan.checkins[-1]
+    assert recorded.kpi == "trial_activation"
+    assert recorded.value == 0.45
+    assert recorded.inputs == {"activated_trials": 180, "trial_signups": 400}
+
+
+async def test_mistakes_are_shown_next_to_their_field_and_nothing_is_recorded(example_copy):
+    path = example_copy()
+    app = saas_app(path)
+    count = len(app.plan.checkins)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("enter")  # nothing typed
+        await pilot.pause()
+        assert screen.row("value").has_error
+        assert "Type a value (or the formula's inputs) first" in screen_text(pilot)
+
+        await type_text(pilot, "lots")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.row("value").has_error
+        assert "'lots' is not a number" in flat(pilot)
+
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "44")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "11")
+        assert screen.row("confidence").has_error
+        await pilot.press("enter")
+        await pilot.pause()
+        assert focused_id(pilot) == "checkin-confidence"
+        assert "from 0 to 10" in flat(pilot)
+
+        await pilot.press("escape", "up", "up", "up")  # to the list, then the date
+        app.screen.field("date").focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "2026-02-30")
+        assert screen.row("date").has_error
+        assert len(app.plan.checkins) == count
+        assert not app.dirty
+
+
+async def test_leaving_with_a_value_typed_but_not_recorded_asks_first(example_copy):
+    app = saas_app(example_copy())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await type_text(pilot, "44")
+        await pilot.press("escape")  # the field -> the list
+        assert focused_id(pilot) == "checkin-list"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is app.wizard
+        assert not app.dirty
+
+
+async def test_the_dashboard_shows_status_a_crossed_guardrails_action_and_overdue(example_copy):
+    app = saas_app(example_copy())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        text = screen_text(pilot)
+        lines = text.splitlines()
+        assert "North star: Paid subscriptions" in lines[1]
+        assert "Today 2026-02-20 · 57% of the period 2026-01-01 to 2026-03-31 has passed" in text
+        assert "Objective: on track · 35% done, 39% expected" in text
+        assert "Guardrail crossed (1): Customer acquisition cost" in text
+        assert "Check-in overdue (2): Trial" in text
+        cac = next(i for i, line in enumerate(lines) if line.startswith("  Customer acquisition"))
+        assert "$740" in lines[cac]
+        assert "at risk" in lines[cac + 1] and "GUARDRAIL CROSSED" in lines[cac + 1]
+        assert lines[cac + 2].lstrip().startswith("!  Guardrail crossed, above the ceiling")
+        assert "Action: Pause the two worst ad sets by CAC" in flat(pilot)
+        activation = next(i for i, line in enumerate(lines) if "Trial activation rate" in line)
+        assert "▁▅█" in lines[activation]  # 37%, 39%, 41%
+        assert "56%" in lines[activation + 1] and "on track" in lines[activation + 1]
+        assert "overdue 4 days" in lines[activation + 1]
+        assert "due 2026-02-28" in text
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.wizard
+
+
+async def test_a_later_day_changes_what_the_dashboard_says(example_copy):
+    app = saas_app(example_copy(), today=dt.date(2026, 4, 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        text = flat(pilot)
+        assert "the period 2026-01-01 to 2026-03-31 has ended: scores are final" in text
+        assert "Objective: on track · 35% done · final score 0.3" in text
+        assert "Guardrail crossed (1): Customer acquisition cost · Check-in overdue (5)" in text
+        assert "29%, score 0.2" in text  # the closed period's score on the card
+
+
+async def test_enter_on_a_dashboard_card_checks_that_kpi_in_and_comes_back_updated(example_copy):
+    app = saas_app(example_copy())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("down", "down", "down")  # trial_activation, week1, trial_to_paid, cac
+        assert app.screen.board.current.kpi.id == "cac"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        assert app.screen.kpi.id == "cac"
+        await type_text(pilot, "$680")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # the list
+        await pilot.press("escape")  # back to the dashboard
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        text = screen_text(pilot)
+        assert "$680" in text
+        assert "Guardrail crossed" not in text
+
+
+async def test_the_palette_opens_the_dashboard_and_the_check_in_screen(example_copy):
+    app = saas_app(example_copy())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "dashboard")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "check in")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+
+
+async def test_next_period_writes_a_new_file_with_the_last_actuals_as_baselines(
+    example_copy, tmp_path
+):
+    path = example_copy()
+    before = path.read_text("utf-8")
+    app = saas_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "next period")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NextPeriodDialog)
+        assert dialog.query_one("#next-start").value == "2026-04-01"
+        assert dialog.query_one("#next-end").value == "2026-06-30"
+        taken = tmp_path / "taken.toml"
+        taken.write_text("keep me", "utf-8")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(taken))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already exists" in screen_text(pilot)
+        assert taken.read_text("utf-8") == "keep me"
+
+        target = tmp_path / "saas-growth-q2.toml"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.wizard
+        messages = [str(n.message) for n in app._notifications]
+        assert any(f"Wrote {target} for 2026-04-01 to 2026-06-30." in m for m in messages)
+    new = load_plan(target)
+    assert (new.objective.start, new.objective.end) == (dt.date(2026, 4, 1), dt.date(2026, 6, 30))
+    assert new.checkins == []
+    baselines = {kpi.id: kpi.baseline for kpi in new.kpis}
+    assert baselines == {
+        "trial_activation": 0.41,
+        "week1_retention": 0.3,
+        "trial_to_paid": 0.1,
+        "cac": 740,
+        "ltv_to_cac": 2.7,
+    }
+    assert path.read_text("utf-8") == before
+
+
+async def test_the_chinese_plan_checks_in_in_chinese(example_copy):
+    set_language("zh-TW")
+    path = example_copy("content-leads.zh-TW.toml")
+    app = make_app(load_plan(path), path, today=dt.date(2026, 4, 20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "回報進度" in text
+        assert "逾期" in text
+        await type_text(pilot, "41000")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ 已記錄 自然搜尋流量 = 41,000(2026-04-20)" in flat(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_plan(path).checkins[-1].value == 41000
+
+
+async def test_ctrl_t_from_a_check_in_opened_on_the_dashboard_goes_back_to_it(example_copy):
+    app = saas_app(example_copy())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert len(app.screen_stack) == 2  # the wizard and the dashboard, nothing stacked
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.screen is app.wizard

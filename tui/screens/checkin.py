@@ -1,0 +1,574 @@
+"""The check-in screen: record what each KPI measured, the ones due by their cadence first.
+
+Tracking comes after planning, so this is its own screen, opened from the dashboard
+(Enter on a KPI) or the palette, and Escape goes back. The date at the top applies to
+every value recorded here (today by default). For the chosen KPI the form takes the
+value in the KPI's unit (``12%``, ``$740``), or its formula's inputs, each in its own
+unit, with the value computed as they are typed; then a confidence 0-10 and a note.
+Enter records: the check-in is added to the plan in memory (``ctrl+s`` saves it), the
+KPI's row shows its new status at once, and the cursor moves on to the next KPI due.
+
+What was typed but not recorded is kept per KPI while the screen is open, and leaving
+with some of it asks first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import suppress
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from model.checkins import (
+    CheckinError,
+    add_checkin,
+    build_checkin,
+    checkin_warnings,
+    parse_confidence,
+    progress_with,
+)
+from model.edit import EditError, parse_date
+from model.i18n import t
+from model.inputs import kpi_inputs
+from model.limits import MAX_TEXT_CHARS
+from model.plan import CheckIn, Kpi, Plan
+from model.progress import KpiProgress, PlanProgress, plan_progress
+from model.progress_report import (
+    cadence_label,
+    format_share,
+    guardrail_text,
+    latest_value_text,
+    recorded_lines,
+    status_label,
+)
+from model.units import format_value
+from tui.keys import bind, localize_bindings
+from tui.widgets.checkin_list import CheckinList, due_first
+from tui.widgets.form import FieldRow
+from tui.widgets.row_list import RowList, one_line
+
+if TYPE_CHECKING:
+    from tui.app import OkrApp
+
+LABEL_WIDTH = 14
+"""Input names longer than this are cut in their label (the formula above names them)."""
+PLACEHOLDERS = {
+    "percent": "tui.ph_number_percent",
+    "ratio": "tui.ph_number_ratio",
+    "currency": "tui.ph_number_currency",
+    "count": "tui.ph_number_count",
+    "duration": "tui.ph_number_duration",
+    "score": "tui.ph_number_score",
+    None: "tui.ph_number",
+}
+"""How to type a number in each unit (the wizard's placeholders)."""
+
+
+class RecordInput(Input):
+    """A form field where Enter records the check-in (and the Footer says so)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("enter", "submit", "tracking.record"),
+    ]
+
+    def __init__(self, *, id: str, name: str | None = None, placeholder: str = "") -> None:  # noqa: A002
+        super().__init__(
+            id=id,
+            name=name,
+            placeholder=placeholder,
+            compact=True,
+            select_on_focus=False,
+            max_length=MAX_TEXT_CHARS,
+        )
+        localize_bindings(self)
+
+
+def _label(name: str) -> str:
+    """``name`` cut to the label's width in cells (a CJK character takes two)."""
+    text = Text(one_line(name))
+    text.truncate(LABEL_WIDTH, overflow="ellipsis")
+    return text.plain
+
+
+class CheckinScreen(Screen[None]):
+    """The KPI list (due first) and a form recording one check-in for the chosen KPI."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = None
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("escape", "back", "tracking.back"),
+    ]
+
+    def __init__(self, kpi_id: str | None = None) -> None:
+        super().__init__(id="checkin-screen")
+        localize_bindings(self)
+        self.start_kpi = kpi_id
+        self.drafts: dict[str, dict[str, str]] = {}
+        """What was typed and not yet recorded, by KPI id, then by field name."""
+        self.progress: PlanProgress | None = None
+        self.input_names: tuple[str, ...] = ()
+        self.last_result = Text()
+        """What the last check-in recorded here did (shown under the form)."""
+
+    @property
+    def okr_app(self) -> OkrApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def plan(self) -> Plan:
+        return self.okr_app.plan
+
+    @property
+    def today(self) -> dt.date:
+        return self.okr_app.today()
+
+    # --- building the screen -------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="checkin"):
+            yield Static(t("tracking_ui.checkin_title"), classes="pane-title")
+            yield Static("", id="checkin-guide", classes="pane-guide")
+            date = Input(
+                self.today.isoformat(),
+                id="checkin-date",
+                compact=True,
+                select_on_focus=False,
+                placeholder=t("tui.ph_date"),
+                max_length=40,
+            )
+            yield FieldRow(t("tracking_ui.field_date"), date, id="row-checkin-date")
+            with Container(id="checkin-split"):
+                yield CheckinList(id="checkin-list")
+                with VerticalScroll(id="checkin-form"):
+                    yield Static("", id="checkin-kpi")
+                    yield FieldRow(
+                        t("tracking_ui.field_value"),
+                        RecordInput(id="checkin-value", name="value"),
+                        id="row-checkin-value",
+                    )
+                    yield Static("", id="checkin-inputs-heading")
+                    yield Vertical(id="checkin-inputs")
+                    yield FieldRow(
+                        t("tracking_ui.field_confidence"),
+                        RecordInput(
+                            id="checkin-confidence",
+                            name="confidence",
+                            placeholder=t("tracking_ui.ph_confidence"),
+                        ),
+                        id="row-checkin-confidence",
+                    )
+                    yield FieldRow(
+                        t("tracking_ui.field_note"),
+                        RecordInput(
+                            id="checkin-note", name="note", placeholder=t("tracking_ui.ph_note")
+                        ),
+                        id="row-checkin-note",
+                    )
+            yield Static("", id="checkin-result")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.progress = plan_progress(self.plan, self.today)
+        checkin_list = self.checkin_list
+        checkin_list.plan = self.plan
+        checkin_list.today = self.today
+        checkin_list.entries = due_first(list(self.progress.kpis), self.today)
+        checkin_list.rows_changed()
+        due = len(self.progress.due)
+        self.query_one("#checkin-guide", Static).update(
+            Text(t("tracking_ui.checkin_guide", due=due, total=len(self.progress.kpis)))
+        )
+        self.query_one("#checkin-result").display = False
+        ids = [entry.kpi.id for entry in checkin_list.entries]
+        if self.start_kpi in ids:
+            checkin_list.cursor = ids.index(self.start_kpi)
+        checkin_list.rows_changed()
+        self._date_changed()
+        await self.load_kpi()
+        if self.kpi is None:
+            checkin_list.focus()
+        else:
+            self.focus_value()
+
+    # --- the chosen KPI ------------------------------------------------------------------
+
+    @property
+    def checkin_list(self) -> CheckinList:
+        return self.query_one("#checkin-list", CheckinList)
+
+    @property
+    def entry(self) -> KpiProgress | None:
+        checkin_list = self.checkin_list
+        if not checkin_list.entries:
+            return None
+        return checkin_list.entries[checkin_list.cursor]
+
+    @property
+    def kpi(self) -> Kpi | None:
+        entry = self.entry
+        return entry.kpi if entry else None
+
+    def field(self, name: str) -> Input:
+        return self.query_one(f"#checkin-{name}", Input)
+
+    def row(self, name: str) -> FieldRow:
+        return self.query_one(f"#row-checkin-{name}", FieldRow)
+
+    def input_fields(self) -> list[Input]:
+        return list(self.query("#checkin-inputs Input").results(Input))
+
+    async def load_kpi(self) -> None:
+        """Show the chosen KPI in the form: its heading, its inputs, what was typed."""
+        entry = self.entry
+        form = self.query_one("#checkin-form")
+        form.disabled = entry is None
+        heading = self.query_one("#checkin-kpi", Static)
+        container = self.query_one("#checkin-inputs")
+        await container.remove_children()
+        self.input_names = ()
+        if entry is None:
+            heading.update("")
+            self.query_one("#checkin-inputs-heading").display = False
+            return
+        kpi = entry.kpi
+        heading.update(self._heading(entry))
+        declared = kpi_inputs(self.plan, kpi)
+        self.input_names = tuple(name for name, _ in declared)
+        draft = self.drafts.get(kpi.id, {})
+        rows = []
+        for index, (name, declaration) in enumerate(declared):
+            unit = declaration.unit if declaration else None
+            field = RecordInput(
+                id=f"checkin-input-{index}", name=name, placeholder=t(PLACEHOLDERS[unit])
+            )
+            field.value = draft.get(f"input:{name}", "")
+            rows.append(FieldRow(_label(name), field, id=f"row-checkin-input-{index}"))
+        inputs_heading = self.query_one("#checkin-inputs-heading", Static)
+        inputs_heading.display = bool(rows)
+        if rows:
+            inputs_heading.update(Text(t("tracking_ui.inputs_heading", formula=kpi.formula)))
+            await container.mount_all(rows)
+        with self.prevent(Input.Changed):
+            value = self.field("value")
+            value.placeholder = t(PLACEHOLDERS[kpi.unit])
+            value.value = draft.get("value", "")
+            self.field("confidence").value = draft.get("confidence", "")
+            self.field("note").value = draft.get("note", "")
+        for name in ("value", "confidence", "note"):
+            self.row(name).set_note()
+        self.update_preview()
+
+    def _heading(self, entry: KpiProgress) -> Text:
+        kpi = entry.kpi
+        text = Text()
+        text.append(one_line(kpi.name or kpi.id), "bold")
+        latest = entry.latest
+        if latest is None:
+            facts = t("tracking_ui.heading_no_checkin", cadence=cadence_label(kpi.cadence))
+        else:
+            facts = t(
+                "tracking_ui.heading_facts",
+                cadence=cadence_label(kpi.cadence),
+                value=latest_value_text(entry, self.plan),
+                date=latest.date.isoformat(),
+                status=status_label(entry.status),
+            )
+        text.append(" · " + facts)
+        if kpi.target is not None:
+            target = format_value(kpi.target, kpi.unit, currency=self.plan.currency)
+            text.append(" · " + t("tracking_ui.heading_target", target=target))
+        return text
+
+    def focus_value(self) -> None:
+        """Focus the first field to type in: the value, or the first input."""
+        value = self.field("value")
+        if value.disabled:
+            fields = self.input_fields()
+            if fields:
+                fields[0].focus()
+                return
+        value.focus()
+
+    @on(RowList.Highlighted, "#checkin-list")
+    async def _highlighted(self, _event: RowList.Highlighted) -> None:
+        await self.load_kpi()
+
+    @on(RowList.Chosen, "#checkin-list")
+    def _chosen(self, _event: RowList.Chosen) -> None:
+        self.focus_value()
+
+    # --- typing ----------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        field = event.input
+        if field.id == "checkin-date":
+            self._date_changed()
+            self.update_preview()
+            return
+        kpi = self.kpi
+        if kpi is None or field.name is None:
+            return
+        key = field.name if field.id in self._own_fields() else f"input:{field.name}"
+        if field.id == "checkin-value" and field.disabled:
+            return  # the computed value shown while inputs are typed
+        self.drafts.setdefault(kpi.id, {})[key] = event.value
+        if field.id == "checkin-confidence":
+            with suppress(CheckinError):  # the note under the field says what is wrong
+                self._check_confidence()
+        elif field.id != "checkin-note":
+            self.update_preview()
+
+    @staticmethod
+    def _own_fields() -> tuple[str, ...]:
+        return ("checkin-value", "checkin-confidence", "checkin-note")
+
+    @on(Input.Submitted)
+    async def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "checkin-date":
+            self.focus_value()
+        else:
+            await self.record()
+
+    def _date(self) -> dt.date:
+        """The date typed at the top (today when empty); raises EditError if unreadable."""
+        return parse_date(self.field("date").value) or self.today
+
+    def _date_changed(self) -> None:
+        row = self.row("date")
+        try:
+            day = self._date()
+        except EditError as error:
+            row.set_note(str(error), error=True)
+            return
+        probe = CheckIn(kpi="probe", date=day, value=0.0)
+        warnings = checkin_warnings(self.plan.objective, probe, self.today, ahead=True)
+        row.set_note("\n".join(warnings))
+        row.query_one(".field-note").set_class(bool(warnings), "-warning")
+
+    def _check_confidence(self) -> int | None:
+        """The confidence typed (``None`` when empty); an error note when unreadable."""
+        row = self.row("confidence")
+        text = self.field("confidence").value
+        try:
+            confidence = parse_confidence(text) if text.strip() else None
+        except CheckinError as error:
+            row.set_note(error.message, error=True)
+            raise
+        row.set_note()
+        return confidence
+
+    def typed_inputs(self) -> dict[str, str]:
+        """The inputs typed so far (empty fields left out)."""
+        return {field.name: field.value for field in self.input_fields() if field.value.strip()}  # type: ignore[misc]
+
+    def _typed_checkin(self, day: dt.date) -> CheckIn | None:
+        """The check-in the form describes, ``None`` when nothing is typed yet; raises
+        CheckinError when what is typed cannot be a check-in."""
+        kpi = self.kpi
+        if kpi is None:
+            return None
+        inputs = self.typed_inputs()
+        if inputs:
+            return build_checkin(self.plan, kpi.id, day=day, inputs=inputs)
+        value = self.field("value").value
+        if not value.strip():
+            return None
+        return build_checkin(self.plan, kpi.id, day=day, value=value)
+
+    def update_preview(self) -> None:
+        """Recompute the value from the inputs, and say what recording it would do."""
+        kpi = self.kpi
+        if kpi is None:
+            return
+        self._show_value_mode()
+        for index, _ in enumerate(self.input_names):
+            self.row(f"input-{index}").set_note()
+        value_row = self.row("value")
+        try:
+            day = self._date()
+        except EditError:
+            day = self.today
+        try:
+            checkin = self._typed_checkin(day)
+        except CheckinError as error:
+            self._show_error(error, live=True)
+            return
+        if checkin is None:
+            value_row.set_note()
+            return
+        if self.typed_inputs():
+            with self.prevent(Input.Changed):
+                self.field("value").value = format_value(
+                    checkin.value, kpi.unit, currency=self.plan.currency
+                )
+        value_row.set_note(
+            self._preview_text(checkin, progress_with(self.plan, checkin, self.today))
+        )
+
+    def _show_value_mode(self) -> None:
+        """While inputs are typed the value field shows the computed value, read-only."""
+        value = self.field("value")
+        computing = bool(self.typed_inputs())
+        if value.disabled == computing:
+            return
+        value.disabled = computing
+        kpi = self.kpi
+        with self.prevent(Input.Changed):
+            value.value = (
+                "" if computing or kpi is None else self.drafts.get(kpi.id, {}).get("value", "")
+            )
+
+    def _preview_text(self, checkin: CheckIn, entry: KpiProgress) -> str:
+        kpi = entry.kpi
+        value = format_value(checkin.value, kpi.unit, currency=self.plan.currency)
+        if entry.raw_progress is None:
+            lines = [
+                t("tracking_ui.preview_unjudged", value=value, status=status_label(entry.status))
+            ]
+        else:
+            lines = [
+                t(
+                    "tracking_ui.preview",
+                    value=value,
+                    progress=format_share(entry.raw_progress),
+                    status=status_label(entry.status),
+                )
+            ]
+        if entry.guardrail_crossed:
+            lines.append(t("tracking_ui.preview_crossed", state=guardrail_text(entry, self.plan)))
+        return "\n".join(lines)
+
+    def _show_error(self, error: CheckinError, *, live: bool) -> None:
+        """Put ``error`` under the field it is about; while typing, a missing input is a
+        hint rather than an error."""
+        if error.key == "checkin.bad_input" and error.params.get("name") in self.input_names:
+            index = self.input_names.index(str(error.params["name"]))
+            self.row(f"input-{index}").set_note(error.message, error=True)
+            self.row("value").set_note()
+        elif error.key == "checkin.missing_inputs" and live:
+            missing = [n for n in self.input_names if n not in self.typed_inputs()]
+            self.row("value").set_note(t("tracking_ui.inputs_missing", names=", ".join(missing)))
+        else:
+            self.row("value").set_note(error.message, error=True)
+
+    # --- recording --------------------------------------------------------------------------
+
+    async def record(self) -> None:
+        """Record the check-in the form describes, or say what is wrong next to its field."""
+        kpi = self.kpi
+        if kpi is None:
+            return
+        try:
+            day = self._date()
+        except EditError as error:
+            self.row("date").set_note(str(error), error=True)
+            self.field("date").focus()
+            return
+        try:
+            confidence = self._check_confidence()
+        except CheckinError:
+            self.field("confidence").focus()
+            return
+        try:
+            typed = self._typed_checkin(day)
+        except CheckinError as error:
+            self._show_error(error, live=False)
+            return
+        if typed is None:
+            self.row("value").set_note(t("tracking_ui.value_needed"), error=True)
+            self.focus_value()
+            return
+        note = self.field("note").value
+        checkin = typed.model_copy(update={"confidence": confidence, "note": note.strip()})
+        checkin = CheckIn.model_validate(checkin.model_dump())
+        after = progress_with(self.plan, checkin, self.today)
+        add_checkin(self.plan, checkin)
+        self.okr_app.dirty = True
+        self.drafts.pop(kpi.id, None)
+        self._show_result(checkin, after)
+        self._refresh_rows(kpi.id)
+        await self._next_due()
+
+    def _show_result(self, checkin: CheckIn, entry: KpiProgress) -> None:
+        kpi = entry.kpi
+        lines = recorded_lines(self.plan, checkin, entry, label=one_line(kpi.name or kpi.id))
+        result = Text("✓ " + lines[0], style="bold")
+        for warning in checkin_warnings(self.plan.objective, checkin, self.today):
+            result.append("\n! " + warning)
+        for line in lines[1:]:
+            result.append("\n! " + line)
+        self.last_result = result
+        widget = self.query_one("#checkin-result", Static)
+        widget.update(result)
+        widget.display = True
+        widget.set_class(entry.guardrail_crossed, "-crossed")
+
+    def _refresh_rows(self, kpi_id: str) -> None:
+        """Give every row its new numbers (same order), marking ``kpi_id`` as recorded."""
+        self.progress = plan_progress(self.plan, self.today)
+        by_id = {entry.kpi.id: entry for entry in self.progress.kpis}
+        checkin_list = self.checkin_list
+        checkin_list.recorded.add(kpi_id)
+        checkin_list.entries = [by_id.get(e.kpi.id, e) for e in checkin_list.entries]
+        checkin_list.refresh()
+
+    async def _next_due(self) -> None:
+        """Move on to the next KPI still due, or back to the list when none is."""
+        checkin_list = self.checkin_list
+        entries = checkin_list.entries
+        count = len(entries)
+        for step in range(1, count + 1):
+            index = (checkin_list.cursor + step) % count
+            if checkin_list.state(entries[index]) in ("due", "overdue"):
+                checkin_list.cursor = index
+                checkin_list.rows_changed()
+                await self.load_kpi()
+                self.focus_value()
+                return
+        await self.load_kpi()
+        result = self.last_result.copy()
+        result.append("\n" + t("tracking_ui.all_due_recorded"))
+        self.query_one("#checkin-result", Static).update(result)
+        checkin_list.focus()
+
+    # --- leaving --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """From a form field back to the list; from the list (or the date) off the screen."""
+        focused = self.focused
+        form = self.query_one("#checkin-form")
+        if focused is not None and form in focused.ancestors:
+            self.checkin_list.focus()
+            return
+        self.leave()
+
+    def leave(self) -> None:
+        """Close the screen, asking first when values were typed and not recorded."""
+        pending = [
+            kpi_id
+            for kpi_id, draft in self.drafts.items()
+            if any(value.strip() for value in draft.values())
+        ]
+        if not pending:
+            self.dismiss()
+            return
+        from tui.screens.dialogs import ConfirmDialog
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss()
+
+        question = t("tracking_ui.confirm_leave", count=len(pending))
+        self.app.push_screen(
+            ConfirmDialog(question, yes=t("tracking_ui.leave"), no=t("tracking_ui.stay")), answered
+        )

@@ -1,0 +1,186 @@
+"""The tracking dashboard: where the plan stands today, after the planning is done.
+
+At the top the north star, the period (how much of it has passed, or that it has
+ended and the scores are final), the objective's status and score, and a line saying
+what needs attention (crossed guardrails, overdue check-ins). Below, the KPI board: a
+card per KPI, leading and lagging indicators side by side on wide screens. Enter on a
+card opens the check-in screen on that KPI; Escape (or ctrl+t) goes back to the plan.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from model.i18n import t
+from model.inputs import join_list
+from model.progress import JUDGED_STATUSES, KpiProgress, PlanProgress, plan_progress
+from model.progress_report import format_score, format_share, status_label
+from tui.keys import bind, localize_bindings
+from tui.widgets.charts import glyphs_for
+from tui.widgets.kpi_board import KpiBoard
+from tui.widgets.row_list import one_line
+
+if TYPE_CHECKING:
+    from tui.app import OkrApp
+
+NAMED_IN_SUMMARY = 3
+"""The attention line names this many KPIs per kind, then counts the rest."""
+
+
+def _name(entry: KpiProgress) -> str:
+    return one_line(entry.kpi.name or entry.kpi.id)
+
+
+class DashboardScreen(Screen[None]):
+    """North star, period, objective and attention lines above the KPI board."""
+
+    AUTO_FOCUS = "#dashboard-board"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("escape,ctrl+t", "back", "tracking.back_to_plan"),
+        bind("c", "check_in", "tracking.check_in", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="dashboard-screen")
+        localize_bindings(self)
+        self.progress: PlanProgress | None = None
+
+    @property
+    def okr_app(self) -> OkrApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="dashboard"):
+            yield Static("", id="dashboard-north-star")
+            yield Static("", id="dashboard-period")
+            yield Static("", id="dashboard-objective")
+            yield Static("", id="dashboard-attention")
+            yield KpiBoard(glyphs=glyphs_for(), id="dashboard-board")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()  # back from a check-in: show the new values
+
+    @property
+    def board(self) -> KpiBoard:
+        return self.query_one(KpiBoard)
+
+    def load(self) -> None:
+        """Compute the plan's progress as of the app's today and show it."""
+        plan = self.okr_app.plan
+        progress = self.progress = plan_progress(plan, self.okr_app.today())
+        self.query_one("#dashboard-north-star", Static).update(self._north_star())
+        self.query_one("#dashboard-period", Static).update(self._period(progress))
+        self._objective(progress)
+        self._attention(progress)
+        self.board.show(plan, progress)
+
+    def _north_star(self) -> Text:
+        north_star = self.okr_app.plan.north_star
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(t("tracking_ui.north_star_label"), "bold")
+        name = one_line(north_star.name)
+        if not name:
+            text.append(t("tracking_ui.north_star_unset"), "dim")
+            return text
+        text.append(name, "bold")
+        if north_star.definition:
+            text.append(" · " + one_line(north_star.definition), "dim")
+        return text
+
+    def _period(self, progress: PlanProgress) -> Text:
+        objective = self.okr_app.plan.objective
+        today = progress.today.isoformat()
+        start, end = objective.start, objective.end
+        if start is None or end is None:
+            line = t("tracking_ui.period_none", date=today)
+        elif progress.closed:
+            line = t("tracking_ui.period_closed", date=today, start=start, end=end)
+        elif progress.today < start:
+            line = t("tracking_ui.period_not_started", date=today, start=start, end=end)
+        else:
+            share = format_share(progress.expected_today)
+            line = t("tracking_ui.period_open", date=today, share=share, start=start, end=end)
+        return Text(line, style="dim")
+
+    def _objective(self, progress: PlanProgress) -> None:
+        objective = progress.objective
+        status = status_label(objective.status)
+        if objective.progress is None:
+            line = t("tracking_ui.objective_unjudged", status=status)
+        else:
+            line = t(
+                "tracking_ui.objective_final" if progress.closed else "tracking_ui.objective",
+                status=status,
+                progress=format_share(objective.progress),
+                expected=format_share(objective.expected),
+                score=format_score(objective.score),
+                judged=objective.judged,
+                total=objective.total,
+            )
+        widget = self.query_one("#dashboard-objective", Static)
+        widget.update(Text(line))
+        for name in JUDGED_STATUSES:
+            widget.set_class(objective.status == name, f"-{name}")
+
+    def _attention(self, progress: PlanProgress) -> None:
+        parts = []
+        crossed, overdue = progress.crossed, progress.overdue
+        if crossed:
+            parts.append(
+                t(
+                    "tracking_ui.attention_crossed",
+                    count=len(crossed),
+                    names=self._names([_name(entry) for entry in crossed]),
+                )
+            )
+        if overdue:
+            parts.append(
+                t(
+                    "tracking_ui.attention_overdue",
+                    count=len(overdue),
+                    names=self._names([_name(entry) for entry in overdue]),
+                )
+            )
+        text = " · ".join(parts) if parts else t("tracking_ui.attention_none")
+        widget = self.query_one("#dashboard-attention", Static)
+        widget.update(Text(text))
+        widget.set_class(bool(crossed), "-crossed")
+        widget.set_class(bool(overdue) and not crossed, "-overdue")
+
+    @staticmethod
+    def _names(ids: list[str]) -> str:
+        if len(ids) <= NAMED_IN_SUMMARY:
+            return join_list(ids)
+        shown = t("formula.name_separator").join(ids[:NAMED_IN_SUMMARY])
+        return t("tracking_ui.and_more", names=shown, count=len(ids) - NAMED_IN_SUMMARY)
+
+    # --- keys ---------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_check_in(self) -> None:
+        entry = self.board.current
+        self.open_checkin(entry.kpi.id if entry else None)
+
+    @on(KpiBoard.Chosen)
+    def _chosen(self, event: KpiBoard.Chosen) -> None:
+        self.open_checkin(event.entry.kpi.id)
+
+    def open_checkin(self, kpi_id: str | None) -> None:
+        from tui.screens.checkin import CheckinScreen
+
+        self.app.push_screen(CheckinScreen(kpi_id))
