@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("plan")
     parser.add_argument("--html", help="write an HTML report here instead of text")
     parser.add_argument("--out", help="write the text report here (default: stdout)")
+    parser.add_argument("--flat", action="store_true", help="a flat list of the slowest functions")
+    parser.add_argument("--all", action="store_true", help="show library frames too")
     options = parser.parse_args(argv)
     from pyinstrument import Profiler
 
@@ -34,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         with open(options.html, "w", encoding="utf-8") as out:
             out.write(profiler.output_html())
     else:
-        text = profiler.output_text(unicode=True, color=False, show_all=False)
+        text = profiler.output_text(
+            unicode=True, color=False, flat=options.flat, show_all=options.all
+        )
         if options.out:
             with open(options.out, "w", encoding="utf-8") as out:
                 out.write(text)

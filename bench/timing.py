@@ -145,7 +145,8 @@ def _tmux(*args: str) -> None:
     global _server_started
     if not _server_started:
         _server_started = True
-        subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 86400"], check=True)
+        keeper = [*TMUX, "new-session", "-d", "-s", "keeper", "sleep 86400"]
+        subprocess.run(keeper, check=True, env=_child_environment())
         atexit.register(subprocess.run, [*TMUX, "kill-server"], check=False)
     for attempt in range(20):
         if subprocess.run([*TMUX, *args], check=False, capture_output=True).returncode == 0:
@@ -159,3 +160,11 @@ def _peak_rss_kib(pid: int) -> int:
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     return 0
+
+
+def _child_environment() -> dict[str, str]:
+    """The environment of the programs started: this one, but with bytecode caching on
+    (an installed app has its .pyc files; without them every start recompiles)."""
+    environment = dict(os.environ)
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environment
