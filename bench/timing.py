@@ -149,7 +149,8 @@ def _tmux(*args: str) -> None:
         subprocess.run(keeper, check=True, env=_child_environment())
         atexit.register(subprocess.run, [*TMUX, "kill-server"], check=False)
     for attempt in range(20):
-        if subprocess.run([*TMUX, *args], check=False, capture_output=True).returncode == 0:
+        done = subprocess.run([*TMUX, *args], check=False, capture_output=True, env=_child_environment())
+        if done.returncode == 0:
             return
         time.sleep(0.02 * (attempt + 1))
     subprocess.run([*TMUX, *args], check=True)

@@ -9,10 +9,11 @@ Tables load lazily, the first time a domain is used, to keep start-up fast.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, get_args
+
+import tomli as tomllib  # the standard parser, compiled: message files load faster at start-up
 
 Language = Literal["en", "zh-TW"]
 """The languages the planner speaks."""
