@@ -28,7 +28,7 @@ from model.plan import ITEM_KINDS, Item, Plan
 from model.steps import field_label
 from model.vocab import choices, short_kind
 from tui.keys import bind, localize_bindings
-from tui.widgets.form import FieldRow, choice
+from tui.widgets.form import FieldRow, SteadyInput, choice
 from tui.widgets.row_list import RowList, one_line
 
 
@@ -106,7 +106,7 @@ class ItemList(RowList):
         return row
 
 
-class ItemTextInput(Input):
+class ItemTextInput(SteadyInput):
     """The item's text; Enter starts the next item, so lines can be typed one after another."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
