@@ -149,11 +149,13 @@ def _tmux(*args: str) -> None:
         subprocess.run(keeper, check=True, env=_child_environment())
         atexit.register(subprocess.run, [*TMUX, "kill-server"], check=False)
     for attempt in range(20):
-        done = subprocess.run([*TMUX, *args], check=False, capture_output=True, env=_child_environment())
+        done = subprocess.run(
+            [*TMUX, *args], check=False, capture_output=True, env=_child_environment()
+        )
         if done.returncode == 0:
             return
         time.sleep(0.02 * (attempt + 1))
-    subprocess.run([*TMUX, *args], check=True)
+    subprocess.run([*TMUX, *args], check=True, env=_child_environment())
 
 
 def _peak_rss_kib(pid: int) -> int:
