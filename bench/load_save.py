@@ -44,17 +44,18 @@ def contenders(source: Path, scratch: Path) -> dict[str, Callable[[], object]]:
 
 def measure(runs: int) -> dict[str, Stats]:
     """Seconds per operation over ``runs`` alternating runs (after one warm-up each)."""
-    scratch = Path(tempfile.mkdtemp(prefix="okr-bench-"))
-    source = write_large_plan(scratch / "large-plan.toml")
-    timed = contenders(source, scratch)
-    samples: dict[str, list[float]] = {name: [] for name in timed}
-    for function in timed.values():
-        function()
-    for _ in range(runs):
+    samples: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory(prefix="okr-bench-") as folder:
+        scratch = Path(folder)
+        timed = contenders(write_large_plan(scratch / "large-plan.toml"), scratch)
         for name, function in timed.items():
-            start = time.perf_counter()
             function()
-            samples[name].append(time.perf_counter() - start)
+            samples[name] = []
+        for _ in range(runs):
+            for name, function in timed.items():
+                start = time.perf_counter()
+                function()
+                samples[name].append(time.perf_counter() - start)
     return {name: Stats.of(values) for name, values in samples.items()}
 
 

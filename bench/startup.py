@@ -36,14 +36,14 @@ def contenders(large: Path) -> dict[str, tuple[list[str], str]]:
 
 def measure(runs: int) -> dict[str, list[Paint]]:
     """Every contender's paints, ``runs`` each, after one warm-up start each."""
-    large = write_large_plan(Path(tempfile.mkdtemp(prefix="okr-bench-")) / "large-plan.toml")
-    started = contenders(large)
-    paints: dict[str, list[Paint]] = {name: [] for name in started}
-    for argv, needle in started.values():
-        first_paint(argv, needle, settle=0)
-    for _ in range(runs):
-        for name, (argv, needle) in started.items():
-            paints[name].append(first_paint(argv, needle))
+    with tempfile.TemporaryDirectory(prefix="okr-bench-") as folder:
+        started = contenders(write_large_plan(Path(folder) / "large-plan.toml"))
+        paints: dict[str, list[Paint]] = {name: [] for name in started}
+        for argv, needle in started.values():
+            first_paint(argv, needle, settle=0)
+        for _ in range(runs):
+            for name, (argv, needle) in started.items():
+                paints[name].append(first_paint(argv, needle))
     return paints
 
 
