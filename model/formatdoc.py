@@ -6,6 +6,10 @@ when the committed file and the models disagree, so the documentation cannot dri
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
+import textwrap
 import typing
 
 from pydantic import BaseModel
@@ -61,9 +65,29 @@ def render_format_doc() -> str:
                 kind = _type_name(info.annotation)
             if info.is_required():
                 kind += ", required"
-            meaning = " ".join((info.description or "").split()).replace("|", "\\|")
+            meaning = " ".join(field_docs(model).get(name, "").split()).replace("|", "\\|")
             out.append(f"| `{key}` | {kind} | {meaning} |\n")
     return "".join(out)
+
+
+def field_docs(model: type[BaseModel]) -> dict[str, str]:
+    """Each field's attribute docstring (the string under it in the class body), by name.
+
+    Read from the source here rather than by pydantic's ``use_attribute_docstrings``,
+    which would parse the source on every start of the app.
+    """
+    body = ast.parse(textwrap.dedent(inspect.getsource(model))).body[0].body
+    docs: dict[str, str] = {}
+    for field, after in itertools.pairwise(body):
+        if (
+            isinstance(field, ast.AnnAssign)
+            and isinstance(field.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            docs[field.target.id] = inspect.cleandoc(after.value.value)
+    return docs
 
 
 def _first_line(doc: str | None) -> str:

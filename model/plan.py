@@ -91,7 +91,6 @@ class _Model(BaseModel):
         extra="forbid",
         strict=True,
         validate_assignment=True,
-        use_attribute_docstrings=True,
         populate_by_name=True,
     )
 

@@ -1,10 +1,11 @@
 """Reading and writing plan files.
 
-Reads go through ``tomllib`` and :class:`~model.plan.Plan` validation; every failure
-becomes one :class:`PlanError` naming the file and the line or field. Writes are
-canonical (a fixed key order, so saving twice gives the same bytes and a one-field edit
-is a one-line diff) and atomic (see :mod:`model.atomic`): an interrupted save leaves the
-old file whole, and the previous version is kept as ``plan.toml.bak``.
+Reads go through ``tomli`` (the standard ``tomllib``'s parser, compiled) and
+:class:`~model.plan.Plan` validation; every failure becomes one :class:`PlanError`
+naming the file and the line or field. Writes are canonical (a fixed key order, so
+saving twice gives the same bytes and a one-field edit is a one-line diff) and atomic
+(see :mod:`model.atomic`): an interrupted save leaves the old file whole, and the
+previous version is kept as ``plan.toml.bak``.
 
 A plan loaded with :func:`load_plan_with_fingerprint` remembers what the file held;
 saving with ``expected=`` that fingerprint refuses to overwrite a file someone else
@@ -16,12 +17,13 @@ Unknown keys are rejected, with a suggestion when one is close: a typo such as
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+import tomli as tomllib  # same parser as the standard tomllib, compiled: ~2.5x faster
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
@@ -219,13 +221,24 @@ def _is_empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return tomli_w.dumps({name: 0})[: -len(" = 0\n")]
 
 
+_PLAIN_STRING = re.compile(r'[^"\\\x00-\x08\x0a-\x1f\x7f]*')
+"""A string tomli_w writes as is between double quotes (nothing to escape)."""
+
+
 def _literal(value: object) -> str:
+    # Fast paths give the bytes tomli_w would (a large plan has tens of thousands of
+    # values; a whole tomli_w.dumps call per value was most of the save time).
+    if isinstance(value, str) and _PLAIN_STRING.fullmatch(value):
+        return f'"{value}"'
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if type(value) is int or type(value) is float:
+        return str(value)
     if isinstance(value, dict):
         inner = ", ".join(f"{_key(k)} = {_literal(v)}" for k, v in value.items() if v is not None)
         return f"{{ {inner} }}" if inner else "{}"

@@ -24,13 +24,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     set_language(resolve_language(_flag_value(args, "--lang")))
     commands = command_modules()
-    parser = build_parser(commands)
     if not args:
-        parser.print_help()
+        build_parser(commands).print_help()
         return 2
     first = _first_positional(args)
     if first is not None and args[first] not in commands:
         args.insert(first, DEFAULT_COMMAND)
+        # `okr PLAN` parses only `open`: the other commands' help texts (message files)
+        # are not loaded, which keeps them off the app's start-up path.
+        commands = {DEFAULT_COMMAND: commands[DEFAULT_COMMAND]}
+    parser = build_parser(commands)
     options = parser.parse_args(args)
     if options.lang:
         set_language(options.lang)

@@ -39,7 +39,7 @@ BAD = [
     ),
     (
         "deeply nested inline tables",
-        b"[objective]\nstatement = " + b"{a=" * 600 + b"1" + b"}" * 600 + b"\n",
+        b"[objective]\nstatement = " + b"{a=" * 100_000 + b"1" + b"}" * 100_000 + b"\n",
         ":2: the file is nested too deeply to be a plan",
     ),
     (

@@ -13,6 +13,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
@@ -71,7 +73,20 @@ class FieldRow(Vertical):
         return self.has_class("-error")
 
 
-class FieldInput(Input):
+class SteadyInput(Input):
+    """An ``Input`` whose growing text does not re-lay out the screen.
+
+    Textual's ``Input`` sets its virtual width to its text's width on every key, and
+    ``virtual_size`` is a layout reactive: each key typed re-laid out the whole screen
+    (half the time of a keystroke on a large plan). A one-line field's size never
+    depends on its text, so a repaint is enough; scrolling inside the field reads the
+    virtual size directly and is unaffected.
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+
+class FieldInput(SteadyInput):
     """A borderless one-line field that shows the start of its text when not focused
     and puts the cursor at the end when focused; Enter moves on to the next field."""
 

@@ -31,7 +31,7 @@ from model.steps import field_label
 from model.vocab import choices, short_kind
 from tui import readings
 from tui.keys import bind, localize_bindings
-from tui.widgets.form import FieldRow, choice
+from tui.widgets.form import FieldRow, SteadyInput, choice
 from tui.widgets.row_list import RowList, one_line
 
 
@@ -136,7 +136,7 @@ class ItemList(RowList):
         )
 
 
-class ItemTextInput(Input):
+class ItemTextInput(SteadyInput):
     """The item's text; Enter starts the next item, so lines can be typed one after another."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

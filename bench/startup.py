@@ -1,0 +1,82 @@
+"""Time to first paint and peak memory of ``okr PLAN`` in a real terminal (tmux),
+against a minimal Textual app (Header, Static, Footer) started the same way.
+
+    python -m bench.startup [--runs 7]
+
+Each run starts the program in a detached tmux session and polls the pane until the
+plan's objective is on screen (the minimal app shows the same text). Peak RSS is read
+one second after that, so work deferred until after the first paint counts too.
+Contenders alternate run by run, so all of them see the same machine load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from bench.large_plan import OBJECTIVE, write_large_plan
+from bench.timing import Paint, Stats, first_paint, header, machine, python, ratio_line
+
+EXAMPLE_PLAN = "plans/saas-growth.toml"
+EXAMPLE_OBJECTIVE = "Make the free trial the fastest path"
+LARGE_OBJECTIVE = OBJECTIVE[:30]
+
+
+def contenders(large: Path) -> dict[str, tuple[list[str], str]]:
+    """(command, text to wait for) by name."""
+    okr = [python(), "-m", "tui"]
+    minimal = [python(), "-m", "bench.minimal_app"]
+    return {
+        "minimal app": ([*minimal, EXAMPLE_OBJECTIVE], EXAMPLE_OBJECTIVE),
+        "okr, example plan": ([*okr, EXAMPLE_PLAN], EXAMPLE_OBJECTIVE),
+        "okr, large plan": ([*okr, str(large)], LARGE_OBJECTIVE),
+    }
+
+
+def measure(runs: int) -> dict[str, list[Paint]]:
+    """Every contender's paints, ``runs`` each, after one warm-up start each."""
+    with tempfile.TemporaryDirectory(prefix="okr-bench-") as folder:
+        started = contenders(write_large_plan(Path(folder) / "large-plan.toml"))
+        paints: dict[str, list[Paint]] = {name: [] for name in started}
+        for argv, needle in started.values():
+            first_paint(argv, needle, settle=0)
+        for _ in range(runs):
+            for name, (argv, needle) in started.items():
+                paints[name].append(first_paint(argv, needle))
+    return paints
+
+
+def report(runs: int) -> str:
+    paints = measure(runs)
+    times = {name: Stats.of([p.seconds for p in found]) for name, found in paints.items()}
+    memory = {name: Stats.of([p.peak_rss_kib for p in found]) for name, found in paints.items()}
+    base_time, base_memory = times["minimal app"], memory["minimal app"]
+    lines = [f"time to first paint in tmux, {runs} runs", header(" ms")]
+    lines += [stats.row(name, 1000) for name, stats in times.items()]
+    lines.append(
+        ratio_line("example plan / minimal (target 1.10x)", times["okr, example plan"], base_time)
+    )
+    lines.append(
+        ratio_line("large plan / minimal (target 1.5x)", times["okr, large plan"], base_time)
+    )
+    lines += ["", f"peak RSS one second after first paint, {runs} runs", header(" MB")]
+    lines += [stats.row(name, 1 / 1024) for name, stats in memory.items()]
+    lines.append(
+        ratio_line("example plan / minimal (target 1.3x)", memory["okr, example plan"], base_memory)
+    )
+    lines.append(ratio_line("large plan / minimal", memory["okr, large plan"], base_memory))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    options = parser.parse_args(argv)
+    print(machine())
+    print(report(options.runs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
