@@ -21,6 +21,7 @@ signal) collect in :attr:`PlanGuard.exit_notices`; ``okr open`` prints them.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -79,7 +80,9 @@ class PlanGuard(Saving):
             from tui.signals import install_exit_handlers
 
             with contextlib.suppress(ValueError):
-                self._uninstall = install_exit_handlers(self.on_signal)
+                self._uninstall = install_exit_handlers(
+                    self.on_signal, last_words=self.print_exit_notices
+                )
         self._timer = self.app.set_interval(AUTOSAVE_SECONDS, self.tick)
         try:
             self.lock = acquire(self.path)
@@ -119,6 +122,17 @@ class PlanGuard(Saving):
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+    def print_exit_notices(self) -> None:
+        """Tell the user, on the real standard error (the app may still be capturing
+        ``sys.stderr`` when a hung exit ends), what they must know once the app has gone
+        (where unsaved edits were kept); each notice is printed once."""
+        from tui.commands._common import printable
+
+        while self.exit_notices:
+            notice = self.exit_notices.pop(0)
+            with contextlib.suppress(OSError):  # a terminal that is gone (SIGHUP)
+                print(printable(notice), file=sys.__stderr__, flush=True)
 
     def quit_discarding(self) -> None:
         """The user chose to quit without saving: their edits go, recovery file too."""

@@ -32,8 +32,12 @@ def install_exit_handlers(
     *,
     signals: Iterable[signal.Signals] = DEFAULT_SIGNALS,
     grace: float = EXIT_GRACE_SECONDS,
+    last_words: Callable[[], object] | None = None,
 ) -> Callable[[], None]:
     """On each of ``signals``: call ``callback(signum)``, then exit with ``128 + signum``.
+
+    When the clean exit outlasts ``grace``, ``last_words()`` (if given) runs just before
+    the process is ended, so what the user must be told still gets out.
 
     The callback runs once, synchronously, in the main thread; whatever it raises is
     swallowed (the exit must happen regardless). Further signals during the exit are
@@ -53,7 +57,14 @@ def install_exit_handlers(
         with contextlib.suppress(BaseException):  # last words must never stop the exit
             callback(signum)
         status = 128 + signum
-        watchdog = threading.Timer(grace, os._exit, args=(status,))
+
+        def end_now() -> None:
+            if last_words is not None:
+                with contextlib.suppress(BaseException):
+                    last_words()
+            os._exit(status)
+
+        watchdog = threading.Timer(grace, end_now)
         watchdog.daemon = True
         watchdog.start()
         raise SystemExit(status)

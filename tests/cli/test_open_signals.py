@@ -108,7 +108,7 @@ def test_a_signal_while_editing_keeps_the_edits_and_releases_the_lock(tmp_path, 
     term.process.send_signal(signum)
     assert term.process.wait(timeout=30) == 128 + signum
     if signum == signal.SIGTERM:  # after SIGHUP the terminal is gone: nothing to read
-        assert term.read_until("your unsaved edits were kept in", timeout=10)
+        assert term.read_until("your unsaved edits were kept in", timeout=10), term.output[-600:]
     found = find_recovery(plan)
     assert found is not None and found.plan.objective.statement == "Grow"
     assert inspect_lock(plan) is None

@@ -23,7 +23,9 @@ def last_words(signum):
     (out / "called").write_text(str(signum))
     if sys.argv[2] == "raise":
         raise RuntimeError("the callback failed")
-install_exit_handlers(last_words, grace=float(sys.argv[3]))
+install_exit_handlers(
+    last_words, grace=float(sys.argv[3]), last_words=lambda: print("kept", file=sys.stderr)
+)
 try:
     (out / "ready").write_text("1")
     time.sleep(60)
@@ -120,6 +122,7 @@ def test_a_hanging_exit_is_ended_by_the_watchdog(tmp_path, processes):
     process.send_signal(signal.SIGHUP)
     assert process.wait(timeout=30) == 128 + signal.SIGHUP
     assert (tmp_path / "finally").exists(), "it was stuck in finally, then ended"
+    assert process.stderr.read() == b"kept\n", "what the user must know still got out"
 
 
 def test_it_works_inside_a_running_textual_app(tmp_path, processes):

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import sys
 from pathlib import Path
 
 from model.fingerprint import ABSENT
 from model.i18n import t
 from model.plan import Plan
 from model.store import PlanError, load_plan_with_fingerprint
-from tui.commands._common import print_error, printable
+from tui.commands._common import print_error
 
 NAME = "open"
 HELP = "cli.open_help"
@@ -48,7 +46,5 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
-        for notice in app.guard.exit_notices:
-            with contextlib.suppress(OSError):  # a terminal that is gone (SIGHUP)
-                print(printable(notice), file=sys.stderr)
+        app.guard.print_exit_notices()
     return app.return_code or 0

@@ -64,9 +64,11 @@ class WizardScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = None  # each step focuses its own first field (Textual would take the title)
     BINDINGS: ClassVar[list[BindingType]] = [
-        bind("ctrl+n", "next_step", "okr.next_step"),
-        bind("ctrl+r", "previous_step", "okr.previous_step"),
-        bind("ctrl+g", "go_to_step", "okr.go_to_step", show=False),
+        # priority: the app then finishes the move (or opens the dialog) before it reads
+        # the next key, so keys typed or pasted right after land in the new place
+        bind("ctrl+n", "next_step", "okr.next_step", priority=True),
+        bind("ctrl+r", "previous_step", "okr.previous_step", priority=True),
+        bind("ctrl+g", "go_to_step", "okr.go_to_step", show=False, priority=True),
         *[
             # priority: a field would otherwise type the digit (alt+3 carries "3")
             bind(
