@@ -12,10 +12,12 @@ step is *unchecked*.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 from model.i18n import t
-from model.plan import Cadence, Indicator, Kpi, Plan
+
+if TYPE_CHECKING:  # the models are not needed to name the steps: the app's first paint
+    from model.plan import Cadence, Indicator, Kpi, Plan  # comes before pydantic is loaded
 
 Step = Literal["objective", "north_star", "kpis", "formulas", "baselines", "review"]
 """The wizard's six steps, in order; every finding belongs to the step where its field

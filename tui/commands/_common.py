@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from model.plan import Plan
 from model.safetext import printable as _printable
-from model.store import PlanError, load_plan
+
+if TYPE_CHECKING:
+    from model.plan import Plan
 
 
 def printable(text: str) -> str:
@@ -23,6 +25,8 @@ def print_error(message: str) -> None:
 
 def load_for_command(path: str | Path) -> Plan | None:
     """The plan at ``path``, or ``None`` after printing why it cannot be read."""
+    from model.store import PlanError, load_plan  # pydantic: not on `okr PLAN`'s way to the app
+
     try:
         return load_plan(path)
     except PlanError as error:

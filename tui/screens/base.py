@@ -13,11 +13,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from model.i18n import t
-from model.plan import Plan
 from model.steps import STEP_GUIDES, STEPS, Step, step_name
 
 if TYPE_CHECKING:
     from model.checks import CheckReport
+    from model.plan import Plan
     from tui.app import OkrApp
 
 
