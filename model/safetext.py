@@ -10,8 +10,6 @@ several scripts need them and they cannot move the cursor or reorder text.
 
 from __future__ import annotations
 
-import json
-
 _KEEP = frozenset("\u200c\u200d")
 """Invisible but harmless: zero-width non-joiner and joiner (Persian, Indic, emoji)."""
 
@@ -48,6 +46,8 @@ def one_line(text: str) -> str:
 def json_text(data: object, *, indent: int | None = 2) -> str:
     """``data`` as JSON that is safe to print: UTF-8 text kept, but every character a
     terminal could obey written as a ``\\uXXXX`` escape, so it is still the same data."""
+    import json  # only the tools print JSON; not on the app's start-up path
+
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     if text.isprintable():
         return text
@@ -57,4 +57,6 @@ def json_text(data: object, *, indent: int | None = 2) -> str:
 def _json_safe(char: str) -> str:
     if char.isprintable() or char in "\n " or char in _KEEP:
         return char
+    import json
+
     return json.dumps(char, ensure_ascii=True)[1:-1]  # \u202e, or a surrogate pair

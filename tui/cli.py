@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from model import __version__
 from model.i18n import LANGUAGES, resolve_language, set_language, t
 from tui.cli_i18n import OkrArgumentParser
-from tui.commands import command_modules
+from tui.commands import command_modules, command_names
 
 DEFAULT_COMMAND = "open"
 
@@ -23,16 +23,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``okr`` with ``argv`` (default: the process arguments); return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     set_language(resolve_language(_flag_value(args, "--lang")))
-    commands = command_modules()
     if not args:
-        build_parser(commands).print_help()
+        build_parser(command_modules()).print_help()
         return 2
     first = _first_positional(args)
-    if first is not None and args[first] not in commands:
+    if first is not None and args[first] not in command_names():
         args.insert(first, DEFAULT_COMMAND)
-        # `okr PLAN` parses only `open`: the other commands' help texts (message files)
-        # are not loaded, which keeps them off the app's start-up path.
-        commands = {DEFAULT_COMMAND: commands[DEFAULT_COMMAND]}
+        # `okr PLAN` imports and parses only `open`: the other commands' modules and help
+        # texts (message files) stay off the app's start-up path.
+        commands = command_modules([DEFAULT_COMMAND])
+    else:
+        commands = command_modules()
     parser = build_parser(commands)
     options = parser.parse_args(args)
     if options.lang:

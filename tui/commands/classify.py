@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import io
 import re
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -94,6 +93,8 @@ def wrap(text: str, width: int) -> list[str]:
 
 def _table(out) -> Callable[[str, Classification], str]:
     """A writer of table rows; it prints the header first, once."""
+    import shutil
+
     from model.plan import ITEM_KINDS
     from model.vocab import kind_label
 
