@@ -81,10 +81,12 @@ def python() -> str:
 
 @dataclass(frozen=True)
 class Paint:
-    """One start of a program in tmux: seconds until the text showed, peak RSS in KiB."""
+    """One start of a program in tmux: seconds until the text showed, peak RSS in KiB,
+    and (when a key was typed at the first paint) seconds until the key showed."""
 
     seconds: float
     peak_rss_kib: int
+    typed_seconds: float | None = None
 
 
 def first_paint(
@@ -95,12 +97,15 @@ def first_paint(
     settle: float = 1.0,
     timeout: float = 20.0,
     poll: float = 0.005,
+    type_then: tuple[str, str] | None = None,
 ) -> Paint:
     """Start ``argv`` in a detached tmux session and poll the pane until ``needle`` shows.
 
     The clock starts just before ``tmux new-session`` and stops at the first capture
-    holding ``needle``. The peak RSS (VmHWM) is read ``settle`` seconds later, so work
-    deferred until after the first paint is counted too. The session is then killed.
+    holding ``needle``. With ``type_then`` (keys, text), the keys are typed at once and
+    the pane polled again until the text shows: how soon the app answers a key. The
+    peak RSS (VmHWM) is read ``settle`` seconds after the first paint, so work deferred
+    until after it is counted too. The session is then killed.
     """
     session = f"okrbench-{time.monotonic_ns()}"
     command = " ".join(shlex.quote(part) for part in argv)
@@ -109,29 +114,39 @@ def first_paint(
     size_args = ("-x", str(width), "-y", str(height))
     _tmux("new-session", "-d", "-s", session, *size_args, "-c", str(ROOT), f"exec {command}")
     try:
-        while True:
-            screen = subprocess.run(
-                [*TMUX, "capture-pane", "-p", "-t", session],
-                capture_output=True,
-                text=True,
-                check=False,
-            ).stdout
-            if needle in screen:
-                seconds = time.perf_counter() - start
-                break
-            if time.perf_counter() - start > timeout:
-                raise TimeoutError(f"{needle!r} not on screen after {timeout}s:\n{screen}")
-            time.sleep(poll)
-        time.sleep(settle)
+        seconds = _poll(session, needle, start, timeout, poll)
+        painted = time.perf_counter()
+        typed = None
+        if type_then is not None:
+            keys, answer = type_then
+            _tmux("send-keys", "-t", session, "-l", keys)
+            typed = _poll(session, answer, start, timeout, poll)
+        time.sleep(max(0.0, settle - (time.perf_counter() - painted)))
         pid = subprocess.run(
             [*TMUX, "display-message", "-p", "-t", session, "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout.strip()
-        return Paint(seconds, _peak_rss_kib(int(pid)))
+        return Paint(seconds, _peak_rss_kib(int(pid)), typed)
     finally:
         subprocess.run([*TMUX, "kill-session", "-t", session], check=False)
+
+
+def _poll(session: str, needle: str, start: float, timeout: float, poll: float) -> float:
+    """Seconds from ``start`` until the pane of ``session`` shows ``needle``."""
+    while True:
+        screen = subprocess.run(
+            [*TMUX, "capture-pane", "-p", "-t", session],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+        if needle in screen:
+            return time.perf_counter() - start
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"{needle!r} not on screen after {timeout}s:\n{screen}")
+        time.sleep(poll)
 
 
 _server_started = False

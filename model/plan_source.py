@@ -5,13 +5,15 @@ bytes (refusing what is too big), decode UTF-8, parse the TOML and check the siz
 limits, every failure one :class:`~model.errors.PlanError` naming the file and line.
 :func:`model.store.plan_from_source` does the second, validating the parsed data into
 the plan models. The split lets ``okr PLAN`` put the plan on screen before the
-validation layer is even imported, then validate right after the first paint.
+validation layer is even imported, then validate right after the first paint; a big
+file is only parsed as far as the first paint needs (:attr:`PlanSource.head`) before it.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-from typing import NamedTuple
+import re
 
 import tomli as tomllib  # same parser as the standard tomllib, compiled: ~2.5x faster
 
@@ -23,19 +25,52 @@ from model.limits import LimitExceeded, check_limits, deep_nesting_line
 _BOM = "\ufeff"
 
 
-class PlanSource(NamedTuple):
-    """A plan file's text and its parsed TOML, with the fingerprint of the bytes read."""
+HEAD_BYTES = 64 * 1024
+"""Files up to this size are parsed whole for the first paint; bigger ones only up to
+their first array of tables (``[[kpis]]``, ``[[items]]``...), the rest after the paint."""
 
-    text: str
-    data: dict
-    fingerprint: Fingerprint
+_ARRAY_TABLE = re.compile(r"^[ \t]*\[\[", re.MULTILINE)
+_ITEMS_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\]", re.MULTILINE)
+
+
+class PlanSource:
+    """A plan file's text, with the fingerprint of the bytes read; parsed when asked."""
+
+    def __init__(self, text: str, fingerprint: Fingerprint, path: str | os.PathLike[str]):
+        self.text = text
+        self.fingerprint = fingerprint
+        self.path = path
+
+    @functools.cached_property
+    def data(self) -> dict:
+        """The whole file parsed (raises :class:`PlanError` on a syntax error)."""
+        return parse_toml(self.text, self.path)
+
+    @functools.cached_property
+    def head(self) -> dict:
+        """Enough of the file for a first look: the whole of a usual plan; of a big one,
+        the part before its first array of tables (title, objective, north star), when
+        that part parses alone. Raises :class:`PlanError` when parsing the whole does."""
+        if len(self.text) <= HEAD_BYTES:
+            return self.data
+        cut = _ARRAY_TABLE.search(self.text)
+        try:
+            return tomllib.loads(self.text[: cut.start()] if cut else self.text)
+        except (tomllib.TOMLDecodeError, RecursionError):
+            return self.data
+
+    def item_count(self) -> int:
+        """How many items the file holds (counted, not parsed: for a first look)."""
+        if "data" in self.__dict__ or len(self.text) <= HEAD_BYTES:
+            items = self.data.get("items")
+            return len(items) if isinstance(items, list) else 0
+        return len(_ITEMS_TABLE.findall(self.text))
 
 
 def read_plan_source(path: str | os.PathLike[str]) -> PlanSource:
-    """Read and parse the plan file at ``path`` (not validated: see ``model.store``)."""
+    """Read and decode the plan file at ``path`` (parsed on demand, not validated)."""
     raw, fingerprint = read_plan_bytes(path)
-    text = decode_plan_bytes(raw, path)
-    return PlanSource(text, parse_toml(text, path), fingerprint)
+    return PlanSource(decode_plan_bytes(raw, path), fingerprint, path)
 
 
 def decode_plan_bytes(data: bytes, path: str | os.PathLike[str]) -> str:

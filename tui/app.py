@@ -3,6 +3,12 @@
 The app owns the plan; the step panes change it through ``model.edit`` and tell the app
 (:class:`~tui.screens.base.PlanEdited`), which marks it unsaved. Saving writes it with
 ``model.store.save_plan``; a failed save is reported and the plan stays in memory.
+
+``okr PLAN`` in a terminal starts the app from the parsed file instead
+(:func:`make_opening_app`): the first paint shows the plan as the file has it
+(``tui.screens.opening``), then the plan is validated and the real editor takes over,
+with the keys typed meanwhile replayed into it. A file that fails validation ends the
+app with the same one-line error, and nothing is written.
 """
 
 from __future__ import annotations
@@ -12,19 +18,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from model.errors import PlanError
 from model.fingerprint import ABSENT, Fingerprint, fingerprint_of
 from model.i18n import LANGUAGE_NAMES, LANGUAGES, Language, get_language, set_language, t
-from model.plan import Plan
 from model.safetext import one_line
 from model.steps import STEPS, step_name
-from model.store import PlanError
-from tui.guard import PlanGuard
 from tui.keys import bind, localize_bindings, read_alt_digits_as_alt
 from tui.safe_output import CONTROL_FILTER
 from tui.screens.wizard import WizardScreen
@@ -32,12 +37,15 @@ from tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
     from model.checks import CheckReport
+    from model.plan import Plan
+    from model.plan_source import PlanSource
+    from tui.guard import PlanGuard
 
 
 class OkrApp(App[int], inherit_bindings=False):
     """Edits one plan, which it owns; screens change it through ``model`` functions."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "editor.tcss"]
     TITLE = "OKR Planner"
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("ctrl+s", "save", "okr.save", priority=True),
@@ -55,17 +63,21 @@ class OkrApp(App[int], inherit_bindings=False):
 
     def __init__(
         self,
-        plan: Plan,
+        plan: Plan | None,
         path: Path,
         *,
         is_new: bool = False,
         base: Fingerprint = ABSENT,
         today: dt.date | None = None,
+        source: PlanSource | None = None,
     ) -> None:
-        super().__init__()
+        """``plan``, or ``None`` with the ``source`` it is to be validated from once the
+        file is on screen (see :func:`make_opening_app`)."""
+        # opening: only the frame's stylesheet before the first paint, the rest after
+        super().__init__(css_path=None if source is None else self.CSS_PATH[:1])
         localize_bindings(self)
         read_alt_digits_as_alt()
-        self.plan = plan
+        self.plan: Plan = plan  # type: ignore[assignment]  # set once validated
         self.path = path
         self.is_new = is_new
         self.kpi_cursor = 0
@@ -74,8 +86,23 @@ class OkrApp(App[int], inherit_bindings=False):
         """The main screen: step list and step panes."""
         self._today = today
         self._check_report: CheckReport | None = None
-        self.guard = PlanGuard(self, base)
+        self.source = source
+        """The parsed plan file while it is being validated (``None`` once it is)."""
+        self.open_error: PlanError | None = None
+        """Why the file could not be opened, when validating it failed (app exits with 2)."""
+        self._holding = source is not None
+        """Whether keys are held: from the start of an opening until they are replayed."""
+        self._held: list[events.Key | events.Paste] = []
+        self._replaying: events.Key | events.Paste | None = None
+        self.guard: PlanGuard = None  # type: ignore[assignment]  # set with the plan
         """Lock, read-only mode, recovery file and conflict checks (see ``tui.guard``)."""
+        if plan is not None:
+            self._guard_plan(base)
+
+    def _guard_plan(self, base: Fingerprint) -> None:
+        from tui.guard import PlanGuard
+
+        self.guard = PlanGuard(self, base)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then one dropping terminal control characters (plan text is data)."""
@@ -86,26 +113,90 @@ class OkrApp(App[int], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.refresh_title()
-        self.guard.start()
+        if self.source is None:
+            self.guard.start()
+        else:
+            self.call_after_refresh(self._validate_source)
 
     def on_unmount(self) -> None:
-        self.guard.finish()
+        if self.guard is not None:
+            self.guard.finish()
 
     def _handle_exception(self, error: Exception) -> None:
         """A crash: keep the unsaved edits in the recovery file before Textual exits."""
-        self.guard.crashed()
+        if self.guard is not None:
+            self.guard.crashed()
         super()._handle_exception(error)
+
+    # --- opening from the parsed file (okr PLAN in a terminal) -----------------------------
+
+    async def _validate_source(self) -> None:
+        """After the first paint: validate the file, then let the real editor take over
+        (or exit with the one-line error, nothing written)."""
+        from model.store import plan_from_source
+
+        source = self.source
+        assert source is not None
+        try:
+            loaded = plan_from_source(source, self.path)
+        except PlanError as error:
+            self.open_error = error
+            self.exit(return_code=2)
+            return
+        self.plan = loaded.plan
+        self._guard_plan(loaded.fingerprint)
+        self.stylesheet.read(Path(__file__).with_name(self.CSS_PATH[1]))
+        self.refresh_css(animate=False)
+        await self.wizard.open_plan()
+        self.source = None
+        self.refresh_title()
+        self.guard.start()
+        self._replay_next()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Until the editor has taken over from the opening pane, hold keys and pastes
+        (replayed into it in order, see :meth:`_replay_next`) and ignore the mouse
+        (there is nothing to click yet)."""
+        if isinstance(event, events.Key | events.Paste):
+            if self._holding and event is not self._replaying and not event.is_forwarded:
+                self._held.append(event)
+                return
+        elif self.source is not None and isinstance(event, events.MouseEvent):
+            return
+        await super().on_event(event)
+
+    def _replay_next(self) -> None:
+        """Hand the next held key to the editor, and the one after once the screen shows
+        its effect: one at a time, as they were typed, not as one burst (Textual runs a
+        key bound to an action, such as ctrl+s, before a field has read the text that
+        came in the same burst ahead of it)."""
+        if not self._held:
+            self._holding = False
+            self._replaying = None
+            return
+        held = self._held.pop(0)
+        if isinstance(held, events.Key):
+            self._replaying = events.Key(held.key, held.character)
+        else:
+            self._replaying = events.Paste(held.text)
+        self.post_message(self._replaying)
+        self.call_after_refresh(self._replay_next)
 
     # --- title and unsaved marker ---------------------------------------------------------
 
     def refresh_title(self) -> None:
         """Show the plan's title (or the file name) and whether it has unsaved changes."""
-        name = one_line(self.plan.title.strip() or self.path.name)
+        title = self.plan.title if self.plan is not None else self._source_title()
+        name = one_line(title.strip() or self.path.name)
         self.title = t("tui.title_unsaved", title=name) if self.dirty else name
         guard = getattr(self, "guard", None)
         if guard is not None and guard.read_only:
             self.title = t("safety.title_read_only", title=self.title)
         self.sub_title = one_line(str(self.path))
+
+    def _source_title(self) -> str:
+        title = self.source.head.get("title") if self.source is not None else None
+        return title if isinstance(title, str) else ""
 
     def watch_dirty(self, dirty: bool) -> None:
         self.refresh_title()
@@ -376,3 +467,10 @@ def make_app(
         except PlanError:
             base = ABSENT
     return OkrApp(plan, Path(path), is_new=is_new, base=base, today=today)
+
+
+def make_opening_app(source: PlanSource, path: str | Path) -> OkrApp:
+    """The app for the plan file read and parsed as ``source``, not validated yet: it
+    paints the file first and validates it right after (``okr PLAN`` in a terminal).
+    When validation fails the app exits with 2 and ``open_error`` says why."""
+    return OkrApp(None, Path(path), base=source.fingerprint, source=source)

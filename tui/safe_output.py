@@ -25,7 +25,8 @@ class ControlCharFilter(LineFilter):
     """Removes terminal control characters and bidi overrides from rendered text."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        if not any(not segment.control and UNSAFE.search(segment.text) for segment in segments):
+        # one search over the line's text: this runs for every line of every frame
+        if UNSAFE.search("".join([text for text, _, control in segments if not control])) is None:
             return segments
         return [
             segment

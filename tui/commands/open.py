@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from model.fingerprint import ABSENT
+from model.errors import PlanError
 from model.i18n import t
-from model.plan import Plan
-from model.store import PlanError, load_plan_with_fingerprint
 from tui.commands._common import print_error
+
+if TYPE_CHECKING:
+    from tui.app import OkrApp
 
 NAME = "open"
 HELP = "cli.open_help"
@@ -23,28 +26,53 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Open the app on the plan; a missing file starts a new plan saved there.
 
-    Once the app has left the screen, say where unsaved edits were kept if it stopped
-    on an error or a signal (SIGHUP, SIGTERM) without saving them.
+    In a terminal the plan is painted as soon as it is parsed and validated right after
+    (``tui.app.make_opening_app``): a start as quick as an empty app's. Once the app has
+    left the screen, say why a file that failed validation was not opened, or where
+    unsaved edits were kept if it stopped on an error or a signal (SIGHUP, SIGTERM).
     """
     path = Path(args.plan)
-    base = ABSENT
-    if path.exists():
-        try:
-            plan, base = load_plan_with_fingerprint(path)
-        except PlanError as error:
-            print_error(str(error))
-            return 2
-        is_new = False
-    else:
-        if not path.parent.is_dir():
-            print_error(f"{path}: {t('cli.no_folder', folder=path.parent)}")
-            return 2
-        plan, is_new = Plan(), True
-    from tui.app import make_app  # textual is imported only when the app is opened
-
-    app = make_app(plan, path, is_new=is_new, base=base)
+    if not path.exists() and not path.parent.is_dir():
+        print_error(f"{path}: {t('cli.no_folder', folder=path.parent)}")
+        return 2
+    try:
+        app = _app_for(path)
+    except PlanError as error:
+        print_error(str(error))
+        return 2
     try:
         app.run()
     finally:
-        app.guard.print_exit_notices()
+        if app.guard is not None:
+            app.guard.print_exit_notices()
+    if app.open_error is not None:
+        print_error(str(app.open_error))
     return app.return_code or 0
+
+
+def _app_for(path: Path) -> OkrApp:
+    """The app on the plan at ``path`` (a new plan if there is no file); raises
+    :class:`PlanError` when the file cannot be read or parsed (or, with no terminal to
+    paint on, validated)."""
+    if not path.exists():
+        from model.plan import Plan
+        from tui.app import make_app
+
+        return make_app(Plan(), path, is_new=True)
+    from model.plan_source import read_plan_source
+
+    source = read_plan_source(path)
+    if _in_terminal():
+        _ = source.head  # a syntax error is reported now, before the app starts
+        from tui.app import make_opening_app  # textual: only when the app opens
+
+        return make_opening_app(source, path)
+    from model.store import plan_from_source
+    from tui.app import make_app
+
+    loaded = plan_from_source(source, path)
+    return make_app(loaded.plan, path, base=loaded.fingerprint)
+
+
+def _in_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()

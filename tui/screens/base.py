@@ -40,8 +40,8 @@ class StepPane(Vertical):
     FIELD_WIDGETS: ClassVar[dict[str, str]] = {}
     """Field name -> id of the widget editing it, for jumping to a field by path."""
 
-    def __init__(self) -> None:
-        super().__init__(id=f"pane-{self.STEP}", classes="step-pane")
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id or f"pane-{self.STEP}", classes="step-pane")
         self.stale = False
 
     def compose(self) -> ComposeResult:

@@ -99,8 +99,25 @@ class WizardScreen(Screen[None]):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        source = self.okr_app.source
+        if source is None:
+            await self.open_plan()
+            return
+        # the file as parsed, painted at once; the app validates it next (open_plan)
+        from tui.screens.opening import OpeningPane
+
+        self.query_one(StepList).states = dict.fromkeys(STEPS, "unchecked")
+        await self.query_one("#panes", ContentSwitcher).add_content(
+            OpeningPane(source.head, item_count=source.item_count()), set_current=True
+        )
+
+    async def open_plan(self) -> None:
+        """Show the app's plan: the step marks, the first step with its first field
+        focused (in place of the opening pane, if any); then load the checks."""
         self.query_one(StepList).states = step_states(self.okr_app.plan)  # unchecked yet
         await self.go_to_step("objective")
+        for opening in self.query("#pane-opening"):
+            await opening.remove()
         self._load_checks()
 
     @work(thread=True, exclusive=True, group="checks")

@@ -1,0 +1,44 @@
+"""The real ``okr PLAN`` in a terminal: the file is painted first and validated right
+after; keys typed at once still reach the editor, and a bad file ends in one line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from model.lock import inspect_lock
+from model.store import load_plan
+from tests.conftest import PLANS
+
+CSI = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z]")
+"""A terminal control sequence (the app leaving the screen before the error is printed)."""
+
+
+def test_keys_typed_as_the_plan_appears_reach_the_editor(tmp_path, terminal):
+    plan = tmp_path / "plan.toml"
+    shutil.copyfile(PLANS / "saas-growth.toml", plan)
+    term = terminal(str(plan))
+    assert term.read_until("Make the free trial"), term.output[-2000:]
+    term.type(" today")  # at once: the editor may not have taken over yet
+    assert term.read_until("teams today"), term.output[-2000:]
+    term.type("\x13")  # ctrl+s
+    assert term.read_until("Saved"), term.output[-2000:]
+    term.type("\x11")  # ctrl+q
+    assert term.process.wait(timeout=30) == 0
+    assert load_plan(plan).objective.statement.endswith("for small teams today")
+
+
+def test_a_plan_that_fails_validation_ends_in_one_line_naming_it(tmp_path, terminal):
+    plan = tmp_path / "plan.toml"
+    text = (PLANS / "saas-growth.toml").read_text("utf-8")
+    text = text.replace('unit = "count"', 'unit = "furlongs"', 1)
+    plan.write_text(text, "utf-8")
+    term = terminal(str(plan))
+    assert term.process.wait(timeout=30) == 2
+    assert term.read_until("furlongs", timeout=10), term.output[-2000:]
+    shown = CSI.sub("", term.output.decode("utf-8", "replace"))  # what the terminal shows
+    last = shown.rstrip().splitlines()[-1].strip()
+    assert last.startswith(f"okr: {plan}") and "furlongs" in last, last
+    assert "Traceback" not in term.output.decode("utf-8", "replace")
+    assert plan.read_text("utf-8") == text
+    assert inspect_lock(plan) is None

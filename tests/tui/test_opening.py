@@ -1,0 +1,96 @@
+"""``okr PLAN`` in a terminal paints the file first, validates it right after, then hands
+over to the editor: nothing typed in between is lost, and a bad file still ends in one
+line naming it, with nothing written."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual import events
+
+from model.lock import inspect_lock
+from model.plan_source import read_plan_source
+from model.store import load_plan
+from tui.app import OkrApp, make_opening_app
+from tui.screens.opening import OpeningPane
+
+Hook = Callable[[OkrApp], Awaitable[None]]
+
+
+def opening_app(path: Path, before_validation: Hook | None = None) -> OkrApp:
+    """The app as ``okr PLAN`` makes it in a terminal; ``before_validation`` runs after
+    the first paint, just before the file is validated."""
+    source = read_plan_source(path)
+    app = make_opening_app(source, path)
+    if before_validation is not None:
+        validate = app._validate_source
+
+        async def hooked() -> None:
+            await before_validation(app)
+            await validate()
+
+        app._validate_source = hooked  # type: ignore[method-assign]
+    return app
+
+
+def shown(app: OkrApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_the_file_is_painted_as_text_before_it_is_validated(example_copy):
+    plan = example_copy()
+    text = plan.read_text("utf-8")
+    text = text.replace('title = "SaaS growth Q1 2026"', 'title = "[bold]Ops[/bold] \\u001b[2J"')
+    plan.write_text(text, "utf-8")
+    seen: list[str] = []
+
+    async def look(app: OkrApp) -> None:
+        assert app.plan is None, "not validated yet"
+        seen.append(shown(app))
+
+    app = opening_app(plan, look)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = seen[0]
+        assert "Make the free trial the fastest path" in first
+        assert "[bold]Ops[/bold]" in first, "markup in the file is shown as typed"
+        assert "\x1b" not in first
+        assert "Key results and initiatives: 8" in first
+        assert "Raise trial-to-paid conversion" in first
+        # then the editor takes over: the real fields, the step marks from the checks
+        assert not app.query(OpeningPane)
+        assert app.focused is not None and app.focused.id == "objective-statement"
+        assert app.plan.objective.statement.startswith("Make the free trial")
+        assert inspect_lock(plan) is not None, "the guard started with the plan"
+
+
+async def test_keys_typed_before_the_editor_is_there_land_in_it_in_order(example_copy):
+    plan = example_copy()
+
+    async def type_early(app: OkrApp) -> None:
+        for char in " now":  # queued before validation: nothing has the focus yet
+            app.post_message(events.Key("space" if char == " " else char, char))
+
+    app = opening_app(plan, type_early)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("!", "ctrl+s")
+        await pilot.pause()
+        statement = app.plan.objective.statement
+    assert statement.endswith("small teams now!"), statement
+    assert load_plan(plan).objective.statement == statement
+
+
+async def test_a_file_that_fails_validation_exits_with_its_one_line_error(example_copy):
+    plan = example_copy()
+    text = plan.read_text("utf-8").replace('unit = "count"', 'unit = "furlongs"', 1)
+    plan.write_text(text, "utf-8")
+    app = opening_app(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 2
+    message = str(app.open_error)
+    assert str(plan) in message and "furlongs" in message and "\n" not in message
+    assert plan.read_text("utf-8") == text, "nothing written"
+    assert inspect_lock(plan) is None
