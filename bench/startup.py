@@ -15,6 +15,7 @@ Contenders alternate run by run, so all of them see the same machine load.
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -28,14 +29,16 @@ TYPED = "Z"
 """The key typed at the first paint; the objective's field then ends in it."""
 
 
-def contenders(large: Path) -> dict[str, tuple[list[str], str, tuple[str, str] | None]]:
+def contenders(
+    example: Path, large: Path
+) -> dict[str, tuple[list[str], str, tuple[str, str] | None]]:
     """(command, text to wait for, (key to type, text it shows as) or None) by name."""
     okr = [python(), "-m", "tui"]
     minimal = [python(), "-m", "bench.minimal_app"]
     return {
         "minimal app": ([*minimal, EXAMPLE_OBJECTIVE], EXAMPLE_OBJECTIVE, None),
         "okr, example plan": (
-            [*okr, EXAMPLE_PLAN],
+            [*okr, str(example)],
             EXAMPLE_OBJECTIVE,
             (TYPED, "small teams" + TYPED),
         ),
@@ -46,14 +49,25 @@ def contenders(large: Path) -> dict[str, tuple[list[str], str, tuple[str, str] |
 def measure(runs: int) -> dict[str, list[Paint]]:
     """Every contender's paints, ``runs`` each, after one warm-up start each."""
     with tempfile.TemporaryDirectory(prefix="okr-bench-") as folder:
-        started = contenders(write_large_plan(Path(folder) / "large-plan.toml"))
+        example = Path(folder) / "example-plan.toml"
+        shutil.copyfile(EXAMPLE_PLAN, example)
+        started = contenders(example, write_large_plan(Path(folder) / "large-plan.toml"))
         paints: dict[str, list[Paint]] = {name: [] for name in started}
-        for argv, needle, typed in started.values():
-            first_paint(argv, needle, settle=0, type_then=typed)
-        for _ in range(runs):
+        for run, (argv, needle, typed) in enumerate(started.values()):
+            state = _fresh_state(folder, f"warm-up-{run}")
+            first_paint(argv, needle, settle=0, type_then=typed, environment=state)
+        for run in range(runs):
             for name, (argv, needle, typed) in started.items():
-                paints[name].append(first_paint(argv, needle, type_then=typed))
+                state = _fresh_state(folder, f"{run}-{name}")
+                paints[name].append(first_paint(argv, needle, type_then=typed, environment=state))
     return paints
+
+
+def _fresh_state(folder: str, name: str) -> dict[str, str]:
+    """A state folder of this start's own: the key typed is never saved, so each start
+    leaves its edits in a recovery file, which the next start would offer to recover
+    (and the user's own recovery files are never touched)."""
+    return {"XDG_STATE_HOME": str(Path(folder) / "state" / name)}
 
 
 def report(runs: int) -> str:

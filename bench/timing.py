@@ -98,6 +98,7 @@ def first_paint(
     timeout: float = 20.0,
     poll: float = 0.005,
     type_then: tuple[str, str] | None = None,
+    environment: dict[str, str] | None = None,
 ) -> Paint:
     """Start ``argv`` in a detached tmux session and poll the pane until ``needle`` shows.
 
@@ -105,14 +106,17 @@ def first_paint(
     holding ``needle``. With ``type_then`` (keys, text), the keys are typed at once and
     the pane polled again until the text shows: how soon the app answers a key. The
     peak RSS (VmHWM) is read ``settle`` seconds after the first paint, so work deferred
-    until after it is counted too. The session is then killed.
+    until after it is counted too. The session is then killed. ``environment`` adds
+    variables to the program's environment.
     """
     session = f"okrbench-{time.monotonic_ns()}"
     command = " ".join(shlex.quote(part) for part in argv)
     width, height = size
     start = time.perf_counter()
     size_args = ("-x", str(width), "-y", str(height))
-    _tmux("new-session", "-d", "-s", session, *size_args, "-c", str(ROOT), f"exec {command}")
+    env_args = [f"-e{name}={value}" for name, value in (environment or {}).items()]
+    where = ("-c", str(ROOT))
+    _tmux("new-session", "-d", "-s", session, *size_args, *env_args, *where, f"exec {command}")
     try:
         seconds = _poll(session, needle, start, timeout, poll)
         painted = time.perf_counter()
