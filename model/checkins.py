@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 
+from model.errors import TranslatedError
 from model.formula import FormulaError, FormulaSyntaxError, evaluate, parse_formula
 from model.i18n import t
 from model.inputs import join_list
@@ -42,21 +43,8 @@ CONFIDENCE_RANGE = (0, 10)
 """The confidence scale: 0 (no chance of reaching the target) to 10 (certain)."""
 
 
-class CheckinError(ValueError):
+class CheckinError(TranslatedError):
     """A check-in cannot be built or recorded; ``message`` says why, translated."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(key)
-
-    @property
-    def message(self) -> str:
-        """The reason, in the current language."""
-        return t(self.key, **self.params)
-
-    def __str__(self) -> str:
-        return self.message
 
 
 # --- reading what was typed -----------------------------------------------------------

@@ -12,6 +12,24 @@ if TYPE_CHECKING:
     from model.fingerprint import Fingerprint
 
 
+class TranslatedError(ValueError):
+    """An error whose reason is a message key and its parameters, shown (``str`` and
+    :attr:`message`) in the language current when it is read, not when it was raised."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    @property
+    def message(self) -> str:
+        """The reason, in the current language."""
+        return t(self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class PlanError(Exception):
     """A plan file could not be read, validated or written.
 

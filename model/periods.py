@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.i18n import t
+from model.errors import TranslatedError
 from model.plan import CheckIn, Objective, Plan
 from model.progress import checkins_by_kpi
 from model.schedule import add_months
@@ -30,21 +30,8 @@ _QUARTER = re.compile(r"(?<![A-Za-z0-9])([qQ])([1-4])(?![0-9])")
 _YEAR = re.compile(r"(?<![0-9])(\d{4})(?![0-9])")
 
 
-class PeriodError(ValueError):
+class PeriodError(TranslatedError):
     """The new period cannot be made; ``message`` says why, translated."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(key)
-
-    @property
-    def message(self) -> str:
-        """The reason, in the current language."""
-        return t(self.key, **self.params)
-
-    def __str__(self) -> str:
-        return self.message
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
+from model.errors import TranslatedError
 from model.i18n import t
 from model.plan import NUMBER_LIMIT, Unit
 
@@ -87,21 +88,8 @@ _UNIT_LABELS: dict[str | None, str] = {
 }
 
 
-class ValueParseError(ValueError):
+class ValueParseError(TranslatedError):
     """Typed text is not a value in the expected unit; ``message`` says why, translated."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(key)
-
-    @property
-    def message(self) -> str:
-        """The reason, in the current language."""
-        return t(self.key, **self.params)
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def unit_label(unit: Unit | None) -> str:
