@@ -10,7 +10,6 @@ a backup) is reported beside it, with a plain ``write_text`` added to the baseli
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 import time
 import tomllib
@@ -20,7 +19,7 @@ from pathlib import Path
 import tomli_w
 
 from bench.large_plan import write_large_plan
-from bench.timing import Stats, header, machine, ratio_line
+from bench.timing import Stats, header, ratio_line, run_report
 
 
 def contenders(source: Path, scratch: Path) -> dict[str, Callable[[], object]]:
@@ -70,12 +69,7 @@ def report(runs: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    options = parser.parse_args(argv)
-    print(machine())
-    print(report(options.runs))
-    return 0
+    return run_report(report, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -14,13 +14,12 @@ Contenders alternate run by run, so all of them see the same machine load.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import tempfile
 from pathlib import Path
 
 from bench.large_plan import OBJECTIVE, write_large_plan
-from bench.timing import Paint, Stats, first_paint, header, machine, python, ratio_line
+from bench.timing import Paint, Stats, first_paint, header, python, ratio_line, run_report
 
 EXAMPLE_PLAN = "plans/saas-growth.toml"
 EXAMPLE_OBJECTIVE = "Make the free trial the fastest path"
@@ -99,12 +98,7 @@ def report(runs: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    options = parser.parse_args(argv)
-    print(machine())
-    print(report(options.runs))
-    return 0
+    return run_report(report, __doc__, argv)
 
 
 if __name__ == "__main__":

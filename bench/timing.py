@@ -8,6 +8,7 @@ see the same load.
 
 from __future__ import annotations
 
+import argparse
 import atexit
 import os
 import platform
@@ -16,7 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,16 @@ def header(unit: str = "") -> str:
 def ratio_line(label: str, ours: Stats, baseline: Stats) -> str:
     """``ours / baseline`` on the medians, the one figure the targets are about."""
     return f"  {label:<42}{ours.median / baseline.median:>10.2f}x"
+
+
+def run_report(report: Callable[[int], str], doc: str | None, argv: list[str] | None) -> int:
+    """A benchmark's command line: ``--runs N``, then the machine line and ``report(N)``."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    options = parser.parse_args(argv)
+    print(machine())
+    print(report(options.runs))
+    return 0
 
 
 def machine() -> str:
