@@ -13,8 +13,11 @@ app with the same one-line error, and nothing is written.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -94,6 +97,9 @@ class OkrApp(App[int], inherit_bindings=False):
         """Whether keys are held: from the start of an opening until they are replayed."""
         self._held: list[events.Key | events.Paste] = []
         self._replaying: events.Key | events.Paste | None = None
+        self._unwatch_signals: Callable[[], None] | None = None
+        self._signalled = False
+        """Whether a signal asked the app to exit (an opening then stops where it is)."""
         self.guard: PlanGuard = None  # type: ignore[assignment]  # set with the plan
         """Lock, read-only mode, recovery file and conflict checks (see ``tui.guard``)."""
         if plan is not None:
@@ -113,17 +119,50 @@ class OkrApp(App[int], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.refresh_title()
+        self._watch_signals()
         if self.source is None:
             self.guard.start()
         else:
             self.call_after_refresh(self._validate_source)
 
     def on_unmount(self) -> None:
+        if self._unwatch_signals is not None:
+            self._unwatch_signals()
         if self.guard is not None:
             self.guard.finish()
 
+    def _watch_signals(self) -> None:
+        """SIGHUP (an SSH drop) or SIGTERM: keep the unsaved edits (``tui.guard``), then
+        exit through the event loop, so the terminal is put back even mid-opening."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # tests running the app in a thread: signals are the runner's
+        from tui.signals import install_exit_handlers
+
+        loop = asyncio.get_running_loop()
+
+        def kept(signum: int) -> None:
+            if self.guard is not None:
+                self.guard.on_signal(signum)
+
+        def last_words() -> None:
+            if self.guard is not None:
+                self.guard.print_exit_notices()
+
+        def request_exit(status: int) -> None:
+            self._signalled = True
+            loop.call_soon_threadsafe(partial(self.exit, return_code=status))
+
+        self._unwatch_signals = install_exit_handlers(
+            kept, last_words=last_words, request_exit=request_exit
+        )
+
     def _handle_exception(self, error: Exception) -> None:
-        """A crash: keep the unsaved edits in the recovery file before Textual exits."""
+        """A crash: keep the unsaved edits in the recovery file before Textual exits.
+
+        After a signal the app is already leaving (edits kept): a widget still being
+        built as the screen is taken down is not a crash to report with a traceback."""
+        if self._signalled:
+            return
         if self.guard is not None:
             self.guard.crashed()
         super()._handle_exception(error)
@@ -143,11 +182,18 @@ class OkrApp(App[int], inherit_bindings=False):
             self.open_error = error
             self.exit(return_code=2)
             return
+        if self._signalled:
+            return  # stopped while validating: nothing was edited, nothing to keep
         self.plan = loaded.plan
         self._guard_plan(loaded.fingerprint)
         self.stylesheet.read(Path(__file__).with_name(self.CSS_PATH[1]))
         self.refresh_css(animate=False)
-        await self.wizard.open_plan()
+        try:
+            await self.wizard.open_plan()
+        except Exception:
+            if self._signalled:
+                return  # the app is closing under the new step: let it
+            raise
         self.source = None
         self.refresh_title()
         self.guard.start()

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,19 +68,11 @@ class PlanGuard(Saving):
         self._recovered_text: str | None = None
         self._recovery_warned = False
         self._timer: Timer | None = None
-        self._uninstall: Callable[[], None] | None = None
 
     # --- start and stop ------------------------------------------------------------------
 
     def start(self) -> None:
         """Take the lock (asking when it is busy), offer recovery, start the autosave."""
-        if threading.current_thread() is threading.main_thread():
-            from tui.signals import install_exit_handlers
-
-            with contextlib.suppress(ValueError):
-                self._uninstall = install_exit_handlers(
-                    self.on_signal, last_words=self.print_exit_notices
-                )
         self._timer = self.app.set_interval(AUTOSAVE_SECONDS, self.tick)
         try:
             self.lock = acquire(self.path)
@@ -102,10 +92,6 @@ class PlanGuard(Saving):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if self._uninstall is not None:
-            with contextlib.suppress(Exception):
-                self._uninstall()
-            self._uninstall = None
         if not self._kept_on_exit:
             self._keep_edits("safety.exit_saved")
         if self.lock is not None:

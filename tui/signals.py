@@ -3,9 +3,11 @@
 An SSH connection that drops sends the planner SIGHUP; a shutdown or ``kill`` sends
 SIGTERM. :func:`install_exit_handlers` makes either one call the app's callback (which
 writes unsaved edits to the recovery file and releases the lock), then exit with the
-conventional status ``128 + signal number`` by raising ``SystemExit``, so ``finally``
-blocks and the terminal restore still run. If that clean exit hangs (a terminal that is
-gone can block a write), a watchdog ends the process after :data:`EXIT_GRACE_SECONDS`.
+conventional status ``128 + signal number``: by asking the program to (an event loop
+must not have ``SystemExit`` raised in the middle of whatever it was running), or else
+by raising ``SystemExit``, so ``finally`` blocks and the terminal restore still run. If
+that clean exit hangs (a terminal that is gone can block a write), a watchdog ends the
+process after :data:`EXIT_GRACE_SECONDS`.
 
 Process plumbing only: no textual import, so it is usable and testable anywhere.
 """
@@ -33,8 +35,11 @@ def install_exit_handlers(
     signals: Iterable[signal.Signals] = DEFAULT_SIGNALS,
     grace: float = EXIT_GRACE_SECONDS,
     last_words: Callable[[], object] | None = None,
+    request_exit: Callable[[int], object] | None = None,
 ) -> Callable[[], None]:
-    """On each of ``signals``: call ``callback(signum)``, then exit with ``128 + signum``.
+    """On each of ``signals``: call ``callback(signum)``, then exit with ``128 + signum``:
+    ``request_exit(status)`` when given (it must only schedule the exit, e.g. with an
+    event loop's ``call_soon_threadsafe``), else by raising ``SystemExit``.
 
     When the clean exit outlasts ``grace``, ``last_words()`` (if given) runs just before
     the process is ended, so what the user must be told still gets out.
@@ -67,7 +72,12 @@ def install_exit_handlers(
         watchdog = threading.Timer(grace, end_now)
         watchdog.daemon = True
         watchdog.start()
-        raise SystemExit(status)
+        if request_exit is None:
+            raise SystemExit(status)
+        try:
+            request_exit(status)
+        except BaseException:  # the exit must happen regardless
+            raise SystemExit(status) from None
 
     for number in chosen:
         signal.signal(number, handle)

@@ -46,3 +46,40 @@ def test_the_next_open_offers_the_kept_edits(tmp_path, terminal):
     assert second.process.wait(timeout=30) == 0
     assert find_recovery(plan) is None
     assert "Grow" in plan.read_text("utf-8")
+
+
+LEFT_ALT_SCREEN = b"\x1b[?1049l"
+"""What Textual writes when it puts the terminal back (the watchdog's hard exit cannot)."""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_exits_cleanly_and_puts_the_terminal_back(example_copy, terminal, signum):
+    plan = example_copy()
+    term = terminal(str(plan))
+    assert term.read_until("Make the free trial"), term.output[-2000:]
+    term.type("!")
+    assert term.read_until("unsaved"), term.output[-2000:]
+    term.process.send_signal(signum)
+    assert term.process.wait(timeout=30) == 128 + signum
+    if signum == signal.SIGTERM:
+        assert term.read_until("your unsaved edits were kept in", timeout=10)
+        assert LEFT_ALT_SCREEN in term.output, "a clean exit, not the watchdog's"
+        assert b"Traceback" not in term.output
+    found = find_recovery(plan)
+    assert found is not None and found.plan.objective.statement.endswith("teams!")
+
+
+def test_a_signal_while_the_file_is_still_being_opened_leaves_a_clean_terminal(
+    example_copy, terminal
+):
+    plan = example_copy()
+    text = plan.read_text("utf-8")
+    term = terminal(str(plan))
+    assert term.read_until("Make the free trial"), term.output[-2000:]
+    term.process.send_signal(signal.SIGTERM)  # at the first paint: maybe before validation
+    assert term.process.wait(timeout=30) == 128 + signal.SIGTERM
+    term.read_until("never shown", timeout=2)  # collect what is left to read
+    assert LEFT_ALT_SCREEN in term.output
+    assert b"Traceback" not in term.output and b"Error" not in term.output
+    assert plan.read_text("utf-8") == text
+    assert inspect_lock(plan) is None
