@@ -3,7 +3,7 @@ and read as the kind they are saved as (the classifier's second opinion, as a hi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache, partial
 
 from model.checks.base import Described, Found, Phrase, check
@@ -119,12 +119,46 @@ def kind_read(text: str) -> tuple[ItemKind, float]:
     editor's (the lines on screen).
     """
     found = read_afresh(text)
-    return found.kind, found.confidence
+    pair = (found.kind, found.confidence)
+    return _KIND_READS.setdefault(pair, pair)
+
+
+_KIND_READS: dict[tuple[ItemKind, float], tuple[ItemKind, float]] = {}
+"""Each (kind, confidence) pair once: confidences have two decimals, so a few hundred
+pairs serve any number of lines."""
 
 
 def _first_reason(text: str) -> str:
     reasons = classify(text).reasons
     return reasons[0].text if reasons else ""
+
+
+class _ReadsAs(Mapping[str, object]):
+    """The parameters of an item-kind finding's message in one small object (a plan with
+    thousands of lines can have thousands of these findings): the kind read, the kind
+    saved, and the first reason, read from the line again when the message is shown."""
+
+    __slots__ = ("_reading", "_saved", "_text")
+
+    def __init__(self, reading: ItemKind, saved: ItemKind, text: str) -> None:
+        self._reading = reading
+        self._saved = saved
+        self._text = text
+
+    def __getitem__(self, name: str) -> object:
+        if name == "reading":
+            return KIND_PHRASES[self._reading]
+        if name == "saved":
+            return KIND_PHRASES[self._saved]
+        if name == "reason":
+            return Described(partial(_first_reason, self._text))
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("reading", "saved", "reason"))
+
+    def __len__(self) -> int:
+        return 3
 
 
 @check(
@@ -148,11 +182,7 @@ def classifier_disagrees(context: Context) -> Iterator[Found]:
         yield Found(
             ("items", index, "kind"),
             "checks.item_reads_as_user" if item.kind_set_by == "user" else "checks.item_reads_as",
-            {
-                "reading": KIND_PHRASES[kind],
-                "saved": KIND_PHRASES[item.kind],
-                "reason": Described(partial(_first_reason, item.text)),
-            },
+            _ReadsAs(kind, item.kind, item.text),
         )
 
 
