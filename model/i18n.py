@@ -99,9 +99,12 @@ def _spoken_table(domain: str) -> dict[str, str]:
     """One domain's sentences in the current language (English where one is missing)."""
     full = _tables.get(domain) or _read_domain(domain)
     language = _current[0]
-    table = _spoken[domain] = {
-        name: entry.get(language) or entry[DEFAULT_LANGUAGE] for name, entry in full.items()
-    }
+    table: dict[str, str] = {}
+    for name, entry in full.items():
+        text = entry.get(language) or entry.get(DEFAULT_LANGUAGE)
+        if text is not None:  # an entry in no language we speak: t() says KeyError, as before
+            table[name] = text
+    _spoken[domain] = table
     return table
 
 
