@@ -3,7 +3,9 @@
 Messages live in TOML tables under ``model/messages/``, one file per domain (``core``,
 ``classify``, ``tui``...). A message key is ``"<domain>.<name>"``; each entry holds the
 text for every language, with ``{placeholders}`` filled by keyword arguments.
-Tables load lazily, the first time a domain is used, to keep start-up fast.
+Tables load lazily, the first time a domain is used, to keep start-up fast, and
+:func:`t` keeps only the current language's sentences (a language switch reads the
+files again).
 """
 
 from __future__ import annotations
@@ -26,12 +28,16 @@ LANGUAGE_NAMES: dict[Language, str] = {"en": "English", "zh-TW": "繁體中文"}
 
 _current: list[Language] = [DEFAULT_LANGUAGE]
 _tables: dict[str, dict[str, dict[str, str]]] = {}
+_spoken: dict[str, dict[str, str]] = {}
+"""Each domain's sentences in the current language, by name: what :func:`t` reads."""
 
 
 def set_language(language: Language) -> None:
     """Make ``language`` the one every later :func:`t` call answers in."""
     if language not in LANGUAGES:
         raise ValueError(language)
+    if language != _current[0]:
+        _spoken.clear()
     _current[0] = language
 
 
@@ -76,12 +82,29 @@ MESSAGES_FOLDER = Path(__file__).with_name("messages")
 directly spares ``importlib.resources`` and its imports on every start)."""
 
 
+def _read_domain(domain: str) -> dict[str, dict[str, str]]:
+    text = (MESSAGES_FOLDER / f"{domain}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
 def domain_table(domain: str) -> dict[str, dict[str, str]]:
-    """The messages of one domain, loaded on first use."""
+    """The messages of one domain in every language, loaded on first use and kept."""
     table = _tables.get(domain)
     if table is None:
-        text = (MESSAGES_FOLDER / f"{domain}.toml").read_text("utf-8")
-        table = _tables[domain] = tomllib.loads(text)
+        table = _tables[domain] = _read_domain(domain)
+    return table
+
+
+def _spoken_table(domain: str) -> dict[str, str]:
+    """One domain's sentences in the current language (English where one is missing)."""
+    full = _tables.get(domain) or _read_domain(domain)
+    language = _current[0]
+    table: dict[str, str] = {}
+    for name, entry in full.items():
+        text = entry.get(language) or entry.get(DEFAULT_LANGUAGE)
+        if text is not None:  # an entry in no language we speak: t() says KeyError, as before
+            table[name] = text
+    _spoken[domain] = table
     return table
 
 
@@ -92,9 +115,10 @@ def t(key: str, /, **params: object) -> str:
     as a parameter cannot inject placeholders. Literal braces are written ``{{ }}``.
     """
     domain, _, name = key.partition(".")
-    entry = domain_table(domain)[name]
-    text = entry.get(_current[0]) or entry[DEFAULT_LANGUAGE]
-    return text.format_map(params)
+    table = _spoken.get(domain)
+    if table is None:
+        table = _spoken_table(domain)
+    return table[name].format_map(params)
 
 
 def message_domains() -> list[str]:

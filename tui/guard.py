@@ -38,7 +38,7 @@ from model.recovery import (
     write_recovery,
 )
 from model.store import dumps_plan
-from tui.saving import Saving
+from tui.saving import Saving, text_digest
 from tui.screens.choice import Choice, ChoiceDialog
 
 if TYPE_CHECKING:
@@ -65,7 +65,9 @@ class PlanGuard(Saving):
         """Lines to print once the app has left the screen (where unsaved edits went)."""
         self._discarded = False
         self._kept_on_exit = False
-        self._recovered_text: str | None = None
+        self._recovered_digest: bytes | None = None
+        """The SHA-256 of the text last written to the recovery file (a digest, not the
+        text: a large plan's text is megabytes, kept for as long as edits are unsaved)."""
         self._recovery_warned = False
         self._timer: Timer | None = None
 
@@ -130,7 +132,7 @@ class PlanGuard(Saving):
         if self._kept_on_exit or self._discarded or self.read_only or not self.app.dirty:
             return
         self._kept_on_exit = True
-        if dumps_plan(self.app.plan) == self._recovered_text:
+        if text_digest(dumps_plan(self.app.plan)) == self._recovered_digest:
             file: Path | None = recovery_path(self.path)
         else:
             file = emergency_save(self.path, self.app.plan, self.base)
@@ -151,8 +153,8 @@ class PlanGuard(Saving):
         """Write the unsaved plan to the recovery file if it changed since the last write."""
         if self.read_only or not self.app.dirty or self._discarded:
             return False
-        text = dumps_plan(self.app.plan)
-        if text == self._recovered_text:
+        digest = text_digest(dumps_plan(self.app.plan))
+        if digest == self._recovered_digest:
             return False
         try:
             write_recovery(self.path, self.app.plan, self.base)
@@ -161,7 +163,7 @@ class PlanGuard(Saving):
                 self._recovery_warned = True
                 self._warn(t("safety.recovery_write_failed", error=str(error)))
             return False
-        self._recovered_text = text
+        self._recovered_digest = digest
         return True
 
     def _lock_lost(self) -> None:
@@ -256,6 +258,6 @@ class PlanGuard(Saving):
     async def _apply_recovery(self, found: Recovery) -> None:
         # The edits' own base: if the file was saved since, saving asks before overwriting.
         self.base = found.base
-        self._recovered_text = dumps_plan(found.plan)
+        self._recovered_digest = text_digest(dumps_plan(found.plan))
         await self.replace_plan(found.plan, dirty=True)
         self.app.notify(t("safety.recovered", path=str(self.path)), markup=False)

@@ -8,6 +8,7 @@ read-only session never saves to its plan: ``ctrl+s`` asks for another file name
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,7 @@ class Saving:
     base: Fingerprint
     lock: Lock | None
     read_only: bool
-    _recovered_text: str | None
+    _recovered_digest: bytes | None
     _discarded: bool
 
     @property
@@ -71,7 +72,7 @@ class Saving:
     def _saved(self, result: WriteResult) -> None:
         self.base = result.fingerprint
         discard_recovery(self.path)
-        self._recovered_text = None
+        self._recovered_digest = None
         self._discarded = False
         self.app.is_new = False
         self.app.dirty = False
@@ -128,7 +129,7 @@ class Saving:
         self.base = loaded.fingerprint
         if not self.read_only:
             discard_recovery(self.path)
-        self._recovered_text = None
+        self._recovered_digest = None
         await self.replace_plan(loaded.plan, dirty=False)
         self.app.notify(t("safety.reloaded", path=str(self.path)), markup=False)
         return True
@@ -211,6 +212,11 @@ class Saving:
 
     def _warn(self, message: str) -> None:
         self.app.notify(message, severity="warning", timeout=15, markup=False)
+
+
+def text_digest(text: str) -> bytes:
+    """A fixed-size stand-in for a plan's text, to tell whether it changed."""
+    return hashlib.sha256(text.encode("utf-8")).digest()
 
 
 def _same_file(one: Path, other: Path) -> bool:

@@ -3,12 +3,13 @@ and read as the kind they are saved as (the classifier's second opinion, as a hi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from functools import lru_cache, partial
 
 from model.checks.base import Described, Found, Phrase, check
 from model.checks.context import Context
 from model.classify import CONFIDENT, Classification, classify
+from model.classify.rules import read as read_afresh
 from model.plan import ItemKind
 
 
@@ -100,10 +101,64 @@ very firm (on the labelled sets, readings this firm are right about 99% of the t
 a kind set by the classifier is questioned at its own confident level (0.6)."""
 
 
-@lru_cache(maxsize=4096)
 def reading(text: str) -> Classification:
-    """The classifier's reading of a line (cached: the app re-runs the checks on each edit)."""
+    """The classifier's whole reading of a line, reasons included (the classifier
+    remembers the lines it read recently)."""
     return classify(text)
+
+
+@lru_cache(maxsize=8192)
+def kind_read(text: str) -> tuple[ItemKind, float]:
+    """The kind and confidence the classifier reads in a line, cached per text: the app
+    runs the checks again after each edit, so a line is read once, not on every run.
+
+    Only these two are kept. A whole reading holds its evidence and the rules that fired
+    (about 1 KB a line), and a plan with 3,000 lines kept 3 to 4 MB of them alive; the
+    reason a finding quotes is read again when its message is shown. The line is read
+    without entering the classifier's own memory of recent lines, which stays the
+    editor's (the lines on screen).
+    """
+    found = read_afresh(text)
+    pair = (found.kind, found.confidence)
+    return _KIND_READS.setdefault(pair, pair)
+
+
+_KIND_READS: dict[tuple[ItemKind, float], tuple[ItemKind, float]] = {}
+"""Each (kind, confidence) pair once: confidences have two decimals, so a few hundred
+pairs serve any number of lines."""
+
+
+def _first_reason(text: str) -> str:
+    reasons = classify(text).reasons
+    return reasons[0].text if reasons else ""
+
+
+class _ReadsAs(Mapping[str, object]):
+    """The parameters of an item-kind finding's message in one small object (a plan with
+    thousands of lines can have thousands of these findings): the kind read, the kind
+    saved, and the first reason, read from the line again when the message is shown."""
+
+    __slots__ = ("_reading", "_saved", "_text")
+
+    def __init__(self, reading: ItemKind, saved: ItemKind, text: str) -> None:
+        self._reading = reading
+        self._saved = saved
+        self._text = text
+
+    def __getitem__(self, name: str) -> object:
+        if name == "reading":
+            return KIND_PHRASES[self._reading]
+        if name == "saved":
+            return KIND_PHRASES[self._saved]
+        if name == "reason":
+            return Described(partial(_first_reason, self._text))
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("reading", "saved", "reason"))
+
+    def __len__(self) -> int:
+        return 3
 
 
 @check(
@@ -118,20 +173,16 @@ def classifier_disagrees(context: Context) -> Iterator[Found]:
     for index, item in enumerate(context.plan.items):
         if not item.text.strip():
             continue
-        read = reading(item.text)
-        if read.kind == item.kind:
+        kind, confidence = kind_read(item.text)
+        if kind == item.kind:
             continue
         threshold = USER_KIND_CONFIDENCE if item.kind_set_by == "user" else CONFIDENT
-        if read.confidence < threshold:
+        if confidence < threshold:
             continue
         yield Found(
             ("items", index, "kind"),
             "checks.item_reads_as_user" if item.kind_set_by == "user" else "checks.item_reads_as",
-            {
-                "reading": Phrase(KIND_KEYS[read.kind]),
-                "saved": Phrase(KIND_KEYS[item.kind]),
-                "reason": Described(lambda read=read: read.reasons[0].text if read.reasons else ""),
-            },
+            _ReadsAs(kind, item.kind, item.text),
         )
 
 
@@ -141,3 +192,6 @@ KIND_KEYS: dict[ItemKind, str] = {
     "objective": "checks.an_objective",
 }
 """A kind as a noun phrase inside a sentence ("an initiative")."""
+
+KIND_PHRASES: dict[ItemKind, Phrase] = {kind: Phrase(key) for kind, key in KIND_KEYS.items()}
+"""The same as phrases, made once (a large plan has thousands of these findings)."""
