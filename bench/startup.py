@@ -7,7 +7,7 @@ Each run starts the program in a detached tmux session and polls the pane until 
 plan's objective is on screen (the minimal app shows the same text). The planner paints
 the file before it has validated it (``tui.screens.opening``), so for it a key is also
 typed at that moment and the time until the key shows in the objective's field is
-reported too: when the editor answers. Peak RSS is read one second after the first
+reported too: when the editor answers. Peak RSS is read three seconds after the first
 paint, so work deferred until after it counts too.
 Contenders alternate run by run, so all of them see the same machine load.
 """
@@ -88,7 +88,7 @@ def report(runs: int) -> str:
         if typed:
             lines.append(Stats.of(typed).row(name, 1000))
             lines.append(ratio_line(f"{name} / minimal's first paint", Stats.of(typed), base_time))
-    lines += ["", f"peak RSS one second after first paint, {runs} runs", header(" MB")]
+    lines += ["", f"peak RSS three seconds after first paint, {runs} runs", header(" MB")]
     lines += [stats.row(name, 1 / 1024) for name, stats in memory.items()]
     lines.append(
         ratio_line("example plan / minimal (target 1.3x)", memory["okr, example plan"], base_memory)

@@ -105,7 +105,7 @@ def first_paint(
     needle: str,
     *,
     size: tuple[int, int] = (100, 30),
-    settle: float = 1.0,
+    settle: float = 3.0,
     timeout: float = 20.0,
     poll: float = 0.005,
     type_then: tuple[str, str] | None = None,
