@@ -9,7 +9,6 @@ file changed within the same clock tick is still caught.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -50,11 +49,19 @@ ABSENT = Fingerprint(size=-1, mtime_ns=0, sha256="")
 
 def fingerprint_bytes(data: bytes, mtime_ns: int = 0) -> Fingerprint:
     """The fingerprint of ``data``."""
+    import hashlib  # not before the app's first paint (OpenSSL takes a few ms to load)
+
     return Fingerprint(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
 
 
 def read_plan_bytes(path: str | os.PathLike[str]) -> tuple[bytes, Fingerprint]:
-    """The bytes of the file at ``path`` and their fingerprint, refusing non-plans.
+    """The bytes of the file at ``path`` and their fingerprint (see :func:`read_plan_file`)."""
+    data, mtime_ns = read_plan_file(path)
+    return data, fingerprint_bytes(data, mtime_ns)
+
+
+def read_plan_file(path: str | os.PathLike[str]) -> tuple[bytes, int]:
+    """The bytes of the file at ``path`` and its modification time, refusing non-plans.
 
     Refuses (with :class:`PlanError`) a missing file, a folder, a device or FIFO
     (opened non-blocking so a FIFO cannot hang the planner) and anything larger than
@@ -92,7 +99,7 @@ def read_plan_bytes(path: str | os.PathLike[str]) -> tuple[bytes, Fingerprint]:
         raise PlanError(path, t("core.os_error", detail=error.strerror or error)) from None
     finally:
         os.close(fd)
-    return data, fingerprint_bytes(data, info.st_mtime_ns)
+    return data, info.st_mtime_ns
 
 
 def fingerprint_of(path: str | os.PathLike[str]) -> Fingerprint:

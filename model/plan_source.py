@@ -18,7 +18,7 @@ import re
 import tomli as tomllib  # same parser as the standard tomllib, compiled: ~2.5x faster
 
 from model.errors import PlanError
-from model.fingerprint import Fingerprint, read_plan_bytes
+from model.fingerprint import Fingerprint, fingerprint_bytes, read_plan_file
 from model.i18n import t
 from model.limits import LimitExceeded, check_limits, deep_nesting_line
 
@@ -34,12 +34,22 @@ _ITEMS_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\]", re.MULTILINE)
 
 
 class PlanSource:
-    """A plan file's text, with the fingerprint of the bytes read; parsed when asked."""
+    """A plan file's text, parsed when asked, and the fingerprint of the bytes read."""
 
-    def __init__(self, text: str, fingerprint: Fingerprint, path: str | os.PathLike[str]):
-        self.text = text
-        self.fingerprint = fingerprint
+    def __init__(self, raw: bytes, mtime_ns: int, path: str | os.PathLike[str]) -> None:
+        self.text = decode_plan_bytes(raw, path)
         self.path = path
+        self._raw: bytes | None = raw
+        self._mtime_ns = mtime_ns
+
+    @functools.cached_property
+    def fingerprint(self) -> Fingerprint:
+        """What the file held (for conflicts on save); taken when first asked, after
+        the first paint, from the bytes read then."""
+        assert self._raw is not None
+        found = fingerprint_bytes(self._raw, self._mtime_ns)
+        self._raw = None
+        return found
 
     @functools.cached_property
     def data(self) -> dict:
@@ -69,8 +79,7 @@ class PlanSource:
 
 def read_plan_source(path: str | os.PathLike[str]) -> PlanSource:
     """Read and decode the plan file at ``path`` (parsed on demand, not validated)."""
-    raw, fingerprint = read_plan_bytes(path)
-    return PlanSource(decode_plan_bytes(raw, path), fingerprint, path)
+    return PlanSource(*read_plan_file(path), path)
 
 
 def decode_plan_bytes(data: bytes, path: str | os.PathLike[str]) -> str:

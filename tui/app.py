@@ -111,7 +111,11 @@ class OkrApp(App[int], inherit_bindings=False):
         self.guard = PlanGuard(self, base)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters, then one dropping terminal control characters (plan text is data)."""
+        """Textual's filters, then one dropping terminal control characters (plan text is
+        data). Not while the opening pane shows: it escapes them itself, and the filter
+        would cost the first paint a fresh copy of every line."""
+        if self.source is not None:
+            return super().get_line_filters()
         return [*super().get_line_filters(), CONTROL_FILTER]
 
     def get_default_screen(self) -> Screen:
@@ -519,4 +523,4 @@ def make_opening_app(source: PlanSource, path: str | Path) -> OkrApp:
     """The app for the plan file read and parsed as ``source``, not validated yet: it
     paints the file first and validates it right after (``okr PLAN`` in a terminal).
     When validation fails the app exits with 2 and ``open_error`` says why."""
-    return OkrApp(None, Path(path), base=source.fingerprint, source=source)
+    return OkrApp(None, Path(path), source=source)
