@@ -189,7 +189,7 @@ class OkrApp(App[int], inherit_bindings=False):
         if self._signalled:
             return  # stopped while validating: nothing was edited, nothing to keep
         self.plan = loaded.plan
-        self._guard_plan(loaded.fingerprint)
+        self._guard_plan(ABSENT if self.is_new else loaded.fingerprint)
         self.stylesheet.read(Path(__file__).with_name(self.CSS_PATH[1]))
         self.refresh_css(animate=False)
         try:
@@ -519,8 +519,9 @@ def make_app(
     return OkrApp(plan, Path(path), is_new=is_new, base=base, today=today)
 
 
-def make_opening_app(source: PlanSource, path: str | Path) -> OkrApp:
+def make_opening_app(source: PlanSource, path: str | Path, *, is_new: bool = False) -> OkrApp:
     """The app for the plan file read and parsed as ``source``, not validated yet: it
     paints the file first and validates it right after (``okr PLAN`` in a terminal).
-    When validation fails the app exits with 2 and ``open_error`` says why."""
-    return OkrApp(None, Path(path), source=source)
+    When validation fails the app exits with 2 and ``open_error`` says why. A new plan
+    (``is_new``, no file yet) opens the same way from an empty source."""
+    return OkrApp(None, Path(path), is_new=is_new, source=source)

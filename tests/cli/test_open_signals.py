@@ -15,9 +15,9 @@ def test_a_signal_while_editing_keeps_the_edits_and_releases_the_lock(tmp_path, 
     plan = tmp_path / "p.toml"
     term = terminal(str(plan))
     assert term.read_until("Step 1: Objective"), term.output[-2000:]
+    term.type("Grow")  # maybe before the editor has taken over: held, then typed
+    assert term.read_until("Grow") and term.read_until("unsaved"), term.output[-2000:]
     assert inspect_lock(plan) is not None
-    term.type("Grow")
-    assert term.read_until("unsaved"), term.output[-2000:]
     term.process.send_signal(signum)
     assert term.process.wait(timeout=30) == 128 + signum
     if signum == signal.SIGTERM:  # after SIGHUP the terminal is gone: nothing to read
@@ -33,7 +33,7 @@ def test_the_next_open_offers_the_kept_edits(tmp_path, terminal):
     first = terminal(str(plan))
     assert first.read_until("Step 1: Objective")
     first.type("Grow")
-    assert first.read_until("unsaved")
+    assert first.read_until("Grow") and first.read_until("unsaved")
     first.process.send_signal(signal.SIGTERM)
     first.process.wait(timeout=30)
     second = terminal(str(plan))

@@ -54,23 +54,21 @@ def _app_for(path: Path) -> OkrApp:
     """The app on the plan at ``path`` (a new plan if there is no file); raises
     :class:`PlanError` when the file cannot be read or parsed (or, with no terminal to
     paint on, validated)."""
-    if not path.exists():
-        from model.plan import Plan
-        from tui.app import make_app
+    from model.plan_source import PlanSource, read_plan_source
 
-        return make_app(Plan(), path, is_new=True)
-    from model.plan_source import read_plan_source
-
-    source = read_plan_source(path)
+    is_new = not path.exists()
+    source = PlanSource(b"", 0, path) if is_new else read_plan_source(path)
     if _in_terminal():
         _ = source.head  # a syntax error is reported now, before the app starts
         from tui.app import make_opening_app  # textual: only when the app opens
 
-        return make_opening_app(source, path)
+        return make_opening_app(source, path, is_new=is_new)
     from model.store import plan_from_source
     from tui.app import make_app
 
     loaded = plan_from_source(source, path)
+    if is_new:
+        return make_app(loaded.plan, path, is_new=True)
     return make_app(loaded.plan, path, base=loaded.fingerprint)
 
 

@@ -88,15 +88,20 @@ class OpeningBody(Widget):
         width = max(self.size.width, LABEL_WIDTH + 2)
         text = Text(end="")  # the guide wraps; values and items are cut to one line each
         start, end = text_at(data, "objective", "start"), text_at(data, "objective", "end")
-        fields = {
-            "title": text_at(data, "title"),
-            "statement": text_at(data, "objective", "statement"),
-            "kgi": text_at(data, "objective", "kgi"),
-            "period": f"{start:<14} – {end}" if start or end else "",
+        date = t("tui.ph_date")
+        fields = {  # field: (value, what the real field shows when it is empty)
+            "title": (text_at(data, "title"), t("tui.ph_title")),
+            "statement": (text_at(data, "objective", "statement"), t("tui.ph_statement")),
+            "kgi": (text_at(data, "objective", "kgi"), t("tui.ph_kgi")),
+            "period": (f"{start:<14} – {end}" if start or end else "", f"{date:<14} – {date}"),
         }
-        for field, value in fields.items():
+        for field, (value, placeholder) in fields.items():
             text.append(pad(field_label(field), LABEL_WIDTH), label)
-            text.append(truncate(one_line(value), width - LABEL_WIDTH) + "\n")
+            room = width - LABEL_WIDTH
+            if value:
+                text.append(truncate(one_line(value), room) + "\n")
+            else:
+                text.append(truncate(placeholder, room) + "\n", label)
         items = list(self._item_texts())
         heading = t("tui.items_heading", count=self.item_count)
         text.append(heading + "\n", self.get_component_rich_style("opening--heading"))
