@@ -99,7 +99,12 @@ class KpiProgress:
     """When the next check-in is due by the cadence; ``None`` when none is."""
 
     days_overdue: int
-    """Days past ``next_due`` (0 when not overdue)."""
+    """Days past ``next_due`` (0 when not overdue, and once the period has ended)."""
+
+    closing_missing: bool = False
+    """The period has ended without the KPI's closing value (a check-in on or after its
+    last day, the value it is scored on): not *overdue* by its cadence any more, which
+    would count up for ever, but waiting for that one final check-in."""
 
     @property
     def latest(self) -> CheckIn | None:
@@ -212,8 +217,13 @@ class PlanProgress:
 
     @property
     def overdue(self) -> list[KpiProgress]:
-        """KPIs whose check-in is past due."""
+        """KPIs whose check-in is past due (during the period)."""
         return [entry for entry in self.kpis if entry.overdue]
+
+    @property
+    def closing_missing(self) -> list[KpiProgress]:
+        """KPIs still without their closing value after the period has ended."""
+        return [entry for entry in self.kpis if entry.closing_missing]
 
     @property
     def crossed(self) -> list[KpiProgress]:
@@ -316,6 +326,10 @@ def kpi_progress(
     next_due = next_due_date(
         kpi.cadence, latest.date if latest else None, objective.start, objective.end
     )
+    end = objective.end  # once it is past, any check-in still due is the closing one,
+    closing_missing = next_due is not None and end is not None and today > end
+    if closing_missing:
+        next_due = end  # due on the period's last day
     return KpiProgress(
         kpi=kpi,
         history=tuple(history),
@@ -326,7 +340,8 @@ def kpi_progress(
         status=_kpi_status(objective, kpi, today, raw, expected, latest),
         guardrail=guardrail_state(kpi, latest.value if latest else None),
         next_due=next_due,
-        days_overdue=days_overdue(next_due, today),
+        days_overdue=0 if closing_missing else days_overdue(next_due, today),
+        closing_missing=closing_missing,
     )
 
 

@@ -86,6 +86,8 @@ def due_text(entry: KpiProgress) -> str:
     """The next due date, or ``overdue since 2026-02-07 (3 days)``, ``—`` if nothing is due."""
     if entry.next_due is None:
         return NO_VALUE
+    if entry.closing_missing:
+        return t("progress.closing_missing", date=entry.next_due)
     if entry.overdue:
         key = "progress.overdue_since_one" if entry.days_overdue == 1 else "progress.overdue_since"
         return t(key, date=entry.next_due, days=entry.days_overdue)
@@ -166,7 +168,8 @@ def recorded_lines(
 
 
 def attention_lines(progress: PlanProgress, plan: Plan) -> list[str]:
-    """One line per crossed guardrail (with its action) and per overdue check-in."""
+    """One line per crossed guardrail (with its action), per overdue check-in and, once
+    the period has ended, per KPI still without its closing value."""
     lines = [crossed_line(entry, plan) for entry in progress.crossed]
     lines += [
         t(
@@ -176,6 +179,10 @@ def attention_lines(progress: PlanProgress, plan: Plan) -> list[str]:
             days=entry.days_overdue,
         )
         for entry in progress.overdue
+    ]
+    lines += [
+        t("progress.closing_line", kpi=entry.kpi.id, date=entry.next_due)
+        for entry in progress.closing_missing
     ]
     return lines
 
@@ -239,6 +246,7 @@ def _kpi_data(entry: KpiProgress) -> dict:
         "next_due": _date(entry.next_due),
         "overdue": entry.overdue,
         "days_overdue": entry.days_overdue,
+        "closing_missing": entry.closing_missing,
         "history": [_checkin_data(checkin) for checkin in entry.history],
     }
 

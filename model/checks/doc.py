@@ -56,7 +56,8 @@ Field paths name a KPI by its id (`kpis.cac.target`) unless two KPIs share it
 (`items[3].kind`).
 
 Overdue check-ins are reported while the plan's period is open, or as of the day given
-with `okr check --date YYYY-MM-DD` (then also after the period, for the closing values).
+with `okr check --date YYYY-MM-DD` (then also after the period: a KPI without its closing
+value is reported as such, not as overdue).
 
 ## Accepting a finding: `[[ignore]]`
 

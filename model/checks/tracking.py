@@ -57,7 +57,15 @@ def checkin_overdue(context: Context) -> Iterator[Found]:
     if not (context.explicit_date or context.period_open):
         return
     for index, entry in enumerate(context.progress.kpis):
-        if entry.overdue and entry.next_due is not None:
+        if entry.closing_missing and entry.next_due is not None:
+            yield Found(
+                ("kpis", index, "cadence"),
+                "checks.checkin_closing_missing",
+                {"kpi": entry.kpi.id, "date": entry.next_due.isoformat()},
+                fix_key="checks.fix_checkin_overdue_kpi",
+                fix_params={"kpi": entry.kpi.id},
+            )
+        elif entry.overdue and entry.next_due is not None:
             one = entry.days_overdue == 1
             yield Found(
                 ("kpis", index, "cadence"),

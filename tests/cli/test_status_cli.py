@@ -34,12 +34,17 @@ def test_the_status_table_as_of_a_day():
     ]
 
 
-def test_overdue_checkins_after_the_close_and_final_scores():
-    result = run_okr("status", SAAS, "--date", "2026-04-02")
+def test_after_the_close_missing_closing_values_and_final_scores():
+    result = run_okr("status", SAAS, "--date", "2026-11-22")
     lines = result.stdout.splitlines()
     assert lines[0] == "SaaS growth Q1 2026: the period ended on 2026-03-31; scores are final"
-    assert "trial_activation: check-in overdue since 2026-02-16 (45 days)" in lines
-    assert "trial_to_paid: check-in overdue since 2026-02-28 (33 days)" in lines
+    ended = "the period ended on 2026-03-31 without its closing value"
+    assert f"trial_activation: {ended}" in lines
+    assert f"trial_to_paid: {ended}" in lines
+    assert not [line for line in lines if "overdue" in line], "not overdue for months"
+    data = json.loads(run_okr("status", SAAS, "--date", "2026-11-22", "--json").stdout)
+    cac = next(entry for entry in data["kpis"] if entry["id"] == "cac")
+    assert cac["closing_missing"] and cac["days_overdue"] == 0 and not cac["overdue"]
 
 
 def test_json_for_scripts():

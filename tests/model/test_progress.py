@@ -259,6 +259,21 @@ def test_overdue_and_due_kpis():
     assert [e.kpi.id for e in progress.due] == ["a", "c"]  # a is due today, not yet overdue
 
 
+def test_after_the_period_a_missing_check_in_is_the_closing_value_not_overdue():
+    metrics = [kpi(id="a", cadence="weekly"), kpi(id="b", cadence="monthly"), kpi(id="c")]
+    entries = [checkin(110, D(2026, 3, 10), "a"), checkin(120, D(2026, 3, 31), "b")]
+    progress = plan_progress(plan_with(metrics, entries), D(2026, 11, 22))
+    assert progress.overdue == [], "not overdue by hundreds of days"
+    # a's weekly check-in fell due on Mar 17; c never had one: both lack the closing value
+    missing = {e.kpi.id: e for e in progress.closing_missing}
+    assert sorted(missing) == ["a", "c"]
+    assert all(e.next_due == D(2026, 3, 31) and e.days_overdue == 0 for e in missing.values())
+    assert [e.kpi.id for e in progress.due] == ["a", "c"]  # b's closing value is in
+    during = plan_progress(plan_with(metrics, entries), D(2026, 3, 20))
+    assert [e.kpi.id for e in during.overdue] == ["a", "b", "c"]  # b's is dated later
+    assert during.closing_missing == []
+
+
 # --- key results and the objective ------------------------------------------------------
 
 

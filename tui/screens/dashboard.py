@@ -154,11 +154,21 @@ class DashboardScreen(Screen[None]):
                     names=self._names([_name(entry) for entry in overdue]),
                 )
             )
+        closing = progress.closing_missing
+        if closing:
+            parts.append(
+                t(
+                    "tracking_ui.attention_closing",
+                    date=closing[0].next_due,
+                    count=len(closing),
+                    names=self._names([_name(entry) for entry in closing]),
+                )
+            )
         text = " · ".join(parts) if parts else t("tracking_ui.attention_none")
         widget = self.query_one("#dashboard-attention", Static)
         widget.update(Text(text))
         widget.set_class(bool(crossed), "-crossed")
-        widget.set_class(bool(overdue) and not crossed, "-overdue")
+        widget.set_class(bool(overdue or closing) and not crossed, "-overdue")
 
     @staticmethod
     def _names(ids: list[str]) -> str:

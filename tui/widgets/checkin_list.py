@@ -30,9 +30,12 @@ def due_first(entries: list[KpiProgress], today: dt.date) -> list[KpiProgress]:
 
 
 def due_label(entry: KpiProgress, today: dt.date) -> str:
-    """``overdue 3 days``, ``due today``, ``due 2026-02-28``, or empty when nothing is due."""
+    """``overdue 3 days``, ``due today``, ``due 2026-02-28``, ``closing value due`` (the
+    period has ended), or empty when nothing is due."""
     if entry.next_due is None:
         return ""
+    if entry.closing_missing:
+        return t("tracking_ui.closing_missing")
     if entry.overdue:
         key = "tracking_ui.overdue_one" if entry.days_overdue == 1 else "tracking_ui.overdue"
         return t(key, days=entry.days_overdue)

@@ -419,7 +419,7 @@ class KpiBoard(ScrollView, can_focus=True):
         text = due_label(entry, self.today)
         if entry.overdue:
             return Text(text, self.get_component_rich_style("kpi-board--overdue"))
-        if entry.next_due == self.today:
+        if entry.next_due == self.today or entry.closing_missing:
             return Text(text, self.get_component_rich_style("kpi-board--due"))
         return Text(text, self.get_component_rich_style("kpi-board--muted"))
 
