@@ -53,6 +53,16 @@ def silence(plan: Plan, finding: Finding, reason: str) -> Ignore:
     return entry
 
 
+def unsilence(plan: Plan, index: int) -> Ignore:
+    """Remove the plan's ``[[ignore]]`` entry at ``index`` (the one that silenced a
+    finding) and return it: what it silenced is reported again. An entry without a path
+    silences its check everywhere, so all of that comes back."""
+    entries = list(plan.ignore)
+    removed = entries.pop(index)
+    plan.ignore = entries
+    return removed
+
+
 def jump_path(plan: Plan, finding: Finding) -> str:
     """The field path to focus for ``finding``, for the plan as it is now.
 

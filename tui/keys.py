@@ -65,6 +65,7 @@ BINDING_MESSAGES: dict[str, str] = {
     "dialog.switch": "tui.key_dialog_switch",
     "okr.export": "review.key_export",
     "findings.silence": "review.key_silence",
+    "findings.unsilence": "review.key_unsilence",
 }
 """The message key describing each binding, by binding id."""
 
@@ -82,6 +83,7 @@ BINDING_DETAILS: dict[str, str] = {
     "rows.choose": "tui.key_rows_choose_detail",
     "okr.export": "review.key_export_detail",
     "findings.silence": "review.key_silence_detail",
+    "findings.unsilence": "review.key_unsilence_detail",
 }
 """Longer descriptions for the help screen and the Footer's tooltips, where the short
 Footer word ("Next") needs its context ("Next step")."""

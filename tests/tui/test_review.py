@@ -123,7 +123,8 @@ async def test_silencing_a_finding_saves_ignore_with_the_reason_and_okr_check_ag
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(pilot)
-        assert "the objective has no KGI" not in text
+        assert "✗ error  Objective: the objective has no KGI" not in text
+        assert "~ silenced  Objective: the objective has no KGI" in text  # listed last
         assert "Errors 1 · warnings 1 · hints 0 · silenced 2" in text
         assert app.dirty
         await pilot.press("ctrl+s")
@@ -174,3 +175,40 @@ async def test_export_writes_each_format_next_to_the_plan_and_names_the_file(exa
         await pilot.press("ctrl+o", "escape")  # cancelled: nothing written
         await pilot.pause()
         assert not path.with_suffix(".json").exists()
+
+
+async def test_silenced_findings_are_listed_with_their_reason_and_u_reports_one_again(
+    example_copy,
+):
+    path = example_copy()
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        await pilot.press("u")  # on an active finding: nothing to bring back
+        await pilot.pause()
+        assert "is not silenced" in last_notification(app)
+        await pilot.press("end")  # the silenced findings come last
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "~ silenced  Baselines & cadence: cac: the baseline" in text
+        assert "Silenced because: Finance caps CAC at $700" in text
+        assert "silenced 1" in text
+
+        await pilot.press("u")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "silenced 0" in text and "~ silenced" not in text
+        assert "reported again" in last_notification(app)
+        assert app.plan.ignore == [] and app.dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "[[ignore]]" not in path.read_text("utf-8")
+    assert "0 errors, 2 warnings, 0 hints" in run_okr("check", str(path)).stdout  # back
+
+
+def test_help_lists_the_review_keys():
+    from tui.screens.help import key_sections
+
+    review = [b.id for title, bindings in key_sections() if "Review" in title for b in bindings]
+    assert review == ["findings.silence", "findings.unsilence"]

@@ -27,6 +27,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.dialogs import ConfirmDialog
     from tui.screens.kpi_step import KpiStepPane
     from tui.screens.kpis import KpisPane
+    from tui.screens.review import ReviewPane
     from tui.screens.wizard import WizardScreen
     from tui.widgets.form import FieldInput
     from tui.widgets.items_editor import ItemsEditor, ItemTextInput
@@ -41,6 +42,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
         (t("tui.help_keys_lists"), own(RowList)),
         (t("tui.help_keys_items"), own(ItemsEditor) + own(ItemTextInput)),
         (t("tui.help_keys_kpis"), own(KpisPane) + own(KpiStepPane)),
+        (t("tui.help_keys_review"), own(ReviewPane)),
         (t("tui.help_keys_dialogs"), own(ConfirmDialog)),
     ]
 

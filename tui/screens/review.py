@@ -21,7 +21,7 @@ from textual.widgets import Static
 from model.edit import EditError, format_date, format_number
 from model.i18n import t
 from model.plan import Kpi, Plan
-from model.review import can_silence, jump_path, review_order, silence
+from model.review import can_silence, jump_path, review_order, silence, unsilence
 from model.steps import field_label, step_name
 from model.vocab import label
 from tui.keys import bind, localize_bindings
@@ -30,6 +30,7 @@ from tui.widgets.row_list import RowList, one_line
 
 if TYPE_CHECKING:
     from model.checks import CheckReport, Finding
+    from model.checks.runner import Silenced
 
 ITEM_SECTIONS = {
     "key_result": "tui.review_key_results",
@@ -49,7 +50,8 @@ SEVERITY_WORDS = {
 
 
 class FindingList(RowList):
-    """One row per finding: its severity (mark and word), its step, and its message."""
+    """One row per finding: its severity (mark and word), its step, and its message;
+    then the silenced findings, dimmed, each marked as such."""
 
     DEFAULT_CSS = """
     FindingList {
@@ -57,6 +59,7 @@ class FindingList(RowList):
         & > .finding-list--warning { color: $warning; text-style: bold; }
         & > .finding-list--hint { color: $text-muted; }
         & > .finding-list--step { color: $text-muted; }
+        & > .finding-list--silenced { color: $text-muted; }
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -64,16 +67,26 @@ class FindingList(RowList):
         "finding-list--warning",
         "finding-list--hint",
         "finding-list--step",
+        "finding-list--silenced",
     }
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(empty_text=t("review.nothing_found"), id=id)
         self.findings: list[Finding] = []
+        self.silenced: list[Silenced] = []
+        """Findings the plan's ``[[ignore]]`` entries silenced, listed after the others."""
 
     def row_count(self) -> int:
-        return len(self.findings)
+        return len(self.findings) + len(self.silenced)
 
     def render_row(self, index: int, width: int) -> Text:
+        if index >= len(self.findings):
+            silenced = self.silenced[index - len(self.findings)]
+            row = Text(f" ~ {t('review.silenced_row')}  ")
+            row.append(f"{step_name(silenced.finding.step)}: ")
+            row.append(one_line(silenced.finding.message))
+            row.stylize(self.get_component_rich_style("finding-list--silenced"))
+            return row
         finding = self.findings[index]
         severity = self.get_component_rich_style(f"finding-list--{finding.severity}")
         row = Text(" ")
@@ -87,8 +100,17 @@ class FindingList(RowList):
 
     @property
     def selected(self) -> Finding | None:
-        """The finding under the cursor, if any."""
+        """The finding under the cursor, if any (silenced or not)."""
+        silenced = self.selected_silenced
+        if silenced is not None:
+            return silenced.finding
         return self.findings[self.cursor] if 0 <= self.cursor < len(self.findings) else None
+
+    @property
+    def selected_silenced(self) -> Silenced | None:
+        """The silenced finding under the cursor, if it is one."""
+        index = self.cursor - len(self.findings)
+        return self.silenced[index] if 0 <= index < len(self.silenced) else None
 
 
 class ReviewPane(StepPane):
@@ -97,6 +119,7 @@ class ReviewPane(StepPane):
     STEP = "review"
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("s", "silence", "findings.silence"),
+        bind("u", "unsilence", "findings.unsilence", show=False),  # its hint is under the row
     ]
 
     def __init__(self) -> None:
@@ -139,10 +162,10 @@ class ReviewPane(StepPane):
         findings = self.finding_list
         previous = findings.selected
         findings.findings = review_order(report.findings)
+        findings.silenced = list(report.silenced)
         if previous is not None:
-            same = [
-                f.check == previous.check and f.path == previous.path for f in findings.findings
-            ]
+            everything = [*findings.findings, *(entry.finding for entry in findings.silenced)]
+            same = [f.check == previous.check and f.path == previous.path for f in everything]
             if any(same):
                 findings.cursor = same.index(True)
         findings.rows_changed()
@@ -166,7 +189,12 @@ class ReviewPane(StepPane):
                 "review.where", step=step_name(finding.step), path=finding.path, check=finding.check
             )
             detail.append(one_line(where) + "\n", "dim")
-            detail.append(one_line(t("review.fix", fix=finding.fix)))
+            silenced = self.finding_list.selected_silenced
+            if silenced is not None:
+                reason = t("review.silenced_because", reason=silenced.ignore.reason)
+                detail.append(one_line(reason))
+            else:
+                detail.append(one_line(t("review.fix", fix=finding.fix)))
         self.query_one("#review-finding-detail", Static).update(detail)
 
     @on(RowList.Highlighted, "#review-findings")
@@ -175,7 +203,9 @@ class ReviewPane(StepPane):
 
     @on(RowList.Chosen, "#review-findings")
     async def _finding_chosen(self, event: RowList.Chosen) -> None:
-        finding = self.finding_list.findings[event.index]
+        finding = self.finding_list.selected
+        if finding is None:
+            return
         await self.okr_app.focus_field(jump_path(self.plan, finding), step=finding.step)
 
     def action_silence(self) -> None:
@@ -183,6 +213,11 @@ class ReviewPane(StepPane):
         finding = self.finding_list.selected
         if finding is None:
             self.notify(t("review.no_finding_selected"), severity="warning", markup=False)
+            return
+        already = self.finding_list.selected_silenced
+        if already is not None:  # say why it is silenced, and how to bring it back
+            reason = t("review.silenced_because", reason=already.ignore.reason)
+            self.notify(reason, markup=False)
             return
         if not can_silence(finding):
             self.notify(t("review.cannot_silence"), severity="warning", markup=False)
@@ -210,10 +245,24 @@ class ReviewPane(StepPane):
         except EditError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        self._ignore_changed()
+        self.notify(t("review.silenced", check=finding.check, path=finding.path), markup=False)
+
+    def action_unsilence(self) -> None:
+        """Report the chosen silenced finding again (its ``[[ignore]]`` entry goes)."""
+        silenced = self.finding_list.selected_silenced
+        if silenced is None:
+            self.notify(t("review.not_silenced"), severity="warning", markup=False)
+            return
+        unsilence(self.plan, silenced.index)
+        self._ignore_changed()
+        finding = silenced.finding
+        self.notify(t("review.unsilenced", check=finding.check, path=finding.path), markup=False)
+
+    def _ignore_changed(self) -> None:
         self.edited()
         self.okr_app.forget_checks()
         self.okr_app.wizard.refresh_states()  # now, not after the edit delay
-        self.notify(t("review.silenced", check=finding.check, path=finding.path), markup=False)
 
 
 def render_summary(plan: Plan) -> Text:
