@@ -164,16 +164,19 @@ def check(
     *,
     severity: Severity,
     step: Step,
-    about: str,
-    fix: str,
     dated: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register the decorated function as the check ``check_id``."""
+    """Register the decorated function as the check ``check_id``. What it checks and how
+    to fix it are the messages ``checks.about_<id>`` and ``checks.fix_<id>`` (the id with
+    its dots as underscores: ``kpi.baseline`` has ``checks.about_kpi_baseline``)."""
+    key = check_id.replace(".", "_")
 
     def register(function: CheckFunction) -> CheckFunction:
         if check_id in CHECKS:
             raise ValueError(f"duplicate check id {check_id}")
-        CHECKS[check_id] = Check(check_id, severity, step, about, fix, function, dated)
+        CHECKS[check_id] = Check(
+            check_id, severity, step, f"checks.about_{key}", f"checks.fix_{key}", function, dated
+        )
         return function
 
     return register

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from model.checks.base import Found, Phrase, Quantity, check
 from model.checks.context import Context, KpiRef
+from model.checks.kpis import kpis_missing
 from model.classify.smart import AMBITION_RANGE
 from model.plan import Guardrail, Kpi
 from model.progress_report import CADENCE_KEYS
@@ -25,33 +26,14 @@ def _quantity(context: Context, kpi: Kpi, value: float) -> Quantity:
     return Quantity(value, kpi.unit, context.plan.currency)
 
 
-def _missing(context: Context, field: str, key: str) -> Iterator[Found]:
-    for ref in context.kpis:
-        value = getattr(ref.kpi, field)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            yield Found(ref.loc(field), key, {"kpi": ref.kpi.id})
-
-
-@check(
-    "kpi.baseline",
-    severity="error",
-    step="baselines",
-    about="checks.about_kpi_baseline",
-    fix="checks.fix_kpi_baseline",
-)
+@check("kpi.baseline", severity="error", step="baselines")
 def kpi_baseline(context: Context) -> Iterator[Found]:
-    yield from _missing(context, "baseline", "checks.kpi_no_baseline")
+    yield from kpis_missing(context, "baseline", "checks.kpi_no_baseline")
 
 
-@check(
-    "kpi.target",
-    severity="error",
-    step="baselines",
-    about="checks.about_kpi_target",
-    fix="checks.fix_kpi_target",
-)
+@check("kpi.target", severity="error", step="baselines")
 def kpi_target(context: Context) -> Iterator[Found]:
-    yield from _missing(context, "target", "checks.kpi_no_target")
+    yield from kpis_missing(context, "target", "checks.kpi_no_target")
 
 
 def has_guardrail(kpi: Kpi) -> bool:
@@ -60,39 +42,21 @@ def has_guardrail(kpi: Kpi) -> bool:
     return guardrail is not None and (guardrail.min is not None or guardrail.max is not None)
 
 
-@check(
-    "kpi.guardrail",
-    severity="error",
-    step="baselines",
-    about="checks.about_kpi_guardrail",
-    fix="checks.fix_kpi_guardrail",
-)
+@check("kpi.guardrail", severity="error", step="baselines")
 def kpi_guardrail(context: Context) -> Iterator[Found]:
     for ref in context.kpis:
         if not has_guardrail(ref.kpi):
             yield Found(ref.loc("guardrail"), "checks.kpi_no_guardrail", {"kpi": ref.kpi.id})
 
 
-@check(
-    "kpi.cadence",
-    severity="error",
-    step="baselines",
-    about="checks.about_kpi_cadence",
-    fix="checks.fix_kpi_cadence",
-)
+@check("kpi.cadence", severity="error", step="baselines")
 def kpi_cadence(context: Context) -> Iterator[Found]:
-    yield from _missing(context, "cadence", "checks.kpi_no_cadence")
+    yield from kpis_missing(context, "cadence", "checks.kpi_no_cadence")
 
 
-@check(
-    "kpi.on_breach",
-    severity="error",
-    step="baselines",
-    about="checks.about_kpi_on_breach",
-    fix="checks.fix_kpi_on_breach",
-)
+@check("kpi.on_breach", severity="error", step="baselines")
 def kpi_on_breach(context: Context) -> Iterator[Found]:
-    yield from _missing(context, "on_breach", "checks.kpi_no_on_breach")
+    yield from kpis_missing(context, "on_breach", "checks.kpi_no_on_breach")
 
 
 def moves_right_way(kpi: Kpi) -> bool | None:
@@ -116,13 +80,7 @@ def improvement_ratio(kpi: Kpi) -> float | None:
     return kpi.baseline / kpi.target
 
 
-@check(
-    "kpi.target_direction",
-    severity="error",
-    step="baselines",
-    about="checks.about_kpi_target_direction",
-    fix="checks.fix_kpi_target_direction",
-)
+@check("kpi.target_direction", severity="error", step="baselines")
 def target_direction(context: Context) -> Iterator[Found]:
     for ref in context.kpis:
         kpi = ref.kpi
@@ -144,13 +102,7 @@ def target_direction(context: Context) -> Iterator[Found]:
             )
 
 
-@check(
-    "kpi.ambition",
-    severity="hint",
-    step="baselines",
-    about="checks.about_kpi_ambition",
-    fix="checks.fix_kpi_ambition",
-)
+@check("kpi.ambition", severity="hint", step="baselines")
 def target_ambition(context: Context) -> Iterator[Found]:
     low, high = AMBITION_RANGE
     for ref in context.kpis:
@@ -213,13 +165,7 @@ def _guardrail_findings(
     )
 
 
-@check(
-    "kpi.guardrail_target",
-    severity="error",
-    step="baselines",
-    about="checks.about_kpi_guardrail_target",
-    fix="checks.fix_kpi_guardrail_target",
-)
+@check("kpi.guardrail_target", severity="error", step="baselines")
 def guardrail_around_target(context: Context) -> Iterator[Found]:
     keys = {"below_min": "checks.target_below_floor", "above_max": "checks.target_above_ceiling"}
     for ref in context.kpis:
@@ -227,13 +173,7 @@ def guardrail_around_target(context: Context) -> Iterator[Found]:
             yield from _guardrail_findings(context, ref, ref.kpi.target, keys)
 
 
-@check(
-    "kpi.guardrail_side",
-    severity="warning",
-    step="baselines",
-    about="checks.about_kpi_guardrail_side",
-    fix="checks.fix_kpi_guardrail_side",
-)
+@check("kpi.guardrail_side", severity="warning", step="baselines")
 def guardrail_side_of_baseline(context: Context) -> Iterator[Found]:
     keys = {
         "below_min": "checks.baseline_below_floor",
@@ -244,13 +184,7 @@ def guardrail_side_of_baseline(context: Context) -> Iterator[Found]:
             yield from _guardrail_findings(context, ref, ref.kpi.baseline, keys)
 
 
-@check(
-    "kpi.cadence_fit",
-    severity="hint",
-    step="baselines",
-    about="checks.about_kpi_cadence_fit",
-    fix="checks.fix_kpi_cadence_fit",
-)
+@check("kpi.cadence_fit", severity="hint", step="baselines")
 def cadence_fits_indicator(context: Context) -> Iterator[Found]:
     for ref in context.kpis:
         kpi = ref.kpi
@@ -262,13 +196,7 @@ def cadence_fits_indicator(context: Context) -> Iterator[Found]:
             )
 
 
-@check(
-    "kpi.percent_scale",
-    severity="hint",
-    step="baselines",
-    about="checks.about_kpi_percent_scale",
-    fix="checks.fix_kpi_percent_scale",
-)
+@check("kpi.percent_scale", severity="hint", step="baselines")
 def percent_scale(context: Context) -> Iterator[Found]:
     """A percent stored as 12 instead of 0.12 reads as 1200%."""
     for ref in context.kpis:

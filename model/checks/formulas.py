@@ -10,26 +10,14 @@ from model.checks.context import Context
 from model.inputs import formula_inputs, kpi_formula_problems, unused_inputs
 
 
-@check(
-    "kpi.definition",
-    severity="warning",
-    step="formulas",
-    about="checks.about_kpi_definition",
-    fix="checks.fix_kpi_definition",
-)
+@check("kpi.definition", severity="warning", step="formulas")
 def kpi_definition(context: Context) -> Iterator[Found]:
     for ref in context.kpis:
         if not ref.kpi.definition.strip():
             yield Found(ref.loc("definition"), "checks.kpi_no_definition", {"kpi": ref.kpi.id})
 
 
-@check(
-    "kpi.formula",
-    severity="error",
-    step="formulas",
-    about="checks.about_kpi_formula",
-    fix="checks.fix_kpi_formula",
-)
+@check("kpi.formula", severity="error", step="formulas")
 def kpi_formula(context: Context) -> Iterator[Found]:
     for ref in context.kpis:
         if not ref.kpi.formula.strip():
@@ -47,35 +35,17 @@ def _problems(context: Context, kind: str) -> Iterator[Found]:
                 )
 
 
-@check(
-    "kpi.formula_syntax",
-    severity="error",
-    step="formulas",
-    about="checks.about_kpi_formula_syntax",
-    fix="checks.fix_kpi_formula_syntax",
-)
+@check("kpi.formula_syntax", severity="error", step="formulas")
 def formula_syntax(context: Context) -> Iterator[Found]:
     yield from _problems(context, "syntax")
 
 
-@check(
-    "kpi.formula_input",
-    severity="error",
-    step="formulas",
-    about="checks.about_kpi_formula_input",
-    fix="checks.fix_kpi_formula_input",
-)
+@check("kpi.formula_input", severity="error", step="formulas")
 def formula_inputs_declared(context: Context) -> Iterator[Found]:
     yield from _problems(context, "undeclared_input")
 
 
-@check(
-    "kpi.data_source",
-    severity="error",
-    step="formulas",
-    about="checks.about_kpi_data_source",
-    fix="checks.fix_kpi_data_source",
-)
+@check("kpi.data_source", severity="error", step="formulas")
 def kpi_data_source(context: Context) -> Iterator[Found]:
     """A KPI names its data source, or every input its formula reads declares one."""
     inputs = context.plan.inputs
@@ -88,13 +58,7 @@ def kpi_data_source(context: Context) -> Iterator[Found]:
         yield Found(ref.loc("data_source"), "checks.kpi_no_data_source", {"kpi": ref.kpi.id})
 
 
-@check(
-    "input.source",
-    severity="warning",
-    step="formulas",
-    about="checks.about_input_source",
-    fix="checks.fix_input_source",
-)
+@check("input.source", severity="warning", step="formulas")
 def input_source(context: Context) -> Iterator[Found]:
     used = {name for kpi in context.plan.kpis for name in formula_inputs(kpi)}
     for name, declared in context.plan.inputs.items():
@@ -102,13 +66,7 @@ def input_source(context: Context) -> Iterator[Found]:
             yield Found(("inputs", name, "source"), "checks.input_no_source", {"name": name})
 
 
-@check(
-    "inputs.unused",
-    severity="hint",
-    step="formulas",
-    about="checks.about_inputs_unused",
-    fix="checks.fix_inputs_unused",
-)
+@check("inputs.unused", severity="hint", step="formulas")
 def inputs_unused(context: Context) -> Iterator[Found]:
     for name in unused_inputs(context.plan):
         yield Found(("inputs", name), "checks.input_unused", {"name": name})

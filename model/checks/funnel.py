@@ -108,13 +108,7 @@ def funnel_coverage(plan: Plan) -> FunnelCoverage:
     return FunnelCoverage(framework, stages)
 
 
-@check(
-    "kpis.funnel",
-    severity="hint",
-    step="kpis",
-    about="checks.about_kpis_funnel",
-    fix="checks.fix_kpis_funnel",
-)
+@check("kpis.funnel", severity="hint", step="kpis")
 def funnel_gaps(context: Context) -> Iterator[Found]:
     if not context.plan.kpis:
         return
@@ -134,13 +128,7 @@ def funnel_gaps(context: Context) -> Iterator[Found]:
         )
 
 
-@check(
-    "kpi.funnel_framework",
-    severity="hint",
-    step="kpis",
-    about="checks.about_kpi_funnel_framework",
-    fix="checks.fix_kpi_funnel_framework",
-)
+@check("kpi.funnel_framework", severity="hint", step="kpis")
 def mixed_frameworks(context: Context) -> Iterator[Found]:
     coverage = funnel_coverage(context.plan)
     if coverage.framework is None:

@@ -20,64 +20,34 @@ def normalized(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@check(
-    "items.key_result",
-    severity="error",
-    step="objective",
-    about="checks.about_items_key_result",
-    fix="checks.fix_items_key_result",
-)
+@check("items.key_result", severity="error", step="objective")
 def at_least_one_key_result(context: Context) -> Iterator[Found]:
     if not any(item.kind == "key_result" for item in context.plan.items):
         yield Found(("items",), "checks.items_no_key_result")
 
 
-@check(
-    "item.text",
-    severity="warning",
-    step="objective",
-    about="checks.about_item_text",
-    fix="checks.fix_item_text",
-)
+@check("item.text", severity="warning", step="objective")
 def item_text(context: Context) -> Iterator[Found]:
     for index, item in enumerate(context.plan.items):
         if not item.text.strip():
             yield Found(("items", index, "text"), "checks.item_empty")
 
 
-@check(
-    "item.linked",
-    severity="warning",
-    step="objective",
-    about="checks.about_item_linked",
-    fix="checks.fix_item_linked",
-)
+@check("item.linked", severity="warning", step="objective")
 def key_results_linked(context: Context) -> Iterator[Found]:
     for index, item in enumerate(context.plan.items):
         if item.kind == "key_result" and not (item.kpi or "").strip():
             yield Found(("items", index, "kpi"), "checks.item_not_linked")
 
 
-@check(
-    "item.kpi_unknown",
-    severity="error",
-    step="objective",
-    about="checks.about_item_kpi_unknown",
-    fix="checks.fix_item_kpi_unknown",
-)
+@check("item.kpi_unknown", severity="error", step="objective")
 def links_to_existing_kpis(context: Context) -> Iterator[Found]:
     for index, item in enumerate(context.plan.items):
         if (item.kpi or "").strip() and item.kpi not in context.kpi_ids:
             yield Found(("items", index, "kpi"), "checks.item_unknown_kpi", {"kpi": item.kpi})
 
 
-@check(
-    "items.duplicate",
-    severity="warning",
-    step="objective",
-    about="checks.about_items_duplicate",
-    fix="checks.fix_items_duplicate",
-)
+@check("items.duplicate", severity="warning", step="objective")
 def duplicate_items(context: Context) -> Iterator[Found]:
     first_seen: dict[str, int] = {}
     for index, item in enumerate(context.plan.items):
@@ -161,13 +131,7 @@ class _ReadsAs(Mapping[str, object]):
         return 3
 
 
-@check(
-    "item.kind",
-    severity="hint",
-    step="objective",
-    about="checks.about_item_kind",
-    fix="checks.fix_item_kind",
-)
+@check("item.kind", severity="hint", step="objective")
 def classifier_disagrees(context: Context) -> Iterator[Found]:
     """The classifier reads a line as another kind than the one saved."""
     for index, item in enumerate(context.plan.items):

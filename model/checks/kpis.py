@@ -14,38 +14,20 @@ CORE_KPIS_MAX = 5
 """The method asks for 3 to 5 core KPIs: fewer is too thin, more loses focus."""
 
 
-@check(
-    "north_star.name",
-    severity="error",
-    step="north_star",
-    about="checks.about_north_star_name",
-    fix="checks.fix_north_star_name",
-)
+@check("north_star.name", severity="error", step="north_star")
 def north_star_named(context: Context) -> Iterator[Found]:
     if not context.plan.north_star.name.strip():
         yield Found(("north_star", "name"), "checks.north_star_missing")
 
 
-@check(
-    "north_star.definition",
-    severity="warning",
-    step="north_star",
-    about="checks.about_north_star_definition",
-    fix="checks.fix_north_star_definition",
-)
+@check("north_star.definition", severity="warning", step="north_star")
 def north_star_defined(context: Context) -> Iterator[Found]:
     north_star = context.plan.north_star
     if north_star.name.strip() and not north_star.definition.strip():
         yield Found(("north_star", "definition"), "checks.north_star_undefined")
 
 
-@check(
-    "kpis.count",
-    severity="error",
-    step="kpis",
-    about="checks.about_kpis_count",
-    fix="checks.fix_kpis_count",
-)
+@check("kpis.count", severity="error", step="kpis")
 def core_kpi_count(context: Context) -> Iterator[Found]:
     count = len(context.plan.kpis)
     if count == 0:
@@ -56,13 +38,7 @@ def core_kpi_count(context: Context) -> Iterator[Found]:
         yield Found(("kpis",), "checks.kpis_too_many", {"count": count})
 
 
-@check(
-    "kpis.duplicate_id",
-    severity="error",
-    step="kpis",
-    about="checks.about_kpis_duplicate_id",
-    fix="checks.fix_kpis_duplicate_id",
-)
+@check("kpis.duplicate_id", severity="error", step="kpis")
 def duplicate_ids(context: Context) -> Iterator[Found]:
     seen: set[str] = set()
     for ref in context.kpis:
@@ -71,13 +47,7 @@ def duplicate_ids(context: Context) -> Iterator[Found]:
         seen.add(ref.kpi.id)
 
 
-@check(
-    "kpis.duplicate_name",
-    severity="warning",
-    step="kpis",
-    about="checks.about_kpis_duplicate_name",
-    fix="checks.fix_kpis_duplicate_name",
-)
+@check("kpis.duplicate_name", severity="warning", step="kpis")
 def duplicate_names(context: Context) -> Iterator[Found]:
     first_seen: dict[str, str] = {}
     for ref in context.kpis:
@@ -94,53 +64,30 @@ def duplicate_names(context: Context) -> Iterator[Found]:
             first_seen[name] = ref.kpi.id
 
 
-def _field_missing(context: Context, field: str, key: str) -> Iterator[Found]:
+def kpis_missing(context: Context, field: str, key: str) -> Iterator[Found]:
+    """A finding with the message ``key`` for each KPI whose ``field`` is empty."""
     for ref in context.kpis:
         value = getattr(ref.kpi, field)
         if value is None or (isinstance(value, str) and not value.strip()):
             yield Found(ref.loc(field), key, {"kpi": ref.kpi.id})
 
 
-@check(
-    "kpi.name",
-    severity="warning",
-    step="kpis",
-    about="checks.about_kpi_name",
-    fix="checks.fix_kpi_name",
-)
+@check("kpi.name", severity="warning", step="kpis")
 def kpi_named(context: Context) -> Iterator[Found]:
-    yield from _field_missing(context, "name", "checks.kpi_no_name")
+    yield from kpis_missing(context, "name", "checks.kpi_no_name")
 
 
-@check(
-    "kpi.unit",
-    severity="warning",
-    step="kpis",
-    about="checks.about_kpi_unit",
-    fix="checks.fix_kpi_unit",
-)
+@check("kpi.unit", severity="warning", step="kpis")
 def kpi_unit(context: Context) -> Iterator[Found]:
-    yield from _field_missing(context, "unit", "checks.kpi_no_unit")
+    yield from kpis_missing(context, "unit", "checks.kpi_no_unit")
 
 
-@check(
-    "kpi.indicator",
-    severity="warning",
-    step="kpis",
-    about="checks.about_kpi_indicator",
-    fix="checks.fix_kpi_indicator",
-)
+@check("kpi.indicator", severity="warning", step="kpis")
 def kpi_indicator(context: Context) -> Iterator[Found]:
-    yield from _field_missing(context, "indicator", "checks.kpi_no_indicator")
+    yield from kpis_missing(context, "indicator", "checks.kpi_no_indicator")
 
 
-@check(
-    "kpis.pairing",
-    severity="error",
-    step="kpis",
-    about="checks.about_kpis_pairing",
-    fix="checks.fix_kpis_pairing",
-)
+@check("kpis.pairing", severity="error", step="kpis")
 def leading_and_lagging_paired(context: Context) -> Iterator[Found]:
     """At least one leading and one lagging indicator among the core KPIs."""
     if not context.plan.kpis:
@@ -156,12 +103,6 @@ def leading_and_lagging_paired(context: Context) -> Iterator[Found]:
         yield Found(("kpis",), "checks.kpis_no_lagging", {"kpis": Listing(leading)})
 
 
-@check(
-    "kpi.owner",
-    severity="error",
-    step="kpis",
-    about="checks.about_kpi_owner",
-    fix="checks.fix_kpi_owner",
-)
+@check("kpi.owner", severity="error", step="kpis")
 def kpi_owner(context: Context) -> Iterator[Found]:
-    yield from _field_missing(context, "owner", "checks.kpi_no_owner")
+    yield from kpis_missing(context, "owner", "checks.kpi_no_owner")

@@ -19,49 +19,25 @@ def _blank(text: str) -> bool:
     return not text.strip()
 
 
-@check(
-    "plan.title",
-    severity="hint",
-    step="objective",
-    about="checks.about_plan_title",
-    fix="checks.fix_plan_title",
-)
+@check("plan.title", severity="hint", step="objective")
 def plan_title(context: Context) -> Iterator[Found]:
     if _blank(context.plan.title):
         yield Found(("title",), "checks.plan_title")
 
 
-@check(
-    "objective.statement",
-    severity="error",
-    step="objective",
-    about="checks.about_objective_statement",
-    fix="checks.fix_objective_statement",
-)
+@check("objective.statement", severity="error", step="objective")
 def objective_statement(context: Context) -> Iterator[Found]:
     if _blank(context.plan.objective.statement):
         yield Found(("objective", "statement"), "checks.objective_statement")
 
 
-@check(
-    "objective.kgi",
-    severity="error",
-    step="objective",
-    about="checks.about_objective_kgi",
-    fix="checks.fix_objective_kgi",
-)
+@check("objective.kgi", severity="error", step="objective")
 def objective_kgi(context: Context) -> Iterator[Found]:
     if _blank(context.plan.objective.kgi):
         yield Found(("objective", "kgi"), "checks.objective_kgi")
 
 
-@check(
-    "objective.period",
-    severity="warning",
-    step="objective",
-    about="checks.about_objective_period",
-    fix="checks.fix_objective_period",
-)
+@check("objective.period", severity="warning", step="objective")
 def objective_period(context: Context) -> Iterator[Found]:
     objective = context.plan.objective
     if objective.start is None:
@@ -84,13 +60,7 @@ def _reason(hint: SmartHint) -> Described:
     return Described(lambda: hint.reason.text)
 
 
-@check(
-    "objective.deadline",
-    severity="error",
-    step="objective",
-    about="checks.about_objective_deadline",
-    fix="checks.fix_objective_deadline",
-)
+@check("objective.deadline", severity="error", step="objective")
 def objective_deadline(context: Context) -> Iterator[Found]:
     """Time-bound: a date in the KGI or the statement, or the period's end."""
     if _blank(context.plan.objective.statement) and _blank(context.plan.objective.kgi):
@@ -99,13 +69,7 @@ def objective_deadline(context: Context) -> Iterator[Found]:
         yield Found(("objective", "kgi"), "checks.objective_no_deadline")
 
 
-@check(
-    "objective.specific",
-    severity="warning",
-    step="objective",
-    about="checks.about_objective_specific",
-    fix="checks.fix_objective_specific",
-)
+@check("objective.specific", severity="warning", step="objective")
 def objective_specific(context: Context) -> Iterator[Found]:
     if _blank(context.plan.objective.statement):
         return
@@ -116,13 +80,7 @@ def objective_specific(context: Context) -> Iterator[Found]:
         )
 
 
-@check(
-    "objective.measurable",
-    severity="warning",
-    step="objective",
-    about="checks.about_objective_measurable",
-    fix="checks.fix_objective_measurable",
-)
+@check("objective.measurable", severity="warning", step="objective")
 def objective_measurable(context: Context) -> Iterator[Found]:
     if _blank(context.plan.objective.kgi):
         return  # objective.kgi reports it
@@ -131,13 +89,7 @@ def objective_measurable(context: Context) -> Iterator[Found]:
         yield Found(("objective", "kgi"), "checks.smart_reason", {"reason": _reason(hint)})
 
 
-@check(
-    "objective.ambition",
-    severity="hint",
-    step="objective",
-    about="checks.about_objective_ambition",
-    fix="checks.fix_objective_ambition",
-)
+@check("objective.ambition", severity="hint", step="objective")
 def objective_ambition(context: Context) -> Iterator[Found]:
     """A KGI (or statement) moving a number by less than 1.2x or more than 1.5x."""
     hint = smart_reading(context)["achievable"]

@@ -34,25 +34,13 @@ IGNORE_UNUSED = "ignore.unused"
 IGNORE_UNKNOWN_CHECK = "ignore.unknown_check"
 
 
-@check(
-    IGNORE_UNKNOWN_CHECK,
-    severity="hint",
-    step="review",
-    about="checks.about_ignore_unknown_check",
-    fix="checks.fix_ignore_unknown_check",
-)
+@check(IGNORE_UNKNOWN_CHECK, severity="hint", step="review")
 def _ignore_unknown_check(context: Context) -> Iterator[Found]:
     """Reported by :func:`run_checks` itself, after silencing."""
     return iter(())
 
 
-@check(
-    IGNORE_UNUSED,
-    severity="hint",
-    step="review",
-    about="checks.about_ignore_unused",
-    fix="checks.fix_ignore_unused",
-)
+@check(IGNORE_UNUSED, severity="hint", step="review")
 def _ignore_unused(context: Context) -> Iterator[Found]:
     """Reported by :func:`run_checks` itself, after silencing."""
     return iter(())

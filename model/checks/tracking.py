@@ -15,14 +15,7 @@ from model.checks.base import Described, Found, Quantity, check
 from model.checks.context import Context
 
 
-@check(
-    "tracking.guardrail_crossed",
-    severity="warning",
-    step="baselines",
-    about="checks.about_tracking_guardrail_crossed",
-    fix="checks.fix_tracking_guardrail_crossed",
-    dated=True,
-)
+@check("tracking.guardrail_crossed", severity="warning", step="baselines", dated=True)
 def guardrail_crossed(context: Context) -> Iterator[Found]:
     from model.progress_report import guardrail_text
 
@@ -45,14 +38,7 @@ def guardrail_crossed(context: Context) -> Iterator[Found]:
         )
 
 
-@check(
-    "tracking.overdue",
-    severity="warning",
-    step="baselines",
-    about="checks.about_tracking_overdue",
-    fix="checks.fix_tracking_overdue",
-    dated=True,
-)
+@check("tracking.overdue", severity="warning", step="baselines", dated=True)
 def checkin_overdue(context: Context) -> Iterator[Found]:
     if not (context.explicit_date or context.period_open):
         return
@@ -80,13 +66,7 @@ def checkin_overdue(context: Context) -> Iterator[Found]:
             )
 
 
-@check(
-    "checkins.unknown_kpi",
-    severity="warning",
-    step="review",
-    about="checks.about_checkins_unknown_kpi",
-    fix="checks.fix_checkins_unknown_kpi",
-)
+@check("checkins.unknown_kpi", severity="warning", step="review")
 def checkins_for_unknown_kpis(context: Context) -> Iterator[Found]:
     for index, checkin in enumerate(context.plan.checkins):
         if checkin.kpi not in context.kpi_ids:
