@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,18 @@ def printable(text: str) -> str:
 def print_error(message: str) -> None:
     """Print one error line on standard error."""
     print(printable(f"okr: {message}"), file=sys.stderr)
+
+
+def day_asked(date: str | None) -> dt.date | None:
+    """The day ``--date`` names (today without it), or ``None`` after printing why the
+    date cannot be read."""
+    from model.checkins import CheckinError, parse_date
+
+    try:
+        return parse_date(date) if date is not None else dt.date.today()
+    except CheckinError as error:
+        print_error(error.message)
+        return None
 
 
 def load_for_command(path: str | Path) -> Plan | None:

@@ -21,7 +21,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from model.i18n import t
-from tui.commands._common import print_error
+from tui.commands._common import day_asked, print_error
 
 if TYPE_CHECKING:
     from model.checks import CheckReport
@@ -42,17 +42,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check every plan given; the worst outcome decides the exit status."""
-    import datetime as dt
 
-    from model.checkins import CheckinError, parse_date
     from model.checks import run_checks
     from model.store import PlanError, load_plan
     from tui.commands._table import print_lines
 
-    try:
-        today = parse_date(args.date) if args.date is not None else dt.date.today()
-    except CheckinError as error:
-        print_error(error.message)
+    today = day_asked(args.date)
+    if today is None:
         return 2
     status = 0
     results: list[dict[str, object]] = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 
 from model.i18n import t
-from tui.commands._common import print_error
+from tui.commands._common import day_asked, print_error
 
 NAME = "export"
 HELP = "export.help"
@@ -38,21 +38,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the export and write it where asked."""
-    import datetime as dt
     import os
     import sys
 
-    from model.checkins import CheckinError, parse_date
     from model.export import render_export
     from model.store import PlanError, load_plan
 
     if args.format != "csv" and (args.bom or args.table):
         print_error(t("export.bom_csv_only" if args.bom else "export.table_csv_only"))
         return 2
-    try:
-        today = parse_date(args.date) if args.date is not None else dt.date.today()
-    except CheckinError as error:
-        print_error(error.message)
+    today = day_asked(args.date)
+    if today is None:
         return 2
     if args.output and _same_file(args.output, args.plan):
         print_error(t("export.would_overwrite_plan", path=args.output))

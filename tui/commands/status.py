@@ -13,7 +13,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from model.i18n import t
-from tui.commands._common import print_error
+from tui.commands._common import day_asked, print_error
 
 if TYPE_CHECKING:
     from model.plan import Plan
@@ -32,19 +32,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the plan's status as of the day asked (today by default)."""
-    import datetime as dt
 
-    from model.checkins import CheckinError, parse_date
     from model.progress import plan_progress
     from model.progress_report import progress_data
     from model.safetext import json_text
     from model.store import PlanError, load_plan
     from tui.commands._table import print_lines
 
-    try:
-        today = parse_date(args.date) if args.date is not None else dt.date.today()
-    except CheckinError as error:
-        print_error(error.message)
+    today = day_asked(args.date)
+    if today is None:
         return 2
     try:
         plan = load_plan(args.plan)
