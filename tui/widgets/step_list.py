@@ -83,6 +83,9 @@ class StepList(Widget):
         lines.append("\n")
         for hint in t("tui.steps_keys").splitlines():
             lines.append(f" {hint}\n", legend)
+        lines.append("\n")
+        for hint in t("tui.steps_tracking_keys").splitlines():  # the tracking screens
+            lines.append(f" {hint}\n", legend)
         return lines
 
     def on_click(self, event: events.Click) -> None:
