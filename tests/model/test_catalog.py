@@ -180,7 +180,7 @@ def test_applying_an_entry_to_a_chinese_plan_uses_chinese_text():
     plan = load_plan(PLANS / "content-leads.zh-TW.toml")
     kpi = add_catalog_kpi(plan, get_entry("email_open_rate"))
     assert kpi.name == "Email 開信率"
-    assert kpi.definition == "寄達的郵件被打開的比例,主要反映標題是否吸引人。"
+    assert kpi.definition == "寄達的郵件被開啟的比例,主要反映標題是否吸引人。"
     assert plan.inputs["emails_sent"].description == "成功寄達的電子郵件數(不含退信)"
     assert plan.kpis[-1] is kpi
 
