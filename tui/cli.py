@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from model import __version__
 from model.i18n import LANGUAGES, resolve_language, set_language, t
-from tui.cli_i18n import OkrArgumentParser
+from tui.cli_i18n import HelpFormatter, OkrArgumentParser, RawDescriptionHelpFormatter
 from tui.commands import command_modules, command_names
 
 DEFAULT_COMMAND = "open"
@@ -53,7 +53,7 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
         usage=t("cli.usage"),
         description=t("cli.description"),
         epilog=t("cli.epilog"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_version(f"okr {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.lang_help"))
@@ -63,7 +63,11 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     )
     for name, module in commands.items():
         command = sub.add_parser(
-            name, parents=[common], help=t(module.HELP), description=t(module.HELP)
+            name,
+            parents=[common],
+            help=t(module.HELP),
+            description=t(module.HELP),
+            formatter_class=HelpFormatter,
         )
         module.configure(command)
     return parser

@@ -17,6 +17,7 @@ from functools import wraps
 from typing import Any
 
 from model.i18n import t
+from model.textwidth import display_width
 
 ARGPARSE_MESSAGES: dict[str, str] = {
     "usage: ": "lang.argparse_usage",
@@ -74,6 +75,29 @@ def _translated(method: Callable[..., Any]) -> Callable[..., Any]:
             return method(*args, **kwargs)
 
     return wrapper
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with options' help lined up when a placeholder is Chinese.
+
+    argparse pads an option's name (``計畫檔``) to the help column by counting characters,
+    but a Chinese character takes two columns in a terminal, so the help after it would
+    start further right than the rest. This takes the extra columns back out of the
+    padding (argparse documents no hook for it: the one method overridden here is the
+    one that lays out an option)."""
+
+    def _format_action(self, action: argparse.Action) -> str:
+        text = super()._format_action(action)
+        header = self._format_action_invocation(action)
+        extra = display_width(header) - len(header)
+        start = self._current_indent + len(header)
+        if extra > 0 and text[start : start + extra + 2] == " " * (extra + 2):
+            text = text[:start] + text[start + extra :]  # two spaces at least remain
+        return text
+
+
+class RawDescriptionHelpFormatter(HelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """:class:`HelpFormatter` that keeps the description's and epilog's own line breaks."""
 
 
 class OkrArgumentParser(argparse.ArgumentParser):

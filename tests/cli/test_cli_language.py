@@ -25,6 +25,7 @@ def test_the_help_of_a_command_is_all_chinese():
     assert out.startswith("用法:okr check ")
     assert "\n位置參數:\n" in out and "\n選項:\n" in out
     assert "顯示這份說明後結束" in out
+    assert "計畫檔 [計畫檔 ...]" in out and "PLAN" not in out  # the placeholders too
     assert not ENGLISH_ARGPARSE.search(out)
 
 
@@ -40,7 +41,7 @@ def test_the_main_help_is_all_chinese():
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["check"], "okr check:錯誤:缺少必要的參數:PLAN"),
+        (["check"], "okr check:錯誤:缺少必要的參數:計畫檔"),
         (["--lang", "fr", "p.toml"], "okr:錯誤:參數 --lang:無效的選項:'fr'(可選:'en', 'zh-TW')"),
         (["check", "--date"], "okr check:錯誤:參數 --date:需要一個值"),
         (["status", "--nope", "p.toml"], "okr:錯誤:無法辨識的參數:--nope"),
@@ -75,3 +76,19 @@ def test_every_argparse_message_we_translate_is_one_python_uses():
         text = source.read()
     for message in ARGPARSE_MESSAGES:
         assert repr(message)[1:-1] in text or message in text, message
+
+
+def test_chinese_placeholders_keep_the_help_column_lined_up():
+    """argparse counts characters; a Chinese placeholder takes two columns a character."""
+    from model.textwidth import display_width
+
+    result = run_okr("checkin", "--help", env=CHINESE)
+    assert result.returncode == 0
+    columns = {}
+    for line in result.stdout.splitlines():
+        for name in ("計畫檔 ", "-h, --help ", "--value 數值 ", "--note 文字 "):
+            if line.startswith("  " + name):
+                help_text = line[len("  " + name) :].lstrip()
+                columns[name] = display_width(line) - display_width(help_text)
+    assert len(columns) == 4, result.stdout
+    assert len(set(columns.values())) == 1, columns

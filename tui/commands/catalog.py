@@ -23,7 +23,9 @@ HELP = "catalog.help"
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``catalog`` arguments."""
     parser.add_argument("--json", action="store_true", help=t("catalog.json_help"))
-    parser.add_argument("query", nargs="*", metavar="QUERY", help=t("catalog.query_help"))
+    parser.add_argument(
+        "query", nargs="*", metavar=t("cli.metavar_query"), help=t("catalog.query_help")
+    )
 
 
 def run(args: argparse.Namespace) -> int:

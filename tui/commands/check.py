@@ -34,7 +34,9 @@ FORMATS = ("text", "json")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``check`` arguments."""
-    parser.add_argument("plans", nargs="+", metavar="PLAN", help=t("check.plans_help"))
+    parser.add_argument(
+        "plans", nargs="+", metavar=t("cli.metavar_plan"), help=t("check.plans_help")
+    )
     parser.add_argument("--format", choices=FORMATS, default="text", help=t("check.format_help"))
     parser.add_argument("-v", "--verbose", action="store_true", help=t("check.verbose_help"))
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=t("check.date_help"))

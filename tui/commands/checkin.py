@@ -25,20 +25,22 @@ HELP = "checkin.help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``checkin`` arguments."""
-    parser.add_argument("plan", metavar="PLAN", help=t("checkin.plan_help"))
+    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("checkin.plan_help"))
     parser.add_argument("--kpi", required=True, metavar="ID", help=t("checkin.kpi_help"))
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--value", metavar="VALUE", help=t("checkin.value_help"))
+    source.add_argument("--value", metavar=t("cli.metavar_value"), help=t("checkin.value_help"))
     source.add_argument(
         "--input",
         action="append",
         dest="inputs",
-        metavar="NAME=VALUE",
+        metavar=t("cli.metavar_name_value"),
         help=t("checkin.input_help"),
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=t("checkin.date_help"))
     parser.add_argument("--confidence", metavar="0-10", help=t("checkin.confidence_help"))
-    parser.add_argument("--note", default="", metavar="TEXT", help=t("checkin.note_help"))
+    parser.add_argument(
+        "--note", default="", metavar=t("cli.metavar_text"), help=t("checkin.note_help")
+    )
 
 
 def run(args: argparse.Namespace) -> int:

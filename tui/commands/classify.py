@@ -36,7 +36,9 @@ _PIECES = re.compile(
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``classify`` arguments."""
-    parser.add_argument("texts", nargs="*", metavar="TEXT", help=t("classify.cli_text_help"))
+    parser.add_argument(
+        "texts", nargs="*", metavar=t("cli.metavar_text"), help=t("classify.cli_text_help")
+    )
     parser.add_argument("--json", action="store_true", help=t("classify.cli_json_help"))
 
 

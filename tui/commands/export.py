@@ -28,9 +28,11 @@ TABLES = ("kpis", "checkins")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``export`` arguments."""
-    parser.add_argument("plan", metavar="PLAN", help=t("export.plan_help"))
+    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("export.plan_help"))
     parser.add_argument("--format", choices=FORMATS, default="md", help=t("export.format_help"))
-    parser.add_argument("-o", "--output", metavar="FILE", help=t("export.output_help"))
+    parser.add_argument(
+        "-o", "--output", metavar=t("cli.metavar_file"), help=t("export.output_help")
+    )
     parser.add_argument("--bom", action="store_true", help=t("export.bom_help"))
     parser.add_argument("--table", choices=TABLES, default=None, help=t("export.table_help"))
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=t("export.date_help"))

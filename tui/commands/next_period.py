@@ -26,9 +26,13 @@ HELP = "period.help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``next-period`` arguments."""
-    parser.add_argument("plan", metavar="PLAN", help=t("period.plan_help"))
+    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("period.plan_help"))
     parser.add_argument(
-        "-o", "--output", required=True, metavar="NEW.toml", help=t("period.output_help")
+        "-o",
+        "--output",
+        required=True,
+        metavar=t("cli.metavar_new_plan"),
+        help=t("period.output_help"),
     )
     parser.add_argument("--start", metavar="YYYY-MM-DD", help=t("period.start_help"))
     parser.add_argument("--end", metavar="YYYY-MM-DD", help=t("period.end_help"))

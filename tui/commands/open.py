@@ -20,7 +20,7 @@ HELP = "cli.open_help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``open`` arguments."""
-    parser.add_argument("plan", metavar="PLAN", help=t("cli.plan_arg_help"))
+    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("cli.plan_arg_help"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -27,7 +27,11 @@ DEFAULT_PLAN = "plan.toml"
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``serve`` arguments."""
     parser.add_argument(
-        "plan", metavar="PLAN", nargs="?", default=DEFAULT_PLAN, help=t("serve.plan_help")
+        "plan",
+        metavar=t("cli.metavar_plan"),
+        nargs="?",
+        default=DEFAULT_PLAN,
+        help=t("serve.plan_help"),
     )
     parser.add_argument("--host", default=DEFAULT_HOST, help=t("serve.host_help"))
     parser.add_argument("--port", type=port_number, default=DEFAULT_PORT, help=t("serve.port_help"))

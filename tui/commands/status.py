@@ -25,7 +25,7 @@ HELP = "progress.help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``status`` arguments."""
-    parser.add_argument("plan", metavar="PLAN", help=t("progress.plan_help"))
+    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("progress.plan_help"))
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=t("progress.date_help"))
     parser.add_argument("--json", action="store_true", help=t("progress.json_help"))
 
