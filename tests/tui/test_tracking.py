@@ -208,6 +208,22 @@ async def test_a_later_day_changes_what_the_dashboard_says(example_copy):
         assert "29%, score 0.2" in text  # the closed period's score on the card
 
 
+async def test_two_columns_keep_the_due_label_whole_beside_a_crossed_guardrail(example_copy):
+    """At 120 columns the leading and lagging KPIs sit side by side; a crossed guardrail's
+    card has its own alert line, so its status line drops the word rather than cutting
+    "closing value due" short."""
+    app = saas_app(example_copy(), today=dt.date(2026, 4, 10))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        cac = next(i for i, line in enumerate(lines) if "│  Customer acquisition cost" in line)
+        assert "│" in lines[cac]  # two columns
+        assert lines[cac + 1].rstrip().endswith("closing value due")
+        assert "!  Guardrail crossed, above the ceiling of $700" in lines[cac + 2]
+        assert sum(line.count("closing value due") for line in lines) == 5
+
+
 async def test_enter_on_a_dashboard_card_checks_that_kpi_in_and_comes_back_updated(example_copy):
     app = saas_app(example_copy())
     async with app.run_test(size=(80, 24)) as pilot:

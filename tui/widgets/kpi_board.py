@@ -407,7 +407,8 @@ class KpiBoard(ScrollView, can_focus=True):
         line.append(" " + share.rjust(self._share_width) + "  ")
         line.append_text(status)
         room = width - line.cell_len - due.cell_len - 2
-        if guard and (entry.guardrail_crossed or guard.cell_len + 2 <= room):
+        # Left out when it does not fit: a crossed guardrail has its own alert line below.
+        if guard and guard.cell_len + 2 <= room:
             line.append("  ")
             line.append_text(guard)
         gap = max(width - line.cell_len - due.cell_len, 2)
