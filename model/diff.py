@@ -72,7 +72,8 @@ def describe_change(change: Change) -> str:
         return t("diff.set", where=where, new=_show(change.new))
     if _blank(change.new):
         return t("diff.cleared", where=where, old=_show(change.old))
-    return t("diff.changed", where=where, old=_show(change.old), new=_show(change.new))
+    old, new = _show_pair(change.old, change.new)
+    return t("diff.changed", where=where, old=old, new=new)
 
 
 def describe_differences(old: Plan, new: Plan, *, limit: int | None = None) -> list[str]:
@@ -209,5 +210,35 @@ def _plain(value: object) -> object:
     return value
 
 
+SHOWN = 50
+"""At most this many characters of a value are shown."""
+_CONTEXT = 20
+"""Characters kept, at most, before the first difference when a long text is shown from
+there (from the start of a word, when there is a space among them)."""
+
+
 def _show(value: object) -> str:
-    return show_value(_plain(value), limit=50)
+    return show_value(_plain(value), limit=SHOWN)
+
+
+def _show_pair(old: object, new: object) -> tuple[str, str]:
+    """Both values, short; two long texts that only differ far in are both shown from a
+    little before their first difference ("…'to value for small teams.'"), so the
+    change is on screen rather than cut off after an identical start."""
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return _show(old), _show(new)
+    same = 0
+    for before, after in zip(old, new, strict=False):
+        if before != after:
+            break
+        same += 1
+    if same <= _CONTEXT or max(len(_show(old)), len(_show(new))) < SHOWN:
+        return _show(old), _show(new)
+    start = same - _CONTEXT
+    space = old.find(" ", start, same - 1)
+    if space >= 0:
+        start = space + 1
+    return (
+        "…" + show_value(old[start:], limit=SHOWN - 1),
+        "…" + show_value(new[start:], limit=SHOWN - 1),
+    )

@@ -105,3 +105,17 @@ def test_differences_in_chinese():
         "KPI aov 的 target:1200 → 1500",
         "新增:KPI roas",
     ]
+
+
+def test_a_long_text_changed_near_its_end_is_shown_from_where_it_differs():
+    old = load_plan(PLANS / "saas-growth.toml")
+    new = old.model_copy(deep=True)
+    statement = old.objective.statement
+    assert len(statement) > 55
+    new.objective.statement = statement + " and their managers"
+    (line,) = describe_differences(old, new)
+    assert line.endswith("→ …'for small teams and their managers'"), line
+    assert "…'for small teams' →" in line
+    new.objective.statement = "X" + statement[1:]  # a change at the start: shown as it was
+    (line,) = describe_differences(old, new)
+    assert "'Make the free trial" in line and "'Xake the free trial" in line
