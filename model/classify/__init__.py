@@ -17,8 +17,9 @@ How it decides is written down in ``docs/classifier.md``; the pieces:
 - :mod:`~model.classify.quantities`, :mod:`~model.classify.units`,
   :mod:`~model.classify.deadlines`, :mod:`~model.classify.changes`: numbers with their
   units and bounds, deadlines, baseline-to-target changes;
-- :mod:`~model.classify.evidence`, :mod:`~model.classify.roles`: the facts gathered from
-  one line (its main verb; which numbers are targets and which outputs);
+- :mod:`~model.classify.evidence`, :mod:`~model.classify.verbs`,
+  :mod:`~model.classify.roles`: the facts gathered from one line (its main verb; which
+  numbers are targets and which outputs);
 - :mod:`~model.classify.rules`: the named, weighted rules and the verdict;
 - :mod:`~model.classify.result`: what it returns;
 - :mod:`~model.classify.smart`: SMART hints for an objective.
