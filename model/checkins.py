@@ -174,6 +174,14 @@ def build_checkin(
         raise CheckinError("checkin.out_of_limits", kpi=kpi.id) from None
 
 
+def default_day(objective: Objective, today: dt.date) -> dt.date:
+    """The day a check-in is dated when none is given: today, or the period's last day
+    once the period has ended, since a value recorded then is its closing value (what the
+    period is scored on, see :attr:`model.progress.KpiProgress.closing_missing`)."""
+    end = objective.end
+    return end if end is not None and today > end else today
+
+
 def checkin_warnings(
     objective: Objective, checkin: CheckIn, today: dt.date, *, ahead: bool = False
 ) -> list[str]:

@@ -80,6 +80,24 @@ async def test_a_check_in_typed_with_keys_is_saved_by_ctrl_s(example_copy):
     assert path.read_text("utf-8").startswith(before)  # appended, the rest untouched
 
 
+async def test_after_the_period_a_check_in_is_dated_on_its_last_day(example_copy):
+    path = example_copy()
+    app = saas_app(path, today=dt.date(2026, 4, 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.screen.field("date").value == "2026-03-31"
+        assert "outside the plan's period" not in flat(pilot)
+        await type_text(pilot, "45%")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ Recorded Trial activation rate = 45% on 2026-03-31" in flat(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_plan(path).checkins[-1]
+    assert (saved.kpi, saved.date, saved.value) == ("trial_activation", dt.date(2026, 3, 31), 0.45)
+
+
 async def test_typed_inputs_compute_the_value_that_is_recorded(example_copy):
     path = example_copy()
     app = saas_app(path)

@@ -75,12 +75,13 @@ def _checkin_from_args(plan: Plan, args: argparse.Namespace, today: dt.date) -> 
     from model.checkins import (
         CheckinError,
         build_checkin,
+        default_day,
         parse_confidence,
         parse_date,
         split_input,
     )
 
-    day = parse_date(args.date) if args.date is not None else today
+    day = parse_date(args.date) if args.date is not None else default_day(plan.objective, today)
     confidence = parse_confidence(args.confidence) if args.confidence is not None else None
     inputs: dict[str, str] | None = None
     if args.inputs is not None:

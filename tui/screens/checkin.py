@@ -2,7 +2,8 @@
 
 Tracking comes after planning, so this is its own screen, opened from the dashboard
 (Enter on a KPI) or the palette, and Escape goes back. The date at the top applies to
-every value recorded here (today by default). For the chosen KPI the form takes the
+every value recorded here (today by default; once the period has ended, its last day,
+for the closing values). For the chosen KPI the form takes the
 value in the KPI's unit (``12%``, ``$740``), or its formula's inputs, each in its own
 unit, with the value computed as they are typed; then a confidence 0-10 and a note.
 Enter records: the check-in is added to the plan in memory (``ctrl+s`` saves it), the
@@ -31,6 +32,7 @@ from model.checkins import (
     add_checkin,
     build_checkin,
     checkin_warnings,
+    default_day,
     parse_confidence,
     progress_with,
 )
@@ -129,6 +131,11 @@ class CheckinScreen(Screen[None]):
     def today(self) -> dt.date:
         return self.okr_app.today()
 
+    @property
+    def default_day(self) -> dt.date:
+        """The date a check-in gets when the date field is empty (see ``default_day``)."""
+        return default_day(self.plan.objective, self.today)
+
     # --- building the screen -------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -137,7 +144,7 @@ class CheckinScreen(Screen[None]):
             yield Static(t("tracking_ui.checkin_title"), classes="pane-title")
             yield Static("", id="checkin-guide", classes="pane-guide")
             date = Input(
-                self.today.isoformat(),
+                self.default_day.isoformat(),
                 id="checkin-date",
                 compact=True,
                 select_on_focus=False,
@@ -340,8 +347,9 @@ class CheckinScreen(Screen[None]):
             await self.record()
 
     def _date(self) -> dt.date:
-        """The date typed at the top (today when empty); raises EditError if unreadable."""
-        return parse_date(self.field("date").value) or self.today
+        """The date typed at the top (:attr:`default_day` when empty); raises EditError
+        if unreadable."""
+        return parse_date(self.field("date").value) or self.default_day
 
     def _date_changed(self) -> None:
         row = self.row("date")
@@ -397,7 +405,7 @@ class CheckinScreen(Screen[None]):
         try:
             day = self._date()
         except EditError:
-            day = self.today
+            day = self.default_day
         try:
             checkin = self._typed_checkin(day)
         except CheckinError as error:
