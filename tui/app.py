@@ -26,7 +26,7 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.filter import LineFilter
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from model.errors import PlanError
 from model.fingerprint import ABSENT, Fingerprint, fingerprint_of
@@ -353,7 +353,8 @@ class OkrApp(App[int], inherit_bindings=False):
         )
         yield SystemCommand(t("tui.cmd_help"), t("tui.cmd_help_help"), self.action_help)
         yield SystemCommand(t("tui.cmd_theme"), t("tui.cmd_theme_help"), self.action_change_theme)
-        yield from self.language_commands()
+        if hasattr(screen, "relocalize"):  # not over a dialog: it would keep its old words
+            yield from self.language_commands()
         yield SystemCommand(t("tui.cmd_quit"), t("tui.cmd_quit_help"), self.action_quit)
 
     # --- language ----------------------------------------------------------------------------
@@ -370,7 +371,9 @@ class OkrApp(App[int], inherit_bindings=False):
                 )
 
     async def switch_language(self, language: Language) -> None:
-        """Speak ``language`` from now on, at once: keys, Footer, step list and panes.
+        """Speak ``language`` from now on, at once: keys, Footer, step list and panes,
+        and the dashboard, check-in or help screen when open (every screen in the stack
+        has a ``relocalize``: the palette offers no switch over a dialog, which has none).
 
         The panes are rebuilt from the plan, which the app owns, so the plan, the current
         step and the unsaved marker stay as they were; old notifications are cleared so
@@ -379,18 +382,12 @@ class OkrApp(App[int], inherit_bindings=False):
         set_language(language)
         localize_bindings(self)
         self.clear_notifications()
-        await self.wizard.relocalize()
-        await self._reopen_help()
+        for screen in self.screen_stack:  # the wizard, and the tracking screens over it
+            relocalize = getattr(screen, "relocalize", None)
+            if relocalize is not None:
+                await relocalize()
         self.refresh_title()
         self.notify(t("lang.switched", name=LANGUAGE_NAMES[language]), markup=False)
-
-    async def _reopen_help(self) -> None:
-        """The help screen, if the switch was made over it, rebuilt in the new language."""
-        from tui.screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
-            await self.pop_screen()
-            await self.push_screen(HelpScreen())
 
     def search_themes(self) -> None:
         """Textual's theme picker, with its placeholder in the current language."""
@@ -460,8 +457,6 @@ class OkrApp(App[int], inherit_bindings=False):
 
     def action_dashboard(self) -> None:
         """Open the dashboard (from the check-in screen: back to it, if it is below)."""
-        from textual.screen import ModalScreen
-
         from tui.screens.checkin import CheckinScreen
         from tui.screens.dashboard import DashboardScreen
 
@@ -477,8 +472,6 @@ class OkrApp(App[int], inherit_bindings=False):
 
     def action_checkin(self) -> None:
         """Open the check-in screen (from the dashboard, on the KPI under its cursor)."""
-        from textual.screen import ModalScreen
-
         from tui.screens.checkin import CheckinScreen
         from tui.screens.dashboard import DashboardScreen
 

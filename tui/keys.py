@@ -190,3 +190,11 @@ def localize_bindings(node: DOMNode) -> None:
             else binding
             for binding in bindings
         ]
+
+
+def localize_tree(node: DOMNode) -> None:
+    """:func:`localize_bindings` for ``node`` and every widget in it (a screen kept
+    across a language switch: its lists and fields have keys in the Footer too)."""
+    localize_bindings(node)
+    for child in node.query("*"):
+        localize_bindings(child)

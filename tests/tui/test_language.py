@@ -139,3 +139,54 @@ async def test_a_switch_made_over_the_help_screen_redraws_the_help(example_copy)
         await pilot.pause()
         assert app.screen is app.wizard
         assert "第 1 步:目標" in screen_text(pilot)
+
+
+async def test_a_switch_over_the_dashboard_redraws_all_of_it(example_copy):
+    import datetime as dt
+
+    path = example_copy("saas-growth.toml")
+    app = make_app(load_plan(path), path, today=dt.date(2026, 2, 20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "North star: Paid subscriptions" in screen_text(pilot)
+        await switch_in_palette(pilot, "繁體")
+        text = screen_text(pilot)
+        assert "北極星指標:" in text and "領先指標" in text
+        assert "North star" not in text and "Leading indicators" not in text
+        assert "Guardrail crossed" not in text  # the alerts and the card's action line
+        assert text.splitlines()[-1].startswith("⏎ 回報進度 esc 回到計畫")  # the Footer
+
+
+async def test_a_switch_over_the_check_in_screen_keeps_what_was_typed(example_copy):
+    import datetime as dt
+
+    path = example_copy("saas-growth.toml")
+    app = make_app(load_plan(path), path, today=dt.date(2026, 2, 20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await type_text(pilot, "44%")
+        assert "Value" in screen_text(pilot)
+        await switch_in_palette(pilot, "繁體")
+        text = screen_text(pilot)
+        assert "回報進度" in text and "數值" in text and "日期" in text
+        assert not re.search(r"\b(Value|Date|Confidence|Note|Check in)\b", text), text
+        assert app.screen.field("value").value == "44%"
+        assert app.screen.field("date").value == "2026-02-20"
+        assert app.focused is not None and app.focused.id == "checkin-value"
+        assert "= 44%" in text  # the preview, in the new language
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ 已記錄" in screen_text(pilot)
+
+
+async def test_no_language_switch_is_offered_over_a_dialog(example_copy):
+    from tui.screens.dialogs import ConfirmDialog
+
+    app = make_app(load_plan(example_copy()), "plan.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ConfirmDialog("Leave?", yes="Yes", no="No"))
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles and not any(title.startswith("Language") for title in titles)

@@ -51,7 +51,7 @@ from model.progress_report import (
     status_label,
 )
 from model.units import format_value
-from tui.keys import bind, localize_bindings
+from tui.keys import bind, localize_bindings, localize_tree
 from tui.widgets.checkin_list import CheckinList, due_first
 from tui.widgets.form import FieldRow
 from tui.widgets.row_list import RowList, one_line
@@ -90,6 +90,15 @@ class RecordInput(Input):
             max_length=MAX_TEXT_CHARS,
         )
         localize_bindings(self)
+
+
+_FIELD_LABELS = {
+    "date": "tracking_ui.field_date",
+    "value": "tracking_ui.field_value",
+    "confidence": "tracking_ui.field_confidence",
+    "note": "tracking_ui.field_note",
+}
+"""The form's own rows and their labels' messages."""
 
 
 def _label(name: str) -> str:
@@ -151,20 +160,20 @@ class CheckinScreen(Screen[None]):
                 placeholder=t("tui.ph_date"),
                 max_length=40,
             )
-            yield FieldRow(t("tracking_ui.field_date"), date, id="row-checkin-date")
+            yield FieldRow(t(_FIELD_LABELS["date"]), date, id="row-checkin-date")
             with Container(id="checkin-split"):
                 yield CheckinList(id="checkin-list")
                 with VerticalScroll(id="checkin-form"):
                     yield Static("", id="checkin-kpi")
                     yield FieldRow(
-                        t("tracking_ui.field_value"),
+                        t(_FIELD_LABELS["value"]),
                         RecordInput(id="checkin-value", name="value"),
                         id="row-checkin-value",
                     )
                     yield Static("", id="checkin-inputs-heading")
                     yield Vertical(id="checkin-inputs")
                     yield FieldRow(
-                        t("tracking_ui.field_confidence"),
+                        t(_FIELD_LABELS["confidence"]),
                         RecordInput(
                             id="checkin-confidence",
                             name="confidence",
@@ -173,7 +182,7 @@ class CheckinScreen(Screen[None]):
                         id="row-checkin-confidence",
                     )
                     yield FieldRow(
-                        t("tracking_ui.field_note"),
+                        t(_FIELD_LABELS["note"]),
                         RecordInput(
                             id="checkin-note", name="note", placeholder=t("tracking_ui.ph_note")
                         ),
@@ -189,10 +198,7 @@ class CheckinScreen(Screen[None]):
         checkin_list.today = self.today
         checkin_list.entries = due_first(list(self.progress.kpis), self.today)
         checkin_list.rows_changed()
-        due = len(self.progress.due)
-        self.query_one("#checkin-guide", Static).update(
-            Text(t("tracking_ui.checkin_guide", due=due, total=len(self.progress.kpis)))
-        )
+        self._show_guide()
         self.query_one("#checkin-result").display = False
         ids = [entry.kpi.id for entry in checkin_list.entries]
         if self.start_kpi in ids:
@@ -204,6 +210,34 @@ class CheckinScreen(Screen[None]):
             checkin_list.focus()
         else:
             self.focus_value()
+
+    def _show_guide(self) -> None:
+        due = len(self.progress.due)
+        self.query_one("#checkin-guide", Static).update(
+            Text(t("tracking_ui.checkin_guide", due=due, total=len(self.progress.kpis)))
+        )
+
+    async def relocalize(self) -> None:
+        """Show the screen in the current language (after a language switch), keeping the
+        date, the chosen KPI, what was typed and where the cursor is."""
+        focused = self.focused.id if self.focused is not None else None
+        localize_tree(self)
+        self.query_one(".pane-title", Static).update(t("tracking_ui.checkin_title"))
+        self._show_guide()
+        for name, key in _FIELD_LABELS.items():
+            self.row(name).set_label(t(key))
+        self.field("date").placeholder = t("tui.ph_date")
+        self.field("confidence").placeholder = t("tracking_ui.ph_confidence")
+        self.field("note").placeholder = t("tracking_ui.ph_note")
+        self.query_one("#checkin-result").display = False  # a sentence in the old language
+        self.checkin_list.refresh()
+        self._date_changed()
+        await self.load_kpi()
+        self.refresh_bindings()
+        if focused is not None:
+            widgets = self.query(f"#{focused}")
+            if widgets:
+                widgets.first().focus()
 
     # --- the chosen KPI ------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from model.i18n import t
 from model.inputs import join_list
 from model.progress import JUDGED_STATUSES, KpiProgress, PlanProgress, plan_progress
 from model.progress_report import format_score, format_share, status_label
-from tui.keys import bind, localize_bindings
+from tui.keys import bind, localize_bindings, localize_tree
 from tui.widgets.charts import glyphs_for
 from tui.widgets.kpi_board import KpiBoard
 from tui.widgets.row_list import one_line
@@ -72,6 +72,12 @@ class DashboardScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.load()  # back from a check-in: show the new values
+
+    async def relocalize(self) -> None:
+        """Show everything again in the current language (after a language switch)."""
+        localize_tree(self)
+        self.load()
+        self.refresh_bindings()
 
     @property
     def board(self) -> KpiBoard:

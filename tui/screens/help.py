@@ -71,6 +71,12 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#help").focus()
 
+    async def relocalize(self) -> None:
+        """Build the help again in the current language (after a language switch)."""
+        localize_bindings(self)
+        await self.recompose()
+        self.query_one("#help").focus()
+
     def _table(self, bindings: list[Binding]) -> Table:
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True, style="bold")

@@ -37,6 +37,11 @@ class FieldRow(Vertical):
             yield self.control
         yield Static("", classes="field-note", markup=False)
 
+    def set_label(self, label: str) -> None:
+        """Show ``label`` before the control (after a language switch)."""
+        self.label = label
+        self.query_one(".field-label", Label).update(label)
+
     def set_note(
         self, text: str = "", *, error: bool = False, invalid: Iterable[Widget] | None = None
     ) -> None:
