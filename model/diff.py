@@ -18,7 +18,9 @@ from pydantic import BaseModel
 
 from model.i18n import t
 from model.plan import Item, Plan
+from model.steps import FIELD_LABELS, field_label
 from model.tomlpos import show_value
+from model.vocab import VOCABULARIES, label
 
 ChangeKind = Literal["added", "removed", "changed", "reordered"]
 
@@ -68,11 +70,11 @@ def describe_change(change: Change) -> str:
         return t("diff.added", where=where)
     if change.kind == "removed":
         return t("diff.removed", where=where)
+    old, new = _values(change)
     if _blank(change.old):
-        return t("diff.set", where=where, new=_show(change.new))
+        return t("diff.set", where=where, new=new)
     if _blank(change.new):
-        return t("diff.cleared", where=where, old=_show(change.old))
-    old, new = _show_pair(change.old, change.new)
+        return t("diff.cleared", where=where, old=old)
     return t("diff.changed", where=where, old=old, new=new)
 
 
@@ -194,10 +196,25 @@ _WHERE = {  # section -> (the entry, a field of the entry)
 }
 
 
+_LABELLED_AS = {"north_star": "north_star.{}", "items": "item.{}"}
+"""How a section's fields are named in :data:`model.steps.FIELD_LABELS` (others by
+their own name: a KPI's ``target``, the objective's ``statement``)."""
+
+
 def _where(change: Change) -> str:
     entry_key, field_key = _WHERE[change.section]
-    key = field_key if change.field else entry_key
-    return t(key, name=change.name, field=change.field).strip()
+    if not change.field:
+        return t(entry_key, name=change.name).strip()
+    return t(field_key, name=change.name, field=_field_name(change)).strip()
+
+
+def _field_name(change: Change) -> str:
+    """The field's label as the app shows it, in the current language; its key in the
+    file when the app has none (an input's ``source``, a check-in's ``note``)."""
+    if change.section in ("inputs", "ignore", "checkins"):
+        return change.field  # fields the wizard has no labels of its own for
+    label = _LABELLED_AS.get(change.section, "{}").format(change.field)
+    return field_label(label) if label in FIELD_LABELS else change.field
 
 
 def _blank(value: object) -> bool:
@@ -219,6 +236,18 @@ there (from the start of a word, when there is a space among them)."""
 
 def _show(value: object) -> str:
     return show_value(_plain(value), limit=SHOWN)
+
+
+def _values(change: Change) -> tuple[str, str]:
+    """The old and the new value as shown: a word of a closed vocabulary by its label in
+    the current language (``Weekly``, ``關鍵結果``), anything else as :func:`_show_pair`."""
+    vocabulary = VOCABULARIES.get(change.field, ())
+    if change.old in vocabulary or change.new in vocabulary:
+        return tuple(  # type: ignore[return-value]
+            label(change.field, value) if value in vocabulary else _show(value)
+            for value in (change.old, change.new)
+        )
+    return _show_pair(change.old, change.new)
 
 
 def _show_pair(old: object, new: object) -> tuple[str, str]:

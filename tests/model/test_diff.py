@@ -41,15 +41,15 @@ def test_fields_kpis_inputs_and_items_are_named():
     new.items.insert(1, Item(text="Launch referrals"))
     new.items[2].kind = "key_result"
     assert describe_differences(old, new) == [
-        "title: 'Q1' → 'Q2'",
-        "objective statement: set to 'Grow'",
+        "Plan title: 'Q1' → 'Q2'",
+        "Statement of the objective: set to 'Grow'",
         "input visits added",
         "input orders removed",
-        "KPI cr guardrail.min: 0.01 → 0.015",
-        "KPI aov target: 1200 → 1500",
+        "Floor (min) of KPI cr: 0.01 → 0.015",
+        "Target of KPI aov: 1200 → 1500",
         "KPI roas added",
         "item 2 'Launch referrals' added",
-        "item 3 'Write 5 emails' kind: 'initiative' → 'key_result'",
+        "Kind of item 3 'Write 5 emails': Initiative → Key result",
     ]
 
 
@@ -67,7 +67,7 @@ def test_removed_things_and_reordered_kpis():
     new.objective.kgi = ""
     old.objective.kgi = "300 users"
     assert describe_differences(old, new) == [
-        "objective kgi: cleared (was '300 users')",
+        "KGI of the objective: cleared (was '300 users')",
         "the order of the KPIs changed",
         "item 2 'Write 5 emails' removed",
     ]
@@ -100,10 +100,12 @@ def test_differences_in_chinese():
     old, new = _base(), _base()
     new.kpis[1].target = 1500
     new.kpis.append(Kpi(id="roas"))
+    new.items[1].kind = "key_result"
     set_language("zh-TW")
-    assert describe_differences(old, new) == [
-        "KPI aov 的 target:1200 → 1500",
+    assert describe_differences(old, new) == [  # the app's labels, not the file's keys
+        "KPI aov 的目標值:1200 → 1500",
         "新增:KPI roas",
+        "項目 2 'Write 5 emails' 的類型:行動方案 → 關鍵結果",
     ]
 
 

@@ -64,8 +64,8 @@ def test_find_recovery_returns_the_edits_and_what_they_started_from(edited):
     assert found.pid == os.getpid()
     assert not found.base_changed()
     assert found.summary() == [
-        "title: 'SaaS growth Q1 2026' → 'Edited, not saved'",
-        f"KPI {plan.kpis[0].id} target: 0.45 → 0.5",
+        "Plan title: 'SaaS growth Q1 2026' → 'Edited, not saved'",
+        f"Target of KPI {plan.kpis[0].id}: 0.45 → 0.5",
     ]
 
 
@@ -73,7 +73,9 @@ def test_the_summary_speaks_the_users_language(edited):
     path, plan, fingerprint = edited
     write_recovery(path, plan, fingerprint)
     set_language("zh-TW")
-    assert find_recovery(path).summary()[0] == "title:'SaaS growth Q1 2026' → 'Edited, not saved'"
+    assert (
+        find_recovery(path).summary()[0] == "計畫名稱:'SaaS growth Q1 2026' → 'Edited, not saved'"
+    )
 
 
 def test_a_later_save_by_someone_else_is_noticed(edited):
@@ -117,7 +119,7 @@ def test_a_new_plan_never_saved_can_be_recovered(tmp_path: Path):
     found = find_recovery(path)
     assert found.plan.title == "draft" and found.base == ABSENT
     assert not found.base_changed()
-    assert found.summary() == ["title: set to 'draft'"]
+    assert found.summary() == ["Plan title: set to 'draft'"]
 
 
 def test_the_folder_is_made_private_again_if_loosened(edited):
