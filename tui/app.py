@@ -14,6 +14,7 @@ app with the same one-line error, and nothing is written.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -43,6 +44,11 @@ if TYPE_CHECKING:
     from model.plan import Plan
     from model.plan_source import PlanSource
     from tui.guard import PlanGuard
+
+
+SETTLE_TIMEOUT = 0.5
+"""Seconds a widget may take to pass on what was typed before a save (see
+:meth:`OkrApp.settle`); past that the save goes ahead rather than hang."""
 
 
 class OkrApp(App[int], inherit_bindings=False):
@@ -255,16 +261,39 @@ class OkrApp(App[int], inherit_bindings=False):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def action_save(self) -> None:
+    async def settle(self) -> None:
+        """Let what was typed into the focused field just before this key reach the plan.
+
+        Keys that come in one burst with ctrl+s (over SSH, a paste, a fast typist) are
+        queued in the field when the app runs the save, and the field's Changed message
+        still has to travel up to the step that stores it. Every widget reads its
+        messages in order, so a callback sent through the field twice (its keys, then
+        the messages they made) and then through each widget above it (the message on
+        its way up) runs after all of that.
+        """
+        focused = self.focused
+        if focused is None:
+            return
+        for node in (focused, *focused.ancestors_with_self):
+            if node is self:
+                break  # the app is running this very action: its queue waits for it
+            done = asyncio.Event()
+            if node.call_later(done.set):
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(done.wait(), SETTLE_TIMEOUT)
+
+    async def action_save(self) -> None:
         """Write the plan to its file; on failure say why in one line and keep the plan.
 
         A read-only session asks for another file name; a file changed on disk since it
         was loaded asks what to do (``tui.guard``).
         """
+        await self.settle()
         self.guard.save()
 
-    def action_save_as(self) -> None:
+    async def action_save_as(self) -> None:
         """Ask for a file name, save there and go on editing that file."""
+        await self.settle()
         self.guard.save_as()
 
     def report_saved(self) -> None:
@@ -278,6 +307,7 @@ class OkrApp(App[int], inherit_bindings=False):
 
     async def action_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
+        await self.settle()
         if not self.dirty:
             self.exit(0)
             return
@@ -422,9 +452,11 @@ class OkrApp(App[int], inherit_bindings=False):
         """The plan changed: the next :meth:`check_report` runs the checks again."""
         self._check_report = None
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         """Ask for a format, then write the export next to the plan file."""
         from tui.screens.export import ExportDialog, export_plan
+
+        await self.settle()
 
         if not isinstance(self.screen, ExportDialog):
             self.push_screen(ExportDialog(self.path), lambda fmt: export_plan(self, fmt))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 
 from model.lock import inspect_lock
 from model.store import load_plan
@@ -42,3 +43,24 @@ def test_a_plan_that_fails_validation_ends_in_one_line_naming_it(tmp_path, termi
     assert "Traceback" not in term.output.decode("utf-8", "replace")
     assert plan.read_text("utf-8") == text
     assert inspect_lock(plan) is None
+
+
+def test_text_and_ctrl_s_in_one_burst_saves_all_of_the_text(tmp_path, terminal):
+    """Over SSH, or pasted, the last characters typed and ctrl+s arrive together: the
+    save waits for them to reach the plan instead of writing it without them."""
+    plan = tmp_path / "plan.toml"
+    shutil.copyfile(PLANS / "saas-growth.toml", plan)
+    term = terminal(str(plan))
+    assert term.read_until("Next"), term.output[-2000:]  # the editor's keys: it is there
+    for word in (" one", " two", " three"):
+        term.type(word + "\x13")  # one write: the text, then ctrl+s
+        deadline = time.monotonic() + 10
+        while not _statement(plan).endswith(word) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _statement(plan).endswith(word), (word, _statement(plan))
+    term.type("x\x11")  # ctrl+q right after a character: that edit is not saved, so it asks
+    assert term.read_until("Quit without saving"), term.output[-2000:]
+
+
+def _statement(plan) -> str:
+    return load_plan(plan).objective.statement

@@ -88,7 +88,7 @@ async def test_save_as_onto_an_existing_file_asks_first(example_copy):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await type_text(pilot, " mine")
-        app.action_save_as()
+        await app.action_save_as()
         await pilot.pause()
         await pilot.press("ctrl+u")
         await type_text(pilot, str(other))
@@ -99,7 +99,7 @@ async def test_save_as_onto_an_existing_file_asks_first(example_copy):
         await pilot.pause()
         assert app.path == path
         assert other.read_bytes() == original
-        app.action_save_as()
+        await app.action_save_as()
         await pilot.pause()
         await pilot.press("ctrl+u")
         await type_text(pilot, str(other))
