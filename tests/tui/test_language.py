@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from textual.command import CommandInput
@@ -141,11 +142,14 @@ async def test_a_switch_made_over_the_help_screen_redraws_the_help(example_copy)
         assert "第 1 步:目標" in screen_text(pilot)
 
 
-async def test_a_switch_over_the_dashboard_redraws_all_of_it(example_copy):
-    import datetime as dt
-
+def mid_period_app(example_copy):
+    """The example plan on a day of its period (the tracking screens have values)."""
     path = example_copy("saas-growth.toml")
-    app = make_app(load_plan(path), path, today=dt.date(2026, 2, 20))
+    return make_app(load_plan(path), path, today=dt.date(2026, 2, 20))
+
+
+async def test_a_switch_over_the_dashboard_redraws_all_of_it(example_copy):
+    app = mid_period_app(example_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+t")
         await pilot.pause()
@@ -159,10 +163,7 @@ async def test_a_switch_over_the_dashboard_redraws_all_of_it(example_copy):
 
 
 async def test_a_switch_over_the_check_in_screen_keeps_what_was_typed(example_copy):
-    import datetime as dt
-
-    path = example_copy("saas-growth.toml")
-    app = make_app(load_plan(path), path, today=dt.date(2026, 2, 20))
+    app = mid_period_app(example_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+l")
         await pilot.pause()
