@@ -169,6 +169,7 @@ class ReviewPane(StepPane):
             if any(same):
                 findings.cursor = same.index(True)
         findings.rows_changed()
+        findings.refresh(layout=True)  # its height follows the number of findings
         self.query_one("#review-findings-heading", Static).update(
             t(
                 "review.heading",
