@@ -121,6 +121,12 @@ async def test_a_formula_with_a_syntax_error_shows_a_caret_at_its_position(tmp_p
         assert "(at character 10)" in screen_text(pilot)
         assert app.query_one("#row-kpi-formula").has_error
         assert app.plan.kpis[0].formula == "orders / / visitors"  # kept as typed
+        await pilot.press("escape", "i")  # the inputs come from the formula: it says so
+        await pilot.pause()
+        assert not isinstance(app.screen, InputsDialog)
+        assert [n.message for n in app._notifications][-1].startswith(
+            "The inputs are read from the formula: fix its error first"
+        )
 
 
 async def test_a_formula_lists_its_inputs_and_previews_with_values_to_try(tmp_path):

@@ -89,17 +89,23 @@ class FormulasPane(KpiStepPane):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "edit_inputs":
-            kpi = self.kpi
-            from model.inputs import formula_inputs
-
-            return self.kpi_list.has_focus and kpi is not None and bool(formula_inputs(kpi))
+            kpi = self.kpi  # with a formula, even a broken one (i then says why it cannot)
+            return self.kpi_list.has_focus and kpi is not None and bool(kpi.formula.strip())
         return super().check_action(action, parameters)
 
     def action_edit_inputs(self) -> None:
         kpi = self.kpi
         if kpi is None:
             return
+        from model.inputs import formula_inputs, parsed_formula
         from tui.screens.formula_feedback import InputsDialog
+
+        if not formula_inputs(kpi):  # a formula that does not parse, or reads no inputs
+            key = (
+                "assist.inputs_need_formula" if parsed_formula(kpi) is None else "assist.no_inputs"
+            )
+            self.notify(t(key), severity="warning", markup=False)
+            return
 
         def closed(changed: bool | None) -> None:
             if changed:
