@@ -210,22 +210,44 @@ class OkrApp(App[int], inherit_bindings=False):
         self._replay_next()
 
     async def on_event(self, event: events.Event) -> None:
-        """Until the editor has taken over from the opening pane, hold keys and pastes
-        (replayed into it in order, see :meth:`_replay_next`) and ignore the mouse
-        (there is nothing to click yet)."""
+        """Hold keys and pastes while the opening pane shows, and behind a key that moves
+        on (see :meth:`_moves_on`) until what it does is in place; replay them in order
+        (see :meth:`_replay_next`). Ignore the mouse until the editor is there (there is
+        nothing to click yet)."""
         if isinstance(event, events.Key | events.Paste):
             if self._holding and event is not self._replaying and not event.is_forwarded:
                 self._held.append(event)
                 return
         elif self.source is not None and isinstance(event, events.MouseEvent):
             return
+        # (asked before handing it on: Textual marks the event itself as forwarded, and the
+        # same event comes back up to the app when no widget on the way takes it)
+        replayed = event is self._replaying and not event.is_forwarded
+        fresh = isinstance(event, events.Key) and not event.is_forwarded
+        moves_on = fresh and self._moves_on(event)  # type: ignore[arg-type]
         await super().on_event(event)
+        if replayed or (moves_on and self.source is None):
+            # The keys behind one that moves on wait for it: Textual has handed it to the
+            # focused widget, and its binding (Tab, Enter to the next field, a on a list)
+            # runs once it comes back up to the app, after the keys of the same burst (over
+            # SSH, typed fast) would have gone to the old field. Once it is back in the
+            # app's queue (settle), the next one goes after it and after a repaint.
+            self._holding = True
+            if moves_on:
+                await self.settle()
+            self.call_later(self.call_after_refresh, self._replay_next)
+
+    def _moves_on(self, event: events.Key) -> bool:
+        """Whether a key may move the focus or open something, so the keys after it must
+        wait for it: anything but a character typed into a text field."""
+        from textual.widgets import Input  # loaded with the editor: not on the way to paint
+
+        return not (event.is_printable and isinstance(self.focused, Input))
 
     def _replay_next(self) -> None:
-        """Hand the next held key to the editor, and the one after once the screen shows
-        its effect: one at a time, as they were typed, not as one burst (Textual runs a
-        key bound to an action, such as ctrl+s, before a field has read the text that
-        came in the same burst ahead of it)."""
+        """Hand the next held key to the editor; :meth:`on_event` asks for the one after
+        once this one has done what it does. One at a time, as they were typed, not as one
+        burst, so each lands where the keys before it left the focus."""
         if not self._held:
             self._holding = False
             self._replaying = None
@@ -236,7 +258,6 @@ class OkrApp(App[int], inherit_bindings=False):
         else:
             self._replaying = events.Paste(held.text)
         self.post_message(self._replaying)
-        self.call_after_refresh(self._replay_next)
 
     # --- title and unsaved marker ---------------------------------------------------------
 

@@ -64,3 +64,19 @@ def test_text_and_ctrl_s_in_one_burst_saves_all_of_the_text(tmp_path, terminal):
 
 def _statement(plan) -> str:
     return load_plan(plan).objective.statement
+
+
+def test_fields_typed_with_tabs_in_one_burst_each_land_in_their_own_field(tmp_path, terminal):
+    """A burst that moves on between fields (Tab, or Enter at the end of a field) puts
+    each text in its own field: the keys after a Tab wait until it has moved the focus."""
+    plan = tmp_path / "new.toml"
+    term = terminal(str(plan))
+    assert term.read_until("Next"), term.output[-2000:]
+    term.type("Grow revenue 20% by Q3\tRevenue 1.2M by 2026-09-30\r2026-07-01\t2026-09-30\x13")
+    deadline = time.monotonic() + 15
+    while not plan.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    objective = load_plan(plan).objective
+    assert objective.statement == "Grow revenue 20% by Q3"
+    assert objective.kgi == "Revenue 1.2M by 2026-09-30"
+    assert (str(objective.start), str(objective.end)) == ("2026-07-01", "2026-09-30")
