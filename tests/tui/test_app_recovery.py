@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from model.fingerprint import fingerprint_of
@@ -11,6 +13,7 @@ from tests.tui.helpers import screen_text, type_text
 from tests.tui.safety_helpers import dialog_id
 from tui.app import make_app
 from tui.screens.choice import ChoiceDialog
+from tui.widgets.items_editor import ItemsEditor
 
 
 async def test_unsaved_edits_are_autosaved_only_when_they_changed(example_copy):
@@ -174,3 +177,27 @@ async def test_the_recovery_dialog_shows_plan_text_literally(example_copy):
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         assert "[bold]x[/bold]" in screen_text(pilot)
+
+
+async def test_a_list_fit_pending_when_the_panes_are_rebuilt_is_no_crash(example_copy):
+    """The items editor fits its list after the next refresh; a recovery (or a reload,
+    or a language switch) can take that editor down first. Over a slow terminal this
+    happened when Recover was pressed right after the dialog came up."""
+    path = example_copy()
+    edited = load_plan(path)
+    edited.items[0].text = "Recovered item"
+    write_recovery(path, edited, fingerprint_of(path))
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert dialog_id(app) == "recovery-dialog"
+        old_editor = app.query_one(ItemsEditor)
+        await pilot.press("enter")  # recover: the panes are rebuilt...
+        for _ in range(20):  # ...and the old editor fits its list as its rows go
+            old_editor.fit_list()
+            await asyncio.sleep(0)
+        await pilot.pause()
+        assert app.is_running and app.plan == edited
+        assert "Recovered item" in screen_text(pilot)
+        editor = app.query_one(ItemsEditor)
+        assert editor is not old_editor and editor.item_list.styles.height.value >= 3

@@ -232,7 +232,13 @@ class ItemsEditor(Vertical):
     @on(ItemList.RowsChanged)
     def fit_list(self) -> None:
         """As tall as the items (at least 3 rows), keeping the fields right under it
-        and on screen: a short list does not push them to the bottom of a tall terminal."""
+        and on screen: a short list does not push them to the bottom of a tall terminal.
+
+        Called after a refresh, it may come while the pane is being taken down (a
+        recovery, a reload or a language switch rebuilds the panes), its rows already
+        gone: then there is nothing to fit (``_pruning`` is Textual's own mark for it)."""
+        if self._pruning or not self.is_attached:
+            return
         fields = self.query_one("#item-fields")
         room = self.size.height - fields.outer_size.height - 1  # 1: the list's top margin
         rows = max(3, min(len(self.plan.items) + 1, room))
