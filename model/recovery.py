@@ -14,7 +14,13 @@ when it was written and the fingerprint of the file the edits started from::
 
 On the next open :func:`find_recovery` returns it; the app shows
 :meth:`Recovery.summary` (what differs from the file on disk) and either takes the
-recovered plan or calls :func:`discard_recovery`. A successful save discards it too.
+recovered plan or calls :meth:`Recovery.discard`. A successful save discards it too.
+
+That file belongs to the session holding the plan's lock. A session that opened the
+plan read-only (someone else holds the lock) keeps its edits in a file of its own,
+``<hash>.<host>-<pid>.toml`` (``own=True``), so the two never overwrite each other's.
+Once that process has gone, :func:`find_recovery` offers the file like the plan's own:
+the newest kept edits first, one set per open.
 """
 
 from __future__ import annotations
@@ -24,13 +30,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import socket
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from model import __version__
-from model.atomic import write_bytes_atomic
+from model.atomic import host_tag, pid_alive, write_bytes_atomic
 from model.diff import describe_differences
 from model.errors import PlanError
 from model.fingerprint import ABSENT, Fingerprint, changed_on_disk
@@ -83,6 +90,10 @@ class Recovery:
             on_disk = Plan()
         return describe_differences(on_disk, self.plan, limit=limit)
 
+    def discard(self) -> bool:
+        """Delete this recovery file; ``True`` if it was there. Never raises."""
+        return _unlink(self.file)
+
 
 def recovery_dir() -> Path:
     """The private folder holding this user's recovery files."""
@@ -91,32 +102,68 @@ def recovery_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME)) / "recovery"
 
 
-def recovery_path(plan_path: str | os.PathLike[str]) -> Path:
-    """The recovery file of the plan at ``plan_path`` (whether or not it exists)."""
-    key = str(_absolute(plan_path)).encode("utf-8", "surrogateescape")
-    return recovery_dir() / f"{hashlib.sha256(key).hexdigest()[:32]}.toml"
+def recovery_path(plan_path: str | os.PathLike[str], *, own: bool = False) -> Path:
+    """The recovery file of the plan at ``plan_path`` (whether or not it exists).
+
+    ``own``: this process's file for the plan instead of the plan's, for a session that
+    has the plan read-only.
+    """
+    key = _plan_key(plan_path)
+    if own:
+        return recovery_dir() / f"{key}.{host_tag()}-{os.getpid()}.toml"
+    return recovery_dir() / f"{key}.toml"
 
 
-def write_recovery(plan_path: str | os.PathLike[str], plan: Plan, base: Fingerprint) -> Path:
+def write_recovery(
+    plan_path: str | os.PathLike[str], plan: Plan, base: Fingerprint, *, own: bool = False
+) -> Path:
     """Write the unsaved ``plan`` to its recovery file atomically; return the file.
 
-    ``base`` is the fingerprint of the plan file the edits started from. Raises
-    :class:`PlanError` if the recovery folder cannot be written.
+    ``base`` is the fingerprint of the plan file the edits started from; ``own`` as in
+    :func:`recovery_path`. Raises :class:`PlanError` if the recovery folder cannot be
+    written.
     """
     folder = recovery_dir()
     _private_folder(folder, plan_path)
-    target = recovery_path(plan_path)
+    target = recovery_path(plan_path, own=own)
     write_bytes_atomic(target, _recovery_bytes(plan_path, plan, base), private=True)
     return target
 
 
-def find_recovery(plan_path: str | os.PathLike[str]) -> Recovery | None:
-    """The unsaved edits of the plan at ``plan_path``, if a readable recovery file exists.
+def find_recovery(plan_path: str | os.PathLike[str], *, plan_file: bool = True) -> Recovery | None:
+    """The newest unsaved edits of the plan at ``plan_path`` that nobody is still making.
 
-    A recovery file that cannot be read or does not belong to this plan is left alone
-    (never deleted) and ``None`` is returned.
+    Looks at the plan's recovery file (unless ``plan_file`` is false: a read-only
+    session leaves it to the lock holder) and at the files of read-only sessions that
+    have ended (a file of a live process on this host is its own business). A file that
+    cannot be read or does not belong to this plan is left alone (never deleted).
+    Returns ``None`` when there is nothing to offer.
     """
-    file = recovery_path(plan_path)
+    key = _plan_key(plan_path)
+    folder = recovery_dir()
+    files = [folder / f"{key}.toml"] if plan_file else []
+    with contextlib.suppress(OSError):
+        files.extend(sorted(folder.glob(f"{key}.*-*.toml")))
+    found = []
+    for file in files:
+        session = _SESSION_TAIL.fullmatch(file.name[len(key) :])
+        if session is not None and _session_alive(session["host"], int(session["pid"])):
+            continue
+        recovery = _read_recovery(file, plan_path)
+        if recovery is not None:
+            found.append(recovery)
+    return max(found, key=lambda recovery: recovery.written, default=None)
+
+
+_SESSION_TAIL = re.compile(r"\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)\.toml")
+
+
+def _session_alive(host: str, pid: int) -> bool:
+    """Whether a read-only session's file may still be being written by its process."""
+    return host == host_tag() and pid_alive(pid)
+
+
+def _read_recovery(file: Path, plan_path: str | os.PathLike[str]) -> Recovery | None:
     try:
         with open(file, "rb") as handle:
             data = handle.read(_MAX_RECOVERY_BYTES)
@@ -141,17 +188,26 @@ def find_recovery(plan_path: str | os.PathLike[str]) -> Recovery | None:
         return None
 
 
-def discard_recovery(plan_path: str | os.PathLike[str]) -> bool:
-    """Delete the plan's recovery file; ``True`` if there was one. Never raises."""
+def discard_recovery(plan_path: str | os.PathLike[str], *, own: bool = False) -> bool:
+    """Delete the plan's recovery file (``own``: this process's, as in
+    :func:`recovery_path`); ``True`` if there was one. Never raises."""
+    return _unlink(recovery_path(plan_path, own=own))
+
+
+def _unlink(file: Path) -> bool:
     try:
-        os.unlink(recovery_path(plan_path))
+        os.unlink(file)
     except OSError:
         return False
     return True
 
 
 def emergency_save(
-    plan_path: str | os.PathLike[str], plan: Plan, base: Fingerprint = ABSENT
+    plan_path: str | os.PathLike[str],
+    plan: Plan,
+    base: Fingerprint = ABSENT,
+    *,
+    own: bool = False,
 ) -> Path | None:
     """Write unsaved edits somewhere safe, now, for a crash or signal handler.
 
@@ -160,7 +216,7 @@ def emergency_save(
     ``None`` if nothing could be written. Never raises.
     """
     try:
-        return write_recovery(plan_path, plan, base)
+        return write_recovery(plan_path, plan, base, own=own)
     except BaseException:
         pass
     fd = -1
@@ -188,6 +244,11 @@ def _recovery_bytes(plan_path: str | os.PathLike[str], plan: Plan, base: Fingerp
         "version": __version__,
     }
     return (HEADER + json.dumps(header) + "\n" + dumps_plan(plan)).encode("utf-8")
+
+
+def _plan_key(plan_path: str | os.PathLike[str]) -> str:
+    key = str(_absolute(plan_path)).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(key).hexdigest()[:32]
 
 
 def _absolute(plan_path: str | os.PathLike[str]) -> Path:

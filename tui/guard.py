@@ -9,7 +9,9 @@
 - **Recovery** (``model.recovery``): while the plan has unsaved edits they are written
   to the private recovery file every :data:`AUTOSAVE_SECONDS` (only when they changed
   since the last write), on SIGHUP/SIGTERM, on a crash and on any exit that did not
-  save or deliberately discard them. The next open offers to recover them.
+  save or deliberately discard them. The next open offers to recover them. A read-only
+  session writes a file of its own, never the lock holder's, and is offered the kept
+  edits of read-only sessions that ended.
 - **Conflicts** (:mod:`tui.saving`): saves pass the fingerprint of what was loaded;
   when the file changed on disk a dialog offers reload, overwrite or save-as. Nothing
   is overwritten silently.
@@ -125,17 +127,16 @@ class PlanGuard(Saving):
     def quit_discarding(self) -> None:
         """The user chose to quit without saving: their edits go, recovery file too."""
         self._discarded = True
-        if not self.read_only:
-            discard_recovery(self.path)
+        discard_recovery(self.path, own=self.read_only)
 
     def _keep_edits(self, notice: str) -> None:
-        if self._kept_on_exit or self._discarded or self.read_only or not self.app.dirty:
+        if self._kept_on_exit or self._discarded or not self.app.dirty:
             return
         self._kept_on_exit = True
         if text_digest(dumps_plan(self.app.plan)) == self._recovered_digest:
-            file: Path | None = recovery_path(self.path)
+            file: Path | None = recovery_path(self.path, own=self.read_only)
         else:
-            file = emergency_save(self.path, self.app.plan, self.base)
+            file = emergency_save(self.path, self.app.plan, self.base, own=self.read_only)
         if file is None:
             self.exit_notices.append(t("safety.edits_lost"))
         else:
@@ -150,14 +151,15 @@ class PlanGuard(Saving):
         self.write_recovery()
 
     def write_recovery(self) -> bool:
-        """Write the unsaved plan to the recovery file if it changed since the last write."""
-        if self.read_only or not self.app.dirty or self._discarded:
+        """Write the unsaved plan to the recovery file if it changed since the last write
+        (a read-only session's own file: the lock holder's is not this session's)."""
+        if not self.app.dirty or self._discarded:
             return False
         digest = text_digest(dumps_plan(self.app.plan))
         if digest == self._recovered_digest:
             return False
         try:
-            write_recovery(self.path, self.app.plan, self.base)
+            write_recovery(self.path, self.app.plan, self.base, own=self.read_only)
         except PlanError as error:
             if not self._recovery_warned:
                 self._recovery_warned = True
@@ -179,6 +181,8 @@ class PlanGuard(Saving):
     # --- the lock ------------------------------------------------------------------------
 
     def set_read_only(self, read_only: bool) -> None:
+        if read_only != self.read_only:
+            self._recovered_digest = None  # another recovery file: the next tick writes it
         self.read_only = read_only
         self.app.refresh_title()
 
@@ -216,14 +220,16 @@ class PlanGuard(Saving):
                 return
         self.set_read_only(True)
         self.app.notify(t("safety.read_only_opened", path=str(self.path)), markup=False)
+        self.offer_recovery()
 
     # --- recovery on open ----------------------------------------------------------------
 
     def offer_recovery(self) -> None:
-        """If unsaved edits of this plan were kept, show what they change and ask."""
-        if self.read_only:
-            return
-        found = find_recovery(self.path)
+        """If unsaved edits of this plan were kept, show what they change and ask.
+
+        A read-only session is offered only the edits of read-only sessions that ended:
+        the plan's own recovery file is the lock holder's."""
+        found = find_recovery(self.path, plan_file=not self.read_only)
         if found is None:
             return
         written = found.written.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -248,7 +254,7 @@ class PlanGuard(Saving):
 
         async def answered(answer: str | None) -> None:
             if answer == "discard":
-                discard_recovery(self.path)
+                found.discard()
                 self.app.notify(t("safety.recovery_discarded"), markup=False)
             else:
                 await self._apply_recovery(found)
@@ -258,6 +264,11 @@ class PlanGuard(Saving):
     async def _apply_recovery(self, found: Recovery) -> None:
         # The edits' own base: if the file was saved since, saving asks before overwriting.
         self.base = found.base
-        self._recovered_digest = text_digest(dumps_plan(found.plan))
+        mine = found.file == recovery_path(self.path, own=self.read_only)
+        self._recovered_digest = text_digest(dumps_plan(found.plan)) if mine else None
         await self.replace_plan(found.plan, dirty=True)
+        # Edits from another session's file now live in this session's: move them there
+        # at once, so they are neither offered twice nor lost in between.
+        if not mine and self.write_recovery():
+            found.discard()
         self.app.notify(t("safety.recovered", path=str(self.path)), markup=False)

@@ -127,8 +127,7 @@ class Saving:
             self.app.notify(str(error), severity="error", markup=False)
             return False
         self.base = loaded.fingerprint
-        if not self.read_only:
-            discard_recovery(self.path)
+        discard_recovery(self.path, own=self.read_only)
         self._recovered_digest = None
         await self.replace_plan(loaded.plan, dirty=False)
         self.app.notify(t("safety.reloaded", path=str(self.path)), markup=False)
@@ -201,8 +200,7 @@ class Saving:
                 new_lock.release()
             self.app.notify(str(error), severity="error", markup=False)
             return
-        if not self.read_only:
-            discard_recovery(self.path)
+        discard_recovery(self.path, own=self.read_only)
         if self.lock is not None:
             self.lock.release()
         self.lock = new_lock

@@ -6,8 +6,11 @@ import signal
 
 import pytest
 
+from model.fingerprint import ABSENT
 from model.lock import inspect_lock
-from model.recovery import find_recovery
+from model.plan import Plan
+from model.recovery import find_recovery, write_recovery
+from tests.tui.safety_helpers import hold_lock_elsewhere
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
@@ -83,3 +86,35 @@ def test_a_signal_while_the_file_is_still_being_opened_leaves_a_clean_terminal(
     assert b"Traceback" not in term.output and b"Error" not in term.output
     assert plan.read_text("utf-8") == text
     assert inspect_lock(plan) is None
+
+
+def test_a_read_only_sessions_edits_survive_a_signal_and_come_back(example_copy, terminal):
+    """Someone else holds the plan; my read-only edits are mine, kept apart from theirs."""
+    plan = example_copy()
+    hold_lock_elsewhere(plan, user="alice")
+    alices = write_recovery(plan, Plan(title="alice's unsaved edits"), ABSENT)
+    alices_bytes = alices.read_bytes()
+    first = terminal(str(plan))
+    assert first.read_until("Someone else is editing this plan"), first.output[-2000:]
+    first.type("\r")  # open read-only
+    assert first.read_until("Opened read-only"), first.output[-2000:]
+    first.type(" mine")
+    assert first.read_until("unsaved · READ-ONLY"), first.output[-2000:]
+    first.process.send_signal(signal.SIGTERM)
+    assert first.process.wait(timeout=30) == 128 + signal.SIGTERM
+    assert first.read_until("your unsaved edits were kept in", timeout=10), first.output[-600:]
+    assert alices.read_bytes() == alices_bytes, "the lock holder's kept edits are untouched"
+
+    # Back again while alice still edits: read-only again, and offered my own edits only.
+    second = terminal(str(plan))
+    assert second.read_until("Someone else is editing this plan"), second.output[-2000:]
+    second.type("\r")
+    assert second.read_until("Unsaved edits were found"), second.output[-2000:]
+    second.type("\r")  # recover
+    assert second.read_until("Recovered the unsaved edits"), second.output[-2000:]
+    second.process.send_signal(signal.SIGTERM)
+    assert second.process.wait(timeout=30) == 128 + signal.SIGTERM
+    mine = find_recovery(plan, plan_file=False)
+    assert mine is not None and mine.plan.objective.statement.endswith(" mine")
+    assert mine.file != alices and alices.read_bytes() == alices_bytes
+    assert len(list(alices.parent.glob("*.toml"))) == 2, "my edits moved, not copied"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from model.atomic import host_tag
 from model.fingerprint import ABSENT
 from model.i18n import set_language
 from model.plan import Plan
@@ -160,3 +164,71 @@ def test_emergency_save_never_raises(edited, monkeypatch):
     monkeypatch.setattr("model.recovery.write_recovery", broken)
     monkeypatch.setattr("model.recovery._recovery_bytes", broken)
     assert emergency_save(path, plan, fingerprint) is None
+
+
+def _ended_session_file(own_file: Path) -> Path:
+    """Rename this process's own recovery file as if its session had ended."""
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    host_and_pid = own_file.name.split(".")[1]
+    renamed = own_file.with_name(own_file.name.replace(host_and_pid, f"{host_tag()}-{dead.pid}"))
+    own_file.rename(renamed)
+    return renamed
+
+
+def test_a_read_only_sessions_file_is_its_own_and_offered_once_its_session_ended(edited):
+    path, plan, fingerprint = edited
+    holders = write_recovery(path, Plan(title="the lock holder's edits"), fingerprint)
+    own = write_recovery(path, plan, fingerprint, own=True)
+    assert own != holders and own.parent == holders.parent
+    assert own == recovery_path(path, own=True)
+    assert f"{host_tag()}-{os.getpid()}" in own.name
+    assert load_plan(holders).title == "the lock holder's edits", "never overwritten"
+    assert stat.S_IMODE(own.stat().st_mode) == 0o600
+
+    # While this process lives its file is nobody else's to offer.
+    assert find_recovery(path, plan_file=False) is None
+    assert find_recovery(path).file == holders
+
+    ended = _ended_session_file(own)
+    found = find_recovery(path, plan_file=False)
+    assert found is not None and found.file == ended and found.plan == plan
+    assert found.base == fingerprint and found.summary()
+
+    assert found.discard() and not ended.exists()
+    assert holders.exists(), "discarding one set of kept edits leaves the others"
+    assert find_recovery(path, plan_file=False) is None
+
+
+def test_the_newest_kept_edits_are_offered_first(edited):
+    path, plan, fingerprint = edited
+    holders = write_recovery(path, Plan(title="older"), fingerprint)
+    header, _, body = holders.read_text("utf-8").partition("\n")
+    written = json.loads(header[len(HEADER) :])["written"]
+    an_hour_ago = dt.datetime.fromisoformat(written) - dt.timedelta(hours=1)
+    holders.write_text(header.replace(written, an_hour_ago.isoformat()) + "\n" + body, "utf-8")
+    ended = _ended_session_file(write_recovery(path, plan, fingerprint, own=True))
+    assert find_recovery(path).file == ended
+    ended.unlink()
+    assert find_recovery(path).plan.title == "older"
+
+
+def test_a_session_file_from_another_machine_is_offered(edited):
+    """Its process cannot be checked from here; a shared home's other host has ended it
+    or is still editing, and the kept edits are worth more than the doubt."""
+    path, plan, fingerprint = edited
+    own = write_recovery(path, plan, fingerprint, own=True)
+    other = own.with_name(
+        own.name.replace(host_tag(), "0" * 8 if host_tag() != "0" * 8 else "1" * 8)
+    )
+    own.rename(other)
+    assert find_recovery(path, plan_file=False).file == other
+
+
+def test_discarding_a_read_only_sessions_file_leaves_the_plans(edited):
+    path, plan, fingerprint = edited
+    holders = write_recovery(path, plan, fingerprint)
+    own = write_recovery(path, plan, fingerprint, own=True)
+    assert discard_recovery(path, own=True)
+    assert holders.exists() and not own.exists()
+    assert emergency_save(path, plan, fingerprint, own=True) == own

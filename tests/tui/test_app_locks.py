@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
+from model.fingerprint import ABSENT
 from model.lock import acquire, inspect_lock, take_over
-from model.recovery import find_recovery
+from model.plan import Plan
+from model.recovery import find_recovery, recovery_path, write_recovery
 from model.store import load_plan
 from tests.tui.helpers import screen_text, type_text
 from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
@@ -131,7 +133,77 @@ async def test_a_session_whose_lock_was_taken_over_turns_read_only(example_copy)
         await pilot.pause()
         assert app.guard.read_only and "READ-ONLY" in app.title
         assert "took over this plan" in list(app._notifications)[-1].message
+        # From now on its edits go to a file of its own: the plan's is the new holder's.
+        await type_text(pilot, " more")
+        app.guard.tick()
+        assert load_plan(recovery_path(path, own=True)).objective.statement.endswith("mine more")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PromptDialog)
-    assert find_recovery(path) is not None, "the read-only session leaves the recovery file"
+    found = find_recovery(path)
+    assert found is not None, "the read-only session leaves the recovery file"
+    assert found.plan.objective.statement.endswith(" mine"), "as it was when the lock went"
+
+
+async def _open_read_only_and_type(pilot, text: str) -> None:
+    await pilot.pause()
+    assert dialog_id(pilot.app) == "lock-dialog"
+    await pilot.press("enter")  # read-only
+    await pilot.pause()
+    await type_text(pilot, text)
+
+
+async def test_a_read_only_session_keeps_its_edits_in_its_own_recovery_file(example_copy):
+    path = example_copy()
+    hold_lock_elsewhere(path, user="alice")
+    alices = write_recovery(path, Plan(title="alice's unsaved edits"), ABSENT)
+    alices_bytes = alices.read_bytes()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only_and_type(pilot, " mine")
+        assert app.guard.read_only and app.dirty
+        assert dialog_id(app) is None, "alice's kept edits are hers: not offered here"
+        app.guard.tick()
+        own = recovery_path(path, own=True)
+        assert load_plan(own).objective.statement.endswith(" mine")
+        assert alices.read_bytes() == alices_bytes
+        await type_text(pilot, " too")
+        app.guard.tick()
+        assert load_plan(own).objective.statement.endswith(" mine too")
+    # The app ended without saving or discarding: the edits stay, and it says where.
+    assert own.exists() and alices.read_bytes() == alices_bytes
+    assert len(app.guard.exit_notices) == 1 and str(own) in app.guard.exit_notices[0]
+
+
+async def test_quitting_a_read_only_session_without_saving_removes_only_its_file(example_copy):
+    path = example_copy()
+    hold_lock_elsewhere(path, user="alice")
+    alices = write_recovery(path, Plan(title="alice's unsaved edits"), ABSENT)
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only_and_type(pilot, " mine")
+        app.guard.tick()
+        assert recovery_path(path, own=True).exists()
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert not recovery_path(path, own=True).exists() and alices.exists()
+    assert app.guard.exit_notices == []
+
+
+async def test_saving_a_read_only_sessions_edits_elsewhere_removes_its_file(example_copy):
+    path = example_copy()
+    hold_lock_elsewhere(path, user="alice")
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only_and_type(pilot, " mine")
+        app.guard.tick()
+        own = recovery_path(path, own=True)
+        assert own.exists()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(path.with_name("copy.toml")))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.dirty and app.path == path.with_name("copy.toml")
+    assert not own.exists() and find_recovery(path) is None
