@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from model.formula import FormulaSyntaxError, parse_formula
-from model.i18n import Language, get_language, t
+from model.i18n import Language, get_language, t, written_in
 from model.inputs import declare_inputs
 from model.plan import Direction, FunnelStage, Identifier, Indicator, Kpi, Plan, Unit
 
@@ -234,10 +234,16 @@ def apply_catalog_entry(
     definition when it is empty; keeps the id, numbers, owner and everything else.
     Inputs the plan lacks are declared with the catalog's description and unit (their
     data source is left for the user); existing ones are untouched. Texts are taken in
-    ``language``, else the plan's language, else the current one. Returns the names of
-    the inputs newly declared.
+    ``language``, else the plan's language, else the language its objective is written
+    in (a plan written in Chinese gets 營收, not Revenue, whatever the planner's own
+    language), else the current one. Returns the names of the inputs newly declared.
     """
-    language = language or plan.language or get_language()
+    language = (
+        language
+        or plan.language
+        or written_in(f"{plan.title}\n{plan.objective.statement}\n{plan.objective.kgi}")
+        or get_language()
+    )
     kpi.name = entry.name.get(language)
     kpi.formula = entry.formula
     kpi.unit = entry.unit

@@ -60,6 +60,23 @@ def normalize_language(value: str | None) -> Language | None:
     return None
 
 
+def written_in(text: str) -> Language | None:
+    """The language ``text`` is mostly written in, or ``None`` when it has no words.
+
+    A Chinese character carries about as much as a short English word, so it counts as
+    two letters: "MQL 率從 22% 提升到 30%" is Chinese, "Raise 轉換率 from 9% to 12%" English.
+    """
+    han = letters = 0
+    for char in text:
+        if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
+            han += 1
+        elif char.isascii() and char.isalpha():
+            letters += 1
+    if not han and not letters:
+        return None
+    return "zh-TW" if 2 * han > letters else "en"
+
+
 def resolve_language(flag: str | None, environ: Mapping[str, str] | None = None) -> Language:
     """Pick the language: ``--lang``, then ``OKR_LANG``, then the locale, then English.
 

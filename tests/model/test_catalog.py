@@ -185,6 +185,29 @@ def test_applying_an_entry_to_a_chinese_plan_uses_chinese_text():
     assert plan.kpis[-1] is kpi
 
 
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("拓展東南亞市場 2027", "觸及人數"),
+        ("MQL 率從 22% 提升到 30%", "觸及人數"),
+        ("Grow monthly active users in Taiwan (台灣)", "Reach"),
+        ("", "Reach"),  # nothing written: the planner's language
+    ],
+)
+def test_a_plan_without_a_language_gets_the_language_its_objective_is_written_in(
+    statement, expected
+):
+    plan = Plan()
+    plan.objective.statement = statement
+    assert add_catalog_kpi(plan, get_entry("reach")).name == expected
+
+
+def test_the_plans_language_wins_over_what_it_is_written_in():
+    plan = Plan(language="en")
+    plan.objective.statement = "拓展東南亞市場"
+    assert add_catalog_kpi(plan, get_entry("reach")).name == "Reach"
+
+
 def test_adding_the_same_entry_twice_gets_a_fresh_id():
     plan = Plan()
     first = add_catalog_kpi(plan, get_entry("cac"), language="en")

@@ -80,6 +80,28 @@ async def test_the_catalog_picker_searches_in_chinese_with_arrow_keys(tmp_path):
     assert set(saved.inputs) == {"checkout_sessions", "sessions"}
 
 
+async def test_a_plan_written_in_chinese_gets_chinese_names_from_an_english_planner(tmp_path):
+    """The planner speaks English (a server's locale), the plan sets no language, but
+    its objective is written in Chinese: a KPI from the catalog comes in Chinese."""
+    path = tmp_path / "p.toml"
+    app = make_app(Plan(), path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "拓展東南亞市場,讓營收翻倍")
+        await pilot.press("alt+3", "c")
+        await pilot.pause()
+        await type_text(pilot, "營收")
+        await pilot.pause()
+        assert "Revenue  營收" in screen_text(pilot), "the picker itself stays in English"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(k.id, k.name) for k in app.plan.kpis] == [("revenue", "營收")]
+        assert "營收" in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_plan(path)
+    assert saved.kpis[0].name == "營收" and saved.language is None
+
+
 async def test_escape_closes_the_catalog_picker_without_adding_anything(tmp_path):
     app = make_app(Plan(), tmp_path / "p.toml")
     async with app.run_test(size=(80, 24)) as pilot:
