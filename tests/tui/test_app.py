@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 
 from model.i18n import set_language
 from model.plan import Item, Kpi, Plan
@@ -392,3 +393,46 @@ async def test_baselines_show_the_methods_hints_next_to_the_fields(example_copy)
         await pilot.press("tab", "ctrl+u")
         await type_text(pilot, "72%")
         assert note("row-kpi-target") == "2.00x the baseline; the method suggests 1.2 to 1.5x"
+
+
+def _id_columns(pilot, ids: list[str]) -> list[int]:
+    """The terminal column each KPI id starts at in the KPI list (wide characters: 2)."""
+    columns = []
+    for kpi_id in ids:
+        line = next(line for line in screen_text(pilot).splitlines() if f"  {kpi_id}" in line)
+        columns.append(cell_len(line[: line.index(f"  {kpi_id}")]))
+    return columns
+
+
+async def test_the_kpi_list_lines_up_the_ids_after_the_longest_name(tmp_path):
+    plan = Plan(
+        kpis=[
+            Kpi(id="cac", name="CAC"),
+            Kpi(id="content_ctr", name="內容 CTR"),
+            Kpi(id="trial_to_paid", name="Trial to paid"),
+        ]
+    )
+    app = make_app(plan, tmp_path / "p.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("alt+3")
+        await pilot.pause()
+        ids = ["cac", "content_ctr", "trial_to_paid"]
+        first = _id_columns(pilot, ids)
+        assert len(set(first)) == 1, screen_text(pilot)
+        # A name typed longer than the others moves every id along.
+        assert focused_id(pilot) == "kpi-name"  # the first KPI's
+        await type_text(pilot, " per account")
+        await pilot.pause()
+        moved = _id_columns(pilot, ids)
+        assert len(set(moved)) == 1 and moved[0] > first[0], screen_text(pilot)
+
+
+async def test_a_very_long_kpi_name_is_cut_so_its_id_still_shows(tmp_path):
+    plan = Plan(kpis=[Kpi(id="cac", name="Customer acquisition cost " * 6), Kpi(id="ltv")])
+    app = make_app(plan, tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+3")
+        await pilot.pause()
+        row = next(line for line in screen_text(pilot).splitlines() if "Customer acq" in line)
+        assert "…  cac" in row
+        assert any(line.strip().endswith("ltv") for line in screen_text(pilot).splitlines())

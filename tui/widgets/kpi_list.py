@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 
 from model.plan import Plan
 from model.steps import Step, StepState, kpi_filled, state_at
 from tui.widgets.row_list import RowList, one_line
 from tui.widgets.step_list import STATE_MARKS
 
+NAME_SHARE = 0.6
+"""The names' column takes at most this share of a row, so the ids still show."""
+
 
 class KpiList(RowList):
-    """One row per KPI: its state mark for ``step``, its name and its id.
+    """One row per KPI: its state mark for ``step``, its name and its id, the ids lined
+    up in a column after the longest name.
 
     The states come from the method checks' findings (set by the wizard through
     :meth:`set_states` after the checks run), so a KPI's mark agrees with the step list
@@ -45,6 +52,7 @@ class KpiList(RowList):
         self.step = step
         self.states: list[StepState] = []
         """Each KPI's state from the last run of the checks, in plan order."""
+        self._names_width = 0
 
     def set_states(self, states: list[StepState]) -> None:
         """Show new states, repainting only when they changed."""
@@ -55,6 +63,23 @@ class KpiList(RowList):
     def row_count(self) -> int:
         return len(self.plan.kpis)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._measure_names()  # once a paint, not once a row
+        return super().render_lines(crop)
+
+    def refresh_row(self, index: int) -> None:
+        """Repaint row ``index``, or every row when its name moved the ids' column."""
+        if self._measure_names():
+            self.refresh()
+        else:
+            super().refresh_row(index)
+
+    def _measure_names(self) -> bool:
+        """Measure the longest name again; ``True`` when the ids' column moved."""
+        width = max((cell_len(one_line(kpi.name)) for kpi in self.plan.kpis), default=0)
+        moved, self._names_width = width != self._names_width, width
+        return moved
+
     def render_row(self, index: int, width: int) -> Text:
         kpi = self.plan.kpis[index]
         state = state_at(self.states, index)
@@ -63,7 +88,15 @@ class KpiList(RowList):
         row = Text(" ")
         row.append(STATE_MARKS[state], self.get_component_rich_style(f"kpi-list--{state}"))
         row.append(" ")
-        row.append(one_line(kpi.name or kpi.id))
-        if kpi.name:
-            row.append(f"  {kpi.id}", self.get_component_rich_style("kpi-list--id"))
+        if not kpi.name:
+            row.append(kpi.id)
+            return row
+        name = Text(one_line(kpi.name))
+        name.truncate(
+            min(self._names_width, max(1, int((width - 3) * NAME_SHARE))),
+            overflow="ellipsis",
+            pad=True,
+        )
+        row.append_text(name)
+        row.append(f"  {kpi.id}", self.get_component_rich_style("kpi-list--id"))
         return row
