@@ -212,10 +212,9 @@ class CheckinScreen(Screen[None]):
             self.focus_value()
 
     def _show_guide(self) -> None:
-        due = len(self.progress.due)
-        self.query_one("#checkin-guide", Static).update(
-            Text(t("tracking_ui.checkin_guide", due=due, total=len(self.progress.kpis)))
-        )
+        due, total = len(self.progress.due), len(self.progress.kpis)
+        key = "tracking_ui.checkin_guide" if due else "tracking_ui.checkin_guide_none_due"
+        self.query_one("#checkin-guide", Static).update(Text(t(key, due=due, total=total)))
 
     async def relocalize(self) -> None:
         """Show the screen in the current language (after a language switch), keeping the
@@ -563,6 +562,7 @@ class CheckinScreen(Screen[None]):
         checkin_list.recorded.add(kpi_id)
         checkin_list.entries = [by_id.get(e.kpi.id, e) for e in checkin_list.entries]
         checkin_list.refresh()
+        self._show_guide()  # one fewer due
 
     async def _next_due(self) -> None:
         """Move on to the next KPI still due, or back to the list when none is."""
