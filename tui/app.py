@@ -262,9 +262,10 @@ class OkrApp(App[int], inherit_bindings=False):
     # --- title and unsaved marker ---------------------------------------------------------
 
     def refresh_title(self) -> None:
-        """Show the plan's title (or the file name) and whether it has unsaved changes."""
+        """Show the plan's title and whether it has unsaved changes (the file's name is
+        the sub-title, so a plan without a title says so rather than naming it twice)."""
         title = self.plan.title if self.plan is not None else self._source_title()
-        name = one_line(title.strip() or self.path.name)
+        name = one_line(title.strip()) or t("tui.untitled")
         self.title = t("tui.title_unsaved", title=name) if self.dirty else name
         guard = getattr(self, "guard", None)
         if guard is not None and guard.read_only:

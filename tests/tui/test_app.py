@@ -20,10 +20,11 @@ async def test_a_new_plan_opens_on_the_objective_with_the_cursor_in_the_statemen
         await pilot.pause()
         assert focused_id(pilot) == "objective-statement"
         assert "Step 1: Objective" in screen_text(pilot)
-        assert app.title == "new.toml"
+        assert app.title == "Untitled plan" and app.sub_title.endswith("new.toml")
+        assert "Untitled plan — " in screen_text(pilot)
         await type_text(pilot, "Grow")
         assert app.plan.objective.statement == "Grow"
-        assert app.title == "new.toml ● unsaved"
+        assert app.title == "Untitled plan ● unsaved"
         await pilot.press("enter")  # on to the next field, like tab
         assert focused_id(pilot) == "objective-kgi"
     assert not (tmp_path / "new.toml").exists()
