@@ -105,7 +105,9 @@ def next_period_path(
 ) -> Path:
     """A name for the next period's plan, beside ``path``: the period in the name moved on
     (``2026-q1.toml`` -> ``2026-q2.toml``, ``q4-2026.toml`` -> ``q1-2027.toml``,
-    ``plan-2026.toml`` -> ``plan-2027.toml`` for a year), else ``<name>-next.toml``.
+    ``plan-2026.toml`` -> ``plan-2027.toml`` for a year); a name that names no period
+    gets the new one (``growth.toml`` -> ``growth-2026-q2.toml``, ``growth-2027.toml``),
+    so the plan after that moves on again; else ``<name>-next.toml``.
 
     ``objective`` holds the old period, ``start`` and ``end`` the new one; a name is
     only moved on when the periods are whole quarters (or years) and the name says
@@ -117,7 +119,12 @@ def next_period_path(
     if old_start and old_end and start and end:
         months = whole_months(old_start, old_end)
         new_months = whole_months(start, end)
-        if months == new_months == 3 and old_start.month % 3 == 1 and start.month % 3 == 1:
+        unnamed = not _QUARTER.search(stem) and not _YEAR.search(stem)
+        if new_months == 3 and start.month % 3 == 1 and unnamed:
+            renamed = f"{stem}-{start.year}-q{(start.month - 1) // 3 + 1}"
+        elif new_months == 12 and start.month == 1 and unnamed:
+            renamed = f"{stem}-{start.year}"
+        elif months == new_months == 3 and old_start.month % 3 == 1 and start.month % 3 == 1:
             renamed = _moved_quarter(stem, old_start, start)
         elif months == new_months == 12 and old_start.month == start.month == 1:
             renamed = _moved_year(stem, old_start.year, start.year)

@@ -122,11 +122,37 @@ def test_kpis_without_checkins_keep_their_baseline():
             ("2027-01-01", "2027-12-31"),
             "plan-2027.toml",
         ),
+        # A name without a period gets the new one, which the next time moves on.
         (
             "saas-growth.toml",
             ("2026-01-01", "2026-03-31"),
             ("2026-04-01", "2026-06-30"),
-            "saas-growth-next.toml",
+            "saas-growth-2026-q2.toml",
+        ),
+        (
+            "saas-growth-2026-q2.toml",
+            ("2026-04-01", "2026-06-30"),
+            ("2026-07-01", "2026-09-30"),
+            "saas-growth-2026-q3.toml",
+        ),
+        (
+            "content-leads.zh-TW.toml",
+            ("2026-04-01", "2026-06-12"),  # not a whole quarter: the new one still is
+            ("2026-07-01", "2026-09-30"),
+            "content-leads.zh-TW-2026-q3.toml",
+        ),
+        (
+            "hiring.toml",
+            ("2026-01-01", "2026-12-31"),
+            ("2027-01-01", "2027-12-31"),
+            "hiring-2027.toml",
+        ),
+        # A period that is neither a quarter nor a year: no label to give.
+        (
+            "sprint.toml",
+            ("2026-01-01", "2026-01-31"),
+            ("2026-02-01", "2026-02-28"),
+            "sprint-next.toml",
         ),
         # The name says Q2 but the plan covers Q1: not trusted.
         (

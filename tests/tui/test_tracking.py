@@ -297,6 +297,8 @@ async def test_next_period_writes_a_new_file_with_the_last_actuals_as_baselines(
         assert isinstance(dialog, NextPeriodDialog)
         assert dialog.query_one("#next-start").value == "2026-04-01"
         assert dialog.query_one("#next-end").value == "2026-06-30"
+        suggested = dialog.query_one("#next-path").value
+        assert suggested.endswith("saas-growth-2026-q2.toml"), "named after its quarter"
         taken = tmp_path / "taken.toml"
         taken.write_text("keep me", "utf-8")
         await pilot.press("ctrl+u")
