@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from model.i18n import set_language
+from model.i18n import set_language, t
 from model.plan import Item, Kpi, Plan
 from model.store import load_plan
 from tests.tui.helpers import choose, focused_id, screen_text, type_text
 from tui.app import make_app
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.help import HelpScreen
+from tui.widgets.step_list import STATE_MARKS
 
 
 async def test_a_new_plan_opens_on_the_objective_with_the_cursor_in_the_statement(tmp_path):
@@ -168,6 +169,11 @@ async def test_help_lists_the_keys_and_closes(example_copy):
         text = screen_text(pilot)
         for expected in ("ctrl+s", "Save", "ctrl+n", "Next step", "ctrl+g", "f1", "ctrl+q"):
             assert expected in text
+        # Every mark a step can show (after the first check run) is explained.
+        flat = " ".join(str(w.content) for w in app.screen.query(".help-text"))
+        for state, mark in STATE_MARKS.items():
+            if state != "unchecked":
+                assert f"{mark} {t(f'steps.state_{state}')}" in flat, state
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
