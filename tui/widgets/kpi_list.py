@@ -52,6 +52,7 @@ class KpiList(RowList):
         self.step = step
         self.states: list[StepState] = []
         """Each KPI's state from the last run of the checks, in plan order."""
+        self._names: tuple[str, ...] = ()
         self._names_width = 0
 
     def set_states(self, states: list[StepState]) -> None:
@@ -75,8 +76,13 @@ class KpiList(RowList):
             super().refresh_row(index)
 
     def _measure_names(self) -> bool:
-        """Measure the longest name again; ``True`` when the ids' column moved."""
-        width = max((cell_len(one_line(kpi.name)) for kpi in self.plan.kpis), default=0)
+        """Measure the longest name again if a name changed (moving the cursor through
+        300 KPIs must not measure 300 names a row); ``True`` when the ids' column moved."""
+        names = tuple(kpi.name for kpi in self.plan.kpis)
+        if names == self._names:
+            return False
+        self._names = names
+        width = max((cell_len(one_line(name)) for name in names), default=0)
         moved, self._names_width = width != self._names_width, width
         return moved
 
