@@ -53,7 +53,7 @@ from model.progress_report import (
 from model.units import format_value
 from tui.keys import bind, localize_bindings, localize_tree
 from tui.widgets.checkin_list import CheckinList, due_first
-from tui.widgets.form import FieldRow
+from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow
 from tui.widgets.row_list import RowList, one_line
 
 if TYPE_CHECKING:
@@ -61,16 +61,6 @@ if TYPE_CHECKING:
 
 LABEL_WIDTH = 14
 """Input names longer than this are cut in their label (the formula above names them)."""
-PLACEHOLDERS = {
-    "percent": "tui.ph_number_percent",
-    "ratio": "tui.ph_number_ratio",
-    "currency": "tui.ph_number_currency",
-    "count": "tui.ph_number_count",
-    "duration": "tui.ph_number_duration",
-    "score": "tui.ph_number_score",
-    None: "tui.ph_number",
-}
-"""How to type a number in each unit (the wizard's placeholders)."""
 
 
 class RecordInput(Input):
@@ -288,7 +278,7 @@ class CheckinScreen(Screen[None]):
         for index, (name, declaration) in enumerate(declared):
             unit = declaration.unit if declaration else None
             field = RecordInput(
-                id=f"checkin-input-{index}", name=name, placeholder=t(PLACEHOLDERS[unit])
+                id=f"checkin-input-{index}", name=name, placeholder=t(NUMBER_PLACEHOLDERS[unit])
             )
             field.value = draft.get(f"input:{name}", "")
             rows.append(FieldRow(_label(name), field, id=f"row-checkin-input-{index}"))
@@ -299,7 +289,7 @@ class CheckinScreen(Screen[None]):
             await container.mount_all(rows)
         with self.prevent(Input.Changed):
             value = self.field("value")
-            value.placeholder = t(PLACEHOLDERS[kpi.unit])
+            value.placeholder = t(NUMBER_PLACEHOLDERS[kpi.unit])
             value.value = draft.get("value", "")
             self.field("confidence").value = draft.get("confidence", "")
             self.field("note").value = draft.get("note", "")
