@@ -7,34 +7,34 @@ The app owns the plan; the step panes change it through ``model.edit`` and tell 
 ``okr PLAN`` in a terminal starts the app from the parsed file instead
 (:func:`make_opening_app`): the first paint shows the plan as the file has it
 (``tui.screens.opening``), then the plan is validated and the real editor takes over,
-with the keys typed meanwhile replayed into it. A file that fails validation ends the
-app with the same one-line error, and nothing is written.
+with the keys typed meanwhile replayed into it (``tui.key_bursts``). A file that fails
+validation ends the app with the same one-line error, and nothing is written.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import BindingType
 from textual.filter import LineFilter
 from textual.reactive import reactive
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from model.errors import PlanError
 from model.fingerprint import ABSENT, Fingerprint, fingerprint_of
-from model.i18n import LANGUAGE_NAMES, LANGUAGES, Language, get_language, set_language, t
+from model.i18n import t
 from model.safetext import one_line
-from model.steps import STEPS, step_name
+from tui.key_bursts import KeyBursts
 from tui.keys import bind, localize_bindings, read_alt_digits_as_alt
+from tui.palette_commands import PaletteCommands
 from tui.safe_output import CONTROL_FILTER
 from tui.screens.wizard import WizardScreen
 from tui.widgets.step_list import StepList
@@ -46,12 +46,7 @@ if TYPE_CHECKING:
     from tui.guard import PlanGuard
 
 
-SETTLE_TIMEOUT = 0.5
-"""Seconds a widget may take to pass on what was typed before a save (see
-:meth:`OkrApp.settle`); past that the save goes ahead rather than hang."""
-
-
-class OkrApp(App[int], inherit_bindings=False):
+class OkrApp(KeyBursts, PaletteCommands, App[int], inherit_bindings=False):
     """Edits one plan, which it owns; screens change it through ``model`` functions."""
 
     CSS_PATH: ClassVar[list[str]] = ["app.tcss", "editor.tcss"]
@@ -209,56 +204,6 @@ class OkrApp(App[int], inherit_bindings=False):
         self.guard.start()
         self._replay_next()
 
-    async def on_event(self, event: events.Event) -> None:
-        """Hold keys and pastes while the opening pane shows, and behind a key that moves
-        on (see :meth:`_moves_on`) until what it does is in place; replay them in order
-        (see :meth:`_replay_next`). Ignore the mouse until the editor is there (there is
-        nothing to click yet)."""
-        if isinstance(event, events.Key | events.Paste):
-            if self._holding and event is not self._replaying and not event.is_forwarded:
-                self._held.append(event)
-                return
-        elif self.source is not None and isinstance(event, events.MouseEvent):
-            return
-        # (asked before handing it on: Textual marks the event itself as forwarded, and the
-        # same event comes back up to the app when no widget on the way takes it)
-        replayed = event is self._replaying and not event.is_forwarded
-        fresh = isinstance(event, events.Key) and not event.is_forwarded
-        moves_on = fresh and self._moves_on(event)  # type: ignore[arg-type]
-        await super().on_event(event)
-        if replayed or (moves_on and self.source is None):
-            # The keys behind one that moves on wait for it: Textual has handed it to the
-            # focused widget, and its binding (Tab, Enter to the next field, a on a list)
-            # runs once it comes back up to the app, after the keys of the same burst (over
-            # SSH, typed fast) would have gone to the old field. Once it is back in the
-            # app's queue (settle), the next one goes after it and after a repaint.
-            self._holding = True
-            if moves_on:
-                await self.settle()
-            self.call_later(self.call_after_refresh, self._replay_next)
-
-    def _moves_on(self, event: events.Key) -> bool:
-        """Whether a key may move the focus or open something, so the keys after it must
-        wait for it: anything but a character typed into a text field."""
-        from textual.widgets import Input  # loaded with the editor: not on the way to paint
-
-        return not (event.is_printable and isinstance(self.focused, Input))
-
-    def _replay_next(self) -> None:
-        """Hand the next held key to the editor; :meth:`on_event` asks for the one after
-        once this one has done what it does. One at a time, as they were typed, not as one
-        burst, so each lands where the keys before it left the focus."""
-        if not self._held:
-            self._holding = False
-            self._replaying = None
-            return
-        held = self._held.pop(0)
-        if isinstance(held, events.Key):
-            self._replaying = events.Key(held.key, held.character)
-        else:
-            self._replaying = events.Paste(held.text)
-        self.post_message(self._replaying)
-
     # --- title and unsaved marker ---------------------------------------------------------
 
     def refresh_title(self) -> None:
@@ -282,27 +227,6 @@ class OkrApp(App[int], inherit_bindings=False):
             step_list.dirty = dirty
 
     # --- actions ---------------------------------------------------------------------------
-
-    async def settle(self) -> None:
-        """Let what was typed into the focused field just before this key reach the plan.
-
-        Keys that come in one burst with ctrl+s (over SSH, a paste, a fast typist) are
-        queued in the field when the app runs the save, and the field's Changed message
-        still has to travel up to the step that stores it. Every widget reads its
-        messages in order, so a callback sent through the field twice (its keys, then
-        the messages they made) and then through each widget above it (the message on
-        its way up) runs after all of that.
-        """
-        focused = self.focused
-        if focused is None:
-            return
-        for node in (focused, *focused.ancestors_with_self):
-            if node is self:
-                break  # the app is running this very action: its queue waits for it
-            done = asyncio.Event()
-            if node.call_later(done.set):
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(done.wait(), SETTLE_TIMEOUT)
 
     async def action_save(self) -> None:
         """Write the plan to its file; on failure say why in one line and keep the plan.
@@ -368,89 +292,6 @@ class OkrApp(App[int], inherit_bindings=False):
         ``items[2].text``...): the hook the review findings use."""
         return await self.wizard.focus_field(path, step=step)
 
-    async def add_kpi(self) -> None:
-        """Go to the Core KPIs step and ask for a new KPI's name."""
-        pane = await self.wizard.go_to_step("kpis")
-        pane.add_kpi()  # type: ignore[attr-defined]
-
-    async def add_item(self) -> None:
-        """Go to the Objective step and start a new item."""
-        pane = await self.wizard.go_to_step("objective")
-        pane.editor.add_item()  # type: ignore[attr-defined]
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette's commands, all in the current language."""
-        yield SystemCommand(t("tui.cmd_save"), t("tui.cmd_save_help"), self.action_save)
-        yield SystemCommand(
-            t("safety.cmd_save_as"), t("safety.cmd_save_as_help"), self.action_save_as
-        )
-        yield from self.tracking_commands()
-        yield SystemCommand(t("tui.cmd_add_kpi"), t("tui.cmd_add_kpi_help"), self.add_kpi)
-        yield SystemCommand(t("tui.cmd_add_item"), t("tui.cmd_add_item_help"), self.add_item)
-        from tui.screens import kpis
-
-        if kpis.CATALOG_PICKER is not None:
-            yield SystemCommand(
-                t("tui.cmd_catalog"), t("tui.cmd_catalog_help"), self._pick_from_catalog
-            )
-        for number, step in enumerate(STEPS, start=1):
-            yield SystemCommand(
-                t("tui.cmd_go_to", number=number, name=step_name(step)),
-                t("tui.cmd_go_to_help"),
-                lambda step=step: self.wizard.go_to_step(step),
-            )
-        yield SystemCommand(t("review.cmd_export"), t("review.cmd_export_help"), self.action_export)
-        yield SystemCommand(
-            t("review.cmd_review"), t("review.cmd_review_help"), self.review_findings
-        )
-        yield SystemCommand(t("tui.cmd_help"), t("tui.cmd_help_help"), self.action_help)
-        yield SystemCommand(t("tui.cmd_theme"), t("tui.cmd_theme_help"), self.action_change_theme)
-        if hasattr(screen, "relocalize"):  # not over a dialog: it would keep its old words
-            yield from self.language_commands()
-        yield SystemCommand(t("tui.cmd_quit"), t("tui.cmd_quit_help"), self.action_quit)
-
-    # --- language ----------------------------------------------------------------------------
-
-    def language_commands(self) -> Iterable[SystemCommand]:
-        """ "Language: 繁體中文" (or "語言:English"): one palette command per other language."""
-        for language in LANGUAGES:
-            if language != get_language():
-                name = LANGUAGE_NAMES[language]
-                yield SystemCommand(
-                    t("lang.cmd_language", name=name),
-                    t("lang.cmd_language_help", name=name),
-                    lambda language=language: self.switch_language(language),
-                )
-
-    async def switch_language(self, language: Language) -> None:
-        """Speak ``language`` from now on, at once: keys, Footer, step list and panes,
-        and the dashboard, check-in or help screen when open (every screen in the stack
-        has a ``relocalize``: the palette offers no switch over a dialog, which has none).
-
-        The panes are rebuilt from the plan, which the app owns, so the plan, the current
-        step and the unsaved marker stay as they were; old notifications are cleared so
-        the screen holds no sentence in the previous language.
-        """
-        set_language(language)
-        localize_bindings(self)
-        self.clear_notifications()
-        for screen in self.screen_stack:  # the wizard, and the tracking screens over it
-            relocalize = getattr(screen, "relocalize", None)
-            if relocalize is not None:
-                await relocalize()
-        self.refresh_title()
-        self.notify(t("lang.switched", name=LANGUAGE_NAMES[language]), markup=False)
-
-    def search_themes(self) -> None:
-        """Textual's theme picker, with its placeholder in the current language."""
-        from textual.theme import ThemeProvider
-
-        from tui.widgets.palette import OkrCommandPalette
-
-        self.push_screen(
-            OkrCommandPalette(providers=[ThemeProvider], placeholder=t("lang.search_themes"))
-        )
-
     # --- method checks and export ------------------------------------------------------
 
     def today(self) -> dt.date:
@@ -482,64 +323,6 @@ class OkrApp(App[int], inherit_bindings=False):
 
         if not isinstance(self.screen, ExportDialog):
             self.push_screen(ExportDialog(self.path), lambda fmt: export_plan(self, fmt))
-
-    async def review_findings(self) -> None:
-        """Go to the Review step, with the cursor in the findings."""
-        await self.wizard.go_to_step("review")
-
-    async def _pick_from_catalog(self) -> None:
-        pane = await self.wizard.go_to_step("kpis")
-        pane.pick_from_catalog()  # type: ignore[attr-defined]
-
-    # --- tracking: dashboard, check-ins, next period ------------------------------------
-
-    def tracking_commands(self) -> Iterable[SystemCommand]:
-        """The palette's tracking commands."""
-        yield SystemCommand(
-            t("tracking_ui.cmd_dashboard"),
-            t("tracking_ui.cmd_dashboard_help"),
-            self.action_dashboard,
-        )
-        yield SystemCommand(
-            t("tracking_ui.cmd_checkin"), t("tracking_ui.cmd_checkin_help"), self.action_checkin
-        )
-        yield SystemCommand(
-            t("tracking_ui.cmd_next_period"),
-            t("tracking_ui.cmd_next_period_help"),
-            self.action_next_period,
-        )
-
-    def action_dashboard(self) -> None:
-        """Open the dashboard (from the check-in screen: back to it, if it is below)."""
-        from tui.screens.checkin import CheckinScreen
-        from tui.screens.dashboard import DashboardScreen
-
-        screen = self.screen
-        if isinstance(screen, ModalScreen | DashboardScreen):
-            return
-        if isinstance(screen, CheckinScreen) and any(
-            isinstance(below, DashboardScreen) for below in self.screen_stack
-        ):
-            screen.leave()
-            return
-        self.push_screen(DashboardScreen())
-
-    def action_checkin(self) -> None:
-        """Open the check-in screen (from the dashboard, on the KPI under its cursor)."""
-        from tui.screens.checkin import CheckinScreen
-        from tui.screens.dashboard import DashboardScreen
-
-        screen = self.screen
-        if isinstance(screen, DashboardScreen):
-            screen.action_check_in()
-        elif not isinstance(screen, ModalScreen | CheckinScreen):
-            self.push_screen(CheckinScreen())
-
-    def action_next_period(self) -> None:
-        """Ask where to write the next period's plan, then write it (this plan stays)."""
-        from tui.screens.next_period import NextPeriodDialog
-
-        self.push_screen(NextPeriodDialog(self.plan, self.path))
 
 
 def make_app(

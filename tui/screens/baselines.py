@@ -10,21 +10,12 @@ from textual.widgets import Input, Select
 
 from model import edit
 from model.i18n import t
-from model.plan import Kpi, Unit
+from model.plan import Kpi
 from model.steps import field_label, suggested_cadence
 from model.vocab import choices, label
 from tui.screens.kpi_step import KpiStepPane
-from tui.widgets.form import FieldRow, choice, text_input
+from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow, choice, text_input
 
-NUMBER_PLACEHOLDERS: dict[Unit | None, str] = {
-    "percent": "tui.ph_number_percent",
-    "ratio": "tui.ph_number_ratio",
-    "currency": "tui.ph_number_currency",
-    "count": "tui.ph_number_count",
-    "duration": "tui.ph_number_duration",
-    "score": "tui.ph_number_score",
-    None: "tui.ph_number",
-}
 NUMBER_WIDGETS = ("kpi-baseline", "kpi-target", "kpi-guardrail-min", "kpi-guardrail-max")
 TARGET_MULTIPLE_LOW, TARGET_MULTIPLE_HIGH = 1.2, 1.5
 

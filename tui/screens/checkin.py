@@ -10,7 +10,9 @@ Enter records: the check-in is added to the plan in memory (``ctrl+s`` saves it)
 KPI's row shows its new status at once, and the cursor moves on to the next KPI due.
 
 What was typed but not recorded is kept per KPI while the screen is open, and leaving
-with some of it asks first.
+with some of it asks first. The form's logic (filling it for the chosen KPI, reading
+what is typed, the preview and the errors under the fields) is in
+:mod:`tui.screens.checkin_form`.
 """
 
 from __future__ import annotations
@@ -27,70 +29,20 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from model.checkins import (
-    CheckinError,
-    add_checkin,
-    build_checkin,
-    checkin_warnings,
-    default_day,
-    parse_confidence,
-    progress_with,
-)
-from model.edit import EditError, parse_date
+from model.checkins import CheckinError, add_checkin, checkin_warnings, default_day, progress_with
+from model.edit import EditError
 from model.i18n import t
-from model.inputs import kpi_inputs
-from model.limits import MAX_TEXT_CHARS
 from model.plan import CheckIn, Kpi, Plan
 from model.progress import KpiProgress, PlanProgress, plan_progress
-from model.progress_report import (
-    cadence_label,
-    format_share,
-    guardrail_text,
-    latest_value_text,
-    recorded_lines,
-    status_label,
-)
-from model.units import format_value
+from model.progress_report import recorded_lines
 from tui.keys import bind, localize_bindings, localize_tree
+from tui.screens.checkin_form import CheckinForm, RecordInput
 from tui.widgets.checkin_list import CheckinList, due_first
 from tui.widgets.form import FieldRow
 from tui.widgets.row_list import RowList, one_line
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
-
-LABEL_WIDTH = 14
-"""Input names longer than this are cut in their label (the formula above names them)."""
-PLACEHOLDERS = {
-    "percent": "tui.ph_number_percent",
-    "ratio": "tui.ph_number_ratio",
-    "currency": "tui.ph_number_currency",
-    "count": "tui.ph_number_count",
-    "duration": "tui.ph_number_duration",
-    "score": "tui.ph_number_score",
-    None: "tui.ph_number",
-}
-"""How to type a number in each unit (the wizard's placeholders)."""
-
-
-class RecordInput(Input):
-    """A form field where Enter records the check-in (and the Footer says so)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        bind("enter", "submit", "tracking.record"),
-    ]
-
-    def __init__(self, *, id: str, name: str | None = None, placeholder: str = "") -> None:  # noqa: A002
-        super().__init__(
-            id=id,
-            name=name,
-            placeholder=placeholder,
-            compact=True,
-            select_on_focus=False,
-            max_length=MAX_TEXT_CHARS,
-        )
-        localize_bindings(self)
-
 
 _FIELD_LABELS = {
     "date": "tracking_ui.field_date",
@@ -101,14 +53,7 @@ _FIELD_LABELS = {
 """The form's own rows and their labels' messages."""
 
 
-def _label(name: str) -> str:
-    """``name`` cut to the label's width in cells (a CJK character takes two)."""
-    text = Text(one_line(name))
-    text.truncate(LABEL_WIDTH, overflow="ellipsis")
-    return text.plain
-
-
-class CheckinScreen(Screen[None]):
+class CheckinScreen(CheckinForm, Screen[None]):
     """The KPI list (due first) and a form recording one check-in for the chosen KPI."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
@@ -256,87 +201,6 @@ class CheckinScreen(Screen[None]):
         entry = self.entry
         return entry.kpi if entry else None
 
-    def field(self, name: str) -> Input:
-        return self.query_one(f"#checkin-{name}", Input)
-
-    def row(self, name: str) -> FieldRow:
-        return self.query_one(f"#row-checkin-{name}", FieldRow)
-
-    def input_fields(self) -> list[Input]:
-        return list(self.query("#checkin-inputs Input").results(Input))
-
-    async def load_kpi(self) -> None:
-        """Show the chosen KPI in the form: its heading, its inputs, what was typed."""
-        entry = self.entry
-        form = self.query_one("#checkin-form")
-        form.disabled = entry is None
-        heading = self.query_one("#checkin-kpi", Static)
-        container = self.query_one("#checkin-inputs")
-        await container.remove_children()
-        self.input_names = ()
-        if entry is None:
-            heading.update("")
-            self.query_one("#checkin-inputs-heading").display = False
-            return
-        kpi = entry.kpi
-        heading.update(self._heading(entry))
-        declared = kpi_inputs(self.plan, kpi)
-        self.input_names = tuple(name for name, _ in declared)
-        draft = self.drafts.get(kpi.id, {})
-        rows = []
-        for index, (name, declaration) in enumerate(declared):
-            unit = declaration.unit if declaration else None
-            field = RecordInput(
-                id=f"checkin-input-{index}", name=name, placeholder=t(PLACEHOLDERS[unit])
-            )
-            field.value = draft.get(f"input:{name}", "")
-            rows.append(FieldRow(_label(name), field, id=f"row-checkin-input-{index}"))
-        inputs_heading = self.query_one("#checkin-inputs-heading", Static)
-        inputs_heading.display = bool(rows)
-        if rows:
-            inputs_heading.update(Text(t("tracking_ui.inputs_heading", formula=kpi.formula)))
-            await container.mount_all(rows)
-        with self.prevent(Input.Changed):
-            value = self.field("value")
-            value.placeholder = t(PLACEHOLDERS[kpi.unit])
-            value.value = draft.get("value", "")
-            self.field("confidence").value = draft.get("confidence", "")
-            self.field("note").value = draft.get("note", "")
-        for name in ("value", "confidence", "note"):
-            self.row(name).set_note()
-        self.update_preview()
-
-    def _heading(self, entry: KpiProgress) -> Text:
-        kpi = entry.kpi
-        text = Text()
-        text.append(one_line(kpi.name or kpi.id), "bold")
-        latest = entry.latest
-        if latest is None:
-            facts = t("tracking_ui.heading_no_checkin", cadence=cadence_label(kpi.cadence))
-        else:
-            facts = t(
-                "tracking_ui.heading_facts",
-                cadence=cadence_label(kpi.cadence),
-                value=latest_value_text(entry, self.plan),
-                date=latest.date.isoformat(),
-                status=status_label(entry.status),
-            )
-        text.append(" · " + facts)
-        if kpi.target is not None:
-            target = format_value(kpi.target, kpi.unit, currency=self.plan.currency)
-            text.append(" · " + t("tracking_ui.heading_target", target=target))
-        return text
-
-    def focus_value(self) -> None:
-        """Focus the first field to type in: the value, or the first input."""
-        value = self.field("value")
-        if value.disabled:
-            fields = self.input_fields()
-            if fields:
-                fields[0].focus()
-                return
-        value.focus()
-
     @on(RowList.Highlighted, "#checkin-list")
     async def _highlighted(self, _event: RowList.Highlighted) -> None:
         await self.load_kpi()
@@ -378,129 +242,6 @@ class CheckinScreen(Screen[None]):
             self.focus_value()
         else:
             await self.record()
-
-    def _date(self) -> dt.date:
-        """The date typed at the top (:attr:`default_day` when empty); raises EditError
-        if unreadable."""
-        return parse_date(self.field("date").value) or self.default_day
-
-    def _date_changed(self) -> None:
-        row = self.row("date")
-        try:
-            day = self._date()
-        except EditError as error:
-            row.set_note(str(error), error=True)
-            return
-        probe = CheckIn(kpi="probe", date=day, value=0.0)
-        warnings = checkin_warnings(self.plan.objective, probe, self.today, ahead=True)
-        row.set_note("\n".join(warnings))
-        row.query_one(".field-note").set_class(bool(warnings), "-warning")
-
-    def _check_confidence(self) -> int | None:
-        """The confidence typed (``None`` when empty); an error note when unreadable."""
-        row = self.row("confidence")
-        text = self.field("confidence").value
-        try:
-            confidence = parse_confidence(text) if text.strip() else None
-        except CheckinError as error:
-            row.set_note(error.message, error=True)
-            raise
-        row.set_note()
-        return confidence
-
-    def typed_inputs(self) -> dict[str, str]:
-        """The inputs typed so far (empty fields left out)."""
-        return {field.name: field.value for field in self.input_fields() if field.value.strip()}  # type: ignore[misc]
-
-    def _typed_checkin(self, day: dt.date) -> CheckIn | None:
-        """The check-in the form describes, ``None`` when nothing is typed yet; raises
-        CheckinError when what is typed cannot be a check-in."""
-        kpi = self.kpi
-        if kpi is None:
-            return None
-        inputs = self.typed_inputs()
-        if inputs:
-            return build_checkin(self.plan, kpi.id, day=day, inputs=inputs)
-        value = self.field("value").value
-        if not value.strip():
-            return None
-        return build_checkin(self.plan, kpi.id, day=day, value=value)
-
-    def update_preview(self) -> None:
-        """Recompute the value from the inputs, and say what recording it would do."""
-        kpi = self.kpi
-        if kpi is None:
-            return
-        self._show_value_mode()
-        for index, _ in enumerate(self.input_names):
-            self.row(f"input-{index}").set_note()
-        value_row = self.row("value")
-        try:
-            day = self._date()
-        except EditError:
-            day = self.default_day
-        try:
-            checkin = self._typed_checkin(day)
-        except CheckinError as error:
-            self._show_error(error, live=True)
-            return
-        if checkin is None:
-            value_row.set_note()
-            return
-        if self.typed_inputs():
-            with self.prevent(Input.Changed):
-                self.field("value").value = format_value(
-                    checkin.value, kpi.unit, currency=self.plan.currency
-                )
-        value_row.set_note(
-            self._preview_text(checkin, progress_with(self.plan, checkin, self.today))
-        )
-
-    def _show_value_mode(self) -> None:
-        """While inputs are typed the value field shows the computed value, read-only."""
-        value = self.field("value")
-        computing = bool(self.typed_inputs())
-        if value.disabled == computing:
-            return
-        value.disabled = computing
-        kpi = self.kpi
-        with self.prevent(Input.Changed):
-            value.value = (
-                "" if computing or kpi is None else self.drafts.get(kpi.id, {}).get("value", "")
-            )
-
-    def _preview_text(self, checkin: CheckIn, entry: KpiProgress) -> str:
-        kpi = entry.kpi
-        value = format_value(checkin.value, kpi.unit, currency=self.plan.currency)
-        if entry.raw_progress is None:
-            lines = [
-                t("tracking_ui.preview_unjudged", value=value, status=status_label(entry.status))
-            ]
-        else:
-            lines = [
-                t(
-                    "tracking_ui.preview",
-                    value=value,
-                    progress=format_share(entry.raw_progress),
-                    status=status_label(entry.status),
-                )
-            ]
-        if entry.guardrail_crossed:
-            lines.append(t("tracking_ui.preview_crossed", state=guardrail_text(entry, self.plan)))
-        return "\n".join(lines)
-
-    def _show_error(self, error: CheckinError, *, live: bool) -> None:
-        """Put ``error`` under the field it is about; while typing, a missing input is a
-        hint rather than an error."""
-        if error.key == "checkin.bad_input" and error.params.get("name") in self.input_names:
-            index = self.input_names.index(str(error.params["name"]))
-            self.row(f"input-{index}").set_note(error.message, error=True)
-            self.row("value").set_note()
-        elif error.key == "checkin.missing_inputs" and live:
-            missing = [n for n in self.input_names if n not in self.typed_inputs()]
-            self.row("value").set_note(t("tracking_ui.inputs_missing", names=", ".join(missing)))
-        else:
-            self.row("value").set_note(error.message, error=True)
 
     # --- recording --------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ baseline") right next to the field, so a mistake never needs a dialog.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +20,20 @@ from textual.widgets import Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
 
 from tui.keys import bind, localize_bindings, localize_textual_bindings
+
+if TYPE_CHECKING:
+    from model.plan import Unit
+
+NUMBER_PLACEHOLDERS: dict[Unit | None, str] = {
+    "percent": "tui.ph_number_percent",
+    "ratio": "tui.ph_number_ratio",
+    "currency": "tui.ph_number_currency",
+    "count": "tui.ph_number_count",
+    "duration": "tui.ph_number_duration",
+    "score": "tui.ph_number_score",
+    None: "tui.ph_number",
+}
+"""How to type a number in each unit (the number fields' placeholders, by the unit)."""
 
 
 class FieldRow(Vertical):

@@ -1,0 +1,107 @@
+"""Keys in a burst: held, then replayed one at a time, each where the ones before left the focus.
+
+Keys that arrive together (a slow SSH link, tmux, a fast typist) would land in the wrong
+place: Textual hands a key to the focused widget at once, but a binding that moves on
+(Tab, Enter at the end of a field, ``a`` on a list) runs only when the key comes back up
+to the app, after the rest of the burst has gone to the old field. So the app holds the
+keys behind such a key until it is back in the app's queue, then replays them in order;
+while the opening pane shows (``okr PLAN``, the editor not there yet) every key and paste
+is held, and the mouse is ignored. Save, quit and export first :meth:`~KeyBursts.settle`:
+wait for the keys typed into the focused field to reach the plan.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import TYPE_CHECKING
+
+from textual import events
+
+if TYPE_CHECKING:
+    from model.plan_source import PlanSource
+
+SETTLE_TIMEOUT = 0.5
+"""Seconds a widget may take to pass on what was typed before a save (see
+:meth:`KeyBursts.settle`); past that the save goes ahead rather than hang."""
+
+
+class KeyBursts:
+    """Holding and replaying keys, mixed into :class:`~tui.app.OkrApp` ahead of Textual's
+    ``App``, whose ``on_event`` it wraps; the app sets the state up as it starts."""
+
+    source: PlanSource | None
+    _holding: bool
+    _held: list[events.Key | events.Paste]
+    _replaying: events.Key | events.Paste | None
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hold keys and pastes while the opening pane shows, and behind a key that moves
+        on (see :meth:`_moves_on`) until what it does is in place; replay them in order
+        (see :meth:`_replay_next`). Ignore the mouse until the editor is there (there is
+        nothing to click yet)."""
+        if isinstance(event, events.Key | events.Paste):
+            if self._holding and event is not self._replaying and not event.is_forwarded:
+                self._held.append(event)
+                return
+        elif self.source is not None and isinstance(event, events.MouseEvent):
+            return
+        # (asked before handing it on: Textual marks the event itself as forwarded, and the
+        # same event comes back up to the app when no widget on the way takes it)
+        replayed = event is self._replaying and not event.is_forwarded
+        fresh = isinstance(event, events.Key) and not event.is_forwarded
+        moves_on = fresh and self._moves_on(event)  # type: ignore[arg-type]
+        await super().on_event(event)
+        if replayed or (moves_on and self.source is None):
+            # The keys behind one that moves on wait for it: Textual has handed it to the
+            # focused widget, and its binding (Tab, Enter to the next field, a on a list)
+            # runs once it comes back up to the app, after the keys of the same burst (over
+            # SSH, typed fast) would have gone to the old field. Once it is back in the
+            # app's queue (settle), the next one goes after it and after a repaint.
+            self._holding = True
+            if moves_on:
+                await self.settle()
+            self.call_later(self.call_after_refresh, self._replay_next)
+
+    def _moves_on(self, event: events.Key) -> bool:
+        """Whether a key may move the focus or open something, so the keys after it must
+        wait for it: anything but a character typed into a text field."""
+        from textual.widgets import Input  # loaded with the editor: not on the way to paint
+
+        return not (event.is_printable and isinstance(self.focused, Input))
+
+    def _replay_next(self) -> None:
+        """Hand the next held key to the editor; :meth:`on_event` asks for the one after
+        once this one has done what it does. One at a time, as they were typed, not as one
+        burst, so each lands where the keys before it left the focus."""
+        if not self._held:
+            self._holding = False
+            self._replaying = None
+            return
+        held = self._held.pop(0)
+        if isinstance(held, events.Key):
+            self._replaying = events.Key(held.key, held.character)
+        else:
+            self._replaying = events.Paste(held.text)
+        self.post_message(self._replaying)
+
+    async def settle(self) -> None:
+        """Let what was typed into the focused field just before this key reach the plan.
+
+        Keys that come in one burst with ctrl+s (over SSH, a paste, a fast typist) are
+        queued in the field when the app runs the save, and the field's Changed message
+        still has to travel up to the step that stores it. Every widget reads its
+        messages in order, so a callback sent through the field twice (its keys, then
+        the messages they made) and then through each widget above it (the message on
+        its way up) runs after all of that.
+        """
+        focused = self.focused
+        if focused is None:
+            return
+        for node in (focused, *focused.ancestors_with_self):
+            if node is self:
+                break  # the app is running this very action: its queue waits for it
+            done = asyncio.Event()
+            if node.call_later(done.set):
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(done.wait(), SETTLE_TIMEOUT)
