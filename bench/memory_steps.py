@@ -121,7 +121,7 @@ def _skip(parts: list[str]) -> None:
     if "checks" in parts:
         from tui.screens.wizard import WizardScreen
 
-        WizardScreen._load_checks = lambda self: None  # type: ignore[method-assign]
+        WizardScreen.load_checks = lambda self: None  # type: ignore[method-assign]
     if "classifier" in parts:
         from tui.widgets.items_editor import ItemsEditor
 

@@ -12,6 +12,7 @@ import argparse
 import atexit
 import os
 import platform
+import re
 import shlex
 import statistics
 import subprocess
@@ -93,11 +94,13 @@ def python() -> str:
 @dataclass(frozen=True)
 class Paint:
     """One start of a program in tmux: seconds until the text showed, peak RSS in KiB,
-    and (when a key was typed at the first paint) seconds until the key showed."""
+    and (when a key was typed at the first paint) seconds until the key showed and until
+    the screen also showed the mark of the editor being there (see :func:`first_paint`)."""
 
     seconds: float
     peak_rss_kib: int
     typed_seconds: float | None = None
+    editor_seconds: float | None = None
 
 
 def first_paint(
@@ -109,13 +112,16 @@ def first_paint(
     timeout: float = 20.0,
     poll: float = 0.005,
     type_then: tuple[str, str] | None = None,
+    editor: re.Pattern[str] | None = None,
     environment: dict[str, str] | None = None,
 ) -> Paint:
     """Start ``argv`` in a detached tmux session and poll the pane until ``needle`` shows.
 
     The clock starts just before ``tmux new-session`` and stops at the first capture
     holding ``needle``. With ``type_then`` (keys, text), the keys are typed at once and
-    the pane polled again until the text shows: how soon the app answers a key. The
+    the pane polled again until the text shows: how soon the app answers a key; with
+    ``editor`` too, until the pane also shows that pattern (something only the program's
+    real editor draws, where a first screen painted ahead of it shows the key already). The
     peak RSS (VmHWM) is read ``settle`` seconds after the first paint, so work deferred
     until after it is counted too. The session is then killed. ``environment`` adds
     variables to the program's environment.
@@ -131,11 +137,13 @@ def first_paint(
     try:
         seconds = _poll(session, needle, start, timeout, poll)
         painted = time.perf_counter()
-        typed = None
+        typed = in_editor = None
         if type_then is not None:
             keys, answer = type_then
             _tmux("send-keys", "-t", session, "-l", keys)
             typed = _poll(session, answer, start, timeout, poll)
+            if editor is not None:
+                in_editor = _poll(session, answer, start, timeout, poll, also=editor)
         time.sleep(max(0.0, settle - (time.perf_counter() - painted)))
         pid = subprocess.run(
             [*TMUX, "display-message", "-p", "-t", session, "#{pane_pid}"],
@@ -143,13 +151,21 @@ def first_paint(
             text=True,
             check=True,
         ).stdout.strip()
-        return Paint(seconds, _peak_rss_kib(int(pid)), typed)
+        return Paint(seconds, _peak_rss_kib(int(pid)), typed, in_editor)
     finally:
         subprocess.run([*TMUX, "kill-session", "-t", session], check=False)
 
 
-def _poll(session: str, needle: str, start: float, timeout: float, poll: float) -> float:
-    """Seconds from ``start`` until the pane of ``session`` shows ``needle``."""
+def _poll(
+    session: str,
+    needle: str,
+    start: float,
+    timeout: float,
+    poll: float,
+    also: re.Pattern[str] | None = None,
+) -> float:
+    """Seconds from ``start`` until the pane of ``session`` shows ``needle`` (and, if
+    given, a match of ``also``)."""
     while True:
         screen = subprocess.run(
             [*TMUX, "capture-pane", "-p", "-t", session],
@@ -157,7 +173,7 @@ def _poll(session: str, needle: str, start: float, timeout: float, poll: float) 
             text=True,
             check=False,
         ).stdout
-        if needle in screen:
+        if needle in screen and (also is None or also.search(screen)):
             return time.perf_counter() - start
         if time.perf_counter() - start > timeout:
             raise TimeoutError(f"{needle!r} not on screen after {timeout}s:\n{screen}")

@@ -39,3 +39,16 @@ def truncate(text: str, width: int, ellipsis: str = "…") -> str:
             break
         kept.append(char)
     return "".join(kept) + ellipsis
+
+
+def tail(text: str, width: int) -> str:
+    """The end of ``text`` that fits in ``width`` columns (what a one-line field scrolled
+    to its end shows)."""
+    kept: list[str] = []
+    used = 0
+    for char in reversed(text):
+        used += char_width(char)
+        if used > width:
+            break
+        kept.append(char)
+    return "".join(reversed(kept))

@@ -6,8 +6,9 @@ The app owns the plan; the step panes change it through ``model.edit`` and tell 
 
 ``okr PLAN`` in a terminal starts the app from the parsed file instead
 (:func:`make_opening_app`): the first paint shows the plan as the file has it
-(``tui.screens.opening``), then the plan is validated and the real editor takes over,
-with the keys typed meanwhile replayed into it (``tui.key_bursts``). A file that fails
+(``tui.screens.opening``), then the plan is validated (in a thread: characters typed
+meanwhile show in the opening pane at once) and the real editor takes over, with the
+keys typed meanwhile replayed into it (``tui.key_bursts``). A file that fails
 validation ends the app with the same one-line error, and nothing is written.
 """
 
@@ -37,6 +38,7 @@ from tui.keys import bind, localize_bindings, read_alt_digits_as_alt
 from tui.palette_commands import PaletteCommands
 from tui.safe_output import CONTROL_FILTER
 from tui.screens.wizard import WizardScreen
+from tui.takeover import Takeover
 from tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
     from tui.guard import PlanGuard
 
 
-class OkrApp(KeyBursts, PaletteCommands, App[int], inherit_bindings=False):
+class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=False):
     """Edits one plan, which it owns; screens change it through ``model`` functions."""
 
     CSS_PATH: ClassVar[list[str]] = ["app.tcss", "editor.tcss"]
@@ -98,6 +100,9 @@ class OkrApp(KeyBursts, PaletteCommands, App[int], inherit_bindings=False):
         """Whether keys are held: from the start of an opening until they are replayed."""
         self._held: list[events.Key | events.Paste] = []
         self._replaying: events.Key | events.Paste | None = None
+        self._echoing = source is not None
+        self._echoed = 0
+        self._echo_hold: int | None = None
         self._unwatch_signals: Callable[[], None] | None = None
         self._signalled = False
         """Whether a signal asked the app to exit (an opening then stops where it is)."""
@@ -128,7 +133,7 @@ class OkrApp(KeyBursts, PaletteCommands, App[int], inherit_bindings=False):
         if self.source is None:
             self.guard.start()
         else:
-            self.call_after_refresh(self._validate_source)
+            self.call_after_refresh(self.run_worker, self._validate_source, group="opening")
 
     def on_unmount(self) -> None:
         if self._unwatch_signals is not None:
@@ -171,38 +176,6 @@ class OkrApp(KeyBursts, PaletteCommands, App[int], inherit_bindings=False):
         if self.guard is not None:
             self.guard.crashed()
         super()._handle_exception(error)
-
-    # --- opening from the parsed file (okr PLAN in a terminal) -----------------------------
-
-    async def _validate_source(self) -> None:
-        """After the first paint: validate the file, then let the real editor take over
-        (or exit with the one-line error, nothing written)."""
-        from model.store import plan_from_source
-
-        source = self.source
-        assert source is not None
-        try:
-            loaded = plan_from_source(source, self.path)
-        except PlanError as error:
-            self.open_error = error
-            self.exit(return_code=2)
-            return
-        if self._signalled:
-            return  # stopped while validating: nothing was edited, nothing to keep
-        self.plan = loaded.plan
-        self._guard_plan(ABSENT if self.is_new else loaded.fingerprint)
-        self.stylesheet.read(Path(__file__).with_name(self.CSS_PATH[1]))
-        self.refresh_css(animate=False)
-        try:
-            await self.wizard.open_plan()
-        except Exception:
-            if self._signalled:
-                return  # the app is closing under the new step: let it
-            raise
-        self.source = None
-        self.refresh_title()
-        self.guard.start()
-        self._replay_next()
 
     # --- title and unsaved marker ---------------------------------------------------------
 

@@ -6,7 +6,8 @@ place: Textual hands a key to the focused widget at once, but a binding that mov
 to the app, after the rest of the burst has gone to the old field. So the app holds the
 keys behind such a key until it is back in the app's queue, then replays them in order;
 while the opening pane shows (``okr PLAN``, the editor not there yet) every key and paste
-is held, and the mouse is ignored. Save, quit and export first :meth:`~KeyBursts.settle`:
+is held (the characters among them shown at once, see ``tui.takeover``), and the mouse is
+ignored. Save, quit and export first :meth:`~KeyBursts.settle`:
 wait for the keys typed into the focused field to reach the plan.
 """
 
@@ -35,6 +36,12 @@ class KeyBursts:
     _held: list[events.Key | events.Paste]
     _replaying: events.Key | events.Paste | None
 
+    def _echo(self, event: events.Key | events.Paste) -> None:
+        """Show a key held while the opening pane shows (the app knows that pane)."""
+
+    def _echo_replayed(self) -> None:
+        """Told before each held key is replayed, and once none is left."""
+
     async def on_event(self, event: events.Event) -> None:
         """Hold keys and pastes while the opening pane shows, and behind a key that moves
         on (see :meth:`_moves_on`) until what it does is in place; replay them in order
@@ -43,6 +50,8 @@ class KeyBursts:
         if isinstance(event, events.Key | events.Paste):
             if self._holding and event is not self._replaying and not event.is_forwarded:
                 self._held.append(event)
+                if self.source is not None:
+                    self._echo(event)
                 return
         elif self.source is not None and isinstance(event, events.MouseEvent):
             return
@@ -74,6 +83,7 @@ class KeyBursts:
         """Hand the next held key to the editor; :meth:`on_event` asks for the one after
         once this one has done what it does. One at a time, as they were typed, not as one
         burst, so each lands where the keys before it left the focus."""
+        self._echo_replayed()
         if not self._held:
             self._holding = False
             self._replaying = None

@@ -13,6 +13,8 @@ from tests.conftest import PLANS
 
 CSI = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z]")
 """A terminal control sequence (the app leaving the screen before the error is printed)."""
+LEAVE_SCREEN = "\x1b[?1049l"
+"""Back from the alternate screen to the shell's: what was painted before is gone."""
 
 
 def test_keys_typed_as_the_plan_appears_reach_the_editor(tmp_path, terminal):
@@ -37,8 +39,9 @@ def test_a_plan_that_fails_validation_ends_in_one_line_naming_it(tmp_path, termi
     term = terminal(str(plan))
     assert term.process.wait(timeout=30) == 2
     assert term.read_until("furlongs", timeout=10), term.output[-2000:]
-    shown = CSI.sub("", term.output.decode("utf-8", "replace"))  # what the terminal shows
-    last = shown.rstrip().splitlines()[-1].strip()
+    # what the terminal shows once the app has left the alternate screen
+    after = term.output.decode("utf-8", "replace").rsplit(LEAVE_SCREEN, 1)[-1]
+    last = CSI.sub("", after).rstrip().splitlines()[-1].strip()
     assert last.startswith(f"okr: {plan}") and "furlongs" in last, last
     assert "Traceback" not in term.output.decode("utf-8", "replace")
     assert plan.read_text("utf-8") == text

@@ -4,6 +4,8 @@ line naming it, with nothing written."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from textual import events
 from model.lock import inspect_lock
 from model.plan_source import read_plan_source
 from model.store import load_plan
+from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
 from tui.app import OkrApp, make_opening_app
 from tui.screens.opening import OpeningPane
 
@@ -36,6 +39,27 @@ def opening_app(path: Path, before_validation: Hook | None = None) -> OkrApp:
 
 def shown(app: OkrApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def until(condition: Callable[[], object], what: str) -> None:
+    """Wait (up to 10 s) for ``condition``: the app works on its own meanwhile."""
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        await asyncio.sleep(0.01)
+
+
+def typed(app: OkrApp, *keys: str) -> None:
+    """Keys as the terminal sends them, before the editor is there."""
+    for key in keys:
+        character = {"space": " ", "tab": "\t", "backspace": "\x7f"}.get(key, key)
+        app.post_message(events.Key(key, character))
+
+
+async def taken_over(app: OkrApp) -> None:
+    """Wait for the editor to take over from the opening pane and be painted."""
+    await app.workers.wait_for_complete()
+    await until(lambda: not app._batch_count and not app.query(OpeningPane), "the editor")
 
 
 async def test_the_file_is_painted_as_text_before_it_is_validated(example_copy):
@@ -80,6 +104,74 @@ async def test_keys_typed_before_the_editor_is_there_land_in_it_in_order(example
         statement = app.plan.objective.statement
     assert statement.endswith("small teams now!"), statement
     assert load_plan(plan).objective.statement == statement
+
+
+async def test_characters_typed_during_the_opening_show_at_once_where_the_editor_puts_them(
+    example_copy,
+):
+    plan = example_copy()
+    seen: list[str] = []
+
+    async def type_and_look(app: OkrApp) -> None:
+        typed(app, "space", "n", "o", "x", "backspace", "w")
+        await until(lambda: "teams now" in shown(app), "the typed keys on screen")
+        assert app.plan is None, "shown by the opening pane, before the file is validated"
+        seen.append(shown(app))
+
+    app = opening_app(plan, type_and_look)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await taken_over(app)
+        [echo] = [line for line in seen[0].splitlines() if "Statement" in line]
+        # as the field will show it: its end, the cursor after the last character
+        assert echo.rstrip().endswith("for small teams now"), echo
+        assert app.focused is not None and app.focused.id == "objective-statement"
+        assert app.plan.objective.statement.endswith("for small teams now")
+        assert "for small teams now" in shown(app), "and the editor shows them"
+        await pilot.press("!", "ctrl+s")
+        await pilot.pause()
+    assert load_plan(plan).objective.statement.endswith("for small teams now!")
+
+
+async def test_the_first_key_that_is_not_a_character_ends_what_the_opening_shows(example_copy):
+    plan = example_copy()
+    seen: list[str] = []
+
+    async def type_and_look(app: OkrApp) -> None:
+        typed(app, "space", "a", "tab", "z")
+        await until(lambda: "teams a" in shown(app), "the first keys on screen")
+        await asyncio.sleep(0.1)  # the app has read the tab and the z meanwhile
+        seen.append(shown(app))
+
+    app = opening_app(plan, type_and_look)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await taken_over(app)
+        await pilot.pause()
+        objective = app.plan.objective
+        assert "teams a" in seen[0] and "teams az" not in seen[0]
+        assert "z" not in seen[0].split("KGI", 1)[1].split("\n", 1)[0], "nothing guessed"
+        # every key still reaches the editor, each where it goes
+        assert objective.statement.endswith("for small teams a")
+        assert objective.kgi.endswith("z"), objective.kgi
+
+
+async def test_keys_shown_during_the_opening_of_a_busy_plan_are_not_written_into_it(
+    example_copy,
+):
+    plan = example_copy()
+    hold_lock_elsewhere(plan, user="alice")
+
+    async def type_early(app: OkrApp) -> None:
+        typed(app, "x")
+        await until(lambda: "teamsx" in shown(app), "the key on screen")
+
+    app = opening_app(plan, type_early)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await until(lambda: dialog_id(app) == "lock-dialog", "the lock dialog")
+        await until(lambda: "Someone else is editing this plan" in shown(app), "its paint")
+        assert not app._batch_count, "the screen is painted, not held for the keys"
+        await pilot.pause()
+    assert load_plan(plan).objective.statement.endswith("small teams"), "nothing written"
 
 
 async def test_a_file_that_fails_validation_exits_with_its_one_line_error(example_copy):

@@ -5,7 +5,9 @@ app first shows the objective step as the file has it (title, statement, KGI, pe
 and the items; of a big file, whose items are parsed only after this paint, just their
 count), laid out like the real step, and validates right after that first paint; the
 real, editable step then takes this pane's place (``OkrApp`` holds the keys typed
-meanwhile and replays them there). Values are shown as the file has them, as plain
+meanwhile and replays them there). Characters typed meanwhile show at once in the
+statement, where the editor will put them (its first field, the cursor at the end), so
+a typist sees each key as it is pressed. Values are shown as the file has them, as plain
 text: nothing here is markup.
 """
 
@@ -22,7 +24,7 @@ from textual.widget import Widget
 from model.i18n import t
 from model.safetext import one_line
 from model.steps import field_label
-from model.textwidth import pad, truncate
+from model.textwidth import display_width, pad, tail, truncate
 from tui.screens.base import StepPane
 
 OPENING_ITEMS = 60
@@ -73,14 +75,33 @@ class OpeningBody(Widget):
     OpeningBody > .opening--heading {
         text-style: bold;
     }
+    OpeningBody > .opening--cursor {
+        text-style: reverse;
+    }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"opening--label", "opening--heading"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "opening--label",
+        "opening--heading",
+        "opening--cursor",
+    }
 
     def __init__(self, data: Mapping[str, object], item_count: int) -> None:
         super().__init__()
         self.data = data
         self.item_count = item_count
         """How many items the file holds (``data`` may hold only the first of them)."""
+        self.typed: str | None = None
+        """The statement with the characters typed so far, once one is (see :meth:`echo`)."""
+
+    def echo(self, character: str | None) -> None:
+        """Show a key typed before the editor is there where the editor will put it: a
+        character at the end of the statement, or (``None``) backspace taking the last
+        one off."""
+        typed = self.typed
+        if typed is None:
+            typed = text_at(self.data, "objective", "statement")
+        self.typed = typed + character if character is not None else typed[:-1]
+        self.refresh()
 
     def render(self) -> Text:
         data = self.data
@@ -98,7 +119,16 @@ class OpeningBody(Widget):
         for field, (value, placeholder) in fields.items():
             text.append(pad(field_label(field), LABEL_WIDTH), label)
             room = width - LABEL_WIDTH
-            if value:
+            if field == "statement" and self.typed is not None:
+                # as the field will show it: scrolled to its end, the cursor after it
+                typed = one_line(self.typed)
+                shown = tail(typed, room - 1)
+                if display_width(typed) > room - 1:  # right against the cursor, as a field
+                    shown = " " * (room - 1 - display_width(shown)) + shown
+                text.append(shown)
+                text.append(" ", self.get_component_rich_style("opening--cursor"))
+                text.append("\n")
+            elif value:
                 text.append(truncate(one_line(value), room) + "\n")
             else:
                 text.append(truncate(placeholder, room) + "\n", label)

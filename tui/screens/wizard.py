@@ -111,17 +111,20 @@ class WizardScreen(Screen[None]):
             OpeningPane(source.head, item_count=source.item_count()), set_current=True
         )
 
-    async def open_plan(self) -> None:
+    async def open_plan(self, *, checks: bool = True) -> None:
         """Show the app's plan: the step marks, the first step with its first field
-        focused (in place of the opening pane, if any); then load the checks."""
+        focused (in place of the opening pane, if any); then load the checks, unless
+        the caller will (``checks=False``: the app taking over from the opening does,
+        once the editor is painted, so their import does not slow that paint down)."""
         self.query_one(StepList).states = step_states(self.okr_app.plan)  # unchecked yet
         await self.go_to_step("objective")
         for opening in self.query("#pane-opening"):
             await opening.remove()
-        self._load_checks()
+        if checks:
+            self.load_checks()
 
     @work(thread=True, exclusive=True, group="checks")
-    def _load_checks(self) -> None:
+    def load_checks(self) -> None:
         """Import the checks (with the classifier, the slow part) off the UI thread, then
         run them on it: the plan is only ever read where it is edited."""
         import model.checks  # noqa: F401

@@ -1,0 +1,151 @@
+"""The editor taking over from the opening pane (``okr PLAN`` in a terminal).
+
+The app paints the parsed file first (``tui.screens.opening``); right after that paint
+:meth:`Takeover._validate_source` validates the file in a thread (pydantic's import with
+it, about half a start-up), builds the real editor in one batch and hands it the keys
+typed meanwhile (``tui.key_bursts`` holds and replays them). Characters typed before the
+editor is there show at once in the opening pane's statement, where the editor will put
+them (:meth:`Takeover._echo`), and the editor is first painted once they are in it, so a
+typist sees every key as it is pressed and none of them vanishes for a frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+
+from model.errors import PlanError
+from model.fingerprint import ABSENT
+
+if TYPE_CHECKING:
+    from model.plan import Plan
+    from model.plan_source import PlanSource
+    from model.store import LoadedPlan
+    from tui.guard import PlanGuard
+    from tui.screens.wizard import WizardScreen
+
+ECHO_HOLD_LIMIT = 1.0
+"""Seconds at most the editor's first paint waits for the keys the opening showed."""
+
+
+class Takeover:
+    """The opening's hand-over, mixed into :class:`~tui.app.OkrApp` ahead of
+    :class:`~tui.key_bursts.KeyBursts`, whose hooks (:meth:`_echo`, :meth:`_echo_replayed`)
+    it fills in; the app sets the state up as it starts."""
+
+    CSS_PATH: ClassVar[list[str]]
+    source: PlanSource | None
+    path: Path
+    is_new: bool
+    plan: Plan
+    wizard: WizardScreen
+    guard: PlanGuard
+    open_error: PlanError | None
+    _signalled: bool
+    _echoing: bool
+    """Whether the keys held during the opening still show in it (see :meth:`_echo`)."""
+    _echoed: int
+    """How many of the held keys the opening showed."""
+    _echo_hold: int | None
+    """While the editor's first paint waits for the keys the opening showed: how many of
+    them are still to be replayed (see :meth:`_paint_editor`)."""
+
+    async def _validate_source(self) -> None:
+        """After the first paint: validate the file, then let the real editor take over
+        (or exit with the one-line error, nothing written). Validating (pydantic's import
+        with it) runs in a thread, so the keys typed meanwhile show at once (:meth:`_echo`);
+        this runs as a worker, so the app reads them meanwhile."""
+        source = self.source
+        assert source is not None
+        try:
+            loaded = await asyncio.to_thread(_validated, source, self.path)
+        except PlanError as error:
+            self.open_error = error
+            self.exit(return_code=2)
+            return
+        if self._signalled:
+            return  # stopped while validating: nothing was edited, nothing to keep
+        self.plan = loaded.plan
+        self._guard_plan(ABSENT if self.is_new else loaded.fingerprint)
+        self._begin_batch()  # the editor is painted once, whole, not as it is built
+        try:
+            self.stylesheet.read(Path(__file__).with_name(self.CSS_PATH[1]))
+            self.refresh_css(animate=False)
+            await self.wizard.open_plan(checks=False)
+        except Exception:
+            self._end_batch()
+            if self._signalled:
+                return  # the app is closing under the new step: let it
+            raise
+        self.source = None
+        self.refresh_title()
+        self.guard.start()
+        self._paint_editor()
+        self._replay_next()
+
+    def _echo(self, event: events.Key | events.Paste) -> None:
+        """Show a key held during the opening where the editor will put it: characters and
+        backspace at the end of the statement, the editor's first field. The first key that
+        is neither ends the echo (the keys after it are only held), as does a missing pane."""
+        if not self._echoing:
+            return
+        from tui.screens.opening import OpeningBody
+
+        bodies = self.wizard.query(OpeningBody)
+        if not bodies or not isinstance(event, events.Key):
+            self._echoing = False
+        elif event.key == "backspace":
+            bodies.first(OpeningBody).echo(None)
+        elif event.is_printable and event.character:
+            bodies.first(OpeningBody).echo(event.character)
+        else:
+            self._echoing = False
+        self._echoed += self._echoing
+
+    def _paint_editor(self) -> None:
+        """Let the editor that took over be painted; if the opening showed keys typed
+        during it, only once they are in it, so they never vanish for a frame. Not when a
+        dialog came first (a busy lock, edits to recover): the keys go to it, as they
+        would have."""
+        self._echoing = False
+        if not self._echoed or self.screen is not self.wizard:
+            self._painted()
+            return
+        self._echo_hold = self._echoed
+        self.set_timer(ECHO_HOLD_LIMIT, self._paint_after_echo)
+
+    def _painted(self) -> None:
+        """End the batch the editor was built in; once it is painted, load the checks
+        (their import in a thread would slow the paint down)."""
+        self._end_batch()
+        self.wizard.call_after_refresh(self.wizard.load_checks)
+
+    def _echo_replayed(self) -> None:
+        """Called before each held key is replayed (and once they are all done): count the
+        echoed ones down, then paint once the last of them is in the plan (what the
+        editor first shows is what a signal arriving then would keep)."""
+        if self._echo_hold is None:
+            return
+        if self._echo_hold:
+            self._echo_hold -= 1
+        else:
+            self.call_later(self._settle_then_paint)
+
+    async def _settle_then_paint(self) -> None:
+        await self.settle()
+        self._paint_after_echo()
+
+    def _paint_after_echo(self) -> None:
+        if self._echo_hold is not None:
+            self._echo_hold = None
+            self._painted()
+
+
+def _validated(source: PlanSource, path: Path) -> LoadedPlan:
+    """The plan in ``source``, validated (importing pydantic and the plan models)."""
+    from model.store import plan_from_source
+
+    return plan_from_source(source, path)
