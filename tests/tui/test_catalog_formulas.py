@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from textual.widgets import Static
 
 from model.i18n import set_language
 from model.plan import Input, Kpi, Plan
 from model.store import load_plan
+from model.textwidth import display_width
 from tests.tui.helpers import focused_id, screen_text, type_text
 from tui.app import make_app
 from tui.screens.catalog_picker import CatalogPicker
@@ -25,7 +29,7 @@ async def test_the_catalog_picker_finds_a_kpi_in_english_and_fills_and_declares_
         await type_text(pilot, "checkout")
         await pilot.pause()
         text = screen_text(pilot)
-        assert "Checkout conversion rate  結帳轉換率" in text
+        assert re.search("Checkout conversion rate +結帳轉換率", text)
         assert "= orders / effective_visitors" in text  # the highlighted one's formula
         await pilot.press("enter")
         await pilot.pause()
@@ -64,7 +68,7 @@ async def test_the_catalog_picker_searches_in_chinese_with_arrow_keys(tmp_path):
             await type_text(pilot, "結帳")
             await pilot.pause()
             text = screen_text(pilot)
-            assert "結帳轉換率  Checkout conversion rate" in text
+            assert re.search("結帳轉換率 +Checkout conversion rate", text)
             assert "到達結帳頁比例" in text
             await pilot.press("down", "enter")  # the second match
             await pilot.pause()
@@ -91,7 +95,8 @@ async def test_a_plan_written_in_chinese_gets_chinese_names_from_an_english_plan
         await pilot.pause()
         await type_text(pilot, "營收")
         await pilot.pause()
-        assert "Revenue  營收" in screen_text(pilot), "the picker itself stays in English"
+        text = screen_text(pilot)
+        assert re.search("Revenue +營收", text), "the picker itself stays in English"
         await pilot.press("enter")
         await pilot.pause()
         assert [(k.id, k.name) for k in app.plan.kpis] == [("revenue", "營收")]
@@ -100,6 +105,33 @@ async def test_a_plan_written_in_chinese_gets_chinese_names_from_an_english_plan
         await pilot.pause()
     saved = load_plan(path)
     assert saved.kpis[0].name == "營收" and saved.language is None
+
+
+@pytest.mark.parametrize(("size", "language"), [((80, 24), "en"), ((120, 40), "zh-TW")])
+async def test_the_catalog_picker_lists_names_and_areas_in_columns(tmp_path, size, language):
+    set_language(language)
+    try:
+        app = make_app(Plan(), tmp_path / "p.toml")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("alt+3", "c")
+            await pilot.pause()
+            lines = [  # a row of the list, without its scrollbar
+                line.split("▊", 1)[1].rsplit("▎", 1)[0].rstrip(" ▁▂▃▄▅▆▇█")
+                for line in screen_text(pilot).splitlines()
+                if "▊" in line and any(area in line for area in ("Marketing", "行銷", "業務"))
+            ]
+    finally:
+        set_language("en")
+    assert len(lines) >= 5
+    # each column starts in the same terminal cell on every row (Chinese takes two)
+    starts = {
+        tuple(display_width(line[: gap.end()]) for gap in re.finditer(r"\S {2,}(?=\S)", line))
+        for line in lines
+    }
+    assert len(starts) == 1, lines
+    assert len(next(iter(starts))) == 2, "three columns: name, the other name, the area"
+    # and every row fits the list: the area is not cut off
+    assert all(line.endswith(("Marketing", "行銷", "業務", "Sales")) for line in lines), lines
 
 
 async def test_escape_closes_the_catalog_picker_without_adding_anything(tmp_path):

@@ -22,10 +22,15 @@ from textual.widgets.option_list import Option
 
 from model.i18n import get_language, t
 from model.plan import Plan
+from model.textwidth import display_width, pad, truncate
 from tui.keys import bind, localize_bindings
 
 RESULTS = 50
 """At most this many matches are listed (the catalog has about 60)."""
+LIST_CELLS = 64
+"""How wide a row of the list is in the dialog at 80 columns, its scrollbar aside (the
+real width, once laid out, is what the columns are fitted to)."""
+GAP = "  "
 
 
 def catalog_fields(plan: Plan, entry_id: str) -> dict[str, Any]:
@@ -64,6 +69,21 @@ def catalog_fields(plan: Plan, entry_id: str) -> dict[str, Any]:
     return fields
 
 
+def column_widths(rows: list[tuple[str, str, str]], room: int) -> list[int]:
+    """Widths for the columns of ``rows`` (name, the other language's name, area) in
+    ``room`` cells: each as wide as its widest text; when they do not fit, the other
+    language's name gives way first, then the name, each to no less than a third of its
+    width (or 8 cells), the area last (Chinese characters take two cells)."""
+    widths = [max(display_width(row[column]) for row in rows) for column in range(3)]
+    for column in (1, 0, 2):
+        excess = sum(widths) - room
+        if excess <= 0:
+            break
+        floor = min(widths[column], max(8, widths[column] // 3))
+        widths[column] = max(floor, widths[column] - excess)
+    return widths
+
+
 class CatalogPicker(ModalScreen[dict[str, Any] | None]):
     """A search field over the catalog's KPIs, the matches, and the highlighted one's formula."""
 
@@ -75,10 +95,14 @@ class CatalogPicker(ModalScreen[dict[str, Any] | None]):
         bind("pageup", "move(-8)", "rows.page_up", show=False),
     ]
 
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
         localize_bindings(self)
         self.entry_ids: list[str] = []
+        self._room = 0
+        """The row width the listed matches were laid out for."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="catalog-dialog"):
@@ -91,6 +115,7 @@ class CatalogPicker(ModalScreen[dict[str, Any] | None]):
     def on_mount(self) -> None:
         self.show_matches("")
         self.query_one("#catalog-search").focus()
+        self.call_after_refresh(self._fit)
 
     @property
     def options(self) -> OptionList:
@@ -114,12 +139,41 @@ class CatalogPicker(ModalScreen[dict[str, Any] | None]):
             options.add_option(Option(Text(t("assist.catalog_none")), disabled=True))
             self._show_detail(None)
             return
-        for entry in entries:
-            label = Text(entry.name.get(language))
-            label.append(f"  {entry.name.get(other)}", style="dim")
-            label.append(f"  {area_label(entry.area)}", style="italic dim")
+        rows = [
+            (entry.name.get(language), entry.name.get(other), area_label(entry.area))
+            for entry in entries
+        ]
+        self._room = self._list_cells()
+        widths = column_widths(rows, self._room - 2 * len(GAP) - 1)  # a cell before the bar
+        for entry, row in zip(entries, rows, strict=True):
+            cells = [
+                pad(truncate(text, width), width) for text, width in zip(row, widths, strict=True)
+            ]
+            label = Text(cells[0])
+            label.append(GAP + cells[1], style="dim")
+            label.append(GAP + cells[2].rstrip(), style="italic dim")
             options.add_option(Option(label, id=entry.id))
         options.highlighted = 0
+
+    def _list_cells(self) -> int:
+        """The columns a row of the list has once it is laid out, leaving room for the
+        scrollbar (there whenever more matches than the list shows)."""
+        options = self.options
+        width = options.content_region.width
+        return width - options.styles.scrollbar_size_vertical if width else LIST_CELLS
+
+    def _fit(self) -> None:
+        """Lay the rows out again when the list's width is not the one they were laid out
+        for (the first layout, a resized terminal), keeping the highlighted row."""
+        if self._list_cells() == self._room:
+            return
+        highlighted = self.options.highlighted
+        self.show_matches(self.query_one("#catalog-search", Input).value)
+        if highlighted is not None and highlighted < len(self.entry_ids):
+            self.options.highlighted = highlighted
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
 
     @on(OptionList.OptionHighlighted, "#catalog-options")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
