@@ -98,7 +98,7 @@ def find_verb(evidence: Evidence) -> None:
             and bool(categories & (lx.ACTION | lx.LAUNCH))
         )  # "和兩家業者合作", "在 40 間公寓裝設門鎖", "將所有合約掃描存檔": the verb
         # follows its setting or its object
-        evidence.verb_kind = _main_category(categories)
+        evidence.verb_kind = _MAIN_CATEGORY[categories]
         break
     else:
         _guess_instruction(evidence)
@@ -180,6 +180,12 @@ def _main_category(categories: int) -> int:
     return 0
 
 
+_MAIN_CATEGORY = tuple(_main_category(categories) for categories in range(lx.VERB + 1))
+"""The main category of every combination of verb flags, worked out once."""
+_AIMS = lx.ABSTRACT | lx.INSPIRING
+"""Words that turn an action verb into an aim ("Build a culture", "Create the best...")."""
+
+
 def _next_word(text: str, position: int) -> str:
     match = _NEXT_WORD.match(text, position)
     return match[1] if match else ""
@@ -207,10 +213,12 @@ def _adjust_verb(evidence: Evidence) -> None:
         return
     if verb.word in _SPECIAL_VERBS:
         _adjust_special_verb(evidence, verb, kind)
-    if evidence.verb_kind == lx.ACTION and all(
-        describes_quality(evidence, quantity) for quantity in evidence.quantities
+    if (
+        evidence.verb_kind == lx.ACTION
+        and evidence.seen & _AIMS  # (most lines: no aim to look for after the verb)
+        and all(describes_quality(evidence, quantity) for quantity in evidence.quantities)
     ):
-        aim = evidence.after_verb(lx.ABSTRACT | lx.INSPIRING)
+        aim = evidence.after_verb(_AIMS)
         if aim is None or _only_modifies_a_thing(evidence, aim):
             return
         same_clause = _same_clause(evidence.text, verb.end, aim.start)
