@@ -151,8 +151,7 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         loop = asyncio.get_running_loop()
 
         def kept(signum: int) -> None:
-            if self.guard is not None:
-                self.guard.on_signal(signum)
+            self.keep_edits_on_signal(signum)
 
         def last_words() -> None:
             if self.guard is not None:
@@ -165,6 +164,13 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         self._unwatch_signals = install_exit_handlers(
             kept, last_words=last_words, request_exit=request_exit
         )
+
+    def keep_edits_on_signal(self, signum: int) -> None:
+        """SIGHUP or SIGTERM: keep the unsaved edits, those the opening pane shows typed
+        included, and let go of the lock (``tui.guard``)."""
+        self._keep_opening_edits()
+        if self.guard is not None:
+            self.guard.on_signal(signum)
 
     def _handle_exception(self, error: Exception) -> None:
         """A crash: keep the unsaved edits in the recovery file before Textual exits.

@@ -86,6 +86,30 @@ class Takeover:
         self._paint_editor()
         self._replay_next()
 
+    def _keep_opening_edits(self) -> None:
+        """A signal before the editor took over, after keys were shown typed into the
+        opening's statement: make those an unsaved edit of the plan (validated here, now)
+        for the guard to keep, in this session's own recovery file (no lock was taken
+        yet: the plan's shared one may be another session's). What is on the screen is
+        what is kept, as once the editor is there."""
+        if self.guard is not None or self.source is None or not self._echoed:
+            return
+        from tui.screens.opening import OpeningBody
+
+        bodies = self.wizard.query(OpeningBody)
+        typed = bodies.first(OpeningBody).typed if bodies else None
+        if typed is None:
+            return
+        try:
+            loaded = _validated(self.source, self.path)
+        except PlanError:
+            return  # the file does not validate: nothing was edited, nothing to keep
+        loaded.plan.objective.statement = typed
+        self.plan = loaded.plan
+        self._guard_plan(ABSENT if self.is_new else loaded.fingerprint)
+        self.guard.read_only = True  # its own recovery file, not the plan's shared one
+        self.set_reactive(type(self).dirty, True)  # type: ignore[attr-defined]
+
     def _echo(self, event: events.Key | events.Paste) -> None:
         """Show a key held during the opening where the editor will put it: characters and
         backspace at the end of the statement, the editor's first field. The first key that

@@ -6,6 +6,7 @@ import signal
 
 import pytest
 
+from bench.large_plan import OBJECTIVE, write_large_plan
 from model.fingerprint import ABSENT
 from model.lock import inspect_lock
 from model.plan import Plan
@@ -84,6 +85,27 @@ def test_a_signal_while_the_file_is_still_being_opened_leaves_a_clean_terminal(
     term.read_until("never shown", timeout=2)  # collect what is left to read
     assert LEFT_ALT_SCREEN in term.output
     assert b"Traceback" not in term.output and b"Error" not in term.output
+    assert plan.read_text("utf-8") == text
+    assert inspect_lock(plan) is None
+
+
+def test_a_signal_before_the_editor_has_taken_over_keeps_what_the_screen_shows_typed(
+    tmp_path, terminal
+):
+    """A big plan takes a moment to validate; what is typed meanwhile shows in its
+    statement at once, and a signal then keeps it like any unsaved edit."""
+    plan = write_large_plan(tmp_path / "big.toml")
+    text = plan.read_text("utf-8")
+    term = terminal(str(plan))
+    assert term.read_until(OBJECTIVE[:20]), term.output[-2000:]
+    term.type(" now")
+    assert term.read_until("市集 now"), term.output[-2000:]
+    term.process.send_signal(signal.SIGTERM)
+    assert term.process.wait(timeout=30) == 128 + signal.SIGTERM
+    assert term.read_until("your unsaved edits were kept in", timeout=10), term.output[-600:]
+    found = find_recovery(plan)
+    assert found is not None and found.plan.objective.statement == OBJECTIVE + " now"
+    assert found.pid == term.process.pid, "kept before the editor took the lock: its own file"
     assert plan.read_text("utf-8") == text
     assert inspect_lock(plan) is None
 
