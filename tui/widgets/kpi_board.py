@@ -1,10 +1,10 @@
 """The dashboard's KPI board: a card of two lines per KPI, grouped leading / lagging.
 
-A card shows the KPI's name, latest value and a sparkline of its check-ins, then a
-progress bar toward the target, the status in a word (coloured too, never colour
-alone), the guardrail and the next check-in due; a crossed guardrail adds a line with
-the KPI's ``on_breach`` action. Wide boards put leading and lagging indicators side by
-side; narrow ones stack the groups.
+Wide boards put leading and lagging indicators side by side; narrow ones stack the
+groups. The board lays the cards out in columns, keeps a cursor on one KPI and
+scrolls; what each line says (a group heading, a card's name, value and sparkline, its
+progress bar, status, guardrail and next check-in due, a crossed guardrail's
+``on_breach`` action) comes from :class:`~tui.widgets.kpi_cards.KpiCards`.
 
 Like :class:`~tui.widgets.row_list.RowList`, the board is virtualised: it lays out
 line descriptions for every KPI (cheap) and draws only the lines on screen, so a plan
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
@@ -29,29 +28,14 @@ from textual.strip import Strip
 
 from model.i18n import t
 from model.plan import Plan
-from model.progress import JUDGED_STATUSES, KpiProgress, PlanProgress
-from model.progress_report import NO_VALUE, format_score, format_share, guardrail_text, status_label
-from model.units import format_value
+from model.progress import KpiProgress, PlanProgress
 from tui.keys import bind, localize_bindings
-from tui.widgets.charts import UNICODE_GLYPHS, Glyphs, progress_bar, sparkline
-from tui.widgets.checkin_list import due_label
-from tui.widgets.row_list import one_line
+from tui.widgets.charts import UNICODE_GLYPHS, Glyphs
+from tui.widgets.kpi_cards import BAR_MIN, KpiCards
 
 WIDE_BOARD = 100
 """From this many columns on, leading and lagging indicators are shown side by side."""
-SPARK_WIDTH = 12
-"""At most this many check-ins are drawn in a sparkline."""
-BAR_MIN, BAR_MAX = 6, 20
-"""The progress bar's width range, in cells."""
-CROSSED_LINES = 3
-"""A crossed guardrail's action is wrapped to at most this many lines."""
 GUTTER = " │ "
-GROUP_TITLES = {
-    "leading": "tracking_ui.group_leading",
-    "lagging": "tracking_ui.group_lagging",
-    "other": "tracking_ui.group_other",
-}
-"""The heading of each group of cards."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +65,7 @@ def group_kpis(progress: PlanProgress) -> list[Group]:
     return [group for group in groups if group.entries]
 
 
-class KpiBoard(ScrollView, can_focus=True):
+class KpiBoard(KpiCards, ScrollView, can_focus=True):
     """The KPI cards of a :class:`PlanProgress`, with a cursor on one KPI."""
 
     DEFAULT_CSS = """
@@ -272,18 +256,6 @@ class KpiBoard(ScrollView, can_focus=True):
     def _card_height(self, index: int) -> int:
         return 2 + len(self._crossed.get(index, ()))
 
-    def _wrap_crossed(self, entry: KpiProgress, width: int) -> list[Text]:
-        action = one_line(entry.kpi.on_breach) or t("progress.no_action")
-        text = Text(
-            t("tracking_ui.card_crossed", state=guardrail_text(entry, self.plan), action=action),
-            style=self.get_component_rich_style("kpi-board--crossed"),
-        )
-        lines = list(text.wrap(self.app.console, max(width - 4, 10)))
-        if len(lines) > CROSSED_LINES:
-            lines = lines[:CROSSED_LINES]
-            lines[-1].append("…")
-        return lines
-
     # --- drawing -------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -310,119 +282,6 @@ class KpiBoard(ScrollView, can_focus=True):
         row.no_wrap = True
         row.truncate(width, pad=True)
         return Strip(row.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
-
-    def _render(self, line: _Line, width: int) -> Text:
-        if line.kind == "heading":
-            count = sum(len(g.entries) for g in self.groups if g.key == line.group)
-            style = self.get_component_rich_style("kpi-board--heading")
-            return Text(t(GROUP_TITLES[line.group], count=count), style=style)
-        if line.kind == "blank":
-            return Text()
-        entry = self.entries[line.entry]
-        if line.part == 0:
-            return self._name_line(entry, width)
-        if line.part == 1:
-            return self._progress_line(entry, width)
-        crossed = self._crossed[line.entry][line.part - 2]
-        mark_style = self.get_component_rich_style("kpi-board--crossed-mark")
-        first = line.part == 2
-        return Text.assemble(
-            (" ! " if first else "   ", mark_style if first else Style()), " ", crossed
-        )
-
-    def _name_line(self, entry: KpiProgress, width: int) -> Text:
-        value = Text()
-        if entry.value is not None:
-            value.append(
-                format_value(entry.value, entry.kpi.unit, currency=self.plan.currency),
-                self.get_component_rich_style("kpi-board--value"),
-            )
-            spark = sparkline(entry.values, SPARK_WIDTH, self.glyphs)
-            value.append("  ")
-            value.append(
-                spark.rjust(SPARK_WIDTH), self.get_component_rich_style("kpi-board--spark")
-            )
-        else:  # the status already says "no check-ins": say where it should get
-            kpi = entry.kpi
-            goal = NO_VALUE
-            if kpi.target is not None:
-                target = format_value(kpi.target, kpi.unit, currency=self.plan.currency)
-                goal = t("tracking_ui.heading_target", target=target)
-            value.append(goal, self.get_component_rich_style("kpi-board--muted"))
-        name = Text(" " + one_line(entry.kpi.name or entry.kpi.id))
-        name.stylize(self.get_component_rich_style("kpi-board--name"))
-        room = width - value.cell_len - 2
-        name.truncate(max(room, 4), overflow="ellipsis")
-        gap = max(width - name.cell_len - value.cell_len, 1)
-        return Text.assemble(name, " " * gap, value)
-
-    def _progress_parts(self, entry: KpiProgress) -> tuple[str, Text, Text, Text]:
-        """The share done (with the score once the period is closed), the status, the
-        guardrail state (empty without a guardrail) and the due date of a card."""
-        share = format_share(entry.raw_progress)
-        if self.closed and entry.score is not None:
-            share = t("tracking_ui.progress_score", progress=share, score=format_score(entry.score))
-        status_style = entry.status if entry.status in JUDGED_STATUSES else "muted"
-        status = Text(
-            status_label(entry.status), self.get_component_rich_style(f"kpi-board--{status_style}")
-        )
-        guard = Text()
-        if entry.guardrail == "ok":
-            guard = Text(
-                t("tracking_ui.guardrail_ok"), self.get_component_rich_style("kpi-board--muted")
-            )
-        elif entry.guardrail_crossed:
-            guard = Text(
-                t("tracking_ui.guardrail_crossed"),
-                self.get_component_rich_style("kpi-board--crossed"),
-            )
-        return share, status, guard, self._due(entry)
-
-    def _measure(self, width: int) -> None:
-        """Column widths shared by every card, so bars and words line up: the share and
-        status columns fit the widest, the bar takes what is left (within its range)
-        after the widest line without an optional ``guardrail ok``."""
-        parts = [self._progress_parts(entry) for entry in self.entries]
-        self._share_width = max((cell_len(share) for share, *_ in parts), default=0)
-        self._status_width = max((status.cell_len for _, status, *_ in parts), default=0)
-        widest = max(
-            (
-                guard.cell_len + 2 if entry.guardrail_crossed else 0
-                for entry, (_, _, guard, _) in zip(self.entries, parts, strict=True)
-            ),
-            default=0,
-        )
-        due_width = max((due.cell_len for *_, due in parts), default=0)
-        fixed = 2 + 1 + self._share_width + 2 + self._status_width + widest + 2 + due_width
-        self._bar_width = max(BAR_MIN, min(BAR_MAX, width - fixed))
-
-    def _progress_line(self, entry: KpiProgress, width: int) -> Text:
-        share, status, guard, due = self._progress_parts(entry)
-        status.pad_right(self._status_width - status.cell_len)
-        bar = progress_bar(entry.progress, self._bar_width, self.glyphs)
-        filled = len(bar.rstrip(self.glyphs.empty))
-        line = Text("  ")
-        line.append(bar[:filled], self.get_component_rich_style("kpi-board--bar"))
-        line.append(bar[filled:], self.get_component_rich_style("kpi-board--bar-empty"))
-        line.append(" " + share.rjust(self._share_width) + "  ")
-        line.append_text(status)
-        room = width - line.cell_len - due.cell_len - 2
-        # Left out when it does not fit: a crossed guardrail has its own alert line below.
-        if guard and guard.cell_len + 2 <= room:
-            line.append("  ")
-            line.append_text(guard)
-        gap = max(width - line.cell_len - due.cell_len, 2)
-        line.append(" " * gap)
-        line.append_text(due)
-        return line
-
-    def _due(self, entry: KpiProgress) -> Text:
-        text = due_label(entry, self.today)
-        if entry.overdue:
-            return Text(text, self.get_component_rich_style("kpi-board--overdue"))
-        if entry.next_due == self.today or entry.closing_missing:
-            return Text(text, self.get_component_rich_style("kpi-board--due"))
-        return Text(text, self.get_component_rich_style("kpi-board--muted"))
 
     # --- cursor --------------------------------------------------------------------------
 
