@@ -9,8 +9,8 @@ the file before it has validated it (``tui.screens.opening``), so for it a key i
 typed at that moment and two more times are reported: until the key shows in the
 objective's field (the opening pane shows characters typed before the editor is there),
 and until the real editor, holding the key, is on screen (its item list, with each
-item's kind, is what the opening pane does not draw). Peak RSS is read three seconds after the first
-paint, so work deferred until after it counts too.
+item's kind, is what the opening pane does not draw). Peak RSS is read three seconds
+after the first paint, so work deferred until after it counts too.
 Contenders alternate run by run, so all of them see the same machine load.
 """
 
