@@ -20,7 +20,8 @@ How it decides is written down in ``docs/classifier.md``; the pieces:
 - :mod:`~model.classify.evidence`, :mod:`~model.classify.verbs`,
   :mod:`~model.classify.roles`: the facts gathered from one line (its main verb; which
   numbers are targets and which outputs);
-- :mod:`~model.classify.rules`: the named, weighted rules and the verdict;
+- :mod:`~model.classify.rulebook`: the named, weighted rules;
+- :mod:`~model.classify.rules`: which rules to ask of a line, and the verdict;
 - :mod:`~model.classify.result`: what it returns;
 - :mod:`~model.classify.smart`: SMART hints for an objective.
 """

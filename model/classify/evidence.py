@@ -3,7 +3,7 @@
 :func:`gather` reads a line once (a lexicon scan, a deadline scan, a number scan) and
 works out what each number is: a **target** (12%, from 9% to 12%, 500 new customers,
 zero), an **output** the team produces (10 blog posts, 2 場說明會) or neither (Python
-3.12). The rules in :mod:`model.classify.rules` only look at this record.
+3.12). The rules in :mod:`model.classify.rulebook` only look at this record.
 """
 
 from __future__ import annotations

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from model.classify import CONFIDENT, Classification, Reason, classify, rules, suggest_switch
+from model.classify import (
+    CONFIDENT,
+    Classification,
+    Reason,
+    classify,
+    rulebook,
+    rules,
+    suggest_switch,
+)
 from model.classify import lexicon as lx
 from model.classify.evidence import gather
 from model.classify.hanzi import _SIMPLIFIED, _TRADITIONAL, TRADITIONAL_TO_SIMPLIFIED
@@ -218,7 +226,7 @@ def test_rule_launches_a_product_or_a_thing():
 
 def test_every_rule_has_a_message_in_both_languages():
     table = domain_table("classify")
-    source = Path(rules.__file__).read_text("utf-8")
+    source = "".join(Path(m.__file__).read_text("utf-8") for m in (rules, rulebook))
     keys = set(re.findall(r'"classify\.(\w+)"', source))
     assert keys and keys <= set(table)
 
