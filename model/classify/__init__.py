@@ -14,9 +14,10 @@ How it decides is written down in ``docs/classifier.md``; the pieces:
 - :mod:`~model.classify.words_en`, :mod:`~model.classify.words_zh`: the words it knows;
 - :mod:`~model.classify.lexicon`: what each word signals, and the scan that finds them
   (with :mod:`~model.classify.hanzi` for Simplified spellings);
-- :mod:`~model.classify.quantities`, :mod:`~model.classify.units`,
-  :mod:`~model.classify.deadlines`, :mod:`~model.classify.changes`: numbers with their
-  units and bounds, deadlines, baseline-to-target changes;
+- :mod:`~model.classify.quantities`, :mod:`~model.classify.figures`,
+  :mod:`~model.classify.units`, :mod:`~model.classify.deadlines`,
+  :mod:`~model.classify.changes`: numbers with their units and bounds (found by the scan
+  in ``quantities``, each read in ``figures``), deadlines, baseline-to-target changes;
 - :mod:`~model.classify.evidence`, :mod:`~model.classify.verbs`,
   :mod:`~model.classify.roles`: the facts gathered from one line (its main verb; which
   numbers are targets and which outputs);

@@ -1,7 +1,7 @@
 """The words and signs around numbers: number words, magnitudes, units, comparators.
 
-Tables only (and the Chinese numeral reader); :mod:`model.classify.quantities` uses them
-to read a number where it finds one.
+Tables only (and the Chinese numeral reader); :mod:`model.classify.figures` uses them to
+read a number where :mod:`model.classify.quantities` finds one.
 """
 
 from __future__ import annotations
