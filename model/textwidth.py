@@ -44,11 +44,4 @@ def truncate(text: str, width: int, ellipsis: str = "…") -> str:
 def tail(text: str, width: int) -> str:
     """The end of ``text`` that fits in ``width`` columns (what a one-line field scrolled
     to its end shows)."""
-    kept: list[str] = []
-    used = 0
-    for char in reversed(text):
-        used += char_width(char)
-        if used > width:
-            break
-        kept.append(char)
-    return "".join(reversed(kept))
+    return truncate(text[::-1], width, ellipsis="")[::-1]

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from model.plan_source import PlanSource
     from model.store import LoadedPlan
     from tui.guard import PlanGuard
+    from tui.screens.opening import OpeningBody
     from tui.screens.wizard import WizardScreen
 
 ECHO_HOLD_LIMIT = 1.0
@@ -94,10 +95,8 @@ class Takeover:
         what is kept, as once the editor is there."""
         if self.guard is not None or self.source is None or not self._echoed:
             return
-        from tui.screens.opening import OpeningBody
-
-        bodies = self.wizard.query(OpeningBody)
-        typed = bodies.first(OpeningBody).typed if bodies else None
+        body = self._opening_body()
+        typed = body.typed if body is not None else None
         if typed is None:
             return
         try:
@@ -116,18 +115,23 @@ class Takeover:
         is neither ends the echo (the keys after it are only held), as does a missing pane."""
         if not self._echoing:
             return
-        from tui.screens.opening import OpeningBody
-
-        bodies = self.wizard.query(OpeningBody)
-        if not bodies or not isinstance(event, events.Key):
+        body = self._opening_body()
+        if body is None or not isinstance(event, events.Key):
             self._echoing = False
         elif event.key == "backspace":
-            bodies.first(OpeningBody).echo(None)
+            body.echo(None)
         elif event.is_printable and event.character:
-            bodies.first(OpeningBody).echo(event.character)
+            body.echo(event.character)
         else:
             self._echoing = False
         self._echoed += self._echoing
+
+    def _opening_body(self) -> OpeningBody | None:
+        """The opening pane's fields, while it shows."""
+        from tui.screens.opening import OpeningBody
+
+        bodies = self.wizard.query(OpeningBody)
+        return bodies.first(OpeningBody) if bodies else None
 
     def _paint_editor(self) -> None:
         """Let the editor that took over be painted; if the opening showed keys typed
