@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
@@ -156,10 +158,14 @@ class RowList(ScrollView, can_focus=True):
                 style = self.get_component_rich_style("row-list--empty")
                 return self._strip(Text(self.empty_text, style=style), width, base)
             return Strip.blank(width, base)
-        style = base
-        if index == self.cursor:
-            style = base + self.get_component_rich_style("row-list--cursor")
-        return self._strip(self.render_row(index, width), width, style)
+        if index != self.cursor:
+            return self._strip(self.render_row(index, width), width, base)
+        cursor = self.get_component_rich_style("row-list--cursor")
+        strip = self._strip(self.render_row(index, width), width, base + cursor)
+        # A row's parts (a kind tag, a severity, a muted link) carry the list's background
+        # with their colour; the cursor's background goes over them, so the cursor is one
+        # unbroken band and the parts keep their colours.
+        return Strip(Segment.apply_style(strip, post_style=Style(bgcolor=cursor.bgcolor)), width)
 
     def _strip(self, text: Text, width: int, style) -> Strip:
         text.no_wrap = True
