@@ -70,7 +70,17 @@ class KeyBursts:
             self._holding = True
             if moves_on:
                 await self.settle()
-            self.call_later(self.call_after_refresh, self._replay_next)
+            self.call_later(self._replay_after, moves_on)
+
+    async def _replay_after(self, moved_on: bool) -> None:
+        """Replay the next held key once the key before it has done what it does. Run from
+        the app's queue, after that key came back up and its binding ran; a binding may
+        have sent a message on its way up (Enter in an item's text asks the items editor
+        for the next item), so the next key waits for that too, or it would go into the
+        field the message is about to clear."""
+        if moved_on:
+            await self.settle()
+        self.call_after_refresh(self._replay_next)
 
     def _moves_on(self, event: events.Key) -> bool:
         """Whether a key may move the focus or open something, so the keys after it must

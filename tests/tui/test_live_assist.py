@@ -3,6 +3,10 @@ the hint to switch, and SMART hints on the objective."""
 
 from __future__ import annotations
 
+import asyncio
+
+from textual import events
+
 from model.i18n import set_language
 from model.plan import Item, Plan
 from model.store import load_plan
@@ -103,3 +107,26 @@ async def test_the_objective_gets_smart_hints_while_it_is_typed(tmp_path):
         await pilot.press("tab")  # leaving the objective keeps only the summary line
         assert "SMART  S ✓" in screen_text(pilot)
         assert "Achievable" not in screen_text(pilot)
+
+
+async def test_lines_typed_with_enter_in_one_burst_each_become_an_item(tmp_path):
+    """Over SSH (or pasted) a line, Enter and the next line arrive together: Enter starts
+    the next item, and the keys after it wait until it has, so none is lost or lands in
+    the item before."""
+    path = tmp_path / "p.toml"
+    app = make_app(Plan(), path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "tab", "tab", "tab", "a")
+        assert focused_id(pilot) == "item-text"
+        lines = ["Raise signups from 100 to 150", *(f"Publish {n} posts" for n in range(2, 8))]
+        for number, line in enumerate(lines):
+            if number:  # Enter, and the next line right behind it
+                app.post_message(events.Key("enter", "\r"))
+                await asyncio.sleep(0.001)
+            for char in line:
+                app.post_message(events.Key("space" if char == " " else char, char))
+        app.post_message(events.Key("ctrl+s", "\x13"))
+        deadline = asyncio.get_running_loop().time() + 10
+        while not path.exists() and asyncio.get_running_loop().time() < deadline:
+            await pilot.pause(0.05)
+    assert [item.text for item in load_plan(path).items] == lines
