@@ -239,26 +239,26 @@ def set_kpi_number(kpi: Kpi, field: str, text: str, *, currency: str = "") -> bo
 def set_guardrail(kpi: Kpi, min_text: str, max_text: str, *, currency: str = "") -> dict[str, str]:
     """Set the guardrail floor and ceiling from typed text.
 
-    Returns the problems by field (``"min"``, ``"max"``); when there are none the
-    guardrail is stored (removed when both are empty), otherwise it is left as it was.
+    Returns the problems by field (``"min"``, ``"max"``). Each bound that reads is stored
+    and one that does not keeps its last valid value, like any other field (the
+    guardrail is removed when both are empty); a floor above the ceiling stores neither.
     """
     problems: dict[str, str] = {}
-    values: dict[str, float | None] = {}
+    current = kpi.guardrail or Guardrail()
+    bounds = {"min": current.min, "max": current.max}
     for name, text in (("min", min_text), ("max", max_text)):
         try:
-            values[name] = parse_number(text, kpi.unit, currency=currency)
+            bounds[name] = parse_number(text, kpi.unit, currency=currency)
         except EditError as error:
             problems[name] = str(error)
-    if problems:
-        return problems
-    low, high = values["min"], values["max"]
+    low, high = bounds["min"], bounds["max"]
     if low is not None and high is not None and low > high:
-        return {"max": t("core.guardrail_reversed")}
-    current = kpi.guardrail or Guardrail()
-    if same_number(current.min, low) and same_number(current.max, high):
-        return {}
-    kpi.guardrail = None if low is None and high is None else Guardrail(min=low, max=high)
-    return {}
+        # flagged on the bound just typed (the ceiling, unless only the floor reads)
+        problems.setdefault("max" if "max" not in problems else "min", t("core.guardrail_reversed"))
+        return problems
+    if not (same_number(current.min, low) and same_number(current.max, high)):
+        kpi.guardrail = None if low is None and high is None else Guardrail(min=low, max=high)
+    return problems
 
 
 def target_multiple(kpi: Kpi) -> float | None:

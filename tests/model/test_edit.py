@@ -269,8 +269,23 @@ def test_set_guardrail_stores_removes_and_refuses_reversed_bounds():
     assert set_guardrail(kpi, "800", "700") == {"max": "the guardrail's min is above its max"}
     assert kpi.guardrail.min is None
     assert set_guardrail(kpi, "x", "") == {"min": parse_error("x")}
+    assert kpi.guardrail is None  # the ceiling was emptied; the floor had none to keep
     assert set_guardrail(kpi, "", "") == {}
     assert kpi.guardrail is None
+
+
+def test_a_guardrail_bound_that_reads_is_stored_beside_one_that_does_not():
+    kpi = Kpi(id="cac", unit="currency", guardrail={"min": 100, "max": 700})
+    assert set_guardrail(kpi, "lots", "650") == {"min": parse_error("lots")}
+    assert (kpi.guardrail.min, kpi.guardrail.max) == (100, 650)  # the floor kept
+    assert set_guardrail(kpi, "200", "?") == {"max": parse_error("?")}
+    assert (kpi.guardrail.min, kpi.guardrail.max) == (200, 650)  # the ceiling kept
+    # a floor above the kept ceiling is refused, on the floor, the one that reads
+    assert set_guardrail(kpi, "900", "?") == {
+        "max": parse_error("?"),
+        "min": "the guardrail's min is above its max",
+    }
+    assert (kpi.guardrail.min, kpi.guardrail.max) == (200, 650)
 
 
 def parse_error(text: str) -> str:

@@ -83,6 +83,26 @@ async def test_a_number_that_does_not_parse_is_flagged_next_to_its_field(example
     assert load_plan(path).kpis[0].baseline == 0.36
 
 
+async def test_a_guardrail_bound_that_reads_is_kept_when_the_other_does_not(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+5", "tab", "tab")
+        assert focused_id(pilot) == "kpi-guardrail-min"
+        await type_text(pilot, " or so")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "80%")
+        text = screen_text(pilot)
+        assert "'30% or so' is not a number" in text
+        assert app.query_one("#kpi-guardrail-min").has_class("-invalid")
+        assert not app.query_one("#kpi-guardrail-max").has_class("-invalid")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "fields marked in red (1)" in list(app._notifications)[-1].message
+    guardrail = load_plan(path).kpis[0].guardrail
+    assert (guardrail.min, guardrail.max) == (0.3, 0.8)  # the floor as it was, the new ceiling
+
+
 async def test_a_period_that_ends_before_it_starts_is_refused_inline(tmp_path):
     app = make_app(Plan(), tmp_path / "p.toml", is_new=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -443,3 +463,29 @@ async def test_a_very_long_kpi_name_is_cut_so_its_id_still_shows(tmp_path):
         row = next(line for line in screen_text(pilot).splitlines() if "Customer acq" in line)
         assert "…  cac" in row
         assert any(line.strip().endswith("ltv") for line in screen_text(pilot).splitlines())
+
+
+async def test_fields_under_a_list_show_the_start_of_a_long_text_and_type_at_its_end(
+    example_copy,
+):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#item-list").focus()
+        await pilot.press("down")
+        await pilot.pause()
+        second = app.plan.items[1].text
+        assert second.startswith("Lift trial activation") and len(second) > 40
+        row = next(line for line in screen_text(pilot).splitlines() if "Text   " in line)
+        assert "Text           Lift trial activation" in row, row
+        await pilot.press("enter", "exclamation_mark")  # into the text: the cursor at its end
+        assert app.plan.items[1].text == second + "!"
+        await pilot.press("escape", "down")  # the next item, chosen from the list
+        await pilot.pause()
+        row = next(line for line in screen_text(pilot).splitlines() if "Text   " in line)
+        assert "Text           Reduce CAC from $780" in row, row
+
+        await pilot.press("alt+5")  # Baselines & cadence: a long action on a breach
+        await pilot.pause()
+        row = next(line for line in screen_text(pilot).splitlines() if "On breach" in line)
+        assert "On breach      Roll back the latest" in row, row

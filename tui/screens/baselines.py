@@ -14,7 +14,7 @@ from model.plan import Kpi
 from model.steps import field_label, suggested_cadence
 from model.vocab import choices, label
 from tui.screens.kpi_step import KpiStepPane
-from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow, choice, text_input
+from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow, SteadyInput, choice, text_input
 
 NUMBER_WIDGETS = ("kpi-baseline", "kpi-target", "kpi-guardrail-min", "kpi-guardrail-max")
 TARGET_MULTIPLE_LOW, TARGET_MULTIPLE_HIGH = 1.2, 1.5
@@ -84,9 +84,8 @@ class BaselinesPane(KpiStepPane):
         }
         placeholder = t(NUMBER_PLACEHOLDERS[kpi.unit])
         for widget_id, value in values.items():
-            widget = self.query_one(f"#{widget_id}", Input)
-            widget.value = value
-            widget.cursor_position = len(value)
+            widget = self.query_one(f"#{widget_id}", SteadyInput)
+            widget.show(value)
             if widget_id in NUMBER_WIDGETS:
                 widget.placeholder = placeholder
         self.query_one("#kpi-cadence", Select).value = kpi.cadence or Select.NULL

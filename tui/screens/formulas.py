@@ -21,7 +21,7 @@ from model.plan import Kpi
 from model.steps import field_label
 from tui.keys import bind
 from tui.screens.kpi_step import KpiStepPane
-from tui.widgets.form import FieldRow, text_input
+from tui.widgets.form import FieldRow, SteadyInput, text_input
 
 FIELDS = ("definition", "formula", "data_source")
 
@@ -64,9 +64,8 @@ class FormulasPane(KpiStepPane):
 
     def fill_form(self, kpi: Kpi) -> None:
         for field in FIELDS:
-            widget = self.query_one(f"#kpi-{field}", Input)
-            widget.value = getattr(kpi, field)
-            widget.cursor_position = len(widget.value)
+            widget = self.query_one(f"#kpi-{field}", SteadyInput)
+            widget.show(getattr(kpi, field))
 
     def show_hints(self, kpi: Kpi) -> None:
         self.formula_changed(kpi)

@@ -24,7 +24,7 @@ from model.steps import field_label
 from model.vocab import choices
 from tui.keys import bind
 from tui.screens.kpi_step import KpiStepPane
-from tui.widgets.form import FieldRow, choice, text_input
+from tui.widgets.form import FieldRow, SteadyInput, choice, text_input
 
 
 def _catalog_picker() -> ModalScreen[dict[str, Any] | None]:
@@ -109,9 +109,8 @@ class KpisPane(KpiStepPane):
 
     def fill_form(self, kpi: Kpi) -> None:
         for field in ("id", *TEXT_FIELDS):
-            widget = self.query_one(f"#kpi-{field}", Input)
-            widget.value = getattr(kpi, field)
-            widget.cursor_position = len(widget.value)
+            widget = self.query_one(f"#kpi-{field}", SteadyInput)
+            widget.show(getattr(kpi, field))
         for field in CHOICE_FIELDS:
             value = getattr(kpi, field)
             self.query_one(f"#kpi-{field}", Select).value = Select.NULL if value is None else value

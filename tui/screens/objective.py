@@ -13,7 +13,7 @@ from model import edit
 from model.i18n import t
 from model.steps import field_label
 from tui.screens.base import StepPane
-from tui.widgets.form import FieldRow, text_input
+from tui.widgets.form import FieldRow, SteadyInput, text_input
 from tui.widgets.items_editor import ItemsEditor
 
 
@@ -109,7 +109,7 @@ class ObjectivePane(StepPane):
         }
         with self.prevent(Input.Changed):
             for widget_id, value in values.items():
-                self.query_one(f"#{widget_id}", Input).value = value
+                self.query_one(f"#{widget_id}", SteadyInput).show(value)
         self.query_one("#row-period", FieldRow).set_note()
         self.editor.reload()
         self._show_item_count()

@@ -100,14 +100,33 @@ class SteadyInput(Input):
     (half the time of a keystroke on a large plan). A one-line field's size never
     depends on its text, so a repaint is enough; scrolling inside the field reads the
     virtual size directly and is unaffected.
+
+    The field shows the start of its text when not focused and puts the cursor at the
+    end when focused. Whether its text reads is the form's to say (:meth:`FieldRow.set_note`
+    marks it ``-invalid``): Textual's own validation, which would mark every field without
+    validators valid again when it loses the focus, is off.
     """
 
     virtual_size = Reactive(Size(0, 0), layout=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, validate_on=(), **kwargs)
+
+    def show(self, value: str) -> None:
+        """Put ``value`` in the field, from the plan: its start in view, or the cursor at
+        its end when the field has the focus."""
+        self.value = value
+        self.cursor_position = len(value) if self.has_focus else 0
+
+    def _on_blur(self) -> None:
+        self.cursor_position = 0
+
+    def _on_focus(self) -> None:
+        self.cursor_position = len(self.value)
+
 
 class FieldInput(SteadyInput):
-    """A borderless one-line field that shows the start of its text when not focused
-    and puts the cursor at the end when focused; Enter moves on to the next field."""
+    """A borderless one-line field; Enter moves on to the next field."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("enter", "app.focus_next", "field.next", show=False),
@@ -116,12 +135,6 @@ class FieldInput(SteadyInput):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         localize_bindings(self)
-
-    def _on_blur(self) -> None:
-        self.cursor_position = 0
-
-    def _on_focus(self) -> None:
-        self.cursor_position = len(self.value)
 
 
 def text_input(

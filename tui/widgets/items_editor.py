@@ -178,12 +178,11 @@ class ItemsEditor(Vertical):
         item = self.item
         fields = self.query_one("#item-fields")
         fields.disabled = item is None
-        text = self.query_one("#item-text", Input)
+        text = self.query_one("#item-text", ItemTextInput)
         kind = self.query_one("#item-kind", Select)
         kpi = self.query_one("#item-kpi", Select)
         with self.prevent(Input.Changed, Select.Changed):
-            text.value = item.text if item else ""
-            text.cursor_position = len(text.value)
+            text.show(item.text if item else "")
             kind.value = item.kind if item else Select.NULL
             linked = item.kpi if item and self.plan.kpi(item.kpi or "") else None
             kpi.value = Select.NULL if linked is None else linked
