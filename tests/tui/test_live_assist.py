@@ -49,7 +49,7 @@ async def test_the_kind_follows_the_text_until_the_user_chooses_it_with_k(tmp_pa
         text = screen_text(pilot)
         assert "kind chosen by you (kept)" in text
         assert "Hint: reads as “key result” (97%), not" in text
-        assert "Obj  !" in text
+        assert "Obj  *!" in text  # chosen by you (*), read otherwise (!)
         await pilot.press("enter", "end")
         await type_text(pilot, " this quarter")  # the classifier never replaces a choice
         assert (item.kind, item.kind_set_by) == ("objective", "user")

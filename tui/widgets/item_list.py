@@ -109,7 +109,7 @@ class ItemList(RowList):
         width = self.CONFIDENCE_WIDTH
         if item.kind_set_by == "user":
             unsure = readings.ready() and readings.switch_suggestion(item.text, item.kind)
-            mark = "!" if unsure else "*"
+            mark = "*!" if unsure else "*"  # your choice, and the reading disagrees
             style = "item-list--unsure" if unsure else "item-list--confidence"
             return Text(f" {mark}".ljust(width), self.get_component_rich_style(style))
         if not item.text.strip() or not readings.ready():
