@@ -189,6 +189,17 @@ async def test_help_lists_the_keys_and_closes(example_copy):
         text = screen_text(pilot)
         for expected in ("ctrl+s", "Save", "ctrl+n", "Next step", "ctrl+g", "f1", "ctrl+q"):
             assert expected in text
+        # The keys of every place are there, under the place they work in.
+        headings = [str(w.content) for w in app.screen.query(".help-heading")]
+        tables = [w.content for w in app.screen.query(".help-keys")]
+        keys = dict(zip(headings, (_table_text(table) for table in tables), strict=True))
+        assert (
+            "Add a KPI" in keys["Core KPIs list (step 3): KPIs are added, removed and ordered here"]
+        )
+        assert "Add a KPI" not in keys["KPI lists (steps 3 to 5)"]  # only step 3 adds them
+        assert "Inputs" in keys["Formulas, KPI list (step 4)"]
+        assert "Check in" in keys["Tracking dashboard (ctrl+t)"]
+        assert "Record" in keys["Check-in screen (ctrl+l)"]
         # Every mark a step can show (after the first check run) is explained.
         flat = " ".join(str(w.content) for w in app.screen.query(".help-text"))
         for state, mark in STATE_MARKS.items():
@@ -197,6 +208,17 @@ async def test_help_lists_the_keys_and_closes(example_copy):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+def _table_text(table) -> str:
+    """A rich Table of keys as plain text."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=200, file=io.StringIO())
+    console.print(table)
+    return console.file.getvalue()
 
 
 async def test_every_key_of_the_help_screen_has_an_id_and_a_translated_description():

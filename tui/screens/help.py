@@ -24,13 +24,18 @@ from tui.keys import bind, detail, localize_bindings
 def key_sections() -> list[tuple[str, list[Binding]]]:
     """``(section title, bindings)`` for every place keys work, in reading order."""
     from tui.app import OkrApp
+    from tui.screens.checkin import CheckinScreen
+    from tui.screens.checkin_form import RecordInput
+    from tui.screens.dashboard import DashboardScreen
     from tui.screens.dialogs import ConfirmDialog
+    from tui.screens.formulas import FormulasPane
     from tui.screens.kpi_step import KpiStepPane
     from tui.screens.kpis import KpisPane
     from tui.screens.review import ReviewPane
     from tui.screens.wizard import WizardScreen
     from tui.widgets.form import FieldInput
     from tui.widgets.items_editor import ItemsEditor, ItemTextInput
+    from tui.widgets.kpi_board import KpiBoard
     from tui.widgets.row_list import RowList
 
     def own(cls) -> list[Binding]:
@@ -41,8 +46,12 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
         (t("tui.help_keys_fields"), own(FieldInput)),
         (t("tui.help_keys_lists"), own(RowList)),
         (t("tui.help_keys_items"), own(ItemsEditor) + own(ItemTextInput)),
-        (t("tui.help_keys_kpis"), own(KpisPane) + own(KpiStepPane)),
+        (t("tui.help_keys_kpis"), own(KpiStepPane)),
+        (t("tui.help_keys_core_kpis"), own(KpisPane)),
+        (t("tui.help_keys_formulas"), own(FormulasPane)),
         (t("tui.help_keys_review"), own(ReviewPane)),
+        (t("tui.help_keys_dashboard"), own(DashboardScreen) + own(KpiBoard)),
+        (t("tui.help_keys_checkin"), own(CheckinScreen) + own(RecordInput)),
         (t("tui.help_keys_dialogs"), own(ConfirmDialog)),
     ]
 
