@@ -1,4 +1,4 @@
-"""The lists drawn row by row (items, findings): the cursor is one unbroken band."""
+"""Lists drawn row by row (items, findings) and drop-downs: where the cursor or focus is shows."""
 
 from __future__ import annotations
 
@@ -40,3 +40,21 @@ async def test_the_cursor_covers_the_whole_row_in_the_item_and_finding_lists(exa
         assert findings.has_focus and findings.findings[0].severity == "warning"
         cursor = findings.get_component_rich_style("row-list--cursor").bgcolor
         assert cursor_backgrounds(findings) == {cursor}  # "! warning", its step, its message
+
+
+async def test_a_drop_down_with_the_focus_stands_out_like_a_text_field(example_copy):
+    from textual.widgets import Select
+    from textual.widgets._select import SelectCurrent
+
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+2", "tab", "tab")
+        unit = app.focused
+        assert isinstance(unit, Select)
+        focused = unit.query_one(SelectCurrent).styles.background
+        await pilot.press("shift+tab")  # back to a text field
+        field = app.focused
+        blurred = unit.query_one(SelectCurrent).styles.background
+        assert focused != blurred
+        assert focused == field.styles.background  # the same as a focused text field's
