@@ -183,6 +183,25 @@ async def test_a_formula_with_a_syntax_error_shows_a_caret_at_its_position(tmp_p
         )
 
 
+async def test_the_caret_follows_a_long_formula_as_the_field_scrolls(tmp_path):
+    app = make_app(_formula_plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+4", "tab")
+        formula = "orders / visitors * (2 + 3) - orders / visitors * (2 +* 3)"
+        await type_text(pilot, formula)  # longer than the field: it scrolls to the cursor
+        lines = screen_text(pilot).splitlines()
+        field = next(line for line in lines if "(2 +* 3)" in line)
+        caret = lines[lines.index(field) + 1]
+        assert caret.count("^") == 1 and field[caret.index("^")] == "*"
+        await pilot.press("tab")  # leaving it shows its start: the error is out of view
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        field = next(line for line in lines if "Formula  " in line)
+        assert "orders / visitors * (2 + 3)" in field
+        assert "^" not in lines[lines.index(field) + 1], "no caret under other text"
+        assert f"(at character {formula.index('+*') + 2})" in screen_text(pilot)
+
+
 async def test_a_formula_lists_its_inputs_and_previews_with_values_to_try(tmp_path):
     path = tmp_path / "p.toml"
     app = make_app(_formula_plan(), path)

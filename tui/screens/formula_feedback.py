@@ -48,12 +48,13 @@ def example_values(plan: Plan, kpi: Kpi, tried: Mapping[str, float]) -> dict[str
 
 
 def formula_feedback(
-    plan: Plan, kpi: Kpi, tried: Mapping[str, float], *, scroll: int = 0
+    plan: Plan, kpi: Kpi, tried: Mapping[str, float], *, scroll: int = 0, width: int = 0
 ) -> Feedback:
     """The caret and reason of a syntax error, or the preview (or what it still needs).
 
     ``scroll`` is how many cells the field has scrolled its text to the left, so the
-    caret stays under the character it points at.
+    caret stays under the character it points at; with the field's ``width`` (cells), a
+    caret under text scrolled out of view is left out (the reason says which character).
     """
     from model.formula import FormulaError, FormulaSyntaxError, parse_formula
     from model.inputs import formula_inputs, join_list, preview
@@ -64,7 +65,10 @@ def formula_feedback(
     if isinstance(parsed, FormulaSyntaxError):
         _, carets = parsed.caret_lines()
         shift = min(scroll, len(carets) - len(carets.lstrip(" ")))
-        return Feedback(f"{carets[shift:]}\n{parsed.located_message()}", error=True)
+        carets = carets[shift:]
+        if width and len(carets) - len(carets.lstrip(" ")) >= width:
+            return Feedback(parsed.located_message(), error=True)
+        return Feedback(f"{carets}\n{parsed.located_message()}", error=True)
     values = example_values(plan, kpi, tried)
     missing = [name for name in formula_inputs(kpi) if name not in values]
     if missing:
@@ -102,6 +106,11 @@ def input_lines(plan: Plan, kpi: Kpi) -> list[str]:
 def field_scroll(field: Input) -> int:
     """How many cells ``field`` has scrolled its text to the left."""
     return int(field.scroll_offset.x)
+
+
+def field_width(field: Input) -> int:
+    """How many cells of text ``field`` shows (0 before it is laid out: no limit)."""
+    return field.scrollable_content_region.width
 
 
 class InputsDialog(ModalScreen[bool]):

@@ -61,6 +61,14 @@ class FormulasPane(KpiStepPane):
 
     def on_mount(self) -> None:
         self.query_one("#formula-inputs").display = False
+        # The caret under an error points at a cell of the field as scrolled: when the
+        # field scrolls (leaving it shows the start of a long formula), it moves too.
+        self.watch(self.query_one("#kpi-formula"), "scroll_x", self._formula_scrolled, init=False)
+
+    def _formula_scrolled(self) -> None:
+        kpi = self.kpi
+        if kpi is not None:
+            self.formula_changed(kpi)
 
     def fill_form(self, kpi: Kpi) -> None:
         for field in FIELDS:
@@ -77,10 +85,17 @@ class FormulasPane(KpiStepPane):
     def formula_changed(self, kpi: Kpi) -> None:
         """``kpi.formula`` was just stored or shown: parse it, show the error at its
         position or the preview, and list the inputs it reads."""
-        from tui.screens.formula_feedback import field_scroll, formula_feedback, input_lines
+        from tui.screens.formula_feedback import (
+            field_scroll,
+            field_width,
+            formula_feedback,
+            input_lines,
+        )
 
         field = self.query_one("#kpi-formula", Input)
-        feedback = formula_feedback(self.plan, kpi, self.tried, scroll=field_scroll(field))
+        feedback = formula_feedback(
+            self.plan, kpi, self.tried, scroll=field_scroll(field), width=field_width(field)
+        )
         self.show_formula_feedback(feedback.text, error=feedback.error)
         self.show_formula_inputs(input_lines(self.plan, kpi))
 
