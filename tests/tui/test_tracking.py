@@ -6,6 +6,9 @@ Every test fixes the app's today, so none depends on the date it runs.
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+import pytest
 
 from model.i18n import set_language
 from model.store import load_plan
@@ -364,3 +367,23 @@ async def test_ctrl_t_from_a_check_in_opened_on_the_dashboard_goes_back_to_it(ex
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert app.screen is app.wizard
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_check_in_list_keeps_its_columns_when_a_row_has_no_due_date(example_copy, size):
+    path = example_copy()
+    plan = load_plan(path)
+    plan.kpis[1].cadence = None  # nothing is ever due for it: its due column is empty
+    from model.store import save_plan
+
+    save_plan(plan, path)
+    async with saas_app(path).run_test(size=size) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        rows = [next(line for line in lines if kpi.name[:16] in line) for kpi in plan.kpis]
+        statuses = [re.search(r"(on track|at risk|off track)", row) for row in rows]
+        assert all(statuses), rows  # the status stays at 120 columns too
+        assert len({match.start() for match in statuses}) == 1, rows
+        values = [re.search(r"\S+(?=  (on track|at risk|off track))", row) for row in rows]
+        assert len({match.end() for match in values}) == 1, rows  # values end in one column

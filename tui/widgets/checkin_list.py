@@ -18,8 +18,9 @@ from tui.widgets.row_list import RowList, one_line
 
 MARKS = {"recorded": "✓", "overdue": "!", "due": "●", "later": " "}
 """The mark before a KPI's name, by its state on the day shown."""
-STATUS_FROM_WIDTH = 56
-"""Rows narrower than this leave the status word out (it is in the form's heading)."""
+NAME_ROOM = 16
+"""Cells a KPI's name keeps before the status word is left out of its row (the form's
+heading says it)."""
 
 
 def due_first(entries: list[KpiProgress], today: dt.date) -> list[KpiProgress]:
@@ -90,34 +91,44 @@ class CheckinList(RowList):
             return "due"
         return "later"
 
-    def status_width(self) -> int:
-        """The widest status word in the list, so the due dates after it line up."""
-        return max((cell_len(status_label(e.status)) for e in self.entries), default=0)
+    def column_widths(self) -> tuple[int, int, int]:
+        """The widest latest value, status word and due label in the list: each column
+        is padded to it, so the columns line up whatever a row has (an empty due)."""
+        today, plan = self.today, self.plan
+        return (
+            max((cell_len(latest_value_text(e, plan)) for e in self.entries), default=0),
+            max((cell_len(status_label(e.status)) for e in self.entries), default=0),
+            max((cell_len(due_label(e, today)) for e in self.entries), default=0),
+        )
 
     def render_row(self, index: int, width: int) -> Text:
         entry = self.entries[index]
         state = self.state(entry)
         style = self.get_component_rich_style
-        right = Text()
-        right.append(latest_value_text(entry, self.plan), "bold")
-        if width >= STATUS_FROM_WIDTH:
-            status_class = entry.status if entry.status in JUDGED_STATUSES else "muted"
-            right.append("  ")
-            status = status_label(entry.status)
-            right.append(status, style(f"checkin-list--{status_class}"))
-            right.append(" " * (self.status_width() - cell_len(status)))
-        due = due_label(entry, self.today)
-        if due:
-            due_class = state if state in ("overdue", "due") else "muted"
-            right.append("  ")
-            right.append(due, style(f"checkin-list--{due_class}"))
+        value_width, status_width, due_width = self.column_widths()
         mark = Text(
             f" {MARKS[state]} ", style(f"checkin-list--{state}") if state != "later" else ""
         )
+        value = latest_value_text(entry, self.plan)
+        right = Text(" " * (value_width - cell_len(value)))
+        right.append(value, "bold")
+        status_class = entry.status if entry.status in JUDGED_STATUSES else "muted"
+        status = Text(status_label(entry.status), style(f"checkin-list--{status_class}"))
+        status.pad_right(status_width - status.cell_len)
+        due = Text(due_label(entry, self.today))
+        if due:
+            due.stylize(style(f"checkin-list--{state if state in ('overdue', 'due') else 'muted'}"))
+        due.pad_right(due_width - due.cell_len)
+        # All the columns when the name keeps room to be read; else the status goes (the
+        # form's heading says it), and on a very narrow list only the due label stays.
+        if width - mark.cell_len - (value_width + 2 + status_width + 2 + due_width) >= NAME_ROOM:
+            right.append_text(Text("  ").append_text(status))
+        if due_width:
+            right.append_text(Text("  ").append_text(due))
         name = Text(one_line(entry.kpi.name or entry.kpi.id))
         room = width - mark.cell_len - right.cell_len - 2
         if room < 8:  # too narrow for everything: keep the name readable
-            right = Text(due, style("checkin-list--muted"))
+            right = due
             room = width - mark.cell_len - right.cell_len - 2
         name.truncate(max(room, 4), overflow="ellipsis")
         gap = max(width - mark.cell_len - cell_len(name.plain) - right.cell_len, 1)
