@@ -358,6 +358,11 @@ async def test_deleting_a_kpi_asks_and_unlinks_its_items(example_copy):
         assert all(item.kpi != "trial_to_paid" for item in app.plan.items)
         await pilot.press("alt+1")
         assert "→ trial_to_paid" not in screen_text(pilot)
+        await pilot.press("alt+3", "escape", "end", "d")  # ltv_to_cac: no item links to it
+        await pilot.pause()
+        assert "Delete the KPI LTV to CAC ratio? No item is linked to it." in " ".join(
+            screen_text(pilot).split()
+        )
 
 
 async def test_renaming_a_kpi_id_relinks_and_refuses_taken_ids(example_copy):

@@ -191,7 +191,8 @@ class KpisPane(KpiStepPane):
         from tui.screens.dialogs import ConfirmDialog
 
         linked = sum(1 for item in self.plan.items if item.kpi == kpi.id)
-        question = t("tui.confirm_delete_kpi", name=kpi.name or kpi.id, count=linked)
+        key = "tui.confirm_delete_kpi" if linked else "tui.confirm_delete_unlinked_kpi"
+        question = t(key, name=kpi.name or kpi.id, count=linked)
         self.app.push_screen(
             ConfirmDialog(question, yes=t("tui.delete"), no=t("tui.keep")),
             lambda yes: self._remove(index) if yes else None,
