@@ -205,6 +205,8 @@ def _where(change: Change) -> str:
     entry_key, field_key = _WHERE[change.section]
     if not change.field:
         return t(entry_key, name=change.name).strip()
+    if (change.section, change.field) == ("north_star", "name"):
+        return _field_name(change)  # "North star", not "North star of the north star"
     return t(field_key, name=change.name, field=_field_name(change)).strip()
 
 

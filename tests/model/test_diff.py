@@ -109,6 +109,18 @@ def test_differences_in_chinese():
     ]
 
 
+def test_the_north_stars_name_is_named_once():
+    old, new = _base(), _base()
+    new.north_star.name = "Weekly active teams"
+    new.north_star.definition = "teams with 3 active members"
+    assert describe_differences(old, new) == [
+        "North star: set to 'Weekly active teams'",  # not "North star of the north star"
+        "Definition of the north star: set to 'teams with 3 active members'",
+    ]
+    set_language("zh-TW")
+    assert describe_differences(old, new)[0] == "北極星指標:設為 'Weekly active teams'"
+
+
 def test_a_long_text_changed_near_its_end_is_shown_from_where_it_differs():
     old = load_plan(PLANS / "saas-growth.toml")
     new = old.model_copy(deep=True)
