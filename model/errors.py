@@ -93,9 +93,12 @@ class ConflictError(PlanError):
         self.expected = expected
         self.current = current
         if not current.exists:
+            self.kind = "deleted"
             key = "reliability.conflict_deleted"
         elif not expected.exists:
+            self.kind = "created"
             key = "reliability.conflict_created"
         else:
+            self.kind = "changed"
             key = "reliability.conflict"
         super().__init__(path, t(key))

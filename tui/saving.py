@@ -82,15 +82,20 @@ class Saving:
             self._warn(t("safety.backup_problem", problem=result.backup_problem))
 
     def _conflict_dialog(self, conflict: ConflictError) -> ChoiceDialog:
+        """What happened to the file and what each choice does (said once: the error's own
+        one-line message, for the command line, says the same in short)."""
+        kind = conflict.kind  # changed, deleted or created
+        choices = [Choice("save-as", t("safety.save_as"), "primary")]
+        if kind != "deleted":  # nothing to reload
+            choices.append(Choice("reload", t("safety.reload"), "warning"))
+        choices += [
+            Choice("overwrite", t(f"safety.overwrite_{kind}"), "error"),
+            Choice("cancel", t("safety.cancel")),
+        ]
         return ChoiceDialog(
-            t("safety.conflict_title"),
-            [str(conflict), t("safety.conflict_advice")],
-            [
-                Choice("save-as", t("safety.save_as"), "primary"),
-                Choice("reload", t("safety.reload"), "warning"),
-                Choice("overwrite", t("safety.overwrite"), "error"),
-                Choice("cancel", t("safety.cancel")),
-            ],
+            t(f"safety.conflict_title_{kind}"),
+            [str(conflict.path), t(f"safety.conflict_advice_{kind}")],
+            choices,
             escape="cancel",
             dialog_id="conflict-dialog",
         )

@@ -34,6 +34,9 @@ async def test_a_changed_file_is_never_overwritten_without_asking(example_copy):
         assert dialog_id(app) == "conflict-dialog"
         text = screen_text(pilot)
         assert "The file changed on disk" in text and "Overwrite with mine" in text
+        flat = " ".join(text.replace("│", " ").split())
+        assert "Someone saved this plan after you opened it" in flat
+        assert flat.count("another name") == 1  # what to do is said once, not twice
         await pilot.press("escape")  # cancel
         await pilot.pause()
         assert dialog_id(app) is None and app.dirty
@@ -138,7 +141,10 @@ async def test_a_deleted_file_is_a_conflict_too(example_copy):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert dialog_id(app) == "conflict-dialog"
-        assert "deleted or moved" in screen_text(pilot)
+        text = " ".join(screen_text(pilot).replace("│", " ").split())
+        assert "The file is gone from disk" in text and "deleted or moved" in text
+        assert "Someone saved" not in text  # not the advice for a changed file
+        assert "Save it again" in text and not app.screen.query("#reload")  # nothing to reload
         await pilot.click("#overwrite")
         await pilot.pause()
     assert load_plan(path).objective.statement.endswith(" mine")
