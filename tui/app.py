@@ -236,17 +236,18 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         if not self.dirty:
             self.exit(0)
             return
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.screens.dialogs import QuitDialog
 
-        def answered(quit_anyway: bool | None) -> None:
-            if quit_anyway:
+        def answered(answer: bool | str | None) -> None:
+            if answer == QuitDialog.SAVE:
+                self.guard.save()  # a conflict or a read-only plan asks, and stays
+                if not self.dirty:
+                    self.exit(0)
+            elif answer:
                 self.guard.quit_discarding()
                 self.exit(0)
 
-        dialog = ConfirmDialog(
-            t("tui.confirm_quit"), yes=t("tui.quit_without_saving"), no=t("tui.keep_editing")
-        )
-        self.push_screen(dialog, answered)
+        self.push_screen(QuitDialog(), answered)
 
     def action_help_quit(self) -> None:
         """Ctrl+C copies in text fields; say how to quit instead of quitting."""

@@ -61,6 +61,7 @@ BINDING_MESSAGES: dict[str, str] = {
     "formulas.inputs": "assist.key_inputs",
     "dialog.yes": "tui.key_dialog_yes",
     "dialog.no": "tui.key_dialog_no",
+    "dialog.save_and_quit": "tui.save_and_quit",
     "dialog.close": "tui.key_dialog_close",
     "dialog.switch": "tui.key_dialog_switch",
     "okr.export": "review.key_export",

@@ -155,6 +155,35 @@ async def test_the_quit_question_defaults_to_keep_editing(example_copy):
     assert app.return_code == 0
 
 
+async def test_the_quit_question_can_save_first(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, " now")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "Save and quit" in screen_text(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not app.is_running
+    assert load_plan(path).objective.statement.endswith(" now")
+
+
+async def test_save_and_quit_stays_when_the_file_changed_on_disk(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, " now")
+        path.write_text(path.read_text("utf-8").replace("SaaS growth", "Theirs"), "utf-8")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#save")
+        await pilot.pause()
+        assert app.is_running and app.dirty  # it asks what to do about their change
+        assert "The file changed on disk" in screen_text(pilot)
+    assert "Theirs" in path.read_text("utf-8")
+
+
 async def test_quitting_a_saved_plan_does_not_ask(example_copy):
     path = example_copy()
     app = make_app(load_plan(path), path)

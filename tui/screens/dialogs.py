@@ -51,10 +51,45 @@ class ConfirmDialog(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.dismiss(self.answer_for(event.button.id))
+
+    def answer_for(self, button_id: str | None) -> bool | str:
+        """The answer a button gives."""
+        return button_id == "yes"
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class QuitDialog(ConfirmDialog):
+    """Quitting with unsaved changes: keep editing (the focus: Enter loses nothing), save
+    and quit (``s``), or quit without saving (``y``, as in every yes/no question)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("s", "save_and_quit", "dialog.save_and_quit"),
+    ]
+    SAVE = "save"
+    """What :meth:`dismiss` answers for "save and quit" (``True``: quit, ``False``: stay)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            t("tui.confirm_quit"), yes=t("tui.quit_without_saving"), no=t("tui.keep_editing")
+        )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question), classes="dialog-question")
+            yield Static(t("tui.quit_keys"), classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.no_label, id="no", variant="primary")
+                yield Button(t("tui.save_and_quit"), id="save", variant="success")
+                yield Button(self.yes_label, id="yes", variant="error")
+
+    def answer_for(self, button_id: str | None) -> bool | str:
+        return self.SAVE if button_id == "save" else super().answer_for(button_id)
+
+    def action_save_and_quit(self) -> None:
+        self.dismiss(self.SAVE)  # type: ignore[arg-type]
 
 
 class PromptDialog(ModalScreen[str | None]):
