@@ -212,3 +212,22 @@ def test_help_lists_the_review_keys():
 
     review = [b.id for title, bindings in key_sections() if "Review" in title for b in bindings]
     assert review == ["findings.silence", "findings.unsilence"]
+
+
+async def test_the_footer_offers_no_open_or_silence_without_findings(example_copy):
+    from model.store import save_plan
+
+    path = example_copy()
+    plan = load_plan(path)
+    plan.checkins, plan.ignore = [], []
+    plan.kpis[3].guardrail.max = 800  # CAC's baseline within its guardrail: nothing to say
+    save_plan(plan, path)
+    app = make_app(load_plan(path), path, today=dt.date(2026, 1, 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checks_done(pilot)
+        await pilot.press("alt+6")
+        await pilot.pause()
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "No findings" in screen_text(pilot)
+        assert "Silence" not in footer and "Open" not in footer, footer
+        assert "Save" in footer

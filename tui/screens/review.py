@@ -170,6 +170,7 @@ class ReviewPane(StepPane):
                 findings.cursor = same.index(True)
         findings.rows_changed()
         findings.refresh(layout=True)  # its height follows the number of findings
+        self.refresh_bindings()  # s (silence) only with a finding to silence
         self.query_one("#review-findings-heading", Static).update(
             t(
                 "review.heading",
@@ -208,6 +209,12 @@ class ReviewPane(StepPane):
         if finding is None:
             return
         await self.okr_app.focus_field(jump_path(self.plan, finding), step=finding.step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "silence":  # offered in the Footer only when there is a finding
+            lists = self.query(FindingList)
+            return bool(lists) and lists.first().row_count() > 0
+        return super().check_action(action, parameters)
 
     def action_silence(self) -> None:
         """Ask why, then silence the chosen finding with an ``[[ignore]]`` entry."""

@@ -117,6 +117,12 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = max(0, min(self.cursor, count - 1))
         self._scroll_to_cursor()
         self.refresh()
+        self.refresh_bindings()  # Enter is offered only on a list with rows
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return self.row_count() > 0
+        return super().check_action(action, parameters)
 
     def refresh_row(self, index: int) -> None:
         """Repaint row ``index`` only."""
