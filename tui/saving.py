@@ -146,7 +146,10 @@ class Saving:
 
         def answered(answer: str | None) -> None:
             if answer and answer.strip():
-                self._save_as_to(Path(answer.strip()).expanduser())
+                target = Path(answer.strip()).expanduser()
+                if not target.name.lower().endswith(".toml"):  # "q2" is saved as q2.toml
+                    target = target.with_name(target.name + ".toml")
+                self._save_as_to(target)
 
         dialog = PromptDialog(title or t("safety.save_as_title"), value=str(self.path))
         self.app.push_screen(dialog, answered)

@@ -64,7 +64,7 @@ async def test_overwrite_writes_mine_and_keeps_theirs_as_the_backup(example_copy
 
 async def test_save_as_writes_mine_elsewhere_and_leaves_theirs(example_copy):
     path = example_copy()
-    other = path.with_name("mine.toml")
+    other = path.with_name("mine.v2.toml")
     app = make_app(load_plan(path), path)
     async with app.run_test(size=(80, 24)) as pilot:
         await _edit_then_save_over_their_change(pilot, path)
@@ -72,7 +72,7 @@ async def test_save_as_writes_mine_elsewhere_and_leaves_theirs(example_copy):
         await pilot.pause()
         assert isinstance(app.screen, PromptDialog)
         await pilot.press("ctrl+u")
-        await type_text(pilot, str(other))
+        await type_text(pilot, str(other.with_name("mine.v2")))  # .toml is added
         await pilot.press("enter")
         await pilot.pause()
         assert app.path == other and not app.dirty
