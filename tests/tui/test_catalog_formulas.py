@@ -57,6 +57,20 @@ async def test_the_catalog_picker_finds_a_kpi_in_english_and_fills_and_declares_
     assert saved.inputs["effective_visitors"].unit == "count"  # a new one is declared
 
 
+async def test_a_catalog_kpi_the_plan_has_already_is_added_again_with_a_warning(tmp_path):
+    app = make_app(Plan(kpis=[Kpi(id="cac", name="CAC")]), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+3", "escape", "c")
+        await pilot.pause()
+        await type_text(pilot, "customer acquisition cost")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [kpi.id for kpi in app.plan.kpis] == ["cac", "cac_2"]
+        messages = [n.message for n in app._notifications]
+        assert "The plan already has cac: this one was added as cac_2 (d deletes it)" in messages
+
+
 async def test_the_catalog_picker_searches_in_chinese_with_arrow_keys(tmp_path):
     path = tmp_path / "p.toml"
     set_language("zh-TW")

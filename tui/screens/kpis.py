@@ -245,5 +245,8 @@ class KpisPane(KpiStepPane):
                 kpi = self.add_kpi_with(str(fields.pop("name", "")), **fields)
                 if kpi is not None and entry_id:
                     self._declare_catalog_inputs(kpi, str(entry_id))
+                    if kpi.id != entry_id:  # the plan has it already: say so, keep both
+                        message = t("tui.catalog_again", id=str(entry_id), new_id=kpi.id)
+                        self.notify(message, severity="warning", markup=False)
 
         self.app.push_screen(CATALOG_PICKER(), picked)
