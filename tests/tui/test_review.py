@@ -231,3 +231,17 @@ async def test_the_footer_offers_no_open_or_silence_without_findings(example_cop
         assert "No findings" in screen_text(pilot)
         assert "Silence" not in footer and "Open" not in footer, footer
         assert "Save" in footer
+
+
+async def test_a_format_that_wraps_in_the_export_dialog_goes_on_under_its_text(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        lines = screen_text(pilot).splitlines()
+        json_line = next(i for i, line in enumerate(lines) if "JSON (.json)" in line)
+        text_column = lines[json_line].index("JSON")
+        after = lines[json_line + 1]
+        assert "scripts" in after and after.index("scripts") == text_column, after

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -49,10 +50,7 @@ class ExportDialog(ModalScreen["Format | None"]):
         self.plan_path = plan_path
 
     def compose(self) -> ComposeResult:
-        options = [
-            Option(Text(f"{letter}  {t(FORMAT_NAMES[fmt])}"), id=fmt)
-            for letter, fmt in FORMAT_KEYS.items()
-        ]
+        options = [Option(_option(letter, fmt), id=fmt) for letter, fmt in FORMAT_KEYS.items()]
         with Vertical(classes="dialog"):
             yield Static(
                 Text(t("review.export_title", file=self.plan_path.name)), classes="dialog-question"
@@ -92,3 +90,13 @@ def export_plan(app: OkrApp, fmt: Format | None) -> Path | None:
         return None
     app.notify(t("review.exported", path=written), markup=False)
     return written
+
+
+def _option(letter: str, fmt: str) -> Table:
+    """A format's key, then what it is for: a line that wraps goes on under the text,
+    not under the key."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(letter, Text(t(FORMAT_NAMES[fmt])))
+    return grid
