@@ -245,3 +245,16 @@ async def test_a_format_that_wraps_in_the_export_dialog_goes_on_under_its_text(e
         text_column = lines[json_line].index("JSON")
         after = lines[json_line + 1]
         assert "scripts" in after and after.index("scripts") == text_column, after
+
+
+async def test_the_plan_at_a_glance_wraps_long_lines_under_their_own_start(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        at = next(i for i, line in enumerate(lines) if "baseline 36% → target 45%" in line)
+        start = lines[at].index("baseline")
+        wrapped = lines[at + 1]  # the rest of the owner, "(Mei Lin)"
+        assert "Lin)" in wrapped and wrapped.index("Lin)") == start, wrapped

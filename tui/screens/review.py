@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -154,7 +157,7 @@ class ReviewPane(StepPane):
             self.stale = True
 
     def load(self) -> None:
-        self.query_one("#review-summary", Static).update(render_summary(self.plan))
+        self.query_one("#review-summary", Static).update(hanging(render_summary(self.plan)))
         self.show_findings(self.okr_app.check_report())
 
     def show_findings(self, report: CheckReport) -> None:
@@ -271,6 +274,23 @@ class ReviewPane(StepPane):
         self.edited()
         self.okr_app.forget_checks()
         self.okr_app.wizard.refresh_states()  # now, not after the edit delay
+
+
+def hanging(text: Text) -> Group:
+    """``text`` with each indented line's wrapped part indented as deep as its start, so
+    a long formula or action stays under its KPI instead of running back to the margin."""
+    lines: list[RenderableType] = []
+    for line in text.split("\n"):
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        body: RenderableType = line[indent:]
+        if line.plain[indent:].startswith("• "):  # a bullet: its text wraps under its text
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            grid.add_row(line[indent : indent + 1], line[indent + 2 :])
+            body = grid
+        lines.append(Padding(body, (0, 0, 0, indent)) if indent else body)
+    return Group(*lines)
 
 
 def render_summary(plan: Plan) -> Text:
