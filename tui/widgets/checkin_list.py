@@ -10,7 +10,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 
-from model.i18n import t
+from model.i18n import get_language, t
 from model.plan import Plan
 from model.progress import JUDGED_STATUSES, KpiProgress
 from model.progress_report import latest_value_text, status_label
@@ -77,6 +77,7 @@ class CheckinList(RowList):
         self.entries: list[KpiProgress] = []
         self.recorded: set[str] = set()
         """Ids of the KPIs checked in since the screen opened."""
+        self._widths: tuple[object, tuple[int, int, int]] = (None, (0, 0, 0))
 
     def row_count(self) -> int:
         return len(self.entries)
@@ -93,13 +94,21 @@ class CheckinList(RowList):
 
     def column_widths(self) -> tuple[int, int, int]:
         """The widest latest value, status word and due label in the list: each column
-        is padded to it, so the columns line up whatever a row has (an empty due)."""
-        today, plan = self.today, self.plan
-        return (
-            max((cell_len(latest_value_text(e, plan)) for e in self.entries), default=0),
-            max((cell_len(status_label(e.status)) for e in self.entries), default=0),
-            max((cell_len(due_label(e, today)) for e in self.entries), default=0),
-        )
+        is padded to it, so the columns line up whatever a row has (an empty due).
+        Worked out once per set of entries, day and language, not for every row drawn
+        (a large plan has hundreds of KPIs)."""
+        key = (id(self.entries), self.today, get_language())
+        if self._widths[0] != key:
+            today, plan = self.today, self.plan
+            self._widths = (
+                key,
+                (
+                    max((cell_len(latest_value_text(e, plan)) for e in self.entries), default=0),
+                    max((cell_len(status_label(e.status)) for e in self.entries), default=0),
+                    max((cell_len(due_label(e, today)) for e in self.entries), default=0),
+                ),
+            )
+        return self._widths[1]
 
     def render_row(self, index: int, width: int) -> Text:
         entry = self.entries[index]
