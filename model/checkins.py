@@ -10,7 +10,9 @@ A check-in is a KPI's actual value on a date, typed in the KPI's unit (``12%``,
 table, leaving every byte before it untouched (comments and hand layout included). The
 table is written exactly as the canonical writer would, so a later save of a canonical
 file changes nothing. The whole new text is parsed and validated before it is written,
-and written atomically, so a failure at any point leaves the file as it was.
+and written atomically, so a failure at any point leaves the file as it was. Writers of
+one file take turns (:mod:`model.writelock`), so check-ins recorded at the same moment
+are all kept.
 """
 
 from __future__ import annotations
@@ -22,21 +24,18 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 
-from model.errors import TranslatedError
+from model.atomic import write_bytes_atomic
+from model.errors import ConflictError, TranslatedError
+from model.fingerprint import read_plan_bytes
 from model.formula import FormulaError, FormulaSyntaxError, evaluate, parse_formula
 from model.i18n import t
 from model.inputs import join_list
 from model.plan import CheckIn, Kpi, Objective, Plan
+from model.plan_source import decode_plan_bytes
 from model.progress import KpiProgress, checkins_by_kpi, kpi_progress
-from model.store import (
-    MAX_PLAN_BYTES,
-    PlanError,
-    dumps_plan,
-    parse_plan,
-    read_plan_text,
-    write_text_atomic,
-)
+from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, parse_plan
 from model.units import ValueParseError, parse_value
+from model.writelock import write_turn
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CONFIDENCE_RANGE = (0, 10)
@@ -254,23 +253,33 @@ def record_checkin(
 ) -> Plan:
     """Append ``checkin`` to the plan file at ``path`` safely; return the updated plan.
 
-    ``original`` is the text the caller read the plan from: if the file has changed
-    since (someone saved in between), nothing is written. The resulting text must load
-    as a plan ending with exactly this check-in before it replaces the file atomically.
+    The whole read, check and write happens in the file's write turn
+    (:func:`model.writelock.write_turn`): another ``okr checkin`` on the same plan waits
+    for it, then reads the file with this check-in in it, so neither loses the other's.
+    A caller that read the plan to build the check-in should read it in the same turn
+    (the turn is re-entrant) and pass that text as ``original``: if the file has changed
+    since, nothing is written. The resulting text must load as a plan ending with exactly
+    this check-in before it replaces the file atomically, and only if the file still
+    holds what was read (a writer ignoring the turn, such as an editor, is caught).
     """
-    text = read_plan_text(path)
-    if original is not None and text != original:
-        raise PlanError(path, t("checkin.file_changed"))
-    before = parse_plan(text, path)
-    find_kpi(before, checkin.kpi)
-    new_text = append_checkin_text(text, checkin)
-    if len(new_text.encode("utf-8")) > MAX_PLAN_BYTES:
-        raise PlanError(path, t("checkin.too_big", limit=MAX_PLAN_BYTES // (1024 * 1024)))
-    try:
-        after = parse_plan(new_text, path)
-    except PlanError as error:
-        raise PlanError(path, t("checkin.cannot_append", reason=error.message)) from None
-    if len(after.checkins) != len(before.checkins) + 1 or after.checkins[-1] != checkin:
-        raise PlanError(path, t("checkin.cannot_append", reason=t("checkin.not_last")))
-    write_text_atomic(path, new_text)
+    with write_turn(path):
+        data, fingerprint = read_plan_bytes(path)
+        text = decode_plan_bytes(data, path)
+        if original is not None and text != original:
+            raise PlanError(path, t("checkin.file_changed"))
+        before = parse_plan(text, path)
+        find_kpi(before, checkin.kpi)
+        new_text = append_checkin_text(text, checkin)
+        if len(new_text.encode("utf-8")) > MAX_PLAN_BYTES:
+            raise PlanError(path, t("checkin.too_big", limit=MAX_PLAN_BYTES // (1024 * 1024)))
+        try:
+            after = parse_plan(new_text, path)
+        except PlanError as error:
+            raise PlanError(path, t("checkin.cannot_append", reason=error.message)) from None
+        if len(after.checkins) != len(before.checkins) + 1 or after.checkins[-1] != checkin:
+            raise PlanError(path, t("checkin.cannot_append", reason=t("checkin.not_last")))
+        try:
+            write_bytes_atomic(path, new_text.encode("utf-8"), expected=fingerprint)
+        except ConflictError:
+            raise PlanError(path, t("checkin.file_changed")) from None
     return after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from model.store import dumps_plan, load_plan
@@ -176,3 +177,26 @@ def test_a_chinese_plan_with_chinese_inputs(tmp_path: Path, example_copy):
     unknown = run_okr("--lang", "zh-TW", "checkin", str(path), "--kpi", "MQL率", "--value", "30%")
     assert unknown.returncode == 2
     assert "找不到 KPI「MQL率」" in unknown.stderr
+
+
+def test_concurrent_checkins_on_one_plan_are_all_kept(example_copy):
+    """Ten okr checkin at once: each waits for its turn, so all are recorded, and every
+    one that says "Recorded" (exit 0) is in the file, once."""
+    path = example_copy("saas-growth.toml")
+    before = load_plan(path).checkins
+    values = [601 + i for i in range(10)]
+
+    def check_in(i: int):
+        day = f"2026-02-{i + 2:02d}"
+        value = str(values[i])
+        return run_okr("checkin", str(path), "--kpi", "cac", "--value", value, "--date", day)
+
+    with ThreadPoolExecutor(len(values)) as pool:
+        results = list(pool.map(check_in, range(len(values))))
+    recorded = [values[i] for i, result in enumerate(results) if result.returncode == 0]
+    after = load_plan(path).checkins
+    added = [checkin.value for checkin in after[len(before) :]]
+    assert after[: len(before)] == before
+    assert sorted(added) == sorted(recorded), "a check-in reported as recorded was lost"
+    assert [(r.returncode, r.stderr) for r in results] == [(0, "")] * len(values)
+    assert all(r.stdout.startswith("Recorded cac = $") for r in results)
