@@ -11,10 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from model import writelock
+from model import store, writelock
 from model.checkins import checkin_table_text, record_checkin
 from model.plan import CheckIn
-from model.store import PlanError, load_plan
+from model.store import (
+    ConflictError,
+    PlanError,
+    load_plan,
+    load_plan_with_fingerprint,
+    save_plan,
+)
 from model.writelock import write_turn
 
 PLAN = '[objective]\nstart = 2026-01-01\nend = 2026-03-31\n\n[[kpis]]\nid = "cac"\n'
@@ -119,3 +125,37 @@ def test_record_checkin_waits_for_a_writer_holding_the_turn(tmp_path: Path):
     threading.Timer(0.2, other_writer_appends_then_releases).start()
     record_checkin(path, second)
     assert load_plan(path).checkins == [first, second]
+
+
+def test_a_save_waits_for_a_checkin_being_written_then_finds_the_plan_changed(tmp_path):
+    """Without the turn, the app's save could check the file, then a check-in land, then
+    the save's rename drop it. With it, the save waits and sees the check-in."""
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN, "utf-8")
+    loaded = load_plan_with_fingerprint(path)
+    checkin = CheckIn(kpi="cac", date=dt.date(2026, 1, 31), value=700)
+    fd = holding(path)  # okr checkin has read the plan and is about to write it
+
+    def checkin_writes_then_releases() -> None:
+        path.write_text(PLAN + "\n" + checkin_table_text(checkin), "utf-8")
+        os.close(fd)
+
+    threading.Timer(0.3, checkin_writes_then_releases).start()
+    loaded.plan.title = "Mine"
+    with pytest.raises(ConflictError):
+        save_plan(loaded.plan, path, expected=loaded.fingerprint)
+    assert load_plan(path).checkins == [checkin]
+
+
+def test_a_save_gives_up_when_the_turn_never_comes(tmp_path, monkeypatch):
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN, "utf-8")
+    loaded = load_plan_with_fingerprint(path)
+    monkeypatch.setattr(store, "SAVE_WAIT_SECONDS", 0.2)
+    fd = holding(path)
+    try:
+        with pytest.raises(PlanError, match="another okr command has been writing"):
+            save_plan(loaded.plan, path, expected=loaded.fingerprint)
+    finally:
+        os.close(fd)
+    assert path.read_text("utf-8") == PLAN
