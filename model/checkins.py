@@ -206,18 +206,21 @@ def add_checkin(plan: Plan, checkin: CheckIn) -> None:
     plan.checkins = [*plan.checkins, checkin]
 
 
-def progress_with(plan: Plan, checkin: CheckIn, today: dt.date) -> KpiProgress:
-    """Where the check-in's KPI would stand with ``checkin`` recorded (the plan is not
-    changed): what the check-in screen previews as a value is typed, and confirms after.
+def progress_with(plan: Plan, checkin: CheckIn) -> KpiProgress:
+    """Where ``checkin``'s value stands with it recorded (the plan is not changed): what
+    the check-in screen previews as a value is typed, and what it and ``okr checkin``
+    confirm after.
 
-    It is as of ``today``, or of the check-in's date when that is later, so a value
-    dated in the future is counted (as ``okr checkin`` confirms it).
+    It is as of the check-in's own date, with the check-in as the KPI's latest value
+    then (after any of the same day; later ones are not counted), so the progress,
+    expected progress, status and guardrail are those of this value: one dated before
+    other check-ins is judged against what was expected on its day, not replaced by a
+    later value in the answer.
     """
     kpi = find_kpi(plan, checkin.kpi)
     own = [entry for entry in plan.checkins if entry.kpi == kpi.id]
-    as_of = max(today, checkin.date)
-    history = checkins_by_kpi([*own, checkin], as_of).get(kpi.id, [])
-    return kpi_progress(plan, kpi, as_of, history)
+    history = checkins_by_kpi([*own, checkin], checkin.date).get(kpi.id, [])
+    return kpi_progress(plan, kpi, checkin.date, history)
 
 
 # --- appending to the file ------------------------------------------------------------

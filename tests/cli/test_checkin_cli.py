@@ -200,3 +200,25 @@ def test_concurrent_checkins_on_one_plan_are_all_kept(example_copy):
     assert sorted(added) == sorted(recorded), "a check-in reported as recorded was lost"
     assert [(r.returncode, r.stderr) for r in results] == [(0, "")] * len(values)
     assert all(r.stdout.startswith("Recorded cac = $") for r in results)
+
+
+def test_a_back_dated_checkin_is_confirmed_as_of_its_own_date(example_copy):
+    """saas-growth.toml has cac = $740 on 2026-01-31 (22%, above the $700 ceiling).
+    $650 on 2026-01-15 is 72% of the way from $780 to $600, with 17% of the period
+    gone by then, and inside the guardrail: that is what the confirmation says."""
+    path = example_copy("saas-growth.toml")
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "650", "--date", "2026-01-15")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "Recorded cac = $650 on 2026-01-15: 72% of the way to the target"
+        " (expected 17%), on track.\n"
+    )
+    # A value dated after the others is judged on its own day too.
+    later = run_okr("checkin", str(path), "--kpi", "cac", "--value", "$760", "--date", "2026-02-25")
+    assert later.returncode == 0, later.stderr
+    assert later.stdout.splitlines() == [
+        "Recorded cac = $760 on 2026-02-25: 11% of the way to the target (expected 62%),"
+        " off track.",
+        "cac: guardrail crossed, above the ceiling of $700. Action: Pause the two worst ad"
+        " sets by CAC and move their budget to high-intent content",
+    ]

@@ -59,14 +59,14 @@ def run(args: argparse.Namespace) -> int:
             checkin = _checkin_from_args(plan, args, today)
             for warning in checkin_warnings(plan.objective, checkin, today):
                 print_error(t("checkin.warning", message=warning))
-            updated = record_checkin(args.plan, checkin, original=text)
+            record_checkin(args.plan, checkin, original=text)
     except PlanError as error:
         print_error(str(error))
         return 2
     except CheckinError as error:
         print_error(f"{args.plan}: {error.message}")
         return 2
-    _confirm(updated, checkin, max(today, checkin.date))
+    _confirm(plan, checkin)
     return 0
 
 
@@ -101,10 +101,12 @@ def _checkin_from_args(plan: Plan, args: argparse.Namespace, today: dt.date) -> 
     )
 
 
-def _confirm(plan: Plan, checkin: CheckIn, as_of: dt.date) -> None:
-    from model.progress import kpi_progress
+def _confirm(plan: Plan, checkin: CheckIn) -> None:
+    """The value just recorded, as of its own date: progress, expected, status, guardrail.
+
+    ``plan`` is the plan as read before the check-in was appended to it."""
+    from model.checkins import progress_with
     from model.progress_report import recorded_lines
     from tui.commands._table import print_lines
 
-    kpi = plan.kpi(checkin.kpi)
-    print_lines(recorded_lines(plan, checkin, kpi_progress(plan, kpi, as_of)))
+    print_lines(recorded_lines(plan, checkin, progress_with(plan, checkin)))
