@@ -7,16 +7,17 @@ A check-in is a KPI's actual value on a date, typed in the KPI's unit (``12%``,
 :class:`CheckinError` with a translated one-line ``message``.
 
 :func:`record_checkin` appends the check-in to the plan file as one ``[[checkins]]``
-table, leaving every byte before it untouched (comments and hand layout included). The
-table is written exactly as the canonical writer would, so a later save of a canonical
-file changes nothing. The whole new text is parsed and validated before it is written,
-and written atomically, so a failure at any point leaves the file as it was. Writers of
-one file take turns (:mod:`model.writelock`), so check-ins recorded at the same moment
-are all kept.
+table, leaving every byte before it untouched (comments, hand layout and a UTF-8
+byte-order mark included). The table is written exactly as the canonical writer would,
+so a later save of a canonical file changes nothing. The whole new text is parsed and
+validated before it is written, and written atomically, so a failure at any point
+leaves the file as it was. Writers of one file take turns (:mod:`model.writelock`), so
+check-ins recorded at the same moment are all kept.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -273,7 +274,9 @@ def record_checkin(
         before = parse_plan(text, path)
         find_kpi(before, checkin.kpi)
         new_text = append_checkin_text(text, checkin)
-        if len(new_text.encode("utf-8")) > MAX_PLAN_BYTES:
+        bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""  # kept as it was
+        new_data = bom + new_text.encode("utf-8")
+        if len(new_data) > MAX_PLAN_BYTES:
             raise PlanError(path, t("checkin.too_big", limit=MAX_PLAN_BYTES // (1024 * 1024)))
         try:
             after = parse_plan(new_text, path)
@@ -282,7 +285,7 @@ def record_checkin(
         if len(after.checkins) != len(before.checkins) + 1 or after.checkins[-1] != checkin:
             raise PlanError(path, t("checkin.cannot_append", reason=t("checkin.not_last")))
         try:
-            write_bytes_atomic(path, new_text.encode("utf-8"), expected=fingerprint)
+            write_bytes_atomic(path, new_data, expected=fingerprint)
         except ConflictError:
             raise PlanError(path, t("checkin.file_changed")) from None
     return after

@@ -222,3 +222,18 @@ def test_a_back_dated_checkin_is_confirmed_as_of_its_own_date(example_copy):
         "cac: guardrail crossed, above the ceiling of $700. Action: Pause the two worst ad"
         " sets by CAC and move their budget to high-intent content",
     ]
+
+
+def test_a_byte_order_mark_at_the_start_of_the_file_is_kept(tmp_path: Path):
+    """Notepad starts UTF-8 files with a BOM; every byte but the new table is kept."""
+    path = write(tmp_path, "\ufeff" + HAND_WRITTEN)
+    before = path.read_bytes()
+    assert before.startswith(b"\xef\xbb\xbf")
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "650", "--date", "2021-02-14")
+    assert result.returncode == 0, result.stderr
+    after = path.read_bytes()
+    assert after[: len(before)] == before
+    assert after[len(before) :].decode("utf-8") == (
+        '\n\n[[checkins]]\nkpi = "cac"\ndate = 2021-02-14\nvalue = 650\n'
+    )
+    assert load_plan(path).checkins[-1].value == 650
