@@ -7,14 +7,17 @@ A check-in is a KPI's actual value on a date, typed in the KPI's unit (``12%``,
 :class:`CheckinError` with a translated one-line ``message``.
 
 :func:`record_checkin` appends the check-in to the plan file as one ``[[checkins]]``
-table, leaving every byte before it untouched (comments and hand layout included). The
-table is written exactly as the canonical writer would, so a later save of a canonical
-file changes nothing. The whole new text is parsed and validated before it is written,
-and written atomically, so a failure at any point leaves the file as it was.
+table, leaving every byte before it untouched (comments, hand layout and a UTF-8
+byte-order mark included). The table is written exactly as the canonical writer would,
+so a later save of a canonical file changes nothing. The whole new text is parsed and
+validated before it is written, and written atomically, so a failure at any point
+leaves the file as it was. Writers of one file take turns (:mod:`model.writelock`), so
+check-ins recorded at the same moment are all kept.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -22,21 +25,18 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 
-from model.errors import TranslatedError
+from model.atomic import write_bytes_atomic
+from model.errors import ConflictError, TranslatedError
+from model.fingerprint import read_plan_bytes
 from model.formula import FormulaError, FormulaSyntaxError, evaluate, parse_formula
 from model.i18n import t
 from model.inputs import join_list
 from model.plan import CheckIn, Kpi, Objective, Plan
+from model.plan_source import decode_plan_bytes
 from model.progress import KpiProgress, checkins_by_kpi, kpi_progress
-from model.store import (
-    MAX_PLAN_BYTES,
-    PlanError,
-    dumps_plan,
-    parse_plan,
-    read_plan_text,
-    write_text_atomic,
-)
+from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, parse_plan
 from model.units import ValueParseError, parse_value
+from model.writelock import write_turn
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CONFIDENCE_RANGE = (0, 10)
@@ -207,18 +207,21 @@ def add_checkin(plan: Plan, checkin: CheckIn) -> None:
     plan.checkins = [*plan.checkins, checkin]
 
 
-def progress_with(plan: Plan, checkin: CheckIn, today: dt.date) -> KpiProgress:
-    """Where the check-in's KPI would stand with ``checkin`` recorded (the plan is not
-    changed): what the check-in screen previews as a value is typed, and confirms after.
+def progress_with(plan: Plan, checkin: CheckIn) -> KpiProgress:
+    """Where ``checkin``'s value stands with it recorded (the plan is not changed): what
+    the check-in screen previews as a value is typed, and what it and ``okr checkin``
+    confirm after.
 
-    It is as of ``today``, or of the check-in's date when that is later, so a value
-    dated in the future is counted (as ``okr checkin`` confirms it).
+    It is as of the check-in's own date, with the check-in as the KPI's latest value
+    then (after any of the same day; later ones are not counted), so the progress,
+    expected progress, status and guardrail are those of this value: one dated before
+    other check-ins is judged against what was expected on its day, not replaced by a
+    later value in the answer.
     """
     kpi = find_kpi(plan, checkin.kpi)
     own = [entry for entry in plan.checkins if entry.kpi == kpi.id]
-    as_of = max(today, checkin.date)
-    history = checkins_by_kpi([*own, checkin], as_of).get(kpi.id, [])
-    return kpi_progress(plan, kpi, as_of, history)
+    history = checkins_by_kpi([*own, checkin], checkin.date).get(kpi.id, [])
+    return kpi_progress(plan, kpi, checkin.date, history)
 
 
 # --- appending to the file ------------------------------------------------------------
@@ -254,23 +257,35 @@ def record_checkin(
 ) -> Plan:
     """Append ``checkin`` to the plan file at ``path`` safely; return the updated plan.
 
-    ``original`` is the text the caller read the plan from: if the file has changed
-    since (someone saved in between), nothing is written. The resulting text must load
-    as a plan ending with exactly this check-in before it replaces the file atomically.
+    The whole read, check and write happens in the file's write turn
+    (:func:`model.writelock.write_turn`): another ``okr checkin`` on the same plan waits
+    for it, then reads the file with this check-in in it, so neither loses the other's.
+    A caller that read the plan to build the check-in should read it in the same turn
+    (the turn is re-entrant) and pass that text as ``original``: if the file has changed
+    since, nothing is written. The resulting text must load as a plan ending with exactly
+    this check-in before it replaces the file atomically, and only if the file still
+    holds what was read (a writer ignoring the turn, such as an editor, is caught).
     """
-    text = read_plan_text(path)
-    if original is not None and text != original:
-        raise PlanError(path, t("checkin.file_changed"))
-    before = parse_plan(text, path)
-    find_kpi(before, checkin.kpi)
-    new_text = append_checkin_text(text, checkin)
-    if len(new_text.encode("utf-8")) > MAX_PLAN_BYTES:
-        raise PlanError(path, t("checkin.too_big", limit=MAX_PLAN_BYTES // (1024 * 1024)))
-    try:
-        after = parse_plan(new_text, path)
-    except PlanError as error:
-        raise PlanError(path, t("checkin.cannot_append", reason=error.message)) from None
-    if len(after.checkins) != len(before.checkins) + 1 or after.checkins[-1] != checkin:
-        raise PlanError(path, t("checkin.cannot_append", reason=t("checkin.not_last")))
-    write_text_atomic(path, new_text)
+    with write_turn(path):
+        data, fingerprint = read_plan_bytes(path)
+        text = decode_plan_bytes(data, path)
+        if original is not None and text != original:
+            raise PlanError(path, t("checkin.file_changed"))
+        before = parse_plan(text, path)
+        find_kpi(before, checkin.kpi)
+        new_text = append_checkin_text(text, checkin)
+        bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""  # kept as it was
+        new_data = bom + new_text.encode("utf-8")
+        if len(new_data) > MAX_PLAN_BYTES:
+            raise PlanError(path, t("checkin.too_big", limit=MAX_PLAN_BYTES // (1024 * 1024)))
+        try:
+            after = parse_plan(new_text, path)
+        except PlanError as error:
+            raise PlanError(path, t("checkin.cannot_append", reason=error.message)) from None
+        if len(after.checkins) != len(before.checkins) + 1 or after.checkins[-1] != checkin:
+            raise PlanError(path, t("checkin.cannot_append", reason=t("checkin.not_last")))
+        try:
+            write_bytes_atomic(path, new_data, expected=fingerprint)
+        except ConflictError:
+            raise PlanError(path, t("checkin.file_changed")) from None
     return after

@@ -86,8 +86,9 @@ def decode_plan_bytes(data: bytes, path: str | os.PathLike[str]) -> str:
     """The text of a plan file's bytes: UTF-8, with a leading byte-order mark dropped.
 
     Notepad and some Windows tools start UTF-8 files with a BOM; it carries no meaning,
-    so it is accepted (and not written back). Anything that is not UTF-8 is refused
-    with the line and column of the first bad byte.
+    so it is accepted (a save does not write it back; ``okr checkin``, which only
+    appends, keeps it). Anything that is not UTF-8 is refused with the line and column
+    of the first bad byte.
     """
     try:
         text = data.decode("utf-8")

@@ -41,6 +41,7 @@ from model.limits import LimitExceeded, check_limits, deep_nesting_line
 from model.plan import IDENTIFIER, Plan
 from model.plan_source import PlanSource, decode_plan_bytes, parse_toml, read_plan_source
 from model.tomlpos import locate, plan_fields_at, show_value
+from model.writelock import write_turn
 
 __all__ = [
     "ABSENT",
@@ -64,6 +65,11 @@ __all__ = [
     "validate_plan",
     "write_text_atomic",
 ]
+
+
+SAVE_WAIT_SECONDS = 5.0
+"""How long a save waits for an ``okr checkin`` writing the file (it takes milliseconds);
+shorter than a check-in's wait, since the app waits with it."""
 
 
 class LoadedPlan(NamedTuple):
@@ -158,6 +164,9 @@ def save_plan(
     ``expected`` is the fingerprint from :func:`load_plan_with_fingerprint` (or
     :data:`ABSENT` for a new plan): if the file on disk no longer matches it,
     :class:`ConflictError` is raised and nothing is written. ``None`` overwrites.
+    The save takes the file's write turn (:mod:`model.writelock`), so an ``okr checkin``
+    appending to the file meanwhile is either done before the check (and so a conflict)
+    or waits for the save (and appends to the saved file); never lost in between.
     A plan over the size limits (:mod:`model.limits`) is refused, so every saved plan
     loads again.
     """
@@ -165,9 +174,9 @@ def save_plan(
         check_limits(plan.model_dump(by_alias=True))
     except LimitExceeded as error:
         raise limit_error(error, plan.model_dump(by_alias=True), "", path) from None
-    return write_bytes_atomic(
-        path, dumps_plan(plan).encode("utf-8"), expected=expected, backup=backup
-    )
+    data = dumps_plan(plan).encode("utf-8")
+    with write_turn(path, wait=SAVE_WAIT_SECONDS):  # not between a check-in's read and write
+        return write_bytes_atomic(path, data, expected=expected, backup=backup)
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> WriteResult:

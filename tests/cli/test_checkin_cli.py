@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from model.store import dumps_plan, load_plan
@@ -176,3 +177,63 @@ def test_a_chinese_plan_with_chinese_inputs(tmp_path: Path, example_copy):
     unknown = run_okr("--lang", "zh-TW", "checkin", str(path), "--kpi", "MQL率", "--value", "30%")
     assert unknown.returncode == 2
     assert "找不到 KPI「MQL率」" in unknown.stderr
+
+
+def test_concurrent_checkins_on_one_plan_are_all_kept(example_copy):
+    """Ten okr checkin at once: each waits for its turn, so all are recorded, and every
+    one that says "Recorded" (exit 0) is in the file, once."""
+    path = example_copy("saas-growth.toml")
+    before = load_plan(path).checkins
+    values = [601 + i for i in range(10)]
+
+    def check_in(i: int):
+        day = f"2026-02-{i + 2:02d}"
+        value = str(values[i])
+        return run_okr("checkin", str(path), "--kpi", "cac", "--value", value, "--date", day)
+
+    with ThreadPoolExecutor(len(values)) as pool:
+        results = list(pool.map(check_in, range(len(values))))
+    recorded = [values[i] for i, result in enumerate(results) if result.returncode == 0]
+    after = load_plan(path).checkins
+    added = [checkin.value for checkin in after[len(before) :]]
+    assert after[: len(before)] == before
+    assert sorted(added) == sorted(recorded), "a check-in reported as recorded was lost"
+    assert [(r.returncode, r.stderr) for r in results] == [(0, "")] * len(values)
+    assert all(r.stdout.startswith("Recorded cac = $") for r in results)
+
+
+def test_a_back_dated_checkin_is_confirmed_as_of_its_own_date(example_copy):
+    """saas-growth.toml has cac = $740 on 2026-01-31 (22%, above the $700 ceiling).
+    $650 on 2026-01-15 is 72% of the way from $780 to $600, with 17% of the period
+    gone by then, and inside the guardrail: that is what the confirmation says."""
+    path = example_copy("saas-growth.toml")
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "650", "--date", "2026-01-15")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "Recorded cac = $650 on 2026-01-15: 72% of the way to the target"
+        " (expected 17%), on track.\n"
+    )
+    # A value dated after the others is judged on its own day too.
+    later = run_okr("checkin", str(path), "--kpi", "cac", "--value", "$760", "--date", "2026-02-25")
+    assert later.returncode == 0, later.stderr
+    assert later.stdout.splitlines() == [
+        "Recorded cac = $760 on 2026-02-25: 11% of the way to the target (expected 62%),"
+        " off track.",
+        "cac: guardrail crossed, above the ceiling of $700. Action: Pause the two worst ad"
+        " sets by CAC and move their budget to high-intent content",
+    ]
+
+
+def test_a_byte_order_mark_at_the_start_of_the_file_is_kept(tmp_path: Path):
+    """Notepad starts UTF-8 files with a BOM; every byte but the new table is kept."""
+    path = write(tmp_path, "\ufeff" + HAND_WRITTEN)
+    before = path.read_bytes()
+    assert before.startswith(b"\xef\xbb\xbf")
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "650", "--date", "2021-02-14")
+    assert result.returncode == 0, result.stderr
+    after = path.read_bytes()
+    assert after[: len(before)] == before
+    assert after[len(before) :].decode("utf-8") == (
+        '\n\n[[checkins]]\nkpi = "cac"\ndate = 2021-02-14\nvalue = 650\n'
+    )
+    assert load_plan(path).checkins[-1].value == 650

@@ -339,7 +339,7 @@ def test_a_crash_while_writing_leaves_the_file_as_it_was(tmp_path: Path, monkeyp
 def test_progress_with_previews_a_checkin_without_recording_it(saas):
     before = list(saas.checkins)
     checkin = build_checkin(saas, "cac", day=dt.date(2026, 2, 20), value="$680")
-    entry = progress_with(saas, checkin, dt.date(2026, 2, 20))
+    entry = progress_with(saas, checkin)
     assert entry.value == 680
     assert not entry.guardrail_crossed  # back under the $700 ceiling
     assert saas.checkins == before
@@ -347,7 +347,7 @@ def test_progress_with_previews_a_checkin_without_recording_it(saas):
     assert lines[0].startswith("Recorded cac = $680 on 2026-02-20")
     assert len(lines) == 1
     crossing = build_checkin(saas, "cac", day=dt.date(2026, 2, 20), value="$760")
-    lines = recorded_lines(saas, crossing, progress_with(saas, crossing, dt.date(2026, 2, 20)))
+    lines = recorded_lines(saas, crossing, progress_with(saas, crossing))
     assert "Action: Pause the two worst ad sets" in lines[1]
 
 
@@ -360,3 +360,15 @@ def test_warnings_about_a_checkin_not_recorded_yet_say_it_can_still_be(saas):
         "2026-04-03 is in the future; it can still be recorded",
     ]
     assert checkin_warnings(saas.objective, late, today)[1].endswith("recorded anyway")
+
+
+def test_progress_with_a_back_dated_checkin_is_that_values_on_its_date(saas):
+    """cac has $740 on 2026-01-31; $650 on 2026-01-15 is judged as the latest value of
+    its own day, not replaced by the later one."""
+    checkin = build_checkin(saas, "cac", day=dt.date(2026, 1, 15), value="$650")
+    entry = progress_with(saas, checkin)
+    assert entry.latest == checkin
+    assert (round(entry.raw_progress, 3), round(entry.expected, 3)) == (0.722, 0.167)
+    assert (entry.status, entry.guardrail) == ("on_track", "ok")
+    same_day = build_checkin(saas, "cac", day=dt.date(2026, 1, 31), value="$650")
+    assert progress_with(saas, same_day).latest == same_day  # after the $740 of that day

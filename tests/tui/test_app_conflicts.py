@@ -6,6 +6,7 @@ from model.atomic import backup_path_for
 from model.fingerprint import fingerprint_of
 from model.lock import inspect_lock
 from model.store import load_plan, save_plan
+from tests.conftest import run_okr
 from tests.tui.helpers import screen_text, type_text
 from tests.tui.safety_helpers import dialog_id
 from tui.app import make_app
@@ -164,3 +165,30 @@ async def test_a_backup_that_could_not_be_kept_is_reported(example_copy):
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("Saved, but:") for m in messages), messages
     assert load_plan(path).objective.statement.endswith(" mine")
+
+
+async def test_okr_checkin_on_a_plan_open_in_the_app_is_recorded_and_the_save_asks(
+    example_copy,
+):
+    """The app's session lock does not stop okr checkin (README: okr checkin): the
+    check-in is in the file, and the app's next save finds the plan changed on disk."""
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert inspect_lock(path) is not None, "the app holds the plan"
+        await type_text(pilot, " mine")
+        result = run_okr(
+            "checkin", str(path), "--kpi", "cac", "--value", "650", "--date", "2026-02-20"
+        )
+        assert result.returncode == 0, result.stderr
+        assert load_plan(path).checkins[-1].value == 650
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert dialog_id(app) == "conflict-dialog"
+        await pilot.click("#reload")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.plan.checkins[-1].value == 650 and not app.dirty
+    assert load_plan(path).checkins[-1].value == 650

@@ -387,3 +387,33 @@ async def test_the_check_in_list_keeps_its_columns_when_a_row_has_no_due_date(ex
         assert len({match.start() for match in statuses}) == 1, rows
         values = [re.search(r"\S+(?=  (on track|at risk|off track))", row) for row in rows]
         assert len({match.end() for match in values}) == 1, rows  # values end in one column
+
+
+async def test_a_back_dated_check_in_is_previewed_and_confirmed_as_of_its_own_date(
+    example_copy,
+):
+    """$650 on 2026-01-15 is 72% of the way from $780 to $600, under the $700 ceiling;
+    the later $740 of 2026-01-31 (22%, crossed) is not what it is judged by."""
+    app = saas_app(example_copy())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("down", "down", "down")  # trial_activation, week1, trial_to_paid, cac
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.kpi.id == "cac"
+        app.screen.field("date").focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "2026-01-15")
+        app.screen.field("value").focus()
+        await type_text(pilot, "$650")
+        assert "= $650: 72% toward the target, on track" in flat(pilot)
+        assert "crossed" not in flat(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (
+            "= $650 on 2026-01-15: 72% of the way to the target (expected 17%), on track."
+            in flat(pilot)
+        )
+        assert "Guardrail crossed" not in flat(pilot) and "Action:" not in flat(pilot)
+    assert app.plan.checkins[-1].date == dt.date(2026, 1, 15)

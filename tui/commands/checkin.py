@@ -47,27 +47,26 @@ def run(args: argparse.Namespace) -> int:
     """Build the check-in from the arguments, append it, and confirm with the new status."""
     from model.checkins import CheckinError, checkin_warnings, record_checkin
     from model.store import PlanError, parse_plan, read_plan_text
+    from model.writelock import write_turn
 
     today = dt.date.today()
     try:
-        text = read_plan_text(args.plan)
-        plan = parse_plan(text, args.plan)
+        # One turn for reading, building and appending: another okr checkin on this
+        # plan waits for it, then reads the file with this check-in in it.
+        with write_turn(args.plan):
+            text = read_plan_text(args.plan)
+            plan = parse_plan(text, args.plan)
+            checkin = _checkin_from_args(plan, args, today)
+            for warning in checkin_warnings(plan.objective, checkin, today):
+                print_error(t("checkin.warning", message=warning))
+            record_checkin(args.plan, checkin, original=text)
     except PlanError as error:
         print_error(str(error))
         return 2
-    try:
-        checkin = _checkin_from_args(plan, args, today)
     except CheckinError as error:
         print_error(f"{args.plan}: {error.message}")
         return 2
-    for warning in checkin_warnings(plan.objective, checkin, today):
-        print_error(t("checkin.warning", message=warning))
-    try:
-        updated = record_checkin(args.plan, checkin, original=text)
-    except (PlanError, CheckinError) as error:
-        print_error(str(error) if isinstance(error, PlanError) else f"{args.plan}: {error}")
-        return 2
-    _confirm(updated, checkin, max(today, checkin.date))
+    _confirm(plan, checkin)
     return 0
 
 
@@ -102,10 +101,12 @@ def _checkin_from_args(plan: Plan, args: argparse.Namespace, today: dt.date) -> 
     )
 
 
-def _confirm(plan: Plan, checkin: CheckIn, as_of: dt.date) -> None:
-    from model.progress import kpi_progress
+def _confirm(plan: Plan, checkin: CheckIn) -> None:
+    """The value just recorded, as of its own date: progress, expected, status, guardrail.
+
+    ``plan`` is the plan as read before the check-in was appended to it."""
+    from model.checkins import progress_with
     from model.progress_report import recorded_lines
     from tui.commands._table import print_lines
 
-    kpi = plan.kpi(checkin.kpi)
-    print_lines(recorded_lines(plan, checkin, kpi_progress(plan, kpi, as_of)))
+    print_lines(recorded_lines(plan, checkin, progress_with(plan, checkin)))

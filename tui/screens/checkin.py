@@ -273,7 +273,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         note = self.field("note").value
         checkin = typed.model_copy(update={"confidence": confidence, "note": note.strip()})
         checkin = CheckIn.model_validate(checkin.model_dump())
-        after = progress_with(self.plan, checkin, self.today)
+        after = progress_with(self.plan, checkin)
         add_checkin(self.plan, checkin)
         self.okr_app.dirty = True
         self.drafts.pop(kpi.id, None)

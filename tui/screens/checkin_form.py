@@ -242,9 +242,7 @@ class CheckinForm:
                 self.field("value").value = format_value(
                     checkin.value, kpi.unit, currency=self.plan.currency
                 )
-        value_row.set_note(
-            self._preview_text(checkin, progress_with(self.plan, checkin, self.today))
-        )
+        value_row.set_note(self._preview_text(checkin, progress_with(self.plan, checkin)))
 
     def _show_value_mode(self) -> None:
         """While inputs are typed the value field shows the computed value, read-only."""
