@@ -11,6 +11,7 @@ Public API::
     parse_formula(text) -> Formula | FormulaSyntaxError   # never raises
     evaluate(formula_or_text, inputs) -> float            # raises FormulaError subclasses
     Formula.names                                         # the inputs it reads, in order
+    zero_divisor(formula) -> DivisionByZeroError | None   # x / 0, whatever the inputs
 
 The language is documented for users in ``docs/formulas.md``.
 """
@@ -64,6 +65,7 @@ __all__ = [
     "ResultOutOfRangeError",
     "evaluate",
     "parse_formula",
+    "zero_divisor",
 ]
 
 
@@ -222,6 +224,64 @@ class _Evaluator:
                 limit=f"{MAX_NUMBER:,.0f}",
             )
         return result
+
+
+def zero_divisor(formula: Formula) -> DivisionByZeroError | None:
+    """The first division from the left whose divisor is 0 whatever the inputs are, or
+    ``None``: ``x / 0``, ``x / 0%``, ``x / (2 - 2)``, ``x / round(0.4)``.
+
+    Such a formula can never be computed, so it is a mistake in the plan, not in a
+    check-in's values. A divisor counts when it reads no input and comes to 0 (it is
+    computed as :func:`evaluate` would); nothing is simplified symbolically, so
+    ``x / (y - y)`` is not found here (it fails when computed, as any zero divisor does).
+    The error's span is the divisor.
+    """
+    evaluator = _Evaluator(formula.text, {})
+    for node in _left_to_right(formula.root):
+        if not (isinstance(node, Binary) and node.operator == "/"):
+            continue
+        divisor = node.right
+        if _reads_an_input(divisor):
+            continue
+        try:
+            value = evaluator.value(divisor)
+        except FormulaEvalError:  # a zero divisor inside the divisor: found on its own
+            continue
+        if value == 0:
+            literal = isinstance(divisor, Number)
+            return DivisionByZeroError(
+                "formula.divides_by_zero" if literal else "formula.divisor_always_zero",
+                text=formula.text,
+                position=divisor.start,
+                end=divisor.end,
+                divisor=formula.text[divisor.start : divisor.end],
+            )
+    return None
+
+
+def _children(node: Node) -> tuple[Node, ...]:
+    match node:
+        case Unary(operand=operand):
+            return (operand,)
+        case Binary(left=left, right=right):
+            return (left, right)
+        case Call(arguments=arguments):
+            return arguments
+    return ()
+
+
+def _left_to_right(node: Node) -> list[Node]:
+    """Every node under ``node`` (itself included), inner ones before the node holding
+    them and left before right: the order their problems are met when reading."""
+    order: list[Node] = []
+    for child in _children(node):
+        order.extend(_left_to_right(child))
+    order.append(node)
+    return order
+
+
+def _reads_an_input(node: Node) -> bool:
+    return isinstance(node, Name) or any(_reads_an_input(child) for child in _children(node))
 
 
 def round_half_up(value: float, digits: int = 0) -> float:

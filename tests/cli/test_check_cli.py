@@ -269,3 +269,33 @@ def test_json_outputs_stay_valid_json_with_c1_controls_and_bidi_overrides(tmp_pa
         data = json.loads(result.stdout.splitlines()[0] if "classify" in args else result.stdout)
         if args[0] in ("export", "classify"):
             assert odd in json.dumps(data, ensure_ascii=False), args
+
+
+def test_a_formula_that_always_divides_by_zero_is_an_error_in_both_languages(tmp_path: Path):
+    text = (PLANS / "saas-growth.toml").read_text("utf-8")
+    assert text.count('formula = "marketing_spend / new_customers"') == 1
+    plan = write(
+        tmp_path,
+        "plan.toml",
+        text.replace(
+            'formula = "marketing_spend / new_customers"', 'formula = "marketing_spend / 0"'
+        ),
+    )
+    result = run_okr("check", "--verbose", str(plan))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    index = lines.index(
+        f"{plan}: formulas: error: kpis.cac.formula: cannot divide by zero: the formula"
+        " divides by 0, so it can never be computed (at character 19)"
+    )
+    assert lines[index + 2].startswith("    check: kpi.formula_zero_divisor ")
+    result = run_okr("check", "--lang", "zh-TW", str(plan))
+    assert (
+        f"{plan}: formulas: error: kpis.cac.formula:"
+        " 無法除以零:公式除以 0,不論輸入什麼數值都無法計算(第 19 個字元)"
+    ) in result.stdout.splitlines()
+    folded = write(tmp_path, "folded.toml", text.replace('/ new_customers"', '/ (2 - 2)"', 1))
+    assert (
+        f"{folded}: formulas: error: kpis.cac.formula: cannot divide by zero: (2 - 2) is"
+        " always 0, so the formula can never be computed (at character 19)"
+    ) in run_okr("check", str(folded)).stdout.splitlines()

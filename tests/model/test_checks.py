@@ -134,6 +134,10 @@ FAILING: dict[str, Case] = {
     "kpi.formula": Case(_set("kpis.0.formula", ""), [f"{ATC}.formula"]),
     "kpi.formula_syntax": Case(_set("kpis.0.formula", "sessions / (orders"), [f"{ATC}.formula"]),
     "kpi.formula_input": Case(_set("kpis.0.formula", "carts / sessions"), [f"{ATC}.formula"]),
+    "kpi.formula_zero_divisor": Case(
+        _set("kpis.0.formula", "add_to_cart_sessions / (sessions - sessions) / (1 - 1)"),
+        [f"{ATC}.formula"],
+    ),
     "kpi.data_source": Case(
         _all(
             _set("kpis.0.data_source", ""),
