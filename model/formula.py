@@ -12,6 +12,7 @@ Public API::
     evaluate(formula_or_text, inputs) -> float            # raises FormulaError subclasses
     Formula.names                                         # the inputs it reads, in order
     zero_divisor(formula) -> DivisionByZeroError | None   # x / 0, whatever the inputs
+    can_be_negative(formula), can_be_fractional(formula)  # with inputs of 0, 1, 2...
 
 The language is documented for users in ``docs/formulas.md``.
 """
@@ -63,6 +64,8 @@ __all__ = [
     "InvalidInputValueError",
     "MissingInputError",
     "ResultOutOfRangeError",
+    "can_be_fractional",
+    "can_be_negative",
     "evaluate",
     "parse_formula",
     "zero_divisor",
@@ -257,6 +260,61 @@ def zero_divisor(formula: Formula) -> DivisionByZeroError | None:
                 divisor=formula.text[divisor.start : divisor.end],
             )
     return None
+
+
+def can_be_negative(formula: Formula) -> bool:
+    """Whether the formula can come out below zero when no input is below zero.
+
+    Only a subtraction or a minus sign makes a negative out of numbers that are not
+    (``revenue - costs``, ``(sessions - last_month) / last_month``); inside ``abs()``
+    it does not, nor in ``max()`` with an argument that cannot be negative
+    (``max(a - b, 0)``). A formula that cannot is a count, an amount, a rate or a ratio
+    of things that are never negative, so a negative value for it is a mistake.
+    """
+    return _signed(formula.root)
+
+
+def _signed(node: Node) -> bool:
+    match node:
+        case Number(value=value):
+            return value < 0
+        case Name():
+            return False
+        case Unary(operator=operator, operand=operand):
+            return operator == "-" or _signed(operand)
+        case Binary(operator=operator, left=left, right=right):
+            return operator == "-" or _signed(left) or _signed(right)
+        case Call(function="abs"):
+            return False
+        case Call(function="max", arguments=arguments):
+            return all(_signed(argument) for argument in arguments)
+        case Call(function="round", arguments=arguments):
+            return _signed(arguments[0])
+        case Call(arguments=arguments):  # min
+            return any(_signed(argument) for argument in arguments)
+    raise AssertionError(node)  # pragma: no cover - the parser builds only the above
+
+
+def can_be_fractional(formula: Formula) -> bool:
+    """Whether the formula can come out a fraction when every input is a whole number:
+    it divides (an average: ``interactions / posts``), or uses a number with decimals
+    or a percentage (``visitors * 0.3``); ``round(x)`` is whole whatever ``x`` is."""
+    return _fractional(formula.root)
+
+
+def _fractional(node: Node) -> bool:
+    match node:
+        case Number(value=value):
+            return not value.is_integer()
+        case Name():
+            return False
+        case Binary(operator="/"):
+            return True
+        case Call(function="round", arguments=(_,)):
+            return False
+        case Call(function="round", arguments=(_, Number(value=0))):
+            return False
+    return any(_fractional(child) for child in _children(node))
 
 
 def _children(node: Node) -> tuple[Node, ...]:

@@ -167,6 +167,20 @@ FAILING: dict[str, Case] = {
         _all(_set("kpis.0.baseline", 7), _set("kpis.0.target", 9), _set("kpis.0.guardrail", None)),
         [f"{ATC}.baseline", f"{ATC}.target"],
     ),
+    "kpi.negative_value": Case(
+        _all(_set("kpis.0.baseline", -0.07), _set("kpis.0.guardrail", Guardrail(min=-0.01))),
+        [f"{ATC}.baseline", f"{ATC}.guardrail.min"],
+    ),
+    "kpi.fractional_count": Case(
+        _all(
+            _set("kpis.0.unit", "count"),
+            _set("kpis.0.formula", "add_to_cart_sessions"),
+            _set("kpis.0.baseline", 700.5),
+            _set("kpis.0.target", 900.25),
+            _set("kpis.0.guardrail", Guardrail(min=600.5)),
+        ),
+        [f"{ATC}.baseline", f"{ATC}.target"],
+    ),
     "tracking.guardrail_crossed": Case(
         _add_checkin("roas", dt.date(2026, 5, 1), 2.5), ["kpis.roas.guardrail.min"]
     ),
