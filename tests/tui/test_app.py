@@ -321,7 +321,7 @@ async def test_the_items_editor_adds_moves_retypes_links_and_deletes(tmp_path):
         assert (plan.items[1].kind, plan.items[1].kind_set_by) == ("initiative", "auto")
         await pilot.press("k")  # initiative -> objective, as the user's choice
         assert (plan.items[1].kind, plan.items[1].kind_set_by) == ("objective", "user")
-        assert "Obj  !" in screen_text(pilot)  # chosen, though it reads as an initiative
+        assert "Obj  *!" in screen_text(pilot)  # chosen (*), though it reads as an initiative (!)
         await pilot.press("left_square_bracket")
         assert [i.text for i in plan.items] == ["Run a webinar", "Double signups"]
         await pilot.press("down", "tab", "tab", "tab")
