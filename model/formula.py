@@ -11,6 +11,8 @@ Public API::
     parse_formula(text) -> Formula | FormulaSyntaxError   # never raises
     evaluate(formula_or_text, inputs) -> float            # raises FormulaError subclasses
     Formula.names                                         # the inputs it reads, in order
+    zero_divisor(formula) -> DivisionByZeroError | None   # x / 0, whatever the inputs
+    can_be_negative(formula), can_be_fractional(formula)  # with inputs of 0, 1, 2...
 
 The language is documented for users in ``docs/formulas.md``.
 """
@@ -62,8 +64,11 @@ __all__ = [
     "InvalidInputValueError",
     "MissingInputError",
     "ResultOutOfRangeError",
+    "can_be_fractional",
+    "can_be_negative",
     "evaluate",
     "parse_formula",
+    "zero_divisor",
 ]
 
 
@@ -222,6 +227,119 @@ class _Evaluator:
                 limit=f"{MAX_NUMBER:,.0f}",
             )
         return result
+
+
+def zero_divisor(formula: Formula) -> DivisionByZeroError | None:
+    """The first division from the left whose divisor is 0 whatever the inputs are, or
+    ``None``: ``x / 0``, ``x / 0%``, ``x / (2 - 2)``, ``x / round(0.4)``.
+
+    Such a formula can never be computed, so it is a mistake in the plan, not in a
+    check-in's values. A divisor counts when it reads no input and comes to 0 (it is
+    computed as :func:`evaluate` would); nothing is simplified symbolically, so
+    ``x / (y - y)`` is not found here (it fails when computed, as any zero divisor does).
+    The error's span is the divisor.
+    """
+    evaluator = _Evaluator(formula.text, {})
+    for node in _left_to_right(formula.root):
+        if not (isinstance(node, Binary) and node.operator == "/"):
+            continue
+        divisor = node.right
+        if _reads_an_input(divisor):
+            continue
+        try:
+            value = evaluator.value(divisor)
+        except FormulaEvalError:  # a zero divisor inside the divisor: found on its own
+            continue
+        if value == 0:
+            literal = isinstance(divisor, Number)
+            return DivisionByZeroError(
+                "formula.divides_by_zero" if literal else "formula.divisor_always_zero",
+                text=formula.text,
+                position=divisor.start,
+                end=divisor.end,
+                divisor=formula.text[divisor.start : divisor.end],
+            )
+    return None
+
+
+def can_be_negative(formula: Formula) -> bool:
+    """Whether the formula can come out below zero when no input is below zero.
+
+    Only a subtraction or a minus sign makes a negative out of numbers that are not
+    (``revenue - costs``, ``(sessions - last_month) / last_month``); inside ``abs()``
+    it does not, nor in ``max()`` with an argument that cannot be negative
+    (``max(a - b, 0)``). A formula that cannot is a count, an amount, a rate or a ratio
+    of things that are never negative, so a negative value for it is a mistake.
+    """
+    return _signed(formula.root)
+
+
+def _signed(node: Node) -> bool:
+    match node:
+        case Number(value=value):
+            return value < 0
+        case Name():
+            return False
+        case Unary(operator=operator, operand=operand):
+            return operator == "-" or _signed(operand)
+        case Binary(operator=operator, left=left, right=right):
+            return operator == "-" or _signed(left) or _signed(right)
+        case Call(function="abs"):
+            return False
+        case Call(function="max", arguments=arguments):
+            return all(_signed(argument) for argument in arguments)
+        case Call(function="round", arguments=arguments):
+            return _signed(arguments[0])
+        case Call(arguments=arguments):  # min
+            return any(_signed(argument) for argument in arguments)
+    raise AssertionError(node)  # pragma: no cover - the parser builds only the above
+
+
+def can_be_fractional(formula: Formula) -> bool:
+    """Whether the formula can come out a fraction when every input is a whole number:
+    it divides (an average: ``interactions / posts``), or uses a number with decimals
+    or a percentage (``visitors * 0.3``); ``round(x)`` is whole whatever ``x`` is."""
+    return _fractional(formula.root)
+
+
+def _fractional(node: Node) -> bool:
+    match node:
+        case Number(value=value):
+            return not value.is_integer()
+        case Name():
+            return False
+        case Binary(operator="/"):
+            return True
+        case Call(function="round", arguments=(_,)):
+            return False
+        case Call(function="round", arguments=(_, Number(value=0))):
+            return False
+    return any(_fractional(child) for child in _children(node))
+
+
+def _children(node: Node) -> tuple[Node, ...]:
+    match node:
+        case Unary(operand=operand):
+            return (operand,)
+        case Binary(left=left, right=right):
+            return (left, right)
+        case Call(arguments=arguments):
+            return arguments
+    return ()
+
+
+def _left_to_right(node: Node) -> list[Node]:
+    """Every node under ``node`` (itself included), inner ones before the node holding
+    them and left before right: the order their problems are met when reading."""
+    order: list[Node] = []
+    for child in _children(node):
+        order.extend(_left_to_right(child))
+    order.append(node)
+    return order
+
+
+def _reads_an_input(node: Node) -> bool:
+    return isinstance(node, Name) or any(_reads_an_input(child) for child in _children(node))
 
 
 def round_half_up(value: float, digits: int = 0) -> float:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from model.formula import Formula, FormulaSyntaxError, evaluate, parse_formula
+from model.formula import Formula, FormulaSyntaxError, evaluate, parse_formula, zero_divisor
 from model.i18n import t
 from model.plan import Input, Kpi, Plan, Unit
 from model.units import format_value
@@ -28,7 +28,8 @@ class FormulaProblem:
     """The KPI whose formula it is."""
 
     kind: str
-    """``syntax`` (the formula does not parse) or ``undeclared_input``."""
+    """``syntax`` (the formula does not parse), ``undeclared_input``, or ``zero_divisor``
+    (it divides by something that is always 0, so it can never be computed)."""
 
     key: str
     """The message key of the reason."""
@@ -46,9 +47,10 @@ class FormulaProblem:
 
     @property
     def message(self) -> str:
-        """The reason in the current language (with the character, for syntax errors)."""
+        """The reason in the current language (with the character, for syntax errors
+        and zero divisors)."""
         text = t(self.key, **self.params)
-        if self.kind == "syntax" and self.position is not None:
+        if self.kind in ("syntax", "zero_divisor") and self.position is not None:
             return t("formula.at_character", message=text, column=self.position + 1)
         return text
 
@@ -126,7 +128,8 @@ def declare_inputs(
 
 
 def formula_problems(plan: Plan) -> list[FormulaProblem]:
-    """Formulas that do not parse, and inputs formulas read without a declaration.
+    """Formulas that do not parse, inputs formulas read without a declaration, and
+    formulas that divide by zero whatever their inputs are.
 
     In plan order; an empty formula is not a problem here (the checks report it).
     """
@@ -149,6 +152,11 @@ def kpi_formula_problems(plan: Plan, kpi: Kpi) -> list[FormulaProblem]:
                     kpi.id, "undeclared_input", "formula.undeclared_input", {"name": name}, start
                 )
             )
+    always = zero_divisor(parsed)
+    if always is not None:
+        problems.append(
+            FormulaProblem(kpi.id, "zero_divisor", always.key, always.params, always.position)
+        )
     return problems
 
 

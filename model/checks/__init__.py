@@ -32,6 +32,7 @@ import model.checks.kpis
 import model.checks.funnel
 import model.checks.formulas
 import model.checks.baselines
+import model.checks.values
 import model.checks.tracking  # noqa: F401 (imported to register its checks)
 
 # isort: on

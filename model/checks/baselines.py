@@ -194,20 +194,3 @@ def cadence_fits_indicator(context: Context) -> Iterator[Found]:
                 "checks.cadence_slow",
                 {"kpi": kpi.id, "cadence": Phrase(CADENCE_KEYS[kpi.cadence])},
             )
-
-
-@check("kpi.percent_scale", severity="hint", step="baselines")
-def percent_scale(context: Context) -> Iterator[Found]:
-    """A percent stored as 12 instead of 0.12 reads as 1200%."""
-    for ref in context.kpis:
-        kpi = ref.kpi
-        if kpi.unit != "percent":
-            continue
-        for field in ("baseline", "target"):
-            value = getattr(kpi, field)
-            if value is not None and abs(value) > 1:
-                yield Found(
-                    ref.loc(field),
-                    "checks.percent_over_100",
-                    {"kpi": kpi.id, "value": _quantity(context, kpi, value)},
-                )

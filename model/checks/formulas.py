@@ -1,5 +1,6 @@
-"""Step 4: every KPI has a definition, a formula that parses over declared inputs, and a
-data source, so every team computes it the same way."""
+"""Step 4: every KPI has a definition, a formula that parses over declared inputs (and
+does not divide by zero whatever they are), and a data source, so every team computes
+it the same way."""
 
 from __future__ import annotations
 
@@ -43,6 +44,13 @@ def formula_syntax(context: Context) -> Iterator[Found]:
 @check("kpi.formula_input", severity="error", step="formulas")
 def formula_inputs_declared(context: Context) -> Iterator[Found]:
     yield from _problems(context, "undeclared_input")
+
+
+@check("kpi.formula_zero_divisor", severity="error", step="formulas")
+def formula_zero_divisor(context: Context) -> Iterator[Found]:
+    """``x / 0`` or ``x / (2 - 2)``: every computation of the KPI fails, whatever the
+    inputs are (``model.formula.zero_divisor``; the Formulas step shows the same)."""
+    yield from _problems(context, "zero_divisor")
 
 
 @check("kpi.data_source", severity="error", step="formulas")

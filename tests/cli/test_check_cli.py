@@ -269,3 +269,62 @@ def test_json_outputs_stay_valid_json_with_c1_controls_and_bidi_overrides(tmp_pa
         data = json.loads(result.stdout.splitlines()[0] if "classify" in args else result.stdout)
         if args[0] in ("export", "classify"):
             assert odd in json.dumps(data, ensure_ascii=False), args
+
+
+def test_a_formula_that_always_divides_by_zero_is_an_error_in_both_languages(tmp_path: Path):
+    text = (PLANS / "saas-growth.toml").read_text("utf-8")
+    assert text.count('formula = "marketing_spend / new_customers"') == 1
+    plan = write(
+        tmp_path,
+        "plan.toml",
+        text.replace(
+            'formula = "marketing_spend / new_customers"', 'formula = "marketing_spend / 0"'
+        ),
+    )
+    result = run_okr("check", "--verbose", str(plan))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    index = lines.index(
+        f"{plan}: formulas: error: kpis.cac.formula: cannot divide by zero: the formula"
+        " divides by 0, so it can never be computed (at character 19)"
+    )
+    assert lines[index + 2].startswith("    check: kpi.formula_zero_divisor ")
+    result = run_okr("check", "--lang", "zh-TW", str(plan))
+    assert (
+        f"{plan}: formulas: error: kpis.cac.formula:"
+        " 無法除以零:公式除以 0,不論輸入什麼數值都無法計算(第 19 個字元)"
+    ) in result.stdout.splitlines()
+    folded = write(tmp_path, "folded.toml", text.replace('/ new_customers"', '/ (2 - 2)"', 1))
+    assert (
+        f"{folded}: formulas: error: kpis.cac.formula: cannot divide by zero: (2 - 2) is"
+        " always 0, so the formula can never be computed (at character 19)"
+    ) in run_okr("check", str(folded)).stdout.splitlines()
+
+
+def _with_value(text: str, kpi: str, field: str, value: str) -> str:
+    """``text`` (a plan) with ``field = value`` in the KPI ``kpi``."""
+    start = text.index(f'id = "{kpi}"')
+    line = text.index(f"\n{field} = ", start) + 1
+    return text[:line] + f"{field} = {value}" + text[text.index("\n", line) :]
+
+
+def test_a_negative_rate_or_count_is_a_warning_not_a_percent_scale_hint(tmp_path: Path):
+    saas = (PLANS / "saas-growth.toml").read_text("utf-8")
+    plan = write(tmp_path, "saas.toml", _with_value(saas, "trial_to_paid", "target", "-5"))
+    result = run_okr("check", "--verbose", str(plan))
+    assert "more than 100%" not in result.stdout
+    lines = result.stdout.splitlines()
+    index = lines.index(
+        f"{plan}: baselines: warning: kpis.trial_to_paid.target: trial_to_paid: the target"
+        " -500% is below zero, but a rate or a share is never negative (only a change, such"
+        " as growth, can be), and its formula has no subtraction that could make it so"
+    )
+    assert lines[index + 2].startswith("    check: kpi.negative_value ")
+    zh = (PLANS / "content-leads.zh-TW.toml").read_text("utf-8")
+    plan = write(tmp_path, "zh.toml", _with_value(zh, "organic_sessions", "baseline", "-40000"))
+    result = run_okr("check", "--lang", "zh-TW", str(plan))
+    assert result.returncode == 0  # a warning: the plan still passes
+    assert (
+        f"{plan}: baselines: warning: kpis.organic_sessions.baseline: organic_sessions:"
+        "基準值 -40,000 低於零,但數量不會是負的,而且公式中沒有會讓它變成負數的減法"
+    ) in result.stdout.splitlines()

@@ -134,6 +134,10 @@ FAILING: dict[str, Case] = {
     "kpi.formula": Case(_set("kpis.0.formula", ""), [f"{ATC}.formula"]),
     "kpi.formula_syntax": Case(_set("kpis.0.formula", "sessions / (orders"), [f"{ATC}.formula"]),
     "kpi.formula_input": Case(_set("kpis.0.formula", "carts / sessions"), [f"{ATC}.formula"]),
+    "kpi.formula_zero_divisor": Case(
+        _set("kpis.0.formula", "add_to_cart_sessions / (sessions - sessions) / (1 - 1)"),
+        [f"{ATC}.formula"],
+    ),
     "kpi.data_source": Case(
         _all(
             _set("kpis.0.data_source", ""),
@@ -161,6 +165,20 @@ FAILING: dict[str, Case] = {
     "kpi.cadence_fit": Case(_set("kpis.0.cadence", "monthly"), [f"{ATC}.cadence"]),
     "kpi.percent_scale": Case(
         _all(_set("kpis.0.baseline", 7), _set("kpis.0.target", 9), _set("kpis.0.guardrail", None)),
+        [f"{ATC}.baseline", f"{ATC}.target"],
+    ),
+    "kpi.negative_value": Case(
+        _all(_set("kpis.0.baseline", -0.07), _set("kpis.0.guardrail", Guardrail(min=-0.01))),
+        [f"{ATC}.baseline", f"{ATC}.guardrail.min"],
+    ),
+    "kpi.fractional_count": Case(
+        _all(
+            _set("kpis.0.unit", "count"),
+            _set("kpis.0.formula", "add_to_cart_sessions"),
+            _set("kpis.0.baseline", 700.5),
+            _set("kpis.0.target", 900.25),
+            _set("kpis.0.guardrail", Guardrail(min=600.5)),
+        ),
         [f"{ATC}.baseline", f"{ATC}.target"],
     ),
     "tracking.guardrail_crossed": Case(

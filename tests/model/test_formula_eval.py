@@ -15,6 +15,7 @@ from model.formula import (
     ResultOutOfRangeError,
     evaluate,
     parse_formula,
+    zero_divisor,
 )
 from model.formula_parser import Binary
 from model.i18n import set_language
@@ -120,3 +121,48 @@ def test_text_that_does_not_parse_raises_the_syntax_error():
     with pytest.raises(FormulaSyntaxError) as caught:
         evaluate("a +", {"a": 1})
     assert caught.value.key == "formula.unexpected_end"
+
+
+@pytest.mark.parametrize(
+    ("text", "divisor", "span"),
+    [
+        ("marketing_spend / 0", "0", (18, 19)),
+        ("x / 0%", "0%", (4, 6)),
+        ("x / 0.0 + 1", "0.0", (4, 7)),
+        ("x / (2 - 2)", "(2 - 2)", (4, 11)),
+        ("x / -0", "-0", (4, 6)),
+        ("x / round(0.4)", "round(0.4)", (4, 14)),
+        ("x / (3 * 0) + y / 0", "(3 * 0)", (4, 11)),  # the first from the left
+        ("x / (y / 0)", "0", (9, 10)),
+        ("1 / 0", "0", (4, 5)),
+    ],
+)
+def test_a_divisor_that_is_always_zero_is_found_without_any_input(text, divisor, span):
+    error = zero_divisor(parse_formula(text))
+    assert isinstance(error, DivisionByZeroError)
+    assert (error.params["divisor"], (error.position, error.end)) == (divisor, span)
+    with pytest.raises(DivisionByZeroError):  # what every computation of it would say
+        evaluate(text, {"x": 5, "y": 2, "marketing_spend": 1000})
+
+
+@pytest.mark.parametrize(
+    "text", ["x / y", "x / (y - y)", "x / (2 - 1)", "x * 0", "0 / x", "x / 0.5", "x / min(y, 0)"]
+)
+def test_a_divisor_that_reads_an_input_or_is_not_zero_is_not_reported(text):
+    assert zero_divisor(parse_formula(text)) is None
+
+
+def test_a_divisor_always_zero_says_so_in_both_languages():
+    literal = zero_divisor(parse_formula("marketing_spend / 0"))
+    folded = zero_divisor(parse_formula("x / (2 - 2)"))
+    assert literal.located_message() == (
+        "cannot divide by zero: the formula divides by 0, so it can never be computed"
+        " (at character 19)"
+    )
+    assert folded.message == (
+        "cannot divide by zero: (2 - 2) is always 0, so the formula can never be computed"
+    )
+    assert folded.caret_lines() == ("x / (2 - 2)", "    ^^^^^^^")
+    set_language("zh-TW")
+    assert literal.message == "無法除以零:公式除以 0,不論輸入什麼數值都無法計算"
+    assert folded.message == "無法除以零:(2 - 2) 永遠為 0,不論輸入什麼數值都無法計算"

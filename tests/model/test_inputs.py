@@ -121,6 +121,27 @@ def test_formula_problems_report_syntax_errors_and_undeclared_inputs():
     assert problems[0].message == "用到 'revenue',但它沒有在 [inputs] 中宣告"
 
 
+def test_formula_problems_report_a_divisor_that_is_always_zero():
+    plan = make_plan()
+    plan.kpis[0].formula = "orders / (visitors - visitors) + orders / (1 - 1)"
+    plan.kpis[1].formula = "revenue / 0"
+    problems = formula_problems(plan)
+    assert [(p.kpi_id, p.kind, p.position) for p in problems] == [
+        ("conversion", "zero_divisor", 42),  # (visitors - visitors) would need algebra
+        ("aov", "undeclared_input", 0),
+        ("aov", "zero_divisor", 10),
+        ("broken", "syntax", 9),
+        ("twice", "undeclared_input", 0),
+        ("twice", "undeclared_input", 20),
+    ]
+    assert problems[0].message == (
+        "cannot divide by zero: (1 - 1) is always 0, so the formula can never be computed"
+        " (at character 43)"
+    )
+    set_language("zh-TW")
+    assert problems[2].message == "無法除以零:公式除以 0,不論輸入什麼數值都無法計算(第 11 個字元)"
+
+
 def test_compute_kpi_and_its_errors():
     plan = make_plan()
     assert compute_kpi(plan.kpi("conversion"), {"orders": 150, "visitors": 10_000}) == 0.015

@@ -216,6 +216,29 @@ async def test_the_caret_follows_a_long_formula_as_the_field_scrolls(tmp_path):
         assert f"(at character {formula.index('+*') + 2})" in screen_text(pilot)
 
 
+async def test_a_formula_that_always_divides_by_zero_is_an_error_as_okr_check_says(tmp_path):
+    from model.checks import run_checks
+
+    app = make_app(_formula_plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+4", "tab")
+        await type_text(pilot, "orders / (2 - 2)")
+        lines = screen_text(pilot).splitlines()
+        field = next(line for line in lines if "orders / (2 - 2)" in line)
+        caret = lines[lines.index(field) + 1]
+        assert caret.count("^") == len("(2 - 2)")
+        assert caret.index("^") == field.index("(2 - 2)")  # under the divisor
+        note = shown(app, "#row-kpi-formula .field-note")
+        assert note.endswith(
+            "cannot divide by zero: (2 - 2) is always 0, so the formula can never be computed"
+            " (at character 10)"
+        )
+        assert app.query_one("#row-kpi-formula").has_error
+        report = run_checks(app.plan, app.today())
+        (finding,) = [f for f in report.findings if f.check == "kpi.formula_zero_divisor"]
+        assert note.endswith(finding.message)  # the same words as okr check and Review
+
+
 async def test_a_formula_lists_its_inputs_and_previews_with_values_to_try(tmp_path):
     path = tmp_path / "p.toml"
     app = make_app(_formula_plan(), path)

@@ -1,7 +1,8 @@
 """What the Formulas step says about a formula while it is typed, and the inputs dialog.
 
 :func:`formula_feedback` parses the formula (``model.formula``) and answers the note under
-the field: a caret under the error's position with the reason, or the preview
+the field: a caret under the error's position with the reason (a syntax error, or a
+divisor that is always 0, as ``okr check`` reports them), or the preview
 ("with orders = 150 and visitors = 10,000: 1.5%"). :func:`input_lines` lists the inputs
 the formula reads with their data sources. :class:`InputsDialog` (``i`` on the KPI list)
 edits an input's description, source and unit (saved in the plan's ``[inputs]``) and a
@@ -11,7 +12,7 @@ value to try it with (kept only while the app runs: the preview's example).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
 from textual import on
@@ -29,6 +30,9 @@ from model.steps import field_label
 from model.vocab import choices, label
 from tui.keys import bind, localize_bindings
 from tui.widgets.form import FieldRow, choice, text_input
+
+if TYPE_CHECKING:
+    from model.formula import FormulaError
 
 
 class Feedback(NamedTuple):
@@ -50,25 +54,24 @@ def example_values(plan: Plan, kpi: Kpi, tried: Mapping[str, float]) -> dict[str
 def formula_feedback(
     plan: Plan, kpi: Kpi, tried: Mapping[str, float], *, scroll: int = 0, width: int = 0
 ) -> Feedback:
-    """The caret and reason of a syntax error, or the preview (or what it still needs).
+    """The caret and reason of a syntax error or of a divisor that is always 0, or the
+    preview (or what it still needs).
 
     ``scroll`` is how many cells the field has scrolled its text to the left, so the
     caret stays under the character it points at; with the field's ``width`` (cells), a
     caret under text scrolled out of view is left out (the reason says which character).
     """
-    from model.formula import FormulaError, FormulaSyntaxError, parse_formula
+    from model.formula import FormulaError, FormulaSyntaxError, parse_formula, zero_divisor
     from model.inputs import formula_inputs, join_list, preview
 
     if not kpi.formula.strip():
         return Feedback("")
     parsed = parse_formula(kpi.formula)
     if isinstance(parsed, FormulaSyntaxError):
-        _, carets = parsed.caret_lines()
-        shift = min(scroll, len(carets) - len(carets.lstrip(" ")))
-        carets = carets[shift:]
-        if width and len(carets) - len(carets.lstrip(" ")) >= width:
-            return Feedback(parsed.located_message(), error=True)
-        return Feedback(f"{carets}\n{parsed.located_message()}", error=True)
+        return _pointed(parsed, scroll, width)
+    always = zero_divisor(parsed)  # what okr check reports as kpi.formula_zero_divisor
+    if always is not None:
+        return _pointed(always, scroll, width)
     values = example_values(plan, kpi, tried)
     missing = [name for name in formula_inputs(kpi) if name not in values]
     if missing:
@@ -77,6 +80,17 @@ def formula_feedback(
         return Feedback(preview(plan, kpi, values))
     except FormulaError as error:
         return Feedback(error.located_message(), error=True)
+
+
+def _pointed(error: FormulaError, scroll: int, width: int) -> Feedback:
+    """A caret under the spot ``error`` is about (left out when that spot is scrolled
+    out of the field's ``width``), and its reason."""
+    _, carets = error.caret_lines()
+    shift = min(scroll, len(carets) - len(carets.lstrip(" ")))
+    carets = carets[shift:]
+    if width and len(carets) - len(carets.lstrip(" ")) >= width:
+        return Feedback(error.located_message(), error=True)
+    return Feedback(f"{carets}\n{error.located_message()}", error=True)
 
 
 def input_lines(plan: Plan, kpi: Kpi) -> list[str]:
