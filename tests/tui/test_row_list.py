@@ -58,3 +58,24 @@ async def test_a_drop_down_with_the_focus_stands_out_like_a_text_field(example_c
         blurred = unit.query_one(SelectCurrent).styles.background
         assert focused != blurred
         assert focused == field.styles.background  # the same as a focused text field's
+
+
+async def test_a_drop_down_given_a_value_before_its_menu_is_mounted_does_not_fail():
+    """The editor is built while the plan opens: a value can be set on a drop-down whose
+    menu (Textual's SelectOverlay) is not mounted yet. Once a flaky NoMatches crash."""
+    from textual.app import App
+    from textual.widgets._select import SelectOverlay
+
+    from tui.widgets.form import choice
+
+    class One(App):
+        def compose(self):
+            yield choice([("Weekly", "weekly"), ("Monthly", "monthly")], id="c", prompt="…")
+
+    app = One()
+    async with app.run_test() as pilot:
+        select = app.query_one("#c")
+        await select.query_one(SelectOverlay).remove()  # as if not mounted yet
+        select.value = "monthly"
+        await pilot.pause()
+        assert select.value == "monthly"  # kept, for when the menu is there

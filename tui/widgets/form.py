@@ -6,6 +6,7 @@ baseline") right next to the field, so a mistake never needs a dialog.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -13,11 +14,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
-from textual.widgets._select import SelectOverlay
+from textual.widgets._select import NoSelection, SelectOverlay
 
 from tui.keys import bind, localize_bindings, localize_textual_bindings
 
@@ -165,6 +167,20 @@ class Choice(Select[str]):
             if isinstance(widget, SelectOverlay):
                 localize_textual_bindings(widget)
             yield widget
+
+    def _watch_value(self, value: str | NoSelection) -> None:
+        # Textual's Select looks its menu up when its value is set; set between its two
+        # parts being mounted (the editor built while the plan opens), the menu is not
+        # there yet and the lookup raised NoMatches. The value is kept (the first thing
+        # the watcher does) and shown once both parts are there.
+        try:
+            super()._watch_value(value)
+        except NoMatches:
+            self.call_after_refresh(self._show_value)
+
+    def _show_value(self) -> None:
+        with contextlib.suppress(NoMatches):
+            super()._watch_value(self.value)
 
 
 def choice(
