@@ -38,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(args)
     if options.lang:
         set_language(options.lang)
+    if options.command is None:  # only options, e.g. `okr --lang zh-TW`: as plain `okr`
+        parser.print_help()
+        return 2
     return commands[options.command].run(options)
 
 
