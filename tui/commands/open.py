@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from model.errors import PlanError
 from model.i18n import t
-from tui.commands._common import print_error
+from tui.commands._common import plan_is_new, print_error
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
@@ -32,11 +32,8 @@ def run(args: argparse.Namespace) -> int:
     unsaved edits were kept if it stopped on an error or a signal (SIGHUP, SIGTERM).
     """
     path = Path(args.plan)
-    if not path.exists() and not path.parent.is_dir():
-        print_error(f"{path}: {t('cli.no_folder', folder=path.parent)}")
-        return 2
     try:
-        app = _app_for(path)
+        app = _app_for(path, is_new=plan_is_new(path))
     except PlanError as error:
         print_error(str(error))
         return 2
@@ -50,13 +47,12 @@ def run(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _app_for(path: Path) -> OkrApp:
-    """The app on the plan at ``path`` (a new plan if there is no file); raises
+def _app_for(path: Path, *, is_new: bool) -> OkrApp:
+    """The app on the plan at ``path`` (a new plan if ``is_new``); raises
     :class:`PlanError` when the file cannot be read or parsed (or, with no terminal to
     paint on, validated)."""
     from model.plan_source import PlanSource, read_plan_source
 
-    is_new = not path.exists()
     source = PlanSource(b"", 0, path) if is_new else read_plan_source(path)
     if _in_terminal():
         _ = source.head  # a syntax error is reported now, before the app starts
