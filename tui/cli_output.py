@@ -11,6 +11,7 @@ the commands' other errors (a plan file that cannot be read is reported by the c
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -36,11 +37,25 @@ class _GuardedOutput(io.FileIO):
             raise OutputError(error) from None
 
 
+class _ClosedOutput(io.RawIOBase):
+    """Standard output when there is none (``okr ... >&-``): every write fails."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+
+
 def guard_stdout() -> None:
     """Make ``sys.stdout`` (and its ``buffer``) raise :class:`OutputError` when a write
-    fails, keeping its encoding, error handler and buffering. Left alone when there is
-    no standard output file (closed, or replaced in-process)."""
+    fails, keeping its encoding, error handler and buffering. With standard output
+    closed (Python's ``sys.stdout`` is then ``None``) any write fails; a stream that
+    is no file (replaced in-process) is left alone."""
     stream = sys.stdout
+    if stream is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
+        return
     try:
         fd = stream.fileno()
         stream.flush()
@@ -61,7 +76,8 @@ def discard_stdout() -> None:
     advice for a broken pipe)."""
     try:
         fd = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
+    except (AttributeError, OSError, ValueError):  # no file: drop what it holds instead
+        sys.stdout = None
         return
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fd)

@@ -90,3 +90,17 @@ def test_a_reader_that_leaves_stops_classify_reading_standard_input():
         producer.wait()
         producer.stdout.close()
     assert (process.returncode, process.stderr) == (141, b"")
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=IDS)
+def test_a_closed_standard_output_is_one_line_and_exit_2(args):
+    """``okr ... >&-``: Python has no ``sys.stdout`` at all then."""
+    result = subprocess.run(
+        ["sh", "-c", 'exec "$0" "$@" >&-', *okr_command(), *args],
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "LANG": "C.UTF-8", "OKR_LANG": "en"},
+        timeout=120,
+    )
+    assert result.stderr.decode() == "okr: cannot write the output: Bad file descriptor\n"
+    assert result.returncode == 2
