@@ -85,7 +85,10 @@ def write_bytes_atomic(
     root) where the system allows; a new file gets the usual ``0666 & ~umask``. A file
     you may not write is refused, even in a folder where you could replace it.
     """
-    target = real_target(path)
+    try:
+        target = real_target(path)  # a folder on the way we may not search, a name too long
+    except OSError as error:
+        raise _cannot_write(path, error) from None
     folder = target.parent
     try:
         old = os.stat(target)

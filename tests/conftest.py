@@ -49,13 +49,14 @@ def okr_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
 
 
-def run_okr(*args: str, stdin: str | None = None, env: dict | None = None, cwd=None):
-    """Run the real ``okr`` command in a subprocess and return the completed process."""
+def run_okr(*args: str, stdin: str | None = None, env: dict | None = None, cwd=None, wrapper=()):
+    """Run the real ``okr`` command in a subprocess and return the completed process
+    (``wrapper``: a command that runs it, such as ``setpriv`` with its options)."""
     environment = {k: v for k, v in os.environ.items() if k not in ("OKR_LANG", "LC_ALL")}
     environment.update({"LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"})
     environment.update(env or {})
     return subprocess.run(
-        [*okr_command(), *args],
+        [*wrapper, *okr_command(), *args],
         input=stdin,
         capture_output=True,
         text=True,

@@ -2,7 +2,8 @@
 
 The entry point stays thin: it picks the language, parses arguments and hands over to
 a command module. Errors are printed as one line on standard error, never a traceback.
-Exit status: 0 success, 1 the plan has errors (``okr check``), 2 unusable input.
+Exit status: 0 success, 1 the plan has errors (``okr check``), 2 unusable input or output
+that cannot be written, 141 the reader of the output left (a broken pipe).
 """
 
 from __future__ import annotations
@@ -14,14 +15,38 @@ from collections.abc import Sequence
 from model import __version__
 from model.i18n import LANGUAGES, resolve_language, set_language, t
 from tui.cli_i18n import HelpFormatter, OkrArgumentParser, RawDescriptionHelpFormatter
+from tui.cli_output import OutputError, discard_stdout, guard_stdout
 from tui.commands import command_modules, command_names
+from tui.commands._common import print_error
 
 DEFAULT_COMMAND = "open"
+READER_LEFT = 128 + 13
+"""Exit status when the reader of the output left early (``okr catalog | head -1``): the
+status of a program ended by SIGPIPE, as the shell reports it for other commands."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``okr`` with ``argv`` (default: the process arguments); return the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Run ``okr`` with ``argv`` (default: the process arguments); return the exit status.
+
+    Output that cannot be written ends any command here: one line and exit 2 (a full
+    disk), or quietly with :data:`READER_LEFT` (a broken pipe).
+    """
+    guard_stdout()
+    try:
+        try:
+            return _run(list(sys.argv[1:] if argv is None else argv))
+        finally:
+            sys.stdout.flush()  # a failed write is reported now, not by the exiting interpreter
+    except BrokenPipeError:
+        discard_stdout()
+        return READER_LEFT
+    except OutputError as error:
+        discard_stdout()
+        print_error(t("cli.cannot_write_output", detail=error.detail))
+        return 2
+
+
+def _run(args: list[str]) -> int:
     set_language(resolve_language(_flag_value(args, "--lang")))
     if not args:
         build_parser(command_modules()).print_help()
@@ -38,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(args)
     if options.lang:
         set_language(options.lang)
+    if options.command is None:  # only options, e.g. `okr --lang zh-TW`: as plain `okr`
+        parser.print_help()
+        return 2
     return commands[options.command].run(options)
 
 

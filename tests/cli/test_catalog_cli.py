@@ -66,12 +66,12 @@ def test_json_output_has_both_languages_and_the_inputs():
 def test_json_of_the_whole_catalog_and_of_no_match():
     assert len(json.loads(run_okr("catalog", "--json").stdout)) == len(catalog_entries())
     result = run_okr("catalog", "--json", "no-such-kpi-anywhere")
-    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+    assert (result.returncode, json.loads(result.stdout), result.stderr) == (1, [], "")
 
 
-def test_no_match_says_so_on_stderr():
+def test_no_match_says_so_on_stderr_and_exits_1():
     result = run_okr("catalog", "no-such-kpi-anywhere")
-    assert result.returncode == 0
+    assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == "okr: no KPI in the catalog matches 'no-such-kpi-anywhere'\n"
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
+from model.limits import MAX_TEXT_CHARS
 from model.textwidth import display_width as cells
 from tests.conftest import run_okr
 
@@ -116,3 +118,69 @@ def test_wrap_breaks_at_spaces_and_between_chinese_characters():
     assert wrap("開拓海外市場", 6) == ["開拓海", "外市場"]
     assert wrap("提升到 3.5%,每週", 8) == ["提升到", "3.5%,每", "週"]
     assert wrap("", 10) == [""]
+
+
+def _classify_bytes(data: bytes, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """``okr classify`` reading ``data`` as it is (not necessarily UTF-8) on standard input."""
+    from tests.conftest import okr_command
+
+    return subprocess.run(
+        [*okr_command(), "classify", *args],
+        input=data,
+        capture_output=True,
+        env={**os.environ, "LANG": "C.UTF-8", "OKR_LANG": "en"},
+        timeout=timeout,
+    )
+
+
+def test_a_line_longer_than_a_plan_text_stops_with_its_line_number():
+    """Plan texts hold at most MAX_TEXT_CHARS characters; the classifier's time grows with
+    the square of a line's length, so a longer line is refused, the ones before answered."""
+    fits, too_long = "x" * MAX_TEXT_CHARS, "Raise revenue " * 800  # 11,200 characters
+    result = run_okr("classify", "--json", stdin=f"Hire 3 engineers\n{fits}\n{too_long}\nSEO\n")
+    assert result.returncode == 2
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [
+        "Hire 3 engineers",
+        fits,
+    ]
+    assert result.stderr == (
+        "okr: <stdin>:3: the text is longer than 10000 characters, the most one item may hold\n"
+    )
+
+
+def test_the_limit_counts_characters_not_bytes():
+    chinese = "開" * MAX_TEXT_CHARS  # three bytes each
+    result = _classify_bytes(f"{chinese}\r\n{chinese}開".encode(), "--json")
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["text"] == chinese
+    assert result.stderr.decode().startswith("okr: <stdin>:2: the text is longer than 10000")
+
+
+def test_a_line_of_megabytes_is_refused_at_once():
+    result = _classify_bytes(b"Raise revenue " * 350_000 + b"\n", timeout=30)  # 4.9 MB
+    assert result.returncode == 2 and result.stdout.count(b"\n") <= 1  # the table's header
+    assert result.stderr.decode().startswith("okr: <stdin>:1: the text is longer than 10000")
+
+
+def test_a_text_argument_that_is_too_long_is_refused_before_any_answer():
+    result = run_okr("classify", "Hire 3 engineers", "y" * (MAX_TEXT_CHARS + 1))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("okr: argument 2: the text is longer than 10000 characters")
+    chinese = run_okr("classify", "--lang", "zh-TW", "y" * (MAX_TEXT_CHARS + 1))
+    assert chinese.stderr == "okr: 第 1 個參數: 內容超過 10000 個字元,一個項目最多只能這麼長\n"
+
+
+def test_input_that_is_not_utf8_is_refused_naming_the_line_and_column():
+    result = _classify_bytes(b"Hire 3 engineers\nok \xff\xfe bad\n", "--json")
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["text"] == "Hire 3 engineers"
+    assert result.stderr.decode() == "okr: <stdin>:2:4: the input is not UTF-8 text\n"
+    first = _classify_bytes(b"\xff\xfe bad\n")
+    assert first.returncode == 2
+    assert first.stderr.decode() == "okr: <stdin>:1:1: the input is not UTF-8 text\n"
+
+
+def test_an_argument_that_is_not_utf8_is_refused():
+    result = run_okr("classify", "Hire 3 engineers", os.fsdecode(b"\xff abc"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "okr: argument 2: the input is not UTF-8 text\n"

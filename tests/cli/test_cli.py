@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from model import __version__
 from tests.conftest import run_okr
 
@@ -28,6 +30,16 @@ def test_no_arguments_prints_usage_and_fails():
     result = run_okr()
     assert result.returncode == 2
     assert "okr PLAN" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "heading"),
+    [(["--lang", "zh-TW"], "用法:"), (["--lang=en"], "usage:"), (["--lang", "en"], "usage:")],
+)
+def test_only_the_language_option_prints_usage_like_no_arguments(args, heading):
+    result = run_okr(*args)
+    assert (result.returncode, result.stderr) == (2, "")
+    assert result.stdout.startswith(heading) and "okr" in result.stdout
 
 
 def test_a_broken_plan_is_one_line_and_no_traceback(tmp_path):

@@ -209,6 +209,14 @@ def test_saving_through_a_symlink_updates_the_target_and_keeps_the_link(tmp_path
     assert backup_path_for(link) == result.backup
 
 
+def test_a_path_that_cannot_be_looked_up_is_a_plan_error_not_an_os_error(tmp_path: Path):
+    path = tmp_path / ("a" * 300) / "plan.toml"  # one name longer than file systems allow
+    with pytest.raises(PlanError) as raised:
+        save_plan(Plan(title="x"), path)
+    assert raised.value.path == str(path)
+    assert raised.value.message.startswith("cannot save: File name too long")
+
+
 def test_the_plan_text_is_written_exactly(tmp_path: Path):
     path = tmp_path / "plan.toml"
     plan = Plan(title="標題 \u202e [bold]x[/bold]")

@@ -1,12 +1,17 @@
-"""Small helpers shared by the command modules: printing errors, loading plans."""
+"""Small helpers shared by the command modules: printing errors, loading plans, looking
+up the paths given on the command line."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.errors import PlanError
+from model.i18n import t
 from model.safetext import printable as _printable
 
 if TYPE_CHECKING:
@@ -38,10 +43,50 @@ def day_asked(date: str | None) -> dt.date | None:
 
 def load_for_command(path: str | Path) -> Plan | None:
     """The plan at ``path``, or ``None`` after printing why it cannot be read."""
-    from model.store import PlanError, load_plan  # pydantic: not on `okr PLAN`'s way to the app
+    from model.store import load_plan  # pydantic: not on `okr PLAN`'s way to the app
 
     try:
         return load_plan(path)
     except PlanError as error:
         print_error(str(error))
         return None
+
+
+def path_exists(path: str | Path) -> bool:
+    """Whether there is a file (or folder) at ``path``; a dangling symlink counts as none.
+
+    ``Path.exists`` answers ``False`` only for a missing file and raises on every other
+    failure (a folder on the way without permission, a name too long): here those
+    raise :class:`PlanError` naming ``path``, one line the command prints.
+    """
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise PlanError(path, access_problem(error)) from None
+    return True
+
+
+def plan_is_new(path: Path) -> bool:
+    """Whether ``path`` names no file yet, so a new plan would be saved there (``False``:
+    there is a file to open). Raises :class:`PlanError` when the path cannot be looked up
+    or the folder a new plan would go in does not exist."""
+    if path_exists(path):
+        return False
+    try:
+        is_folder = stat.S_ISDIR(os.stat(path.parent).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        is_folder = False
+    except OSError as error:
+        raise PlanError(path, access_problem(error)) from None
+    if not is_folder:
+        raise PlanError(path, t("cli.no_folder", folder=path.parent))
+    return True
+
+
+def access_problem(error: OSError) -> str:
+    """Why a path could not be looked up, in the current language."""
+    if isinstance(error, PermissionError):
+        return t("core.no_permission")
+    return t("cli.cannot_access", detail=error.strerror or error)

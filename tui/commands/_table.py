@@ -24,19 +24,12 @@ def output_width() -> int | None:
 
 
 def print_lines(lines: Iterable[str]) -> None:
-    """Print ``lines`` (control characters neutralised), quietly stopping if the reader left.
-
-    ``okr catalog | head`` closes the pipe early; that is not an error worth a traceback.
-    """
+    """Print ``lines`` (control characters neutralised). A failed write (a full disk, a
+    reader that left early) is handled once for every command, in :func:`tui.cli.main`."""
     from tui.commands._common import printable
 
-    try:
-        for line in lines:
-            print(printable(line))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush succeeds
+    for line in lines:
+        print(printable(line))
 
 
 def render_table(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:

@@ -4,7 +4,7 @@ Prints a table (id, name in the current language, unit, formula) aligned for Chi
 text; when the table is wider than the terminal (or ``COLUMNS``), each formula moves to
 indented lines under its row. Output to a pipe or file is never wrapped. ``--json``
 prints one JSON array of the matching entries with both languages and the formula's
-inputs, for scripts.
+inputs, for scripts. Exit status 0, or 1 when nothing matches the query.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from tui.commands._common import print_error
 
 NAME = "catalog"
 HELP = "catalog.help"
+NO_MATCH = 1
+"""Exit status when nothing matches: an answer, not a failure (2 is for wrong arguments),
+as with grep; the same with ``--json``, whose answer is then ``[]``."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -38,10 +41,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         data = [entry.model_dump(mode="json", by_alias=True) for entry in entries]
         print_lines([json_text(data)])
-        return 0
+        return 0 if entries else NO_MATCH
     if not entries:
         print_error(t("catalog.no_match", query=query))
-        return 0
+        return NO_MATCH
     print_lines(_table_lines(entries))
     return 0
 

@@ -78,16 +78,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(text: str) -> None:
     """Write ``text`` to standard output as UTF-8, as it is (it is already safe to print)."""
-    import os
     import sys
 
-    try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
 
 
 def report_lines(path: str, report: CheckReport, *, verbose: bool = False) -> list[str]:

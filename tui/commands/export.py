@@ -72,13 +72,9 @@ def run(args: argparse.Namespace) -> int:
     )
     data = text.encode("utf-8")
     if args.output is None:
-        try:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return 0
     from model.atomic import write_bytes_atomic
     from tui.commands._table import print_lines

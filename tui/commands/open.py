@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.errors import PlanError
 from model.i18n import t
-from tui.commands._common import print_error
+from tui.commands._common import plan_is_new, print_error
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
@@ -30,13 +31,18 @@ def run(args: argparse.Namespace) -> int:
     (``tui.app.make_opening_app``): a start as quick as an empty app's. Once the app has
     left the screen, say why a file that failed validation was not opened, or where
     unsaved edits were kept if it stopped on an error or a signal (SIGHUP, SIGTERM).
+    Without a terminal (and no other Textual driver) the app is not started: exit 2.
     """
     path = Path(args.plan)
-    if not path.exists() and not path.parent.is_dir():
-        print_error(f"{path}: {t('cli.no_folder', folder=path.parent)}")
-        return 2
     try:
-        app = _app_for(path)
+        is_new = plan_is_new(path)
+        if not _has_screen():
+            # `okr PLAN </dev/null`, in CI or a pipe (or `okr chek`, a typo taken for a
+            # plan): the app would wait for keys forever. Say what is wrong with the
+            # file first, if anything, since that is what is worth fixing.
+            _validate(path, is_new=is_new)
+            raise PlanError(path, t("cli.needs_terminal"))
+        app = _app_for(path, is_new=is_new)
     except PlanError as error:
         print_error(str(error))
         return 2
@@ -50,13 +56,12 @@ def run(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _app_for(path: Path) -> OkrApp:
-    """The app on the plan at ``path`` (a new plan if there is no file); raises
+def _app_for(path: Path, *, is_new: bool) -> OkrApp:
+    """The app on the plan at ``path`` (a new plan if ``is_new``); raises
     :class:`PlanError` when the file cannot be read or parsed (or, with no terminal to
     paint on, validated)."""
     from model.plan_source import PlanSource, read_plan_source
 
-    is_new = not path.exists()
     source = PlanSource(b"", 0, path) if is_new else read_plan_source(path)
     if _in_terminal():
         _ = source.head  # a syntax error is reported now, before the app starts
@@ -72,5 +77,23 @@ def _app_for(path: Path) -> OkrApp:
     return make_app(loaded.plan, path, base=loaded.fingerprint)
 
 
+def _validate(path: Path, *, is_new: bool) -> None:
+    """Raise :class:`PlanError` if the file at ``path`` cannot be opened as a plan."""
+    if is_new:
+        return
+    from model.plan_source import read_plan_source
+    from model.store import plan_from_source
+
+    plan_from_source(read_plan_source(path), path)
+
+
 def _in_terminal() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Whether standard input, output and error are a terminal (Textual reads keys from
+    the first and draws on the last)."""
+    return sys.stdin.isatty() and sys.stdout.isatty() and sys.stderr.isatty()
+
+
+def _has_screen() -> bool:
+    """Whether the app has somewhere to run: a terminal, or the driver named in
+    ``TEXTUAL_DRIVER`` (how ``okr serve``'s browser sessions run, on pipes)."""
+    return _in_terminal() or bool(os.environ.get("TEXTUAL_DRIVER"))

@@ -14,8 +14,9 @@ import shlex
 import sys
 from pathlib import Path
 
+from model.errors import PlanError
 from model.i18n import get_language, t
-from tui.commands._common import load_for_command, print_error, printable
+from tui.commands._common import load_for_command, plan_is_new, print_error, printable
 
 NAME = "serve"
 HELP = "serve.help"
@@ -69,11 +70,12 @@ def open_command(plan: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     """Check the plan, warn about exposure, then serve until Ctrl+C or SIGTERM."""
     path = Path(args.plan)
-    if path.exists():
-        if load_for_command(path) is None:
-            return 2
-    elif not path.parent.is_dir():
-        print_error(f"{path}: {t('cli.no_folder', folder=path.parent)}")
+    try:
+        is_new = plan_is_new(path)
+    except PlanError as error:
+        print_error(str(error))
+        return 2
+    if not is_new and load_for_command(path) is None:
         return 2
     if not is_loopback(args.host):
         print_error(t("serve.not_loopback", host=args.host, port=args.port))
