@@ -73,6 +73,29 @@ def test_the_plan_itself_is_never_the_output(tmp_path: Path, example_copy):
     assert plan.read_bytes() == before
 
 
+def test_an_earlier_export_is_replaced_but_no_other_file_without_force(tmp_path: Path):
+    target = tmp_path / "review.csv"
+    assert run_okr("export", SAAS, "--format", "csv", "-o", str(target)).returncode == 0
+    again = run_okr("export", SAAS, "--format", "csv", "-o", str(target), "--date", "2026-02-16")
+    assert again.returncode == 0  # our own earlier export: replaced
+    other_plan = tmp_path / "other.toml"
+    notes = tmp_path / "notes.md"
+    for path, text in (
+        (other_plan, (PLANS / "ecommerce-revenue.toml").read_text("utf-8")),
+        (notes, "notes the team wrote by hand\n"),
+    ):
+        path.write_text(text, "utf-8")
+        refused = run_okr("export", SAAS, "--format", "csv", "-o", str(path))
+        assert refused.returncode == 2 and refused.stdout == ""
+        assert refused.stderr == (
+            f"okr: {path} exists and is not an earlier export of a plan; nothing was "
+            "written (choose another file, or --force to replace it)\n"
+        )
+        assert path.read_text("utf-8") == text
+    forced = run_okr("export", SAAS, "-o", str(notes), "--force")
+    assert forced.returncode == 0 and notes.read_text("utf-8").startswith("<!--")
+
+
 def test_an_unreadable_plan_or_output_folder_is_one_line_and_exit_2(tmp_path: Path):
     broken = tmp_path / "broken.toml"
     broken.write_text('title = "x\n', "utf-8")

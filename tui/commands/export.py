@@ -7,9 +7,11 @@ self-contained page to read or print. Every format holds the plan, the method ch
 findings and the latest values, statuses, scores and check-in history as of ``--date``
 (default today). The export is in the plan's ``language`` unless ``--lang`` is given.
 
-Output goes to standard output, or with ``-o FILE`` to that file, written atomically
-(the plan file itself is refused). Exit status 0, or 2 when the plan cannot be read or
-the arguments do not fit together.
+Output goes to standard output, or with ``-o FILE`` to that file, written atomically.
+The plan file itself is refused, and so is any existing file that is not an earlier
+export (another plan, notes, the plan's .bak) unless ``--force`` is given. Exit status
+0, or 2 when the plan cannot be read, the output cannot be written or the arguments do
+not fit together.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar=t("cli.metavar_file"), help=t("export.output_help")
     )
+    parser.add_argument("--force", action="store_true", help=t("export.force_help"))
     parser.add_argument("--bom", action="store_true", help=t("export.bom_help"))
     parser.add_argument("--table", choices=TABLES, default=None, help=t("export.table_help"))
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=t("export.date_help"))
@@ -54,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.output and _same_file(args.output, args.plan):
         print_error(t("export.would_overwrite_plan", path=args.output))
+        return 2
+    if args.output and not args.force and _someone_elses(args.output, args.format):
+        print_error(t("export.output_exists", path=args.output))
         return 2
     try:
         plan = load_plan(args.plan)
@@ -95,3 +101,13 @@ def _same_file(output: str, plan: str) -> bool:
         return os.path.samefile(output, plan)
     except OSError:
         return os.path.abspath(output) == os.path.abspath(plan)
+
+
+def _someone_elses(output: str, fmt: str) -> bool:
+    """Whether ``output`` is a file (or anything) the planner did not export: another
+    plan, notes, the plan's .bak. An earlier export is replaced, as the app does."""
+    import os
+
+    from model.export import is_own_export
+
+    return os.path.lexists(output) and not is_own_export(output, fmt)  # type: ignore[arg-type]
