@@ -146,6 +146,20 @@ def test_a_non_loopback_host_gets_a_one_line_warning(tmp_path):
     assert len(lines) == 2 and result.returncode == 2
 
 
+def test_a_port_in_use_is_one_line_and_no_serving_line(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_okr("serve", str(tmp_path / "plan.toml"), "--port", str(port))
+    assert result.returncode == 2
+    assert result.stdout == ""  # no "Serving ... at http://..." for a server that never ran
+    assert result.stderr.startswith(f"okr: cannot listen on 127.0.0.1:{port}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_a_bad_port_is_a_usage_error():
     result = run_okr("serve", "--port", "70000")
     assert result.returncode == 2

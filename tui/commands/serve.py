@@ -60,6 +60,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def can_listen(host: str, port: int) -> None:
+    """Raise the ``OSError`` the server would meet binding ``host:port`` (the port taken,
+    an address this machine does not have), so it is said before the server starts:
+    textual-serve prints where it serves before it binds."""
+    import socket
+
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host.strip("[]") or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        probe.bind(address)
+
+
 def open_command(plan: Path) -> str:
     """The shell command each browser session runs: this planner opening ``plan``."""
     return shlex.join(
@@ -91,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         loopback=is_loopback(args.host),
     )
     try:
+        can_listen(args.host, args.port)  # before "Serving at ..." is printed
         server.serve()
     except OSError as error:
         detail = error.strerror or str(error)
