@@ -187,8 +187,14 @@ class _Evaluator:
             result = left * right
         else:
             if right == 0:
+                if isinstance(node.right, Number):
+                    key = "formula.divides_by_zero"  # "x / 0": not "0 is 0"
+                elif not _reads_an_input(node.right):
+                    key = "formula.divisor_always_zero"
+                else:
+                    key = "formula.division_by_zero"
                 raise DivisionByZeroError(
-                    "formula.division_by_zero",
+                    key,
                     text=self.text,
                     position=node.right.start,
                     end=node.right.end,

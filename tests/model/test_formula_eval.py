@@ -88,6 +88,17 @@ def test_division_by_zero_names_the_divisor_and_points_at_it():
     assert error.caret_lines()[1] == " " * 9 + "^" * 17
 
 
+def test_a_number_divisor_that_is_0_is_said_as_the_formulas_mistake():
+    with pytest.raises(DivisionByZeroError) as caught:
+        evaluate("orders / 0", {"orders": 1})
+    assert caught.value.message == (
+        "cannot divide by zero: the formula divides by 0, so it can never be computed"
+    )  # not "0 is 0"
+    with pytest.raises(DivisionByZeroError) as caught:
+        evaluate("orders / (2 - 2)", {"orders": 1})
+    assert caught.value.message.startswith("cannot divide by zero: (2 - 2) is always 0")
+
+
 def test_a_result_beyond_the_plan_limit_is_an_error_not_a_number():
     with pytest.raises(ResultOutOfRangeError) as caught:
         evaluate("a * a", {"a": 1e15})
