@@ -187,19 +187,7 @@ class _Evaluator:
             result = left * right
         else:
             if right == 0:
-                if isinstance(node.right, Number):
-                    key = "formula.divides_by_zero"  # "x / 0": not "0 is 0"
-                elif not _reads_an_input(node.right):
-                    key = "formula.divisor_always_zero"
-                else:
-                    key = "formula.division_by_zero"
-                raise DivisionByZeroError(
-                    key,
-                    text=self.text,
-                    position=node.right.start,
-                    end=node.right.end,
-                    divisor=self.text[node.right.start : node.right.end],
-                )
+                raise _zero_divisor_error(self.text, node.right)
             result = left / right
         return self.checked(result, node)
 
@@ -257,15 +245,26 @@ def zero_divisor(formula: Formula) -> DivisionByZeroError | None:
         except FormulaEvalError:  # a zero divisor inside the divisor: found on its own
             continue
         if value == 0:
-            literal = isinstance(divisor, Number)
-            return DivisionByZeroError(
-                "formula.divides_by_zero" if literal else "formula.divisor_always_zero",
-                text=formula.text,
-                position=divisor.start,
-                end=divisor.end,
-                divisor=formula.text[divisor.start : divisor.end],
-            )
+            return _zero_divisor_error(formula.text, divisor)
     return None
+
+
+def _zero_divisor_error(text: str, divisor: Node) -> DivisionByZeroError:
+    """A division by ``divisor``, which came to 0, said for what it is: the formula's own
+    mistake when the divisor reads no input (``x / 0``, not "0 is 0"), else the inputs'."""
+    if isinstance(divisor, Number):
+        key = "formula.divides_by_zero"
+    elif not _reads_an_input(divisor):
+        key = "formula.divisor_always_zero"
+    else:
+        key = "formula.division_by_zero"
+    return DivisionByZeroError(
+        key,
+        text=text,
+        position=divisor.start,
+        end=divisor.end,
+        divisor=text[divisor.start : divisor.end],
+    )
 
 
 def can_be_negative(formula: Formula) -> bool:

@@ -63,7 +63,6 @@ __all__ = [
     "read_plan_text",
     "save_plan",
     "validate_plan",
-    "write_text_atomic",
 ]
 
 
@@ -177,11 +176,6 @@ def save_plan(
     data = dumps_plan(plan).encode("utf-8")
     with write_turn(path, wait=SAVE_WAIT_SECONDS):  # not between a check-in's read and write
         return write_bytes_atomic(path, data, expected=expected, backup=backup)
-
-
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> WriteResult:
-    """Replace the file at ``path`` with ``text`` in one atomic step (see :func:`save_plan`)."""
-    return write_bytes_atomic(path, text.encode("utf-8"))
 
 
 # --- writing ---------------------------------------------------------------------

@@ -85,11 +85,12 @@ class Saving:
         """What happened to the file and what each choice does (said once: the error's own
         one-line message, for the command line, says the same in short)."""
         kind = conflict.kind  # changed, deleted or created
+        deleted = kind == "deleted"
         choices = [Choice("save-as", t("safety.save_as"), "primary")]
-        if kind != "deleted":  # nothing to reload
+        if not deleted:  # nothing to reload
             choices.append(Choice("reload", t("safety.reload"), "warning"))
         choices += [
-            Choice("overwrite", t(f"safety.overwrite_{kind}"), "error"),
+            Choice("overwrite", t("safety.save_again" if deleted else "safety.overwrite"), "error"),
             Choice("cancel", t("safety.cancel")),
         ]
         return ChoiceDialog(

@@ -90,3 +90,12 @@ def access_problem(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return t("core.no_permission")
     return t("cli.cannot_access", detail=error.strerror or error)
+
+
+def same_file(one: str | Path, other: str | Path) -> bool:
+    """Whether ``one`` and ``other`` are the same file (a symlink or a hard link to it
+    included), or the same path when either cannot be looked up."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return os.path.abspath(one) == os.path.abspath(other)

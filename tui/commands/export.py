@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 
 from model.i18n import t
-from tui.commands._common import day_asked, print_error
+from tui.commands._common import day_asked, print_error, same_file
 
 NAME = "export"
 HELP = "export.help"
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     today = day_asked(args.date)
     if today is None:
         return 2
-    if args.output and _same_file(args.output, args.plan):
+    if args.output and same_file(args.output, args.plan):
         print_error(t("export.would_overwrite_plan", path=args.output))
         return 2
     if args.output and not args.force and _someone_elses(args.output, args.format):
@@ -92,15 +92,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print_lines([t("export.written", path=args.output)])
     return 0
-
-
-def _same_file(output: str, plan: str) -> bool:
-    import os
-
-    try:
-        return os.path.samefile(output, plan)
-    except OSError:
-        return os.path.abspath(output) == os.path.abspath(plan)
 
 
 def _someone_elses(output: str, fmt: str) -> bool:

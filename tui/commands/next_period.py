@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.i18n import t
-from tui.commands._common import path_exists, print_error
+from tui.commands._common import path_exists, print_error, same_file
 
 if TYPE_CHECKING:
     from model.periods import CarriedBaseline
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     except PlanError as error:
         print_error(str(error))
         return 2
-    if output_exists and _same_file(output, source):
+    if output_exists and same_file(output, source):
         print_error(f"{output}: {t('period.same_file')}")
         return 2
     if output_exists and not args.force:
@@ -76,13 +76,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print_lines(_summary(plan, new_plan, output, carried_baselines(plan)))
     return 0
-
-
-def _same_file(output: Path, source: Path) -> bool:
-    try:
-        return output.samefile(source)
-    except OSError:  # the plan, read a moment ago, is gone: it cannot be overwritten
-        return False
 
 
 def _summary(plan: Plan, new_plan: Plan, output: Path, carried: list[CarriedBaseline]) -> list[str]:

@@ -68,7 +68,7 @@ class FormulasPane(KpiStepPane):
     def _formula_scrolled(self) -> None:
         kpi = self.kpi
         if kpi is not None:
-            self.formula_changed(kpi)
+            self.show_feedback(kpi)  # the inputs it reads did not change
 
     def fill_form(self, kpi: Kpi) -> None:
         for field in FIELDS:
@@ -85,19 +85,21 @@ class FormulasPane(KpiStepPane):
     def formula_changed(self, kpi: Kpi) -> None:
         """``kpi.formula`` was just stored or shown: parse it, show the error at its
         position or the preview, and list the inputs it reads."""
-        from tui.screens.formula_feedback import (
-            field_scroll,
-            field_width,
-            formula_feedback,
-            input_lines,
-        )
+        from tui.screens.formula_feedback import input_lines
+
+        self.show_feedback(kpi)
+        self.show_formula_inputs(input_lines(self.plan, kpi))
+
+    def show_feedback(self, kpi: Kpi) -> None:
+        """The caret and reason of an error, under the field as it is scrolled, or the
+        preview."""
+        from tui.screens.formula_feedback import field_scroll, field_width, formula_feedback
 
         field = self.query_one("#kpi-formula", Input)
         feedback = formula_feedback(
             self.plan, kpi, self.tried, scroll=field_scroll(field), width=field_width(field)
         )
         self.show_formula_feedback(feedback.text, error=feedback.error)
-        self.show_formula_inputs(input_lines(self.plan, kpi))
 
     # --- the inputs dialog ---------------------------------------------------------------
 
