@@ -16,7 +16,9 @@ dated after ``today`` are left out. The rules, with the reasoning behind them, a
   whole days with both ends included: 1/N at the end of the first of N days, 1 at the
   end of the last. A status compares the latest value with what was expected *on the
   day it was measured*, so a monthly KPI does not slide to "off track" between two
-  check-ins; staleness is what "overdue" is for.
+  check-ins; staleness is what "overdue" is for. Once the period has ended the whole
+  way was expected (100%), whatever the latest check-in's date: the status is then the
+  final grade, and always agrees with the score.
 - **status**: ``behind = expected - raw_progress``; on track when ``behind`` is at most
   ``max(10 points, 30% of expected)``, at risk when at most ``max(25 points, 60% of
   expected)``, else off track. At the period's end (expected 100%) this is exactly the
@@ -84,7 +86,8 @@ class KpiProgress:
     """The same, uncapped (1.25 is 125% of the way; negative when moving away)."""
 
     expected: float | None
-    """Expected progress on the latest check-in's date; ``None`` without a period or data."""
+    """Expected progress on the latest check-in's date, or 1 once the period has ended
+    (the status is then the final grade); ``None`` without a period or data."""
 
     expected_today: float | None
     """Expected progress on the day itself (for a marker on a progress bar)."""
@@ -322,12 +325,16 @@ def kpi_progress(
     raw = None
     if latest is not None:
         raw = progress_toward(kpi.baseline, kpi.target, latest.value, kpi.direction)
-    expected = expected_progress(objective, latest.date) if latest is not None else None
+    end = objective.end
+    closed = end is not None and today > end
+    expected = None
+    if latest is not None:  # once the period is over, the whole way was expected
+        expected = 1.0 if closed else expected_progress(objective, latest.date)
     next_due = next_due_date(
         kpi.cadence, latest.date if latest else None, objective.start, objective.end
     )
-    end = objective.end  # once it is past, any check-in still due is the closing one,
-    closing_missing = next_due is not None and end is not None and today > end
+    # once the period is past, any check-in still due is the closing one
+    closing_missing = next_due is not None and closed
     if closing_missing:
         next_due = end  # due on the period's last day
     return KpiProgress(

@@ -311,9 +311,29 @@ def test_the_objective_is_never_worse_than_its_worst_key_result():
     metrics = [kpi(id="a"), kpi(id="b")]
     items = [Item(text="A", kpi="a"), Item(text="B", kpi="b")]
     entries = [checkin(100, D(2026, 1, 10), "a"), checkin(140, D(2026, 3, 31), "b")]
-    progress = plan_progress(plan_with(metrics, entries, items=items), D(2026, 4, 1))
+    progress = plan_progress(plan_with(metrics, entries, items=items), D(2026, 3, 31))
     assert [kr.status for kr in progress.key_results] == ["at_risk", "at_risk"]
     assert progress.objective.status == "at_risk"
+
+
+def test_once_the_period_has_ended_the_status_is_the_final_grade():
+    metrics = [kpi(id="a"), kpi(id="b"), kpi(id="c")]
+    items = [Item(text=name.upper(), kpi=name) for name in ("a", "b", "c")]
+    # a's last value came early, on track for its day (30% of the way, 10 days in)
+    entries = [checkin(130, D(2026, 1, 10), "a"), checkin(150, D(2026, 3, 20), "b")]
+    entries.append(checkin(180, D(2026, 4, 3), "c"))  # c's closing value, measured late
+    plan = plan_with(metrics, entries, items=items)
+    assert plan_progress(plan, D(2026, 3, 31)).kpis[0].status == "on_track"
+    progress = plan_progress(plan, D(2026, 5, 1))
+    assert progress.closed
+    # graded against the whole way, as the scores are: 0.3 off track, 0.5 at risk, 0.8 on
+    assert [(e.status, e.expected, e.score) for e in progress.kpis] == [
+        ("off_track", 1.0, 0.3),
+        ("at_risk", 1.0, 0.5),
+        ("on_track", 1.0, 0.8),
+    ]
+    assert progress.objective.status == "at_risk"  # one off track, the mean 53% of 100%
+    assert progress.objective.expected == 1.0
 
 
 def test_objective_scores_at_the_close():

@@ -223,12 +223,14 @@ async def test_a_later_day_changes_what_the_dashboard_says(example_copy):
         text = flat(pilot)
         assert "the period 2026-01-01 to 2026-03-31 has ended: scores are final" in text
         assert "(next: ctrl+p, Next period)" in text
-        assert "Objective: on track · 35% done · final score 0.3" in text
+        # once the period is over, statuses are the final grades: they agree with the scores
+        assert "Objective: off track · 35% done · final score 0.3" in text
         # a month after the end nothing is "overdue": the closing values are missing
         assert "Guardrail crossed (1): Customer acquisition cost · No closing value for" in text
         assert "2026-03-31 (5)" in text and "overdue" not in text
         assert text.count("closing value due") == 5
-        assert "29%, score 0.2" in text  # the closed period's score on the card
+        assert "29%, score 0.2 off track" in text  # the closed period's score on the card
+        assert "56%, score 0.5 at risk" in text
 
 
 async def test_two_columns_keep_the_due_label_whole_beside_a_crossed_guardrail(example_copy):
