@@ -229,6 +229,12 @@ class PlanProgress:
         return [entry for entry in self.kpis if entry.closing_missing]
 
     @property
+    def final(self) -> bool:
+        """Whether the scores are final: the period has ended and no KPI still waits for
+        its closing value (until then a late closing value can change them)."""
+        return self.closed and not self.closing_missing
+
+    @property
     def crossed(self) -> list[KpiProgress]:
         """KPIs whose latest value is outside their guardrail."""
         return [entry for entry in self.kpis if entry.guardrail_crossed]

@@ -208,6 +208,7 @@ def progress_data(progress: PlanProgress) -> dict:
     return {
         "date": progress.today.isoformat(),
         "closed": progress.closed,
+        "final": progress.final,
         "expected_today": progress.expected_today,
         "objective": {
             "status": progress.objective.status,

@@ -20,8 +20,11 @@ from model.progress_report import (
 def progress_section(context: ExportContext) -> list[Block]:
     progress = context.progress
     plan = context.plan
-    if progress.closed:
+    if progress.final:
         heading = t("export.progress_closed", date=progress.today.isoformat())
+    elif progress.closed:
+        missing = len(progress.closing_missing)
+        heading = t("export.progress_closing", date=progress.today.isoformat(), count=missing)
     elif progress.expected_today is None:
         heading = t("export.progress_no_period", date=progress.today.isoformat())
     else:

@@ -37,7 +37,10 @@ def test_the_status_table_as_of_a_day():
 def test_after_the_close_missing_closing_values_and_final_scores():
     result = run_okr("status", SAAS, "--date", "2026-11-22")
     lines = result.stdout.splitlines()
-    assert lines[0] == "SaaS growth Q1 2026: the period ended on 2026-03-31; scores are final"
+    assert lines[0] == (
+        "SaaS growth Q1 2026: the period ended on 2026-03-31;"
+        " scores are final once the closing values are in (5 missing)"
+    )
     ended = "the period ended on 2026-03-31 without its closing value"
     assert f"trial_activation: {ended}" in lines
     assert f"trial_to_paid: {ended}" in lines
@@ -45,6 +48,23 @@ def test_after_the_close_missing_closing_values_and_final_scores():
     data = json.loads(run_okr("status", SAAS, "--date", "2026-11-22", "--json").stdout)
     cac = next(entry for entry in data["kpis"] if entry["id"] == "cac")
     assert cac["closing_missing"] and cac["days_overdue"] == 0 and not cac["overdue"]
+    assert data["closed"] and not data["final"]
+
+
+def test_scores_are_final_once_every_closing_value_is_in(tmp_path):
+    plan = tmp_path / "q1.toml"
+    values = {"trial_activation": 0.44, "week1_retention": 0.33, "trial_to_paid": 0.115}
+    values |= {"cac": 650, "ltv_to_cac": 3.1}
+    closing = "".join(
+        f'\n[[checkins]]\nkpi = "{kpi}"\ndate = 2026-03-31\nvalue = {value}\n'
+        for kpi, value in values.items()
+    )
+    plan.write_text((PLANS / "saas-growth.toml").read_text("utf-8") + closing, "utf-8")
+    lines = run_okr("status", str(plan), "--date", "2026-04-10").stdout.splitlines()
+    assert lines[0] == "SaaS growth Q1 2026: the period ended on 2026-03-31; scores are final"
+    assert not [line for line in lines if "without its closing value" in line]
+    data = json.loads(run_okr("status", str(plan), "--date", "2026-04-10", "--json").stdout)
+    assert data["closed"] and data["final"]
 
 
 def test_json_for_scripts():

@@ -224,13 +224,32 @@ async def test_a_later_day_changes_what_the_dashboard_says(example_copy):
         assert "the period 2026-01-01 to 2026-03-31 has ended: scores are final" in text
         assert "(next: ctrl+p, Next period)" in text
         # once the period is over, statuses are the final grades: they agree with the scores
-        assert "Objective: off track · 35% done · final score 0.3" in text
+        # until the closing values are in, a late one can still change the scores
+        assert "has ended: scores are final once the closing values are in" in text
+        assert "Objective: off track · 35% done · score so far 0.3" in text
         # a month after the end nothing is "overdue": the closing values are missing
         assert "Guardrail crossed (1): Customer acquisition cost · No closing value for" in text
         assert "2026-03-31 (5)" in text and "overdue" not in text
         assert text.count("closing value due") == 5
         assert "29%, score 0.2 off track" in text  # the closed period's score on the card
         assert "56%, score 0.5 at risk" in text
+
+
+async def test_scores_are_called_final_once_every_closing_value_is_in(example_copy):
+    path = example_copy()
+    closing = {"trial_activation": 0.44, "week1_retention": 0.33, "trial_to_paid": 0.115}
+    closing |= {"cac": 650, "ltv_to_cac": 3.1}
+    with path.open("a", encoding="utf-8") as plan:
+        for kpi, value in closing.items():
+            plan.write(f'\n[[checkins]]\nkpi = "{kpi}"\ndate = 2026-03-31\nvalue = {value}\n')
+    app = saas_app(path, today=dt.date(2026, 4, 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        text = flat(pilot)
+        assert "has ended: scores are final (next: ctrl+p, Next period)" in text
+        assert "Objective: on track · 79% done · final score 0.75" in text
+        assert "closing value due" not in text and "so far" not in text
 
 
 async def test_two_columns_keep_the_due_label_whole_beside_a_crossed_guardrail(example_copy):

@@ -67,8 +67,11 @@ def _report(plan: Plan, progress: PlanProgress) -> list[str]:
     from tui.commands._table import render_table
 
     title = plan.title or t("progress.untitled")
-    if progress.closed:
+    if progress.final:
         heading = t("progress.heading_closed", title=title, end=plan.objective.end)
+    elif progress.closed:
+        missing = len(progress.closing_missing)
+        heading = t("progress.heading_closing", title=title, end=plan.objective.end, count=missing)
     elif progress.expected_today is None:
         heading = t("progress.heading_no_period", title=title, date=progress.today)
     else:

@@ -113,7 +113,8 @@ class DashboardScreen(Screen[None]):
         if start is None or end is None:
             line = t("tracking_ui.period_none", date=today)
         elif progress.closed:
-            line = t("tracking_ui.period_closed", date=today, start=start, end=end)
+            key = "tracking_ui.period_closed" if progress.final else "tracking_ui.period_closing"
+            line = t(key, date=today, start=start, end=end)
         elif progress.today < start:
             line = t("tracking_ui.period_not_started", date=today, start=start, end=end)
         else:
@@ -127,8 +128,15 @@ class DashboardScreen(Screen[None]):
         if objective.progress is None:
             line = t("tracking_ui.objective_unjudged", status=status)
         else:
+            key = "tracking_ui.objective"
+            if progress.closed:
+                key = (
+                    "tracking_ui.objective_final"
+                    if progress.final
+                    else "tracking_ui.objective_closing"
+                )
             line = t(
-                "tracking_ui.objective_final" if progress.closed else "tracking_ui.objective",
+                key,
                 status=status,
                 progress=format_share(objective.progress),
                 expected=format_share(objective.expected),
