@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -125,6 +125,13 @@ class SteadyInput(Input):
 
     def _on_focus(self) -> None:
         self.cursor_position = len(self.value)
+
+    def _on_resize(self) -> None:
+        # The field narrows when a scroll bar comes beside it after the cursor was put in
+        # view: keep the cursor in view (Textual scrolls only when the cursor moves).
+        if self.has_focus:
+            cursor = Region(self._cursor_offset, 0, width=1, height=1)
+            self.scroll_to_region(cursor, force=True, animate=False)
 
 
 class FieldInput(SteadyInput):
