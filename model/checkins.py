@@ -202,6 +202,27 @@ def checkin_warnings(
     return warnings
 
 
+def value_warnings(plan: Plan, checkin: CheckIn, *, ahead: bool = False) -> list[str]:
+    """What is odd about a check-in's value yet no reason to refuse it, as translated
+    sentences: a value below zero for a KPI that cannot be negative (a rate, a count, an
+    amount that is not a change or a net figure), by the rule the method check
+    ``kpi.negative_value`` uses (:func:`model.checks.values.negative_value_reason`).
+    Recorded anyway, like a date outside the period; ``ahead`` words it for a check-in
+    not recorded yet."""
+    from model.checks.values import negative_value_reason
+    from model.units import format_value
+
+    kpi = next((kpi for kpi in plan.kpis if kpi.id == checkin.kpi), None)
+    if kpi is None or checkin.value >= 0:
+        return []
+    reason = negative_value_reason(kpi)
+    if reason is None:
+        return []
+    key = "checkin.negative_value_ahead" if ahead else "checkin.negative_value"
+    value = format_value(checkin.value, kpi.unit, currency=plan.currency)
+    return [t(key, kpi=kpi.id, value=value, reason=t(reason))]
+
+
 def add_checkin(plan: Plan, checkin: CheckIn) -> None:
     """Append ``checkin`` to the plan in memory (for the app, which saves the whole plan)."""
     plan.checkins = [*plan.checkins, checkin]

@@ -297,6 +297,28 @@ class _Parser:
         return self.fail(key, token.start, token.end, operator=word, word=word)
 
 
+def names_mentioned(text: str) -> tuple[str, ...]:
+    """Every name token in ``text``, in order of first use, even when ``text`` is not a
+    formula: tokenizing resumes after each character it refuses. What a formula that
+    does not parse still reads (``a / (b`` mentions ``a`` and ``b``), so its inputs are
+    not called unused. Function names and reserved words are left out."""
+    names: dict[str, None] = {}
+    tokenizer = Tokenizer(text)
+    offset = 0
+    while offset < len(text):
+        try:
+            for token in tokenizer.tokens_from(offset):
+                if token.kind == "end":
+                    return tuple(names)
+                word = token.text
+                if token.kind == "name" and word not in FUNCTIONS and word not in RESERVED_WORDS:
+                    names.setdefault(word, None)
+        except FormulaSyntaxError as error:
+            position = offset if error.position is None else error.position
+            offset = max(error.end or 0, position + 1)
+    return tuple(names)
+
+
 def _valid_round_digits(value: float) -> bool:
     return value.is_integer() and 0 <= value <= MAX_ROUND_DIGITS
 

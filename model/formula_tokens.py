@@ -69,7 +69,10 @@ class Tokenizer:
         return FormulaSyntaxError(key, text=self.text, position=position, end=end, **params)
 
     def __iter__(self) -> Iterator[Token]:
-        index = 0
+        return self.tokens_from(0)
+
+    def tokens_from(self, index: int) -> Iterator[Token]:
+        """The tokens from the character at ``index`` on (positions stay the text's)."""
         length = len(self.text)
         while index < length:
             char = self.folded[index]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from model.formula import Formula, FormulaSyntaxError, evaluate, parse_formula, zero_divisor
+from model.formula_parser import names_mentioned
 from model.i18n import t
 from model.plan import Input, Kpi, Plan, Unit
 from model.units import format_value
@@ -98,9 +99,20 @@ def undefined_inputs(plan: Plan) -> list[tuple[str, str]]:
 
 
 def unused_inputs(plan: Plan) -> list[str]:
-    """Declared inputs that no KPI formula reads, in declaration order."""
-    used = {name for kpi in plan.kpis for name in formula_inputs(kpi)}
+    """Declared inputs that no KPI formula reads, in declaration order. A name in a
+    formula that does not parse counts as read: that formula's syntax error is the
+    problem to report, not its inputs."""
+    used = {name for kpi in plan.kpis for name in _mentioned_inputs(kpi)}
     return [name for name in plan.inputs if name not in used]
+
+
+def _mentioned_inputs(kpi: Kpi) -> tuple[str, ...]:
+    if not kpi.formula.strip():
+        return ()
+    parsed = _parse(kpi.formula)
+    if isinstance(parsed, FormulaSyntaxError):
+        return names_mentioned(kpi.formula)
+    return parsed.names
 
 
 def declare_inputs(

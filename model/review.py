@@ -10,17 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from model.checks import SEVERITIES, Finding
-from model.checks.runner import IGNORE_UNKNOWN_CHECK, IGNORE_UNUSED
+from model.checks import SEVERITIES, Finding, can_be_ignored
 from model.edit import EditError
 from model.i18n import t
 from model.inputs import formula_inputs
 from model.limits import MAX_TEXT_CHARS
 from model.plan import Ignore, Plan
-
-UNSILENCEABLE = frozenset({IGNORE_UNUSED, IGNORE_UNKNOWN_CHECK})
-"""Hints about ``[[ignore]]`` entries themselves: they go away when the entry is
-corrected or removed, never by another entry."""
 
 
 def review_order(findings: Iterable[Finding]) -> list[Finding]:
@@ -30,8 +25,18 @@ def review_order(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def can_silence(finding: Finding) -> bool:
-    """Whether an ``[[ignore]]`` entry can silence ``finding``."""
-    return finding.check not in UNSILENCEABLE
+    """Whether an ``[[ignore]]`` entry can silence ``finding`` (the rule is
+    :func:`model.checks.can_be_ignored`)."""
+    return can_be_ignored(finding.check)
+
+
+def cannot_silence_reason(finding: Finding) -> str:
+    """Why ``finding`` cannot be silenced, in the current language: a finding about an
+    ``[[ignore]]`` entry goes away when the entry is corrected or removed; any other
+    leaves the plan unusable until it is fixed."""
+    if finding.check.startswith("ignore."):
+        return t("review.cannot_silence")
+    return t("review.cannot_accept")
 
 
 def silence(plan: Plan, finding: Finding, reason: str) -> Ignore:
@@ -42,7 +47,7 @@ def silence(plan: Plan, finding: Finding, reason: str) -> Ignore:
     blank or too long, or when the finding is one that cannot be silenced.
     """
     if not can_silence(finding):
-        raise EditError(t("review.cannot_silence"))
+        raise EditError(cannot_silence_reason(finding))
     reason = " ".join(reason.split())
     if not reason:
         raise EditError(t("review.reason_needed"))

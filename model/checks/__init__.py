@@ -16,6 +16,7 @@ Public API::
     report.worst_by_step()                    # {step: worst severity}
     report.for_step("baselines"), report.at("kpis.cac")
     finding.check, .severity, .step, .path, .loc, .message, .fix, .to_dict()
+    can_be_ignored(finding.check)             # False: [[ignore]] cannot accept it
 
 ``finding.path`` is what ``okr check`` prints and ``[[ignore]]`` names
 (``kpis.cac.target``, ``items[3].kind``); ``finding.loc`` is the same field with list
@@ -36,7 +37,17 @@ import model.checks.values
 import model.checks.tracking  # noqa: F401 (imported to register its checks)
 
 # isort: on
-from model.checks.base import CHECKS, SEVERITIES, STEPS, Check, Finding, Loc, Severity, Step
+from model.checks.base import (
+    CHECKS,
+    SEVERITIES,
+    STEPS,
+    Check,
+    Finding,
+    Loc,
+    Severity,
+    Step,
+    can_be_ignored,
+)
 from model.checks.funnel import FunnelCoverage, funnel_coverage
 from model.checks.runner import CheckReport, Silenced, path_covers, run_checks
 
@@ -52,6 +63,7 @@ __all__ = [
     "Severity",
     "Silenced",
     "Step",
+    "can_be_ignored",
     "funnel_coverage",
     "path_covers",
     "run_checks",

@@ -154,6 +154,12 @@ class Check:
     ``[[ignore]]`` of it matches anything changes from day to day, so such an entry is
     never reported as stale."""
 
+    ignorable: bool = True
+    """Whether an ``[[ignore]]`` entry may accept its findings. ``False`` for findings
+    that leave the plan unusable as written (a formula that can never be computed, a
+    KPI id used twice) and for the findings about ``[[ignore]]`` entries themselves:
+    those are reported whatever the plan's ``[[ignore]]`` entries say."""
+
 
 CHECKS: dict[str, Check] = {}
 """Every check, by id, in the order they run (step by step)."""
@@ -165,21 +171,38 @@ def check(
     severity: Severity,
     step: Step,
     dated: bool = False,
+    ignorable: bool = True,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated function as the check ``check_id``. What it checks and how
     to fix it are the messages ``checks.about_<id>`` and ``checks.fix_<id>`` (the id with
-    its dots as underscores: ``kpi.baseline`` has ``checks.about_kpi_baseline``)."""
+    its dots as underscores: ``kpi.baseline`` has ``checks.about_kpi_baseline``).
+    ``ignorable=False`` makes its findings impossible to accept with ``[[ignore]]``."""
     key = check_id.replace(".", "_")
 
     def register(function: CheckFunction) -> CheckFunction:
         if check_id in CHECKS:
             raise ValueError(f"duplicate check id {check_id}")
         CHECKS[check_id] = Check(
-            check_id, severity, step, f"checks.about_{key}", f"checks.fix_{key}", function, dated
+            check_id,
+            severity,
+            step,
+            f"checks.about_{key}",
+            f"checks.fix_{key}",
+            function,
+            dated,
+            ignorable,
         )
         return function
 
     return register
+
+
+def can_be_ignored(check_id: str) -> bool:
+    """Whether an ``[[ignore]]`` entry can accept the findings of the check ``check_id``
+    (``False`` for an id that is not a check). The one rule the runner, the Review
+    step's ``s`` and ``okr check --verbose``'s "to accept it" recipe follow."""
+    registered = CHECKS.get(check_id.strip())
+    return registered is not None and registered.ignorable
 
 
 # --- parameters that render in the current language when the message is read -----------

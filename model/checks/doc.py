@@ -80,6 +80,13 @@ in the exports. An entry that no longer silences anything is reported as a hint
 tracking checks (`tracking.*`) are never called stale, since whether they match changes
 with every check-in.
 
+Some findings cannot be accepted, because they leave the plan unusable as written: a
+formula that does not parse, reads an undeclared input or always divides by zero, a KPI
+id used twice, a key result linked to a KPI that does not exist. These checks are
+{UNACCEPTABLE}.
+Their findings are reported whatever the plan's `[[ignore]]` entries say, and an entry
+naming one of them is reported as a warning (`ignore.not_allowed`).
+
 ## The checks
 """
 
@@ -89,7 +96,13 @@ def render_checks_doc() -> str:
     language = get_language()
     set_language("en")
     try:
-        out = [_INTRO]
+        unacceptable = [
+            f"`{check.id}`"
+            for check in CHECKS.values()
+            if not check.ignorable and not check.id.startswith("ignore.")
+        ]
+        listed = ", ".join(unacceptable[:-1]) + " and " + unacceptable[-1]
+        out = [_INTRO.replace("{UNACCEPTABLE}", listed)]
         for step in STEPS:
             checks = [check for check in CHECKS.values() if check.step == step]
             if not checks:
@@ -101,6 +114,8 @@ def render_checks_doc() -> str:
             for check in checks:
                 about = t(check.about).replace("|", "\\|")
                 fix = t(check.fix).replace("|", "\\|")
+                if not check.ignorable and not check.id.startswith("ignore."):
+                    fix += " Cannot be accepted with `[[ignore]]`."
                 out.append(f"| `{check.id}` | {check.severity} | {about} | {fix} |\n")
         return "".join(out)
     finally:

@@ -36,17 +36,17 @@ def _problems(context: Context, kind: str) -> Iterator[Found]:
                 )
 
 
-@check("kpi.formula_syntax", severity="error", step="formulas")
+@check("kpi.formula_syntax", severity="error", step="formulas", ignorable=False)
 def formula_syntax(context: Context) -> Iterator[Found]:
     yield from _problems(context, "syntax")
 
 
-@check("kpi.formula_input", severity="error", step="formulas")
+@check("kpi.formula_input", severity="error", step="formulas", ignorable=False)
 def formula_inputs_declared(context: Context) -> Iterator[Found]:
     yield from _problems(context, "undeclared_input")
 
 
-@check("kpi.formula_zero_divisor", severity="error", step="formulas")
+@check("kpi.formula_zero_divisor", severity="error", step="formulas", ignorable=False)
 def formula_zero_divisor(context: Context) -> Iterator[Found]:
     """``x / 0`` or ``x / (2 - 2)``: every computation of the KPI fails, whatever the
     inputs are (``model.formula.zero_divisor``; the Formulas step shows the same)."""

@@ -40,7 +40,7 @@ def key_results_linked(context: Context) -> Iterator[Found]:
             yield Found(("items", index, "kpi"), "checks.item_not_linked")
 
 
-@check("item.kpi_unknown", severity="error", step="objective")
+@check("item.kpi_unknown", severity="error", step="objective", ignorable=False)
 def links_to_existing_kpis(context: Context) -> Iterator[Found]:
     for index, item in enumerate(context.plan.items):
         if (item.kpi or "").strip() and item.kpi not in context.kpi_ids:

@@ -38,7 +38,7 @@ def core_kpi_count(context: Context) -> Iterator[Found]:
         yield Found(("kpis",), "checks.kpis_too_many", {"count": count})
 
 
-@check("kpis.duplicate_id", severity="error", step="kpis")
+@check("kpis.duplicate_id", severity="error", step="kpis", ignorable=False)
 def duplicate_ids(context: Context) -> Iterator[Found]:
     seen: set[str] = set()
     for ref in context.kpis:

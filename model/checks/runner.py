@@ -8,6 +8,12 @@ reason is required by the file format. An entry that silences nothing is reporte
 hint (``ignore.unused``, or ``ignore.unknown_check`` for a misspelt id), so stale
 silences are noticed; those two hints cannot themselves be silenced. Entries silencing
 a tracking check are never called stale: whether they match changes with every check-in.
+
+Some checks cannot be accepted at all (``Check.ignorable`` is ``False``, see
+:func:`~model.checks.base.can_be_ignored`): their findings leave the plan unusable as
+written (a formula that can never be computed, a KPI id used twice, a key result linked
+to a missing KPI). They are reported whatever ``[[ignore]]`` says, and an entry naming
+one is itself reported (``ignore.not_allowed``).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from model.checks.base import (
     Loc,
     Severity,
     Step,
+    can_be_ignored,
     check,
 )
 from model.checks.context import Context
@@ -32,17 +39,25 @@ from model.plan import Ignore, Plan
 
 IGNORE_UNUSED = "ignore.unused"
 IGNORE_UNKNOWN_CHECK = "ignore.unknown_check"
+IGNORE_NOT_ALLOWED = "ignore.not_allowed"
 
 
-@check(IGNORE_UNKNOWN_CHECK, severity="hint", step="review")
+@check(IGNORE_UNKNOWN_CHECK, severity="hint", step="review", ignorable=False)
 def _ignore_unknown_check(context: Context) -> Iterator[Found]:
     """Reported by :func:`run_checks` itself, after silencing."""
     return iter(())
 
 
-@check(IGNORE_UNUSED, severity="hint", step="review")
+@check(IGNORE_UNUSED, severity="hint", step="review", ignorable=False)
 def _ignore_unused(context: Context) -> Iterator[Found]:
     """Reported by :func:`run_checks` itself, after silencing."""
+    return iter(())
+
+
+@check(IGNORE_NOT_ALLOWED, severity="warning", step="review", ignorable=False)
+def _ignore_not_allowed(context: Context) -> Iterator[Found]:
+    """Reported by :func:`run_checks` itself: an entry naming a check that cannot be
+    accepted, whose findings are reported anyway."""
     return iter(())
 
 
@@ -183,6 +198,8 @@ def _sort_key(step: Step, loc: Loc, order: int) -> tuple[int, int, int, int]:
 
 
 def _silencer(ignores: Iterable[Ignore], finding: Finding) -> int | None:
+    if not can_be_ignored(finding.check):
+        return None
     for index, ignore in enumerate(ignores):
         if ignore.check.strip() == finding.check and path_covers(ignore.path, finding.path):
             return index
@@ -207,6 +224,12 @@ def _stale_ignores(context: Context, used: set[int]) -> Iterator[Finding]:
                     else "checks.ignore_unknown_check",
                     {"check": check_id, "suggestion": close[0] if close else ""},
                 ),
+            )
+        elif not can_be_ignored(check_id):
+            yield _finding(
+                context,
+                IGNORE_NOT_ALLOWED,
+                Found(loc, "checks.ignore_not_allowed", {"check": check_id}),
             )
         elif index not in used and not CHECKS[check_id].dated:
             yield _finding(

@@ -163,6 +163,16 @@ def may_be_negative(kpi: Kpi) -> bool:
     return _says(_words(kpi, formula), SIGNED_WORDS)
 
 
+def negative_value_reason(kpi: Kpi) -> str | None:
+    """The message key saying why a value below zero is a mistake for ``kpi`` (``a rate
+    or a share is never negative...``), or ``None`` when it may be negative. The one rule
+    for :func:`negative_value` and for what a check-in warns about."""
+    if may_be_negative(kpi):
+        return None
+    assert kpi.unit is not None
+    return NEVER_NEGATIVE_UNITS[kpi.unit]
+
+
 def may_be_fractional(kpi: Kpi) -> bool:
     """Whether a count KPI's value can be a fraction: its formula divides or has decimals,
     or its words say it is an average."""
@@ -225,9 +235,9 @@ def negative_value(context: Context) -> Iterator[Found]:
         values = [(field, key, _value(kpi, field)) for field, key in _FIELDS]
         if not any(value is not None and value < 0 for _, _, value in values):
             continue
-        if may_be_negative(kpi):
+        reason = negative_value_reason(kpi)
+        if reason is None:
             continue
-        assert kpi.unit is not None
         has_formula = parsed_formula(kpi) is not None
         for field, key, value in values:
             if value is None or value >= 0:
@@ -239,7 +249,7 @@ def negative_value(context: Context) -> Iterator[Found]:
                     "kpi": kpi.id,
                     "field": Phrase(key),
                     "value": Quantity(value, kpi.unit, context.plan.currency),
-                    "reason": Phrase(NEVER_NEGATIVE_UNITS[kpi.unit]),
+                    "reason": Phrase(reason),
                 },
             )
 

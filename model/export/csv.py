@@ -4,9 +4,13 @@ One well-formed table per file (RFC 4180: comma separated, CRLF line ends, quote
 needed), UTF-8, with an optional byte-order mark so Excel reads Chinese text correctly.
 Headers and words (units, statuses, cadences) follow the export's language; numbers are
 plain numbers with a ``.`` decimal point (a percent as a fraction, 0.12 for 12%), so a
-spreadsheet can compute with them. Text cells that a spreadsheet would run as a formula
-(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading
-``'`` (the usual defence against CSV injection).
+spreadsheet can compute with them: values to 15 significant digits (no float noise such
+as ``1.3750000375000038``), progress, expected progress and scores to 6 decimals. An
+amount of money has the plan's currency in its own column (``USD``), and a KPI whose
+closing value is missing after the period says so in ``closing value missing``. Text
+cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) get a leading ``'`` (the usual defence against CSV
+injection).
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ KPI_COLUMNS = (
     "export.csv_inputs",
     "export.csv_data_source",
     "export.csv_unit",
+    "export.csv_currency",
     "export.csv_direction",
     "export.csv_indicator",
     "export.csv_funnel_stage",
@@ -63,6 +68,7 @@ KPI_COLUMNS = (
     "export.csv_guardrail_state",
     "export.csv_next_due",
     "export.csv_days_overdue",
+    "export.csv_closing_missing",
 )
 CHECKIN_COLUMNS = (
     "export.csv_date",
@@ -70,6 +76,7 @@ CHECKIN_COLUMNS = (
     "export.csv_name",
     "export.csv_value",
     "export.csv_unit",
+    "export.csv_currency",
     "export.csv_confidence",
     "export.csv_note",
     "export.csv_inputs",
@@ -82,11 +89,27 @@ def safe_text(text: str) -> str:
     return "'" + shown if shown.startswith(_FORMULA_STARTS) else shown
 
 
+SIGNIFICANT_DIGITS = 15
+"""Digits a value keeps: as many as a float holds exactly, so what was typed is kept
+and the noise of arithmetic (``1.3750000375000038``) is dropped."""
+
+SHARE_DECIMALS = 6
+"""Decimals of a progress, an expected progress or a score (0.285714: 28.5714%)."""
+
+
 def number_text(value: float | int) -> str:
-    """A number as a spreadsheet reads it: ``780``, ``0.09``, ``-5`` (no float noise)."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
+    """A number as a spreadsheet reads it: ``780``, ``0.09``, ``-5``, ``1.3750000375``
+    (no float noise)."""
+    if isinstance(value, float):
+        value = float(format(value, f".{SIGNIFICANT_DIGITS}g"))
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
     return repr(value)
+
+
+def share(value: float | None) -> float | None:
+    """A progress or a score rounded to :data:`SHARE_DECIMALS` (``None`` stays)."""
+    return None if value is None else round(value, SHARE_DECIMALS) + 0.0  # no -0.0
 
 
 def _cell(value: Cell) -> str:
@@ -129,6 +152,7 @@ def _kpi_rows(context: ExportContext) -> list[Sequence[Cell]]:
                 context.inputs(kpi) if kpi.formula.strip() else "",
                 kpi.data_source,
                 unit_words(kpi) if kpi.unit else "",
+                context.plan.currency if kpi.unit == "currency" else "",
                 direction_label(kpi),
                 indicator_label(kpi) if kpi.indicator else "",
                 t(STAGE_KEYS[kpi.funnel_stage]) if kpi.funnel_stage else "",
@@ -141,13 +165,14 @@ def _kpi_rows(context: ExportContext) -> list[Sequence[Cell]]:
                 kpi.on_breach,
                 latest.value if latest else None,
                 latest.date.isoformat() if latest else "",
-                entry.raw_progress,
-                entry.expected,
+                share(entry.raw_progress),
+                share(entry.expected),
                 status_label(entry.status),
-                entry.score,
+                share(entry.score),
                 _guardrail_state(entry.guardrail),
                 entry.next_due.isoformat() if entry.next_due else "",
                 entry.days_overdue,
+                t("export.csv_yes") if entry.closing_missing else "",
             )
         )
     return rows
@@ -176,6 +201,7 @@ def _checkin_rows(context: ExportContext) -> list[Sequence[Cell]]:
                 kpi.name if kpi else "",
                 checkin.value,
                 unit_words(kpi) if kpi and kpi.unit else "",
+                context.plan.currency if kpi and kpi.unit == "currency" else "",
                 checkin.confidence,
                 checkin.note,
                 inputs,

@@ -171,6 +171,27 @@ def test_an_ignore_entry_silences_and_a_stale_one_is_a_hint(tmp_path: Path):
     )
 
 
+def test_an_ignore_entry_cannot_accept_a_formula_that_can_never_be_computed(tmp_path: Path):
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    text = text.replace("add_to_cart_sessions / sessions", "add_to_cart_sessions / 0")
+    assert "add_to_cart_sessions / 0" in text
+    plan = write(
+        tmp_path,
+        "accepted.toml",
+        text + '\n[[ignore]]\ncheck = "kpi.formula_zero_divisor"\npath = ""\nreason = "later"\n',
+    )
+    result = run_okr("check", str(plan))
+    assert result.returncode == 1, result.stdout
+    found = [(m["severity"], m["path"]) for m in findings(result.stdout)]
+    assert ("error", "kpis.add_to_cart_rate.formula") in found
+    assert ("warning", "ignore[0].check") in found
+    assert (
+        "[[ignore]] of kpi.formula_zero_divisor has no effect: that check's findings leave"
+        " the plan unusable as written, so they cannot be accepted"
+    ) in result.stdout
+    assert "silenced" not in result.stdout.splitlines()[-1]
+
+
 def test_overdue_check_ins_are_reported_for_a_day_given_with_date():
     plan = str(PLANS / "saas-growth.toml")
     result = run_okr("check", "--date", "2026-03-10", plan)

@@ -140,6 +140,15 @@ def test_a_date_outside_the_period_is_recorded_with_a_warning(tmp_path: Path):
     assert load_plan(path).checkins[-1].date.isoformat() == "2021-04-02"
 
 
+def test_a_negative_cost_is_recorded_with_a_warning(tmp_path: Path):
+    path = write(tmp_path)
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value=-5", "--date", "2021-03-01")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("okr: warning: cac: -$5 is below zero, but ")
+    assert result.stderr.endswith("; recorded anyway\n")
+    assert load_plan(path).checkins[-1].value == -5
+
+
 def test_without_a_date_after_the_period_the_value_closes_the_period(tmp_path: Path):
     """The hand-written plan's period ended in 2021: a value recorded now without --date
     is its closing value, dated on the period's last day, with nothing to warn about."""

@@ -22,6 +22,7 @@ from model.checkins import (
     progress_with,
     record_checkin,
     split_input,
+    value_warnings,
 )
 from model.i18n import set_language
 from model.plan import CheckIn, Plan
@@ -174,6 +175,21 @@ def test_input_pairs():
     for bad in ("orders", "=5"):
         with pytest.raises(CheckinError, match="NAME=VALUE"):
             split_input(bad)
+
+
+def test_a_value_below_zero_is_warned_about_by_the_rule_of_the_method_check(saas):
+    def warned(kpi: str, value: float, *, ahead: bool = False) -> list[str]:
+        return value_warnings(saas, CheckIn(kpi=kpi, date=FEB, value=value), ahead=ahead)
+
+    assert warned("week1_retention", -0.05) == [
+        "week1_retention: -5% is below zero, but a rate or a share is never negative"
+        " (only a change, such as growth, can be); recorded anyway"
+    ]
+    assert warned("cac", -5, ahead=True)[0].endswith("; it can still be recorded")
+    assert warned("week1_retention", 0.05) == [] and warned("week1_retention", 0) == []
+    saas.kpi("week1_retention").name = "Week-1 retention change"  # a change may be negative
+    assert warned("week1_retention", -0.05) == []
+    assert warned("no_such_kpi", -1) == []
 
 
 def test_warnings_for_dates_outside_the_period_or_in_the_future(saas):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from model.checks import CHECKS, STEPS, run_checks
+from model.checks import CHECKS, STEPS, can_be_ignored, run_checks
 from model.plan import CheckIn, Guardrail, Ignore, Input, Item, Plan
 from model.store import load_plan
 from tests.conftest import PLANS
@@ -194,6 +194,7 @@ FAILING: dict[str, Case] = {
     ),
     "ignore.unknown_check": Case(_add_ignore("kpi.ownr"), ["ignore[0].check"]),
     "ignore.unused": Case(_add_ignore("kpi.owner", "kpis.aov"), ["ignore[0]"]),
+    "ignore.not_allowed": Case(_add_ignore("kpi.formula_syntax"), ["ignore[0].check"]),
 }
 
 
@@ -475,6 +476,42 @@ def test_an_ignore_entry_for_a_tracking_check_is_never_stale():
     plan = base()
     plan.ignore = [Ignore(check="tracking.guardrail_crossed", reason="known dip")]
     assert run_checks(plan, AFTER).findings == ()
+
+
+UNACCEPTABLE = [
+    "kpi.formula_syntax",
+    "kpi.formula_input",
+    "kpi.formula_zero_divisor",
+    "kpis.duplicate_id",
+    "item.kpi_unknown",
+]
+
+
+@pytest.mark.parametrize("check_id", UNACCEPTABLE)
+def test_a_finding_that_leaves_the_plan_unusable_cannot_be_ignored(check_id: str):
+    plan = base()
+    FAILING[check_id].mutate(plan)
+    broken = [f.path for f in run_checks(plan, AFTER).findings if f.check == check_id]
+    assert broken and not can_be_ignored(check_id)
+    plan.ignore = [
+        *plan.ignore,
+        Ignore(check=check_id, reason="later"),
+        Ignore(check=check_id, path=broken[0], reason="later"),
+    ]
+    report = run_checks(plan, AFTER)
+    assert [f.path for f in report.findings if f.check == check_id] == broken
+    assert report.has_errors and report.silenced == ()
+    not_allowed = [f for f in report.findings if f.check == "ignore.not_allowed"]
+    assert [f.path for f in not_allowed] == ["ignore[0].check", "ignore[1].check"]
+    assert f"[[ignore]] of {check_id} has no effect" in not_allowed[0].message
+    assert "ignore.unused" not in {f.check for f in report.findings}
+
+
+def test_only_the_unusable_and_the_ignore_checks_cannot_be_ignored():
+    refused = {check_id for check_id in CHECKS if not can_be_ignored(check_id)}
+    assert refused == {*UNACCEPTABLE, "ignore.unused", "ignore.unknown_check", "ignore.not_allowed"}
+    assert can_be_ignored("kpi.owner") and can_be_ignored(" kpi.owner ")
+    assert not can_be_ignored("no.such_check")
 
 
 def test_a_silence_needs_a_reason():

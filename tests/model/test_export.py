@@ -257,7 +257,7 @@ def read_csv(text: str) -> list[list[str]]:
 def test_csv_is_one_row_per_kpi_with_numbers_a_spreadsheet_can_use():
     rows = read_csv(render_export(saas(), "csv", today=DAY))
     header, *kpis = rows
-    assert len(kpis) == 5 and all(len(row) == len(header) == 26 for row in rows)
+    assert len(kpis) == 5 and all(len(row) == len(header) == 28 for row in rows)
     cac = dict(zip(header, kpis[3], strict=True))
     assert cac["id"] == "cac" and cac["unit"] == "amount" and cac["direction"] == "lower is better"
     assert (cac["baseline"], cac["target"], cac["guardrail max"], cac["guardrail min"]) == (
@@ -273,6 +273,35 @@ def test_csv_is_one_row_per_kpi_with_numbers_a_spreadsheet_can_use():
     )
     assert cac["guardrail"] == "above the ceiling" and cac["score"] == "0.2"
     assert cac["inputs"] == "marketing_spend, new_customers"
+    assert cac["currency"] == "USD"  # the plan's: "amount" alone does not say which
+    assert {dict(zip(header, row, strict=True))["currency"] for row in kpis[:3]} == {""}
+    assert cac["closing value missing"] == ""  # the period is still open on DAY
+
+
+def test_csv_says_a_closing_value_is_missing_after_the_period():
+    header, *kpis = read_csv(render_export(saas(), "csv", today=dt.date(2026, 4, 10)))
+    rows = [dict(zip(header, row, strict=True)) for row in kpis]
+    assert [row["closing value missing"] for row in rows] == ["yes"] * 5
+    plan = saas()
+    plan.checkins = [*plan.checkins, CheckIn(kpi="cac", date=dt.date(2026, 3, 31), value=690)]
+    header, *kpis = read_csv(render_export(plan, "csv", today=dt.date(2026, 4, 10)))
+    cac = dict(zip(header, kpis[3], strict=True))
+    assert cac["closing value missing"] == ""
+
+
+def test_csv_numbers_have_no_float_noise():
+    header, *kpis = read_csv(render_export(saas(), "csv", today=dt.date(2026, 4, 10)))
+    retention = dict(zip(header, kpis[1], strict=True))
+    assert retention["progress"] == "0.285714"  # was 0.28571428571428537
+    plan = saas()
+    plan.checkins = [
+        *plan.checkins,
+        CheckIn(kpi="ltv_to_cac", date=dt.date(2026, 3, 31), value=1.3750000375000038),
+    ]
+    header, *rows = read_csv(render_export(plan, "csv", today=DAY, table="checkins"))
+    assert rows[-1][header.index("value")] == "1.3750000375"
+    header, *kpis = read_csv(render_export(plan, "csv", today=dt.date(2026, 4, 10)))
+    assert kpis[4][header.index("latest value")] == "1.3750000375"
 
 
 def test_csv_cells_cannot_run_as_formulas():
@@ -287,7 +316,7 @@ def test_csv_cells_cannot_run_as_formulas():
 
 def test_csv_check_in_rows_and_the_byte_order_mark():
     text = render_export(saas(), "csv", today=DAY, table="checkins", bom=True)
-    assert text.startswith("\ufeffdate,kpi,name,value,unit,confidence,note,inputs\r\n")
+    assert text.startswith("\ufeffdate,kpi,name,value,unit,currency,confidence,note,inputs\r\n")
     _, *rows = read_csv(text)
     assert len(rows) == 7
     assert rows[3] == [
@@ -296,6 +325,7 @@ def test_csv_check_in_rows_and_the_byte_order_mark():
         "Customer acquisition cost",
         "740",
         "amount",
+        "USD",
         "5",
         "Two new paid social ad sets ran over budget",
         "marketing_spend=51800; new_customers=70",

@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from model.formula import DivisionByZeroError, Formula, MissingInputError, parse_formula
+from model.formula_parser import names_mentioned
 from model.i18n import set_language
 from model.inputs import (
     compute_kpi,
@@ -79,6 +80,35 @@ def test_undefined_unused_and_empty():
     ]
     assert unused_inputs(plan) == ["leftover"]
     assert kpis_without_formula(plan) == ["empty"]
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "activated_trials / (trial_signups",
+        "activated_trials ** trial_signups",
+        "activated_trials / trial_signups)",
+    ],
+)
+def test_the_inputs_of_a_formula_that_does_not_parse_are_not_called_unused(formula: str):
+    plan = Plan(
+        inputs={"activated_trials": Input(), "trial_signups": Input(), "leftover": Input()},
+        kpis=[Kpi(id="activation", formula=formula)],
+    )
+    assert unused_inputs(plan) == ["leftover"]
+
+
+def test_names_mentioned_reads_on_past_what_the_tokenizer_refuses():
+    assert names_mentioned("a / (b") == ("a", "b")
+    assert names_mentioned("round(a, 2) ** b.c % 全部名單數 $d") == (
+        "a",
+        "b",
+        "c",
+        "全部名單數",
+        "d",
+    )
+    assert names_mentioned("lambda: x if y else 1..2") == ("x", "y")
+    assert names_mentioned("") == ()
 
 
 def test_declare_inputs_adds_only_what_is_missing_and_keeps_the_users_text():

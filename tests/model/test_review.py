@@ -81,6 +81,17 @@ def test_findings_about_ignore_entries_cannot_be_silenced():
         silence(plan, finding, "because")
 
 
+def test_a_formula_that_can_never_be_computed_cannot_be_silenced():
+    plan = load_plan(EXAMPLE_PLANS[0])
+    plan.kpis[0].formula = "(" + plan.kpis[0].formula
+    finding = next(f for f in run_checks(plan, TODAY).findings if f.check == "kpi.formula_syntax")
+    assert not can_silence(finding)
+    before = list(plan.ignore)
+    with pytest.raises(EditError, match="cannot be accepted"):
+        silence(plan, finding, "later")
+    assert plan.ignore == before
+
+
 def test_a_kpi_finding_jumps_by_id_and_a_repeated_id_by_position():
     plan = _broken_plan()
     finding = next(f for f in run_checks(plan, TODAY).findings if f.path.endswith(".owner"))

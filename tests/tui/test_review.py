@@ -143,6 +143,25 @@ async def test_silencing_a_finding_saves_ignore_with_the_reason_and_okr_check_ag
     assert "2 silenced" in result.stdout
 
 
+async def test_a_formula_that_can_never_be_computed_cannot_be_silenced(example_copy):
+    from model.store import save_plan
+
+    path = example_copy()
+    plan = load_plan(path)
+    plan.kpis[0].formula = "(" + plan.kpis[0].formula
+    save_plan(plan, path)
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        assert "✗ error" in screen_text(pilot)  # the syntax error is the chosen finding
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PromptDialog)
+        assert "cannot be accepted with [[ignore]]" in last_notification(app)
+        assert len(app.plan.ignore) == 1 and not app.dirty
+
+
 async def test_export_writes_each_format_next_to_the_plan_and_names_the_file(example_copy):
     path = example_copy()
     app = make_app(load_plan(path), path, today=TODAY)

@@ -103,6 +103,30 @@ async def test_after_the_period_a_check_in_is_dated_on_its_last_day(example_copy
     assert (saved.kpi, saved.date, saved.value) == ("trial_activation", dt.date(2026, 3, 31), 0.45)
 
 
+async def test_a_negative_rate_is_warned_about_under_the_value_and_recorded_anyway(
+    example_copy,
+):
+    path = example_copy()
+    app = saas_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.screen.kpi.id == "trial_activation"
+        await type_text(pilot, "-5%")
+        note = app.screen.row("value").query_one(".field-note")
+        assert "-warning" in note.classes
+        assert (
+            "trial_activation: -5% is below zero, but a rate or a share is never negative"
+            " (only a change, such as growth, can be); it can still be recorded"
+        ) in flat(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ Recorded Trial activation rate = -5% on 2026-02-20" in flat(pilot)
+        assert "! trial_activation: -5% is below zero" in flat(pilot)
+        assert "recorded anyway" in flat(pilot)
+        assert app.plan.checkins[-1].value == -0.05
+
+
 async def test_typed_inputs_compute_the_value_that_is_recorded(example_copy):
     path = example_copy()
     app = saas_app(path)

@@ -29,7 +29,14 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from model.checkins import CheckinError, add_checkin, checkin_warnings, default_day, progress_with
+from model.checkins import (
+    CheckinError,
+    add_checkin,
+    checkin_warnings,
+    default_day,
+    progress_with,
+    value_warnings,
+)
 from model.edit import EditError
 from model.i18n import t
 from model.plan import CheckIn, Kpi, Plan
@@ -285,7 +292,8 @@ class CheckinScreen(CheckinForm, Screen[None]):
         kpi = entry.kpi
         lines = recorded_lines(self.plan, checkin, entry, label=one_line(kpi.name or kpi.id))
         result = Text("✓ " + lines[0], style="bold")
-        for warning in checkin_warnings(self.plan.objective, checkin, self.today):
+        warnings = value_warnings(self.plan, checkin)
+        for warning in [*warnings, *checkin_warnings(self.plan.objective, checkin, self.today)]:
             result.append("\n! " + warning)
         for line in lines[1:]:
             result.append("\n! " + line)

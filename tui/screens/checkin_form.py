@@ -22,6 +22,7 @@ from model.checkins import (
     checkin_warnings,
     parse_confidence,
     progress_with,
+    value_warnings,
 )
 from model.edit import EditError, parse_date
 from model.i18n import t
@@ -225,6 +226,7 @@ class CheckinForm:
         for index, _ in enumerate(self.input_names):
             self.row(f"input-{index}").set_note()
         value_row = self.row("value")
+        value_row.query_one(".field-note").remove_class("-warning")  # set again below
         try:
             day = self._date()
         except EditError:
@@ -242,7 +244,10 @@ class CheckinForm:
                 self.field("value").value = format_value(
                     checkin.value, kpi.unit, currency=self.plan.currency
                 )
-        value_row.set_note(self._preview_text(checkin, progress_with(self.plan, checkin)))
+        warnings = value_warnings(self.plan, checkin, ahead=True)
+        preview = self._preview_text(checkin, progress_with(self.plan, checkin))
+        value_row.set_note("\n".join([preview, *warnings]))
+        value_row.query_one(".field-note").set_class(bool(warnings), "-warning")
 
     def _show_value_mode(self) -> None:
         """While inputs are typed the value field shows the computed value, read-only."""

@@ -24,7 +24,14 @@ from textual.widgets import Static
 from model.edit import EditError, format_date, format_number
 from model.i18n import t
 from model.plan import Kpi, Plan
-from model.review import can_silence, jump_path, review_order, silence, unsilence
+from model.review import (
+    can_silence,
+    cannot_silence_reason,
+    jump_path,
+    review_order,
+    silence,
+    unsilence,
+)
 from model.steps import field_label, step_name
 from model.vocab import label
 from tui.keys import bind, localize_bindings
@@ -231,7 +238,7 @@ class ReviewPane(StepPane):
             self.notify(reason, markup=False)
             return
         if not can_silence(finding):
-            self.notify(t("review.cannot_silence"), severity="warning", markup=False)
+            self.notify(cannot_silence_reason(finding), severity="warning", markup=False)
             return
         from tui.screens.dialogs import PromptDialog
 
