@@ -111,3 +111,23 @@ def test_an_unreadable_plan_or_output_folder_is_one_line_and_exit_2(tmp_path: Pa
 def test_a_bad_date_is_exit_2():
     result = run_okr("export", SAAS, "--date", "tomorrow")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_full_width_and_no_break_spaces_are_exported_as_spaces(tmp_path: Path):
+    plan = tmp_path / "spaces.zh-TW.toml"
+    text = Path(CHINESE).read_text("utf-8")
+    text = text.replace(
+        'title = "內容行銷名單成長 2026 Q2"', 'title = "內容行銷\u3000名單成長 2026 Q2"'
+    )
+    text = text.replace('name = "MQL 率"', 'name = "MQL\u00a0率"')
+    plan.write_text(text.replace("MQL 率從 22%", "MQL\u00a0率從 22%"), "utf-8")
+    for form in ("md", "html", "csv"):
+        result = run_okr("export", str(plan), "--format", form, "--date", "2026-05-20")
+        assert result.returncode == 0, result.stderr
+        assert "\\u3000" not in result.stdout and "\\xa0" not in result.stdout
+        assert "MQL\u00a0率" in result.stdout
+        if form != "csv":  # the CSV holds the KPIs, not the title
+            assert "內容行銷\u3000名單成長" in result.stdout
+    status = run_okr("status", str(plan), "--date", "2026-05-20")
+    assert "內容行銷\u3000名單成長 2026 Q2" in status.stdout
+    assert "率從 22%" in status.stdout and "\\u" not in status.stdout and "\\x" not in status.stdout
