@@ -131,3 +131,15 @@ def test_full_width_and_no_break_spaces_are_exported_as_spaces(tmp_path: Path):
     status = run_okr("status", str(plan), "--date", "2026-05-20")
     assert "內容行銷\u3000名單成長 2026 Q2" in status.stdout
     assert "率從 22%" in status.stdout and "\\u" not in status.stdout and "\\x" not in status.stdout
+
+
+def test_the_export_says_the_day_it_was_made_and_date_is_the_as_of_day():
+    import datetime as dt
+
+    today = dt.date.today().isoformat()
+    for form in ("md", "html"):
+        result = run_okr("export", SAAS, "--format", form, "--date", "2026-02-15")
+        assert result.returncode == 0, result.stderr
+        assert f"Exported from saas-growth.toml on {today}." in result.stdout
+        assert "As of 2026-02-15, " in result.stdout
+        assert "on 2026-02-15" not in result.stdout
