@@ -96,6 +96,15 @@ def test_an_earlier_export_is_replaced_but_no_other_file_without_force(tmp_path:
     assert forced.returncode == 0 and notes.read_text("utf-8").startswith("<!--")
 
 
+def test_an_earlier_export_in_another_format_is_replaced_too(tmp_path: Path):
+    target = tmp_path / "out.md"
+    for form in ("md", "html", "json", "csv", "md"):  # each replaces the one before
+        result = run_okr("export", SAAS, "--format", form, "-o", str(target))
+        assert (result.returncode, result.stderr) == (0, ""), form
+        assert result.stdout == f"Exported to {target}\n"
+    assert target.read_text("utf-8").startswith("<!-- okr-planner export")
+
+
 def test_an_unreadable_plan_or_output_folder_is_one_line_and_exit_2(tmp_path: Path):
     broken = tmp_path / "broken.toml"
     broken.write_text('title = "x\n', "utf-8")
