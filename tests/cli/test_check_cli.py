@@ -106,6 +106,8 @@ def test_messages_follow_the_language_but_step_and_severity_do_not(tmp_path: Pat
         " 用到 '全部名單數',但它沒有在 [inputs] 中宣告"
     ) in result.stdout.splitlines()
     assert f"{plan}: kpis: error: kpis.empty.owner: empty 沒有負責人" in result.stdout
+    # the summary is "file: counts" like the findings, never "file:0 ..." (a line number)
+    assert result.stdout.splitlines()[-1].startswith(f"{plan}: ")
 
 
 def test_verbose_adds_the_fix_and_the_check_id_under_each_finding(tmp_path: Path):
