@@ -121,6 +121,18 @@ def test_verbose_adds_the_fix_and_the_check_id_under_each_finding(tmp_path: Path
     )
 
 
+def test_verbose_offers_no_ignore_recipe_for_a_finding_ignore_cannot_accept(tmp_path: Path):
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    plan = write(tmp_path, "typo.toml", text + '\n[[ignore]]\ncheck = "kpi.ownr"\nreason = "x"\n')
+    lines = run_okr("check", "--verbose", str(plan)).stdout.splitlines()
+    index = next(i for i, line in enumerate(lines) if "ignore[0].check" in line)
+    assert lines[index + 1].startswith("    fix: Correct the check id")
+    assert (
+        lines[index + 2] == "    check: ignore.unknown_check (an [[ignore]] entry cannot accept it)"
+    )
+    assert "to accept it" not in "\n".join(lines)
+
+
 def test_json_has_every_finding_with_fixed_codes_and_translated_messages(tmp_path: Path):
     plan = write(tmp_path, "plan.toml", PLAN_WITH_PROBLEMS)
     result = run_okr("check", "--format", "json", "--lang", "zh-TW", str(plan))
