@@ -346,4 +346,11 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _cannot_write(path: str | os.PathLike[str], error: OSError) -> PlanError:
-    return PlanError(path, t("core.cannot_write", detail=error.strerror or error))
+    """The error for a failed write: an existing file is said to be unchanged, while for a
+    file that is not there (a new plan, an export into a missing folder) nothing was."""
+    try:
+        existed = os.path.lexists(path)
+    except (OSError, ValueError):
+        existed = False
+    message = "core.cannot_write" if existed else "core.cannot_write_new"
+    return PlanError(path, t(message, detail=error.strerror or error))

@@ -5,13 +5,23 @@ C1 controls (U+0080 to U+009F, which some terminals obey like ESC sequences) and
 bidirectional overrides (U+202E and friends, which reorder what is shown, so that a
 line can read differently from what it contains). Every such character is shown as a
 visible escape (``\\x1b``, ``\\u202e``) instead. Zero-width joiners stay: emoji and
-several scripts need them and they cannot move the cursor or reorder text.
+several scripts need them and they cannot move the cursor or reorder text. Spaces stay
+too: the ideographic space (U+3000) that Chinese input methods type and the no-break
+space (U+00A0) are text, not controls.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 _KEEP = frozenset("\u200c\u200d")
 """Invisible but harmless: zero-width non-joiner and joiner (Persian, Indic, emoji)."""
+
+
+def is_shown_as_is(char: str) -> bool:
+    """Whether ``char`` can be printed as it is: a printable character, a space of any
+    width (category Zs: U+00A0, U+3000, ...) or a zero-width joiner."""
+    return char.isprintable() or char in _KEEP or unicodedata.category(char) == "Zs"
 
 
 def escape_char(char: str) -> str:
@@ -25,16 +35,16 @@ def escape_char(char: str) -> str:
 
 
 def printable(text: str, *, keep: str = "\t\n") -> str:
-    """``text`` with every control, format or separator character escaped, except ``keep``.
+    """``text`` with every control, format or line separator escaped, except ``keep``.
 
     ``str.isprintable`` is false for categories Cc (C0, DEL, C1), Cf (bidi overrides,
-    BOM, soft hyphen), Zl/Zp (line and paragraph separators), Cs, Co and Cn.
+    BOM, soft hyphen), Zl/Zp (line and paragraph separators), Cs, Co and Cn, and also for
+    spaces other than U+0020 (Zs), which :func:`is_shown_as_is` lets through.
     """
     if text.isprintable():
         return text
     return "".join(
-        char if char.isprintable() or char in keep or char in _KEEP else escape_char(char)
-        for char in text
+        char if char in keep or is_shown_as_is(char) else escape_char(char) for char in text
     )
 
 
@@ -55,7 +65,7 @@ def json_text(data: object, *, indent: int | None = 2) -> str:
 
 
 def _json_safe(char: str) -> str:
-    if char.isprintable() or char in "\n " or char in _KEEP:
+    if char == "\n" or is_shown_as_is(char):
         return char
     import json
 

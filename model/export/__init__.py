@@ -106,13 +106,19 @@ def export_path(
     return candidate
 
 
-def is_own_export(path: str | os.PathLike[str], fmt: Format) -> bool:
-    """Whether the file at ``path`` is an export the planner wrote (safe to replace)."""
+def is_own_export(path: str | os.PathLike[str], fmt: Format | None = None) -> bool:
+    """Whether the file at ``path`` is an export the planner wrote (safe to replace): one
+    in ``fmt``, or with ``fmt`` left out in any format (``-o out.md`` may hold the HTML)."""
     try:
         with open(path, "rb") as file:
             head = file.read(_SNIFF_BYTES).decode("utf-8", "replace").removeprefix("\ufeff")
     except OSError:
         return False
+    return any(_sniffs_as(head, each) for each in ((fmt,) if fmt else FORMATS))
+
+
+def _sniffs_as(head: str, fmt: Format) -> bool:
+    """Whether a file starting with ``head`` is the planner's own export in ``fmt``."""
     if fmt == "md":
         from model.export.md import MARKER
 

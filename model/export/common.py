@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from model.checks import CheckReport, FunnelCoverage, funnel_coverage, run_checks
@@ -63,6 +63,8 @@ class ExportContext:
     """Whether the day was asked for (``--date``): see :func:`model.checks.run_checks`."""
     source: str = ""
     """The plan's file name, shown in the export (``saas-growth.toml``); may be empty."""
+    exported_on: dt.date = field(default_factory=dt.date.today)
+    """The day the export is written: the real date, even when ``today`` is another day."""
 
     @cached_property
     def report(self) -> CheckReport:

@@ -57,9 +57,11 @@ def build_document(context: ExportContext) -> list[Block]:
 
 
 def _generated_line(context: ExportContext) -> str:
+    """When and from what the export was made (the as-of day is the tracking section's)."""
+    exported = context.exported_on.isoformat()
     if context.source:
-        return t("export.generated_from", source=context.source, date=context.today.isoformat())
-    return t("export.generated", date=context.today.isoformat())
+        return t("export.generated_from", source=context.source, date=exported)
+    return t("export.generated", date=exported)
 
 
 def _objective(context: ExportContext) -> list[Block]:

@@ -195,7 +195,7 @@ def smart_rows(plan: Plan) -> list[SmartRow]:
         ),
         (
             "export.smart_number",
-            Cell("na", t("export.smart_objective_no_number")),
+            _objective_number(read),
             read.key_result_count(reads_as_key_result, "export.smart_kr_number"),
             _na(),
         ),
@@ -213,6 +213,14 @@ def smart_rows(plan: Plan) -> list[SmartRow]:
         ),
     ]
     return [SmartRow(t(label), *cells) for label, *cells in rows]
+
+
+def _objective_number(read: _Reader) -> Cell:
+    """An objective needs no number of its own: the KGI carries it. Said so only when the
+    KGI does; otherwise the Measurable row already says what is missing."""
+    if read.smart["measurable"].reason.key == "classify.smart_kgi_target":
+        return Cell("na", t("export.smart_objective_no_number"))
+    return Cell("na", t("export.smart_objective_number_in_kgi"))
 
 
 def _relevant(read: _Reader, is_linked: Callable[[Item], bool], key: str, north_star: str) -> Cell:

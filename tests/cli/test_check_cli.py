@@ -106,6 +106,8 @@ def test_messages_follow_the_language_but_step_and_severity_do_not(tmp_path: Pat
         " 用到 '全部名單數',但它沒有在 [inputs] 中宣告"
     ) in result.stdout.splitlines()
     assert f"{plan}: kpis: error: kpis.empty.owner: empty 沒有負責人" in result.stdout
+    # the summary is "file: counts" like the findings, never "file:0 ..." (a line number)
+    assert result.stdout.splitlines()[-1].startswith(f"{plan}: ")
 
 
 def test_verbose_adds_the_fix_and_the_check_id_under_each_finding(tmp_path: Path):
@@ -117,6 +119,18 @@ def test_verbose_adds_the_fix_and_the_check_id_under_each_finding(tmp_path: Path
         '    check: kpi.owner (to accept it, add an [[ignore]] entry with check = "kpi.owner",'
         ' path = "kpis.empty.owner"'
     )
+
+
+def test_verbose_offers_no_ignore_recipe_for_a_finding_ignore_cannot_accept(tmp_path: Path):
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    plan = write(tmp_path, "typo.toml", text + '\n[[ignore]]\ncheck = "kpi.ownr"\nreason = "x"\n')
+    lines = run_okr("check", "--verbose", str(plan)).stdout.splitlines()
+    index = next(i for i, line in enumerate(lines) if "ignore[0].check" in line)
+    assert lines[index + 1].startswith("    fix: Correct the check id")
+    assert (
+        lines[index + 2] == "    check: ignore.unknown_check (an [[ignore]] entry cannot accept it)"
+    )
+    assert "to accept it" not in "\n".join(lines)
 
 
 def test_json_has_every_finding_with_fixed_codes_and_translated_messages(tmp_path: Path):

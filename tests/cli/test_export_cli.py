@@ -96,6 +96,15 @@ def test_an_earlier_export_is_replaced_but_no_other_file_without_force(tmp_path:
     assert forced.returncode == 0 and notes.read_text("utf-8").startswith("<!--")
 
 
+def test_an_earlier_export_in_another_format_is_replaced_too(tmp_path: Path):
+    target = tmp_path / "out.md"
+    for form in ("md", "html", "json", "csv", "md"):  # each replaces the one before
+        result = run_okr("export", SAAS, "--format", form, "-o", str(target))
+        assert (result.returncode, result.stderr) == (0, ""), form
+        assert result.stdout == f"Exported to {target}\n"
+    assert target.read_text("utf-8").startswith("<!-- okr-planner export")
+
+
 def test_an_unreadable_plan_or_output_folder_is_one_line_and_exit_2(tmp_path: Path):
     broken = tmp_path / "broken.toml"
     broken.write_text('title = "x\n', "utf-8")
@@ -104,10 +113,45 @@ def test_an_unreadable_plan_or_output_folder_is_one_line_and_exit_2(tmp_path: Pa
     assert result.stderr.startswith(f"okr: {broken}:1:") and len(result.stderr.splitlines()) == 1
     nowhere = tmp_path / "missing" / "out.md"
     result = run_okr("export", SAAS, "-o", str(nowhere))
-    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
-    assert "Traceback" not in result.stderr
+    assert result.returncode == 2 and result.stdout == ""
+    # no file was there, so none is said to be "unchanged"
+    assert result.stderr == (
+        f"okr: {nowhere}: cannot save: No such file or directory; nothing was written\n"
+    )
 
 
 def test_a_bad_date_is_exit_2():
     result = run_okr("export", SAAS, "--date", "tomorrow")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_full_width_and_no_break_spaces_are_exported_as_spaces(tmp_path: Path):
+    plan = tmp_path / "spaces.zh-TW.toml"
+    text = Path(CHINESE).read_text("utf-8")
+    text = text.replace(
+        'title = "內容行銷名單成長 2026 Q2"', 'title = "內容行銷\u3000名單成長 2026 Q2"'
+    )
+    text = text.replace('name = "MQL 率"', 'name = "MQL\u00a0率"')
+    plan.write_text(text.replace("MQL 率從 22%", "MQL\u00a0率從 22%"), "utf-8")
+    for form in ("md", "html", "csv"):
+        result = run_okr("export", str(plan), "--format", form, "--date", "2026-05-20")
+        assert result.returncode == 0, result.stderr
+        assert "\\u3000" not in result.stdout and "\\xa0" not in result.stdout
+        assert "MQL\u00a0率" in result.stdout
+        if form != "csv":  # the CSV holds the KPIs, not the title
+            assert "內容行銷\u3000名單成長" in result.stdout
+    status = run_okr("status", str(plan), "--date", "2026-05-20")
+    assert "內容行銷\u3000名單成長 2026 Q2" in status.stdout
+    assert "率從 22%" in status.stdout and "\\u" not in status.stdout and "\\x" not in status.stdout
+
+
+def test_the_export_says_the_day_it_was_made_and_date_is_the_as_of_day():
+    import datetime as dt
+
+    today = dt.date.today().isoformat()
+    for form in ("md", "html"):
+        result = run_okr("export", SAAS, "--format", form, "--date", "2026-02-15")
+        assert result.returncode == 0, result.stderr
+        assert f"Exported from saas-growth.toml on {today}." in result.stdout
+        assert "As of 2026-02-15, " in result.stdout
+        assert "on 2026-02-15" not in result.stdout

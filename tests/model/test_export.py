@@ -177,7 +177,9 @@ def test_the_okr_smart_table_is_filled_in_for_the_plan():
     )
     assert table["Measurable"][0] == "✓ the KGI has a measurable target: 300 new paying users"
     assert table["Inspiring"][0] == "✓ uses inspiring wording: 'fastest'"
-    assert table["A number, a percentage or a yes/no result"][0].startswith("— not needed")
+    assert table["A number, a percentage or a yes/no result"][0] == (
+        "— not needed: the KGI carries the number"
+    )
     assert table["Supports the company's vision"] == ["? for the team to judge", "—", "—"]
 
 
@@ -196,6 +198,17 @@ def test_the_okr_smart_table_shows_what_a_plan_misses():
     assert table["Attainable & Ambitious"][1] == (
         "△ 3 of 5 aim 1.2 to 1.5 times better than the baseline"
     )
+    assert table["Measurable"][0].startswith("✗ the KGI has no number")
+    assert table["A number, a percentage or a yes/no result"][0] == (
+        "— not needed here: the number belongs in the KGI (see Measurable)"
+    )
+
+
+def test_the_smart_table_of_a_plan_without_a_kgi_does_not_say_the_kgi_has_a_number():
+    table = {row[0]: row[1:] for row in read_markdown(md(Plan())).table("")[1:]}
+    assert table["Measurable"][0].startswith("✗ no KGI yet")
+    number = table["A number, a percentage or a yes/no result"][0]
+    assert "carries" not in number and "see Measurable" in number
 
 
 @settings(max_examples=300, deadline=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.safetext import one_line, printable
+from model.safetext import json_text, one_line, printable
 from tests.conftest import run_okr
 from tui.commands._common import printable as cli_printable
 
@@ -38,6 +38,16 @@ def test_ordinary_text_is_untouched():
         "tab\tand\nnewline",
     ):
         assert printable(text) == text
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\u00a0", "\u2009", "\u202f"])
+def test_every_kind_of_space_is_kept_as_typed(space):
+    # U+3000 is what Chinese input methods type between words; none of these is a control
+    text = f"MQL{space}率"
+    assert printable(text) == text
+    assert one_line(text) == text
+    assert cli_printable(text) == text
+    assert json_text(text) == f'"{text}"'
 
 
 def test_one_line_escapes_newlines_and_tabs_too():

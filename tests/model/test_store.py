@@ -96,6 +96,7 @@ def test_a_save_into_a_missing_folder_is_a_plan_error(tmp_path: Path):
         save_plan(Plan(), tmp_path / "missing" / "plan.toml")
     assert caught.value.path.endswith("plan.toml")
     assert "cannot save" in str(caught.value)
+    assert str(caught.value).endswith("; nothing was written")  # there was no file to keep
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,7 @@ def _write(text: str) -> None:
 def report_lines(path: str, report: CheckReport, *, verbose: bool = False) -> list[str]:
     """The text output for one plan: a line per finding, then a summary if anything was
     found or silenced. Every line is one line, whatever the plan's text holds."""
+    from model.review import can_silence
     from model.safetext import one_line
 
     lines: list[str] = []
@@ -96,9 +97,10 @@ def report_lines(path: str, report: CheckReport, *, verbose: bool = False) -> li
         lines.append(one_line(": ".join(fields)))
         if verbose:
             lines.append("    " + one_line(t("check.verbose_fix", fix=finding.fix)))
-            lines.append(
-                "    " + one_line(t("check.verbose_id", check=finding.check, path=finding.path))
-            )
+            # the [[ignore]] recipe only for a finding an entry can accept (the Review
+            # step's rule); the fix line above says what to do with the others
+            key = "check.verbose_id" if can_silence(finding) else "check.verbose_id_no_ignore"
+            lines.append("    " + one_line(t(key, check=finding.check, path=finding.path)))
     if report.findings or report.silenced:
         lines.append(one_line(t("check.summary", file=path, counts=summary_counts(report))))
     return lines

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output and same_file(args.output, args.plan):
         print_error(t("export.would_overwrite_plan", path=args.output))
         return 2
-    if args.output and not args.force and _someone_elses(args.output, args.format):
+    if args.output and not args.force and _someone_elses(args.output):
         print_error(t("export.output_exists", path=args.output))
         return 2
     try:
@@ -94,11 +94,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _someone_elses(output: str, fmt: str) -> bool:
+def _someone_elses(output: str) -> bool:
     """Whether ``output`` is a file (or anything) the planner did not export: another
-    plan, notes, the plan's .bak. An earlier export is replaced, as the app does."""
+    plan, notes, the plan's .bak. An earlier export, in any format, is replaced, as the
+    app does."""
     import os
 
     from model.export import is_own_export
 
-    return os.path.lexists(output) and not is_own_export(output, fmt)  # type: ignore[arg-type]
+    return os.path.lexists(output) and not is_own_export(output)
