@@ -59,6 +59,8 @@ def changes(text: str) -> list[str]:
         ("零重大資安事件", [(0, "count", "")]),
         ("Run three A/B tests", [(3, "count", "")]),
         ("5 萬", [(50_000, "count", "")]),
+        ("330 萬成長", [(3_300_000, "count", "")]),  # 成長 is growth, not tenths
+        ("省下 20 萬成本", [(200_000, "count", "")]),  # 成本 is cost
     ],
 )
 def test_numbers_in_every_form(text, expected):
