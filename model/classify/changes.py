@@ -88,8 +88,10 @@ _CUE_LAST = frozenset(":較较比起對对原本來来先的是況况準准值�
 number no window is searched."""
 _CUE_LAST_PAIRS = frozenset(("現在", "现在", "目前"))
 _CUE_WORDS = frozenset(
-    ("from", "vs", "vs.", "versus", "was", "were", "currently", "today", "now", "present")
-    + ("current", "baseline", "compared")
+    (
+        *("from", "vs", "vs.", "versus", "was", "were", "currently", "today", "now"),
+        *("present", "current", "baseline", "compared"),
+    )
 )
 """The last word of an English cue; "of", "is", "with", "against" count after "baseline"
 or "compared", and so does a possessive ("last year's")."""
