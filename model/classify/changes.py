@@ -1,4 +1,6 @@
-"""Baseline-to-target moves: "from 9% to 12%", "從 1.1% 提升到 1.6%", "from weekly to daily"."""
+"""Baseline-to-target moves: "from 9% to 12%", "從 1.1% 提升到 1.6%", "from weekly to daily",
+and a target with its starting point named beside it: "$450,000, up from $330,000",
+"12% (was 9%)", "營收 500 萬,較去年的 400 萬"."""
 
 from __future__ import annotations
 
@@ -46,9 +48,66 @@ _WORD_CHANGE = re.compile(
 )
 
 
+_SINCE = r"""(?:
+    (?:last|the\ previous|the\ prior|previous|prior|this)\s+
+        (?:year|quarter|month|week|period|season|summer|spring|fall|autumn|winter)(?:'s|’s)\s+
+  | today(?:'s|’s)\s+
+  | (?:a|the|our)\s+baseline\s+of\s+
+  | (?:the\s+|our\s+)?current\s+
+)?"""
+_BASELINE_CUE = re.compile(
+    both_scripts(
+        r"""(?:
+    (?P<plain>(?<![a-z])from|從|由)
+  | (?<![a-z])(?:
+        (?:up|down|rising|rose|risen|falling|fell|fallen|grown|grew|growing|increased
+            |increasing|decreased|decreasing|improved|improving|dropped|dropping|climbing
+            |climbed|declined|declining|reduced|raised|cut)\s+from
+      | compared(?:\s+(?:with|to|against))?|vs\.?|versus
+      | was|were|(?:is\s+)?(?:currently|today|now|at\ present)
+      | baseline(?:\s+(?:of|is|was))?
+    )
+  | (?:[較较]|相[較较](?:[於于])?|相比(?:[於于])?|比起|對比|比)\s*
+        (?:去年同期|去年|前年|上一?季|上個?月|上一?週|上一?年度?|上半年|同期|過去|前一?[年季月期])?
+        \s*(?:的|之)?
+  | 原(?:本|[來来]|先)?(?:的|是)?|目前(?:的|是)?|現在(?:的|是)?|現況
+  | 基準(?:值|點)?(?:是)?|基期|去年(?:同期)?(?:的|是)?
+)\s*:?\s*"""
+        + _SINCE
+        + r"$",
+    ),
+    re.VERBOSE,
+)
+"""What names the number right after it as the starting point ("up from", "compared with
+last year's", "vs", "(was", "currently", "較去年的", "原本", "目前", "基準"): read
+backwards from the number, in a window before it. A comparator written right before the
+number is part of the number ("compared to 9%", "原為 9%")."""
+_CUE_WINDOW = 48
+_CUE_LAST = frozenset(":較较比起對对原本來来先的是況况準准值點点期年季月週周度過过從从由之")
+"""The last character of a Chinese starting-point cue (or a colon): before any other
+number no window is searched."""
+_CUE_LAST_PAIRS = frozenset(("現在", "现在", "目前"))
+_CUE_WORDS = frozenset(
+    (
+        *("from", "vs", "vs.", "versus", "was", "were", "currently", "today", "now"),
+        *("present", "current", "baseline", "compared"),
+    )
+)
+"""The last word of an English cue; "of", "is", "with", "against" count after "baseline"
+or "compared", and so does a possessive ("last year's")."""
+_CUE_LINKS = frozenset(("of", "is", "with", "against"))
+_SENTENCE_BREAK = re.compile(r"[;。;!?!?]")
+_SET_OFF = re.compile(r"(?:.*[,,(])?\s*", re.DOTALL)
+"""What may separate a target from a plain "from"/"從" that gives its starting point:
+nothing ("to $80k from $50k"), or anything up to a comma or bracket ("$450,000 by June,
+from $330,000"); not a noun ("200 leads from 5 webinars" counts where they come from)."""
+_PARTNER_REACH = 48
+
+
 def find_changes(text: str, quantities: list[Quantity]) -> list[Change]:
     """Baseline-to-target moves: a pair of numbers joined by "to"/"到" after "from"/"從"
-    (or by an arrow), and the wordless "from weekly to daily" / "從每週一次到每天一次"."""
+    (or by an arrow), the wordless "from weekly to daily" / "從每週一次到每天一次", and a
+    target with its starting point named beside it ("$450,000, up from $330,000")."""
     changes: list[Change] = []
     for before, after in pairwise(quantities):
         gap_start = before.end
@@ -66,8 +125,101 @@ def find_changes(text: str, quantities: list[Quantity]) -> list[Change]:
         if not opener and before.comparator == "" and gap[0].strip() in ("到", "至", "to"):
             continue  # "3 到 5 款" is a range; a change needs "from/從" or a verb before "到"
         changes.append(Change(start, after.end, before, after))
+    if len(quantities) > max(1, 2 * len(changes)):  # numbers not yet in a change
+        beside = _baselines_beside(text, quantities, changes)
+        if beside:
+            changes = sorted(changes + beside)
     if not changes:
         word = _WORD_CHANGE.search(text)
         if word:
             changes.append(Change(word.start(), word.end(), None, None))
     return changes
+
+
+def _baselines_beside(text: str, quantities: list[Quantity], changes: list[Change]) -> list[Change]:
+    """A target with its starting point named beside it by a cue ("up from", "vs", "(was",
+    "較去年的", "原本"): the baseline is the number after the cue, the target the nearest
+    number of the same kind before it in the sentence (or, with nothing before, after it:
+    "Currently 9%, reach 12%"). A plain "from"/"從" only names the starting point right
+    after a target or set off by a comma ("to $80k from $50k", "450 萬,從 330 萬")."""
+    found: list[Change] = []
+    for index, baseline in enumerate(quantities):
+        start = baseline.start
+        if start < 2:
+            continue
+        if not _may_follow_cue(text, start - 2 if text[start - 1] == " " else start - 1):
+            continue
+        if _inside(changes, start) or _inside(found, start):
+            continue  # "from 9% to 12%": already read
+        cue = _BASELINE_CUE.search(text, max(0, start - _CUE_WINDOW), start)
+        if cue is None:
+            continue
+        target = _target_beside(text, quantities, index, cue, changes + found)
+        if target is None:
+            continue
+        start, end = min(target.start, cue.start()), max(target.end, baseline.end)
+        if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
+            end += 1  # "50 by Q4 (currently 32)": the bracket the cue opened
+        found.append(Change(start, end, baseline, target))
+    return found
+
+
+def _may_follow_cue(text: str, last: int) -> bool:
+    """Whether the character at ``last`` may end a starting-point cue: a cheap look before
+    the full pattern, as most numbers follow no cue."""
+    char = text[last]
+    if "a" <= char <= "z" or char == ".":
+        space = text.rfind(" ", 0, last)
+        word = text[space + 1 : last + 1].lstrip("([,")
+        if word in _CUE_WORDS or word.endswith(("'s", "’s")):
+            return True
+        return word in _CUE_LINKS and text.endswith(("baseline", "compared"), 0, space)
+    return char in _CUE_LAST or text[last - 1 : last + 1] in _CUE_LAST_PAIRS
+
+
+def _inside(changes: list[Change], position: int) -> bool:
+    return any(change.start <= position < change.end for change in changes)
+
+
+def _target_beside(
+    text: str, quantities: list[Quantity], index: int, cue: re.Match[str], read: list[Change]
+) -> Quantity | None:
+    baseline = quantities[index]
+    plain = cue["plain"] is not None
+    for target in reversed(quantities[:index]):
+        gap = text[target.end : cue.start()]
+        if len(gap) > _PARTNER_REACH or _SENTENCE_BREAK.search(gap):
+            break
+        if plain and not _SET_OFF.fullmatch(gap):
+            return None
+        if not _inside(read, target.start) and _same_kind(text, target, baseline):
+            return target
+        if plain:
+            return None
+    if plain:
+        return None
+    for target in quantities[index + 1 :]:
+        gap = text[baseline.end : target.start]
+        if len(gap) > _PARTNER_REACH or _SENTENCE_BREAK.search(gap):
+            return None
+        if not _inside(read, target.start) and _same_kind(text, target, baseline):
+            return target
+    return None
+
+
+def _same_kind(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether two numbers measure the same thing, as a baseline and its target do (a
+    number in an adjective, "30-day readmission rate", measures nothing)."""
+    return (
+        first.unit == second.unit
+        and not _in_adjective(text, first)
+        and not _in_adjective(text, second)
+        and not first.spelled
+        and not second.spelled
+        and (first.classifier == second.classifier or not first.classifier or not second.classifier)
+    )
+
+
+def _in_adjective(text: str, quantity: Quantity) -> bool:
+    end = quantity.end
+    return text.startswith("-", end) and text[end + 1 : end + 2].isalpha()

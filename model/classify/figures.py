@@ -61,7 +61,7 @@ _TAIL_PATTERN = r"""
 (?:\s?(?:
     (?P<percent>%|percent(?:age\ points?)?(?![a-z])|pct(?![a-z])|pp(?![a-z])|個百分點|百分點)
   | (?P<multiplier>[x×](?![a-z])|倍)
-  | (?P<tenths>成)(?P<tenth>[一二三四五六七八九])?
+  | (?P<tenths>成)(?![長交本效果員為立功])(?P<tenth>[一二三四五六七八九])?
   | (?P<money>元|塊|美元|美金|歐元|日圓|日元|新台幣|台幣|人民幣|dollars?(?![a-z])|usd(?![a-z])
         |twd(?![a-z])|eur(?![a-z]))
   | (?P<score>stars?(?![a-z])|顆星|星|分(?![鐘之])|points?(?![a-z])|/\s?(?:5|10|100)(?![\d.]))

@@ -206,6 +206,24 @@ def test_an_ignore_entry_cannot_accept_a_formula_that_can_never_be_computed(tmp_
     assert "silenced" not in result.stdout.splitlines()[-1]
 
 
+def test_a_stretch_from_a_baseline_written_up_from_is_a_hint(tmp_path: Path):
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    kgi = 'kgi = "Monthly online revenue of $450,000 by 2026-06-30, up from $330,000"'
+    assert kgi in text
+    stretch = write(
+        tmp_path, "stretch.toml", text.replace(kgi, kgi.replace("$450,000", "$900,000"))
+    )
+    result = run_okr("check", str(stretch))
+    assert result.returncode == 0, result.stderr
+    assert (
+        "objective",
+        "hint",
+        "objective.kgi",
+        "the target is 2.73× the baseline ($900,000 by 2026-06-30, up from $330,000): a stretch;"
+        " check it is reachable. Targets are usually 1.2 to 1.5×",
+    ) in [(m["step"], m["severity"], m["path"], m["message"]) for m in findings(result.stdout)]
+
+
 def test_overdue_check_ins_are_reported_for_a_day_given_with_date():
     plan = str(PLANS / "saas-growth.toml")
     result = run_okr("check", "--date", "2026-03-10", plan)

@@ -21,6 +21,16 @@ def test_markdown_to_standard_output_by_default():
     assert "As of 2026-02-16, 52% of the period has passed." in result.stdout
 
 
+def test_the_example_kgi_up_from_a_baseline_is_judged_for_ambition():
+    result = run_okr("export", str(PLANS / "ecommerce-revenue.toml"))
+    assert result.returncode == 0
+    assert "no baseline" not in result.stdout
+    assert (
+        "| Attainable \\& Ambitious | ✓ the target is 1.36× the baseline"
+        " (\\$450,000 by 2026-06-30, up from \\$330,000): ambitious but within reach |"
+    ) in result.stdout
+
+
 def test_a_chinese_plan_exports_in_chinese_unless_lang_is_given():
     chinese = run_okr("export", CHINESE, "--date", "2026-05-20")
     assert "## 核心 KPI(5 個)" in chinese.stdout

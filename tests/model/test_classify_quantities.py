@@ -59,6 +59,8 @@ def changes(text: str) -> list[str]:
         ("零重大資安事件", [(0, "count", "")]),
         ("Run three A/B tests", [(3, "count", "")]),
         ("5 萬", [(50_000, "count", "")]),
+        ("330 萬成長", [(3_300_000, "count", "")]),  # 成長 is growth, not tenths
+        ("省下 20 萬成本", [(200_000, "count", "")]),  # 成本 is cost
     ],
 )
 def test_numbers_in_every_form(text, expected):
@@ -153,6 +155,74 @@ def test_numbers_inside_a_deadline_are_not_counted():
 )
 def test_changes_from_a_baseline_to_a_target(text, expected):
     assert changes(text) == expected
+
+
+def baseline_and_target(text: str) -> list[tuple[str, float, float]]:
+    """(span, baseline, target) of every change with numbers in ``text``."""
+    low = normalize(text).lower()
+    return [
+        (low[c.start : c.end], c.before.value, c.after.value)
+        for c in find_changes(low, scan(low)[1])
+        if c.before is not None and c.after is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Monthly online revenue of $450,000 by 2026-06-30, up from $330,000",
+            [("$450,000 by 2026-06-30, up from $330,000", 330_000, 450_000)],
+        ),
+        ("Churn down to 2% from 3.5%", [("to 2% from 3.5%", 3.5, 2)]),
+        ("Grow MRR to $80k from $50k", [("to $80k from $50k", 50_000, 80_000)]),
+        ("Reach 12% by Q3, from 9% today", [("reach 12% by q3, from 9%", 9, 12)]),
+        ("NPS of 50 by Q4 (currently 32)", [("50 by q4 (currently 32)", 32, 50)]),
+        ("Churn at 2% (was 3.5%)", [("at 2% (was 3.5%)", 3.5, 2)]),
+        ("Win rate 30% vs. 25% last year", [("30% vs. 25%", 25, 30)]),
+        ("Win rate 30% versus 25%", [("30% versus 25%", 25, 30)]),
+        ("Revenue $2M compared with $1.5M", [("$2m compared with $1.5m", 1.5e6, 2e6)]),
+        (
+            "Revenue $2M compared to last year's $1.5M",
+            [("$2m compared to last year's $1.5m", 1.5e6, 2e6)],
+        ),
+        ("NPS 45 from a baseline of 30", [("45 from a baseline of 30", 30, 45)]),
+        ("MRR $80k (baseline: $50k)", [("$80k (baseline: $50k)", 50_000, 80_000)]),
+        ("Currently 9%, reach 12% by Q3", [("currently 9%, reach 12%", 9, 12)]),
+        ("月營收 450 萬,較去年的 330 萬", [("450 萬,較去年的 330 萬", 3_300_000, 4_500_000)]),
+        (
+            "月营收 450 万,较去年同期的 330 万",
+            [("450 万,较去年同期的 330 万", 3_300_000, 4_500_000)],
+        ),
+        (
+            "月營收 450 萬,相較於去年的 330 萬",
+            [("450 萬,相較於去年的 330 萬", 3_300_000, 4_500_000)],
+        ),
+        ("月營收 450 萬(原本 330 萬)", [("450 萬(原本 330 萬)", 3_300_000, 4_500_000)]),
+        ("滿意度 4.6 分(原為 4.2 分)", [("4.6 分(原為 4.2 分)", 4.2, 4.6)]),
+        ("NPS 提升到 50(目前 32)", [("到 50(目前 32)", 32, 50)]),
+        ("轉換率 12%,基準 9%", [("12%,基準 9%", 9, 12)]),
+        ("月營收 450 萬,從 330 萬提升", [("450 萬,從 330 萬", 3_300_000, 4_500_000)]),
+        ("Cart abandonment down from 72% to 65%", [("from 72% to 65%", 72, 65)]),
+    ],
+)
+def test_a_starting_point_named_beside_the_target_is_its_baseline(text, expected):
+    assert baseline_and_target(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get 200 leads from 5 webinars",  # where the leads come from, not a start
+        "Revenue of $2M from 300 customers",  # not the same kind of number
+        "營收較去年成長 20%,達 500 萬",  # growth by 20%, not from 20%
+        "30-day readmission rate down from 14",  # "30-day" names the rate
+        "Revenue up 20% from last year",  # no starting number
+        "NPS 50 by Q4; was 32 in a survey nobody trusts",  # another sentence
+    ],
+)
+def test_no_baseline_beside_the_target(text):
+    assert baseline_and_target(text) == []
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,22 @@ def test_ambition_is_judged_against_the_usual_range():
     assert stretch["achievable"].status == "unclear"
 
 
+def test_a_baseline_written_after_the_target_is_read():
+    result = hints(
+        "Turn more of our existing visitors into repeat buyers",
+        "Monthly online revenue of $450,000 by 2026-06-30, up from $330,000",
+    )
+    assert result["achievable"].reason.text == (
+        "the target is 1.36× the baseline ($450,000 by 2026-06-30, up from $330,000):"
+        " ambitious but within reach"
+    )
+    stretch = hints("Grow online sales", "Monthly revenue of $900,000 by Q2, up from $330,000")
+    assert stretch["achievable"].reason.key == "classify.smart_stretch"
+    assert "2.73×" in stretch["achievable"].reason.text
+    chinese = hints("讓更多訪客回購", "月營收達 450 萬,較去年的 330 萬成長")
+    assert "1.36×" in chinese["achievable"].reason.text
+
+
 def test_the_plan_period_makes_it_time_bound():
     result = hints("Improve our SEO", period_end=dt.date(2026, 3, 31))
     assert result["time_bound"].status == "present"

@@ -109,6 +109,19 @@ async def test_the_objective_gets_smart_hints_while_it_is_typed(tmp_path):
         assert "Achievable" not in screen_text(pilot)
 
 
+async def test_a_kgi_with_its_baseline_after_the_target_is_achievable(tmp_path):
+    app = make_app(Plan(), tmp_path / "p.toml", is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Grow revenue from self-serve plans")
+        await pilot.press("tab")
+        await type_text(pilot, "MRR of $130k by June")
+        assert "SMART  S ✓  M ✓  A ?  R ?  T ✓" in screen_text(pilot)
+        await type_text(pilot, ", up from $100k")
+        text = screen_text(pilot)
+        assert "SMART  S ✓  M ✓  A ✓  R ?  T ✓" in text
+        assert "no baseline" not in text
+
+
 async def test_lines_typed_with_enter_in_one_burst_each_become_an_item(tmp_path):
     """Over SSH (or pasted) a line, Enter and the next line arrive together: Enter starts
     the next item, and the keys after it wait until it has, so none is lost or lands in
