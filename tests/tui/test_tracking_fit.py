@@ -1,0 +1,62 @@
+"""What the tracking screens show fits where it is shown: whole names, counted rests,
+no field out of reach, words said right for one. Every test fixes the app's today."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from model.store import load_plan
+from tests.tui.helpers import screen_text
+from tui.app import make_app
+from tui.screens.dashboard import DashboardScreen
+
+ENDED = dt.date(2026, 12, 7)
+"""Long after saas-growth.toml's Q1: every KPI misses its closing value, CAC is crossed."""
+
+
+def saas_app(path, today: dt.date):
+    return make_app(load_plan(path), path, today=today)
+
+
+def attention_lines(pilot) -> list[str]:
+    """The dashboard's attention lines as shown: from the one starting with its first
+    words to the blank line under it."""
+    lines = screen_text(pilot).splitlines()
+    start = next(i for i, line in enumerate(lines) if "Guardrail crossed (1)" in line)
+    shown = []
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        shown.append(line.strip())
+    return shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_attention_line_ends_in_whole_names_and_a_count(example_copy, size):
+    app = saas_app(example_copy(), ENDED)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        shown = " ".join(attention_lines(pilot))
+        assert shown.startswith("Guardrail crossed (1): Customer acquisition cost · ")
+        assert "No closing value for 2026-03-31 (5): Trial activation rate" in shown
+        assert shown.endswith(" more"), shown
+        named = shown.split("(5): ")[1].removesuffix(" more")
+        names, _, rest = named.rpartition(" and ")
+        # Whole names only, and the count says how many are left out.
+        whole = ["Trial activation rate", "First-week retention", "Trial to paid rate"]
+        assert names.split(", ") == whole[: len(names.split(", "))]
+        assert int(rest) == 5 - len(names.split(", "))
+
+
+async def test_a_narrower_screen_names_fewer_kpis_then_only_counts(example_copy):
+    app = saas_app(example_copy(), ENDED)
+    async with app.run_test(size=(50, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        shown = " ".join(attention_lines(pilot))
+        assert shown.endswith(" more") or shown.endswith("(5)"), shown
+        assert "…" not in shown
