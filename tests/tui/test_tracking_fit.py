@@ -60,3 +60,17 @@ async def test_a_narrower_screen_names_fewer_kpis_then_only_counts(example_copy)
         shown = " ".join(attention_lines(pilot))
         assert shown.endswith(" more") or shown.endswith("(5)"), shown
         assert "…" not in shown
+
+
+async def test_the_bar_shrinks_so_every_card_says_its_guardrail_state(example_copy):
+    path = example_copy()
+    # No guardrail crossed: CAC's $740 is under a $800 ceiling.
+    text = path.read_text("utf-8").replace("guardrail = { max = 700 }", "guardrail = { max = 800 }")
+    path.write_text(text, "utf-8")
+    app = saas_app(path, ENDED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        cards = [line for line in screen_text(pilot).splitlines() if "closing value due" in line]
+        assert len(cards) == 5
+        assert all("guardrail ok" in line for line in cards), "\n".join(cards)

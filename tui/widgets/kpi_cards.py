@@ -150,19 +150,17 @@ class KpiCards:
     def _measure(self, width: int) -> None:
         """Column widths shared by every card, so bars and words line up: the share and
         status columns fit the widest, the bar takes what is left (within its range)
-        after the widest line without an optional ``guardrail ok``."""
+        after the widest line, guardrail state included. Only when even the shortest bar
+        leaves no room is the guardrail state left out (a crossed one still has its own
+        alert line)."""
         parts = [self._progress_parts(entry) for entry in self.entries]
         self._share_width = max((cell_len(share) for share, *_ in parts), default=0)
         self._status_width = max((status.cell_len for _, status, *_ in parts), default=0)
         widest = max(
-            (
-                guard.cell_len + 2 if entry.guardrail_crossed else 0
-                for entry, (_, _, guard, _) in zip(self.entries, parts, strict=True)
-            ),
+            ((guard.cell_len + 2 if guard else 0) + 2 + due.cell_len for _, _, guard, due in parts),
             default=0,
         )
-        due_width = max((due.cell_len for *_, due in parts), default=0)
-        fixed = 2 + 1 + self._share_width + 2 + self._status_width + widest + 2 + due_width
+        fixed = 2 + 1 + self._share_width + 2 + self._status_width + widest
         self._bar_width = max(BAR_MIN, min(BAR_MAX, width - fixed))
 
     def _progress_line(self, entry: KpiProgress, width: int) -> Text:
