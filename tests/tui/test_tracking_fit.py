@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from model.store import load_plan
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import focused_id, screen_text
 from tui.app import make_app
 from tui.screens.dashboard import DashboardScreen
 
@@ -74,3 +74,18 @@ async def test_the_bar_shrinks_so_every_card_says_its_guardrail_state(example_co
         cards = [line for line in screen_text(pilot).splitlines() if "closing value due" in line]
         assert len(cards) == 5
         assert all("guardrail ok" in line for line in cards), "\n".join(cards)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_tab_stop_on_the_check_in_screen_is_a_field_or_the_list(example_copy, size):
+    app = saas_app(example_copy(), dt.date(2026, 2, 20))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        stops = []
+        for _ in range(10):
+            await pilot.press("tab")
+            stops.append(focused_id(pilot))
+        fields = {"checkin-date", "checkin-list", "checkin-value", "checkin-confidence"}
+        fields |= {"checkin-note", "checkin-input-0", "checkin-input-1"}
+        assert set(stops) <= fields, stops

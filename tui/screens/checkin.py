@@ -108,7 +108,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
             yield FieldRow(t(_FIELD_LABELS["date"]), date, id="row-checkin-date")
             with Container(id="checkin-split"):
                 yield CheckinList(id="checkin-list")
-                with VerticalScroll(id="checkin-form"):
+                with VerticalScroll(id="checkin-form", can_focus=False):
                     yield Static("", id="checkin-kpi")
                     yield FieldRow(
                         t(_FIELD_LABELS["value"]),
