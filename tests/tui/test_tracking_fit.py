@@ -7,10 +7,12 @@ import datetime as dt
 
 import pytest
 
+from model.i18n import set_language
 from model.store import load_plan
 from tests.tui.helpers import focused_id, screen_text
 from tui.app import make_app
 from tui.screens.dashboard import DashboardScreen
+from tui.screens.dialogs import ConfirmDialog
 
 ENDED = dt.date(2026, 12, 7)
 """Long after saas-growth.toml's Q1: every KPI misses its closing value, CAC is crossed."""
@@ -89,3 +91,27 @@ async def test_every_tab_stop_on_the_check_in_screen_is_a_field_or_the_list(exam
         fields = {"checkin-date", "checkin-list", "checkin-value", "checkin-confidence"}
         fields |= {"checkin-note", "checkin-input-0", "checkin-input-1"}
         assert set(stops) <= fields, stops
+
+
+@pytest.mark.parametrize("language", ["en", "zh-TW"])
+async def test_one_kpi_due_and_one_typed_are_said_in_the_singular(example_copy, language):
+    set_language(language)
+    app = saas_app(example_copy(), dt.date(2026, 2, 20))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press(*"44%", "enter")  # trial activation: one of the two due left
+        await pilot.pause()
+        text = " ".join(screen_text(pilot).split())
+        if language == "en":
+            assert "1 of 5 KPIs is due by its cadence (listed first)." in text
+        else:
+            assert "5 個指標中有 1 個依檢視節奏到期" in text
+        await pilot.press(*"31%", "escape", "escape")  # typed, not recorded: leave?
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        text = " ".join(screen_text(pilot).split())
+        if language == "en":
+            assert "Values typed for 1 KPI are not recorded yet." in text
+        else:
+            assert "有 1 個指標輸入了數值但還沒記錄" in text

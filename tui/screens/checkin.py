@@ -158,7 +158,12 @@ class CheckinScreen(CheckinForm, Screen[None]):
 
     def _show_guide(self) -> None:
         due, total = len(self.progress.due), len(self.progress.kpis)
-        key = "tracking_ui.checkin_guide" if due else "tracking_ui.checkin_guide_none_due"
+        if due:
+            key = "tracking_ui.checkin_guide_one" if due == 1 else "tracking_ui.checkin_guide"
+        elif total == 1:
+            key = "tracking_ui.checkin_guide_none_due_one"
+        else:
+            key = "tracking_ui.checkin_guide_none_due"
         self.query_one("#checkin-guide", Static).update(Text(t(key, due=due, total=total)))
 
     async def relocalize(self) -> None:
@@ -351,7 +356,8 @@ class CheckinScreen(CheckinForm, Screen[None]):
             if leave:
                 self.dismiss()
 
-        question = t("tracking_ui.confirm_leave", count=len(pending))
+        key = "tracking_ui.confirm_leave_one" if len(pending) == 1 else "tracking_ui.confirm_leave"
+        question = t(key, count=len(pending))
         self.app.push_screen(
             ConfirmDialog(question, yes=t("tracking_ui.leave"), no=t("tracking_ui.stay")), answered
         )
