@@ -1,5 +1,6 @@
 """What the tracking screens show fits where it is shown: whole names, counted rests,
-no field out of reach, words said right for one. Every test fixes the app's today."""
+no field out of reach, words said right for one, a check-in dated later
+said to count from its day. Every test fixes the app's today."""
 
 from __future__ import annotations
 
@@ -115,3 +116,25 @@ async def test_one_kpi_due_and_one_typed_are_said_in_the_singular(example_copy, 
             assert "Values typed for 1 KPI are not recorded yet." in text
         else:
             assert "有 1 個指標輸入了數值但還沒記錄" in text
+
+
+async def test_a_check_in_dated_later_than_today_says_from_when_it_counts(example_copy):
+    path = example_copy()
+    text = path.read_text("utf-8").replace("start = 2026-01-01", "start = 2026-10-01")
+    path.write_text(text.replace("end = 2026-03-31", "end = 2026-12-31"), "utf-8")
+    app = saas_app(path, ENDED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("shift+tab", "shift+tab")  # the value, the list, the date
+        assert focused_id(pilot) == "checkin-date"
+        await pilot.press("ctrl+u", *"2027-01-05", "enter", *"45%", "enter")
+        await pilot.pause()
+        assert app.plan.checkins[-1].date == dt.date(2027, 1, 5)
+        lines = screen_text(pilot).splitlines()
+        row = next(line for line in lines if "Trial activation rate" in line)
+        # Recorded, not counted yet: the row says from when, not a ✓ beside the old value.
+        assert "» Trial activation rate" in row and "counts from 2027-01-05" in row
+        assert "overdue" not in row and "✓" not in row
+        shown = " ".join(" ".join(lines).split())
+        assert "2027-01-05 is in the future; recorded anyway, it counts from that day on" in shown

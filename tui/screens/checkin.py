@@ -283,7 +283,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         self.okr_app.dirty = True
         self.drafts.pop(kpi.id, None)
         self._show_result(checkin, after)
-        self._refresh_rows(kpi.id)
+        self._refresh_rows(checkin)
         await self._next_due()
 
     def _show_result(self, checkin: CheckIn, entry: KpiProgress) -> None:
@@ -300,12 +300,13 @@ class CheckinScreen(CheckinForm, Screen[None]):
         widget.display = True
         widget.set_class(entry.guardrail_crossed, "-crossed")
 
-    def _refresh_rows(self, kpi_id: str) -> None:
-        """Give every row its new numbers (same order), marking ``kpi_id`` as recorded."""
+    def _refresh_rows(self, checkin: CheckIn) -> None:
+        """Give every row its new numbers (same order), marking ``checkin``'s KPI as
+        recorded."""
         self.progress = plan_progress(self.plan, self.today)
         by_id = {entry.kpi.id: entry for entry in self.progress.kpis}
         checkin_list = self.checkin_list
-        checkin_list.recorded.add(kpi_id)
+        checkin_list.recorded[checkin.kpi] = checkin
         checkin_list.entries = [by_id.get(e.kpi.id, e) for e in checkin_list.entries]
         checkin_list.refresh()
         self._show_guide()  # one fewer due
