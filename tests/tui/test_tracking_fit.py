@@ -138,3 +138,38 @@ async def test_a_check_in_dated_later_than_today_says_from_when_it_counts(exampl
         assert "overdue" not in row and "✓" not in row
         shown = " ".join(" ".join(lines).split())
         assert "2027-01-05 is in the future; recorded anyway, it counts from that day on" in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_check_in_names_and_input_labels_take_the_room_there_is(example_copy, size):
+    app = saas_app(example_copy(), dt.date(2026, 2, 20))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        for name in ("Trial activation rate", "Customer acquisition cost"):
+            row = next(line for line in lines if name[:12] in line)
+            assert name in row, row
+        assert any(line.lstrip().startswith("activated_trials ") for line in lines)
+        await pilot.press("escape", "down", "down", "down")  # the list, down to CAC
+        await pilot.pause()
+        assert any(
+            line.lstrip().startswith("marketing_spend ") for line in screen_text(pilot).splitlines()
+        )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_long_chinese_input_name_is_cut_with_no_space_before_the_ellipsis(
+    example_copy, size
+):
+    set_language("zh-TW")
+    path = example_copy("content-leads.zh-TW.toml")
+    long_name = "自然搜尋工作階段數與文章瀏覽數"
+    path.write_text(path.read_text("utf-8").replace("自然搜尋工作階段數", long_name), "utf-8")
+    app = make_app(load_plan(path), path, today=dt.date(2026, 4, 20))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "自然搜尋工作階段數與文…" in text
+        assert " …" not in text

@@ -179,7 +179,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         self.field("confidence").placeholder = t("tracking_ui.ph_confidence")
         self.field("note").placeholder = t("tracking_ui.ph_note")
         self.query_one("#checkin-result").display = False  # a sentence in the old language
-        self.checkin_list.refresh()
+        self.checkin_list.refresh(layout=True)
         self._date_changed()
         await self.load_kpi()
         self.refresh_bindings()
@@ -308,7 +308,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         checkin_list = self.checkin_list
         checkin_list.recorded[checkin.kpi] = checkin
         checkin_list.entries = [by_id.get(e.kpi.id, e) for e in checkin_list.entries]
-        checkin_list.refresh()
+        checkin_list.refresh(layout=True)  # its columns may widen (auto width)
         self._show_guide()  # one fewer due
 
     async def _next_due(self) -> None:

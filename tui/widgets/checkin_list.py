@@ -10,11 +10,13 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.geometry import Size
 
 from model.i18n import get_language, t
 from model.plan import CheckIn, Plan
 from model.progress import JUDGED_STATUSES, KpiProgress, counts_on
 from model.progress_report import latest_value_text, status_label
+from model.textwidth import truncate
 from tui.widgets.row_list import RowList, one_line
 
 MARKS = {"recorded": "✓", "ahead": "»", "overdue": "!", "due": "●", "later": " "}
@@ -124,6 +126,14 @@ class CheckinList(RowList):
             )
         return self._widths[1]
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """A row with every column and the longest name whole: what the list takes on a
+        wide screen (``width: auto``, within its minimum and maximum)."""
+        value_width, status_width, due_width = self.column_widths()
+        names = (cell_len(one_line(e.kpi.name or e.kpi.id)) for e in self.entries)
+        right = value_width + 2 + status_width + (2 + due_width if due_width else 0)
+        return len(f" {MARKS['later']} ") + max(names, default=0) + 2 + right
+
     def render_row(self, index: int, width: int) -> Text:
         entry = self.entries[index]
         state = self.state(entry)
@@ -148,11 +158,11 @@ class CheckinList(RowList):
             right.append_text(Text("  ").append_text(status))
         if due_width:
             right.append_text(Text("  ").append_text(due))
-        name = Text(one_line(entry.kpi.name or entry.kpi.id))
+        name = one_line(entry.kpi.name or entry.kpi.id)
         room = width - mark.cell_len - right.cell_len - 2
         if room < 8:  # too narrow for everything: keep the name readable
             right = due
             room = width - mark.cell_len - right.cell_len - 2
-        name.truncate(max(room, 4), overflow="ellipsis")
-        gap = max(width - mark.cell_len - cell_len(name.plain) - right.cell_len, 1)
+        name = truncate(name, max(room, 4))  # no space before the "…" of a CJK name
+        gap = max(width - mark.cell_len - cell_len(name) - right.cell_len, 1)
         return Text.assemble(mark, name, " " * gap, right)

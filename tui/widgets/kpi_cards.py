@@ -20,6 +20,7 @@ from rich.text import Text
 from model.i18n import t
 from model.progress import JUDGED_STATUSES
 from model.progress_report import NO_VALUE, format_score, format_share, guardrail_text, status_label
+from model.textwidth import truncate
 from model.units import format_value
 from tui.widgets.charts import progress_bar, sparkline
 from tui.widgets.checkin_list import due_label
@@ -118,10 +119,11 @@ class KpiCards:
                 target = format_value(kpi.target, kpi.unit, currency=self.plan.currency)
                 goal = t("tracking_ui.heading_target", target=target)
             value.append(goal, self.get_component_rich_style("kpi-board--muted"))
-        name = Text(" " + one_line(entry.kpi.name or entry.kpi.id))
-        name.stylize(self.get_component_rich_style("kpi-board--name"))
         room = width - value.cell_len - 2
-        name.truncate(max(room, 4), overflow="ellipsis")
+        name = Text(  # cut with no space before the "…" of a CJK name
+            truncate(" " + one_line(entry.kpi.name or entry.kpi.id), max(room, 4)),
+            self.get_component_rich_style("kpi-board--name"),
+        )
         gap = max(width - name.cell_len - value.cell_len, 1)
         return Text.assemble(name, " " * gap, value)
 
