@@ -73,6 +73,7 @@ class AttentionLine(Static):
         super().__init__("", id=id, markup=False)
         self.parts: list[AttentionPart] = []
         self.empty_text = ""
+        self._fitted_width = -1
 
     def show(self, parts: list[AttentionPart], empty_text: str) -> None:
         """Show ``parts`` (``empty_text`` when there are none), fitted to the width."""
@@ -80,8 +81,9 @@ class AttentionLine(Static):
         self.empty_text = empty_text
         self._fit()
 
-    def on_resize(self, _event: events.Resize) -> None:
-        self._fit()
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._fitted_width:  # its height follows from the text
+            self._fit()
 
     def _width(self) -> int:
         width = self.content_size.width
@@ -93,7 +95,7 @@ class AttentionLine(Static):
         if not self.parts:
             self.update(Text(self.empty_text))
             return
-        width = self._width()
+        width = self._fitted_width = self._width()
 
         def fits(text: str) -> bool:
             return len(Content(text).wrap(width)) <= ATTENTION_LINES
