@@ -33,7 +33,7 @@ from model.i18n import t
 from model.inputs import join_list
 from model.plan import CheckIn, Kpi, Objective, Plan
 from model.plan_source import decode_plan_bytes
-from model.progress import KpiProgress, checkins_by_kpi, kpi_progress
+from model.progress import KpiProgress, checkins_by_kpi, counts_on, kpi_progress
 from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, parse_plan
 from model.units import ValueParseError, parse_value
 from model.writelock import write_turn
@@ -189,16 +189,18 @@ def checkin_warnings(
 
     A date outside the period is recorded (closing values are often measured a few days
     after the end, and refusing would lose them) but said; so is a date in the future.
-    ``ahead`` words them for a check-in not recorded yet ("will still be recorded").
+    ``ahead`` words them for a check-in not recorded yet ("will still be recorded"). A
+    future date comes first: such a check-in does not count until its day
+    (:func:`model.progress.counts_on`).
     """
     warnings = []
+    if not counts_on(checkin, today):  # first: what it means for the status shown today
+        key = "checkin.future_date_ahead" if ahead else "checkin.future_date"
+        warnings.append(t(key, date=checkin.date))
     start, end = objective.start, objective.end
     if (start and checkin.date < start) or (end and checkin.date > end):
         key = "checkin.outside_period_ahead" if ahead else "checkin.outside_period"
         warnings.append(t(key, date=checkin.date, start=start or "…", end=end or "…"))
-    if checkin.date > today:
-        key = "checkin.future_date_ahead" if ahead else "checkin.future_date"
-        warnings.append(t(key, date=checkin.date))
     return warnings
 
 

@@ -303,17 +303,24 @@ def guardrail_state(kpi: Kpi, value: float | None) -> GuardrailState | None:
 # --- putting it together --------------------------------------------------------------
 
 
+def counts_on(checkin: CheckIn, day: dt.date) -> bool:
+    """Whether ``checkin`` counts in where its KPI stands on ``day``: one dated later is
+    kept in the plan but counts only from its own date on (until then the KPI shows its
+    earlier value, and a check-in due is still due)."""
+    return checkin.date <= day
+
+
 def checkins_by_kpi(
     checkins: Iterable[CheckIn], until: dt.date | None = None
 ) -> dict[str, list[CheckIn]]:
     """Check-ins grouped by KPI id, each list oldest first (same day: given order).
 
-    Only those dated on or before ``until`` when it is given. One pass and one sort per
-    KPI, so a plan with thousands of check-ins stays fast.
+    Only those that count on ``until`` (:func:`counts_on`) when it is given. One pass and
+    one sort per KPI, so a plan with thousands of check-ins stays fast.
     """
     grouped: dict[str, list[CheckIn]] = {}
     for checkin in checkins:
-        if until is None or checkin.date <= until:
+        if until is None or counts_on(checkin, until):
             grouped.setdefault(checkin.kpi, []).append(checkin)
     for entries in grouped.values():
         entries.sort(key=lambda checkin: checkin.date)  # stable: ties keep file order

@@ -200,7 +200,7 @@ def test_warnings_for_dates_outside_the_period_or_in_the_future(saas):
         "2026-04-02 is outside the plan's period (2026-01-01 to 2026-03-31); recorded anyway"
     ]
     assert checkin_warnings(saas.objective, inside, D(2026, 1, 20)) == [
-        "2026-02-01 is in the future; recorded anyway"
+        "2026-02-01 is in the future; recorded anyway, it counts from that day on"
     ]
 
 
@@ -371,11 +371,11 @@ def test_warnings_about_a_checkin_not_recorded_yet_say_it_can_still_be(saas):
     late = CheckIn(kpi="cac", date=dt.date(2026, 4, 3), value=700)
     today = dt.date(2026, 4, 1)
     assert checkin_warnings(saas.objective, late, today, ahead=True) == [
+        "2026-04-03 is in the future; it can still be recorded, and counts from that day on",
         "2026-04-03 is outside the plan's period (2026-01-01 to 2026-03-31);"
         " it can still be recorded",
-        "2026-04-03 is in the future; it can still be recorded",
     ]
-    assert checkin_warnings(saas.objective, late, today)[1].endswith("recorded anyway")
+    assert checkin_warnings(saas.objective, late, today)[0].endswith("counts from that day on")
 
 
 def test_progress_with_a_back_dated_checkin_is_that_values_on_its_date(saas):

@@ -62,7 +62,7 @@ async def test_a_check_in_typed_with_keys_is_saved_by_ctrl_s(example_copy):
 
         assert "✓ Recorded Trial activation rate = 44% on 2026-02-20" in screen_text(pilot)
         assert app.dirty
-        assert "1 of 5 KPIs are due" in flat(pilot), "the count follows what is recorded"
+        assert "1 of 5 KPIs is due" in flat(pilot), "the count follows what is recorded"
         # On to the next KPI due, with its own empty form.
         assert app.screen.kpi.id == "week1_retention"
         assert focused_id(pilot) == "checkin-value"

@@ -115,7 +115,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
             yield FieldRow(t(_FIELD_LABELS["date"]), date, id="row-checkin-date")
             with Container(id="checkin-split"):
                 yield CheckinList(id="checkin-list")
-                with VerticalScroll(id="checkin-form"):
+                with VerticalScroll(id="checkin-form", can_focus=False):
                     yield Static("", id="checkin-kpi")
                     yield FieldRow(
                         t(_FIELD_LABELS["value"]),
@@ -165,7 +165,12 @@ class CheckinScreen(CheckinForm, Screen[None]):
 
     def _show_guide(self) -> None:
         due, total = len(self.progress.due), len(self.progress.kpis)
-        key = "tracking_ui.checkin_guide" if due else "tracking_ui.checkin_guide_none_due"
+        if due:
+            key = "tracking_ui.checkin_guide_one" if due == 1 else "tracking_ui.checkin_guide"
+        elif total == 1:
+            key = "tracking_ui.checkin_guide_none_due_one"
+        else:
+            key = "tracking_ui.checkin_guide_none_due"
         self.query_one("#checkin-guide", Static).update(Text(t(key, due=due, total=total)))
 
     async def relocalize(self) -> None:
@@ -181,7 +186,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         self.field("confidence").placeholder = t("tracking_ui.ph_confidence")
         self.field("note").placeholder = t("tracking_ui.ph_note")
         self.query_one("#checkin-result").display = False  # a sentence in the old language
-        self.checkin_list.refresh()
+        self.checkin_list.refresh(layout=True)
         self._date_changed()
         await self.load_kpi()
         self.refresh_bindings()
@@ -285,7 +290,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         self.okr_app.dirty = True
         self.drafts.pop(kpi.id, None)
         self._show_result(checkin, after)
-        self._refresh_rows(kpi.id)
+        self._refresh_rows(checkin)
         await self._next_due()
 
     def _show_result(self, checkin: CheckIn, entry: KpiProgress) -> None:
@@ -303,14 +308,15 @@ class CheckinScreen(CheckinForm, Screen[None]):
         widget.display = True
         widget.set_class(entry.guardrail_crossed, "-crossed")
 
-    def _refresh_rows(self, kpi_id: str) -> None:
-        """Give every row its new numbers (same order), marking ``kpi_id`` as recorded."""
+    def _refresh_rows(self, checkin: CheckIn) -> None:
+        """Give every row its new numbers (same order), marking ``checkin``'s KPI as
+        recorded."""
         self.progress = plan_progress(self.plan, self.today)
         by_id = {entry.kpi.id: entry for entry in self.progress.kpis}
         checkin_list = self.checkin_list
-        checkin_list.recorded.add(kpi_id)
+        checkin_list.recorded[checkin.kpi] = checkin
         checkin_list.entries = [by_id.get(e.kpi.id, e) for e in checkin_list.entries]
-        checkin_list.refresh()
+        checkin_list.refresh(layout=True)  # its columns may widen (auto width)
         self._show_guide()  # one fewer due
 
     async def _next_due(self) -> None:
@@ -359,7 +365,8 @@ class CheckinScreen(CheckinForm, Screen[None]):
             if leave:
                 self.dismiss()
 
-        question = t("tracking_ui.confirm_leave", count=len(pending))
+        key = "tracking_ui.confirm_leave_one" if len(pending) == 1 else "tracking_ui.confirm_leave"
+        question = t(key, count=len(pending))
         self.app.push_screen(
             ConfirmDialog(question, yes=t("tracking_ui.leave"), no=t("tracking_ui.stay")), answered
         )

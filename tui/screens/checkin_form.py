@@ -37,13 +37,17 @@ from model.progress_report import (
     latest_value_text,
     status_label,
 )
+from model.textwidth import display_width, truncate
 from model.units import format_value
 from tui.keys import bind, localize_bindings
 from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow
 from tui.widgets.row_list import one_line
 
-LABEL_WIDTH = 14
-"""Input names longer than this are cut in their label (the formula above names them)."""
+LABEL_WIDTH = 15
+"""The labels' column, in cells (the form's own labels fit it), as other forms have it."""
+LABEL_MAX = 24
+"""The labels' column widens up to this for a KPI's input names; longer names are cut in
+their label (the formula above names them)."""
 
 
 class RecordInput(Input):
@@ -65,11 +69,17 @@ class RecordInput(Input):
         localize_bindings(self)
 
 
-def _label(name: str) -> str:
-    """``name`` cut to the label's width in cells (a CJK character takes two)."""
-    text = Text(one_line(name))
-    text.truncate(LABEL_WIDTH, overflow="ellipsis")
-    return text.plain
+def label_width(names: tuple[str, ...]) -> int:
+    """The labels' column for a KPI with these input names: wide enough for the longest
+    and a space, within ``LABEL_WIDTH``..``LABEL_MAX``."""
+    widest = max((display_width(one_line(name)) + 1 for name in names), default=0)
+    return max(LABEL_WIDTH, min(widest, LABEL_MAX))
+
+
+def _label(name: str, width: int) -> str:
+    """``name`` cut to fit a label ``width`` cells wide with a space after it (a CJK
+    character takes two; no padding before the "…")."""
+    return truncate(one_line(name), width - 1)
 
 
 class CheckinForm:
@@ -113,6 +123,7 @@ class CheckinForm:
         heading.update(self._heading(entry))
         declared = kpi_inputs(self.plan, kpi)
         self.input_names = tuple(name for name, _ in declared)
+        width = label_width(self.input_names)
         draft = self.drafts.get(kpi.id, {})
         rows = []
         for index, (name, declaration) in enumerate(declared):
@@ -121,12 +132,14 @@ class CheckinForm:
                 id=f"checkin-input-{index}", name=name, placeholder=t(NUMBER_PLACEHOLDERS[unit])
             )
             field.value = draft.get(f"input:{name}", "")
-            rows.append(FieldRow(_label(name), field, id=f"row-checkin-input-{index}"))
+            rows.append(FieldRow(_label(name, width), field, id=f"row-checkin-input-{index}"))
         inputs_heading = self.query_one("#checkin-inputs-heading", Static)
         inputs_heading.display = bool(rows)
         if rows:
             inputs_heading.update(Text(t("tracking_ui.inputs_heading", formula=kpi.formula)))
             await container.mount_all(rows)
+        for label in self.query(".field-label"):  # one column: the date's and the form's
+            label.styles.width = width
         with self.prevent(Input.Changed):
             value = self.field("value")
             value.placeholder = t(NUMBER_PLACEHOLDERS[kpi.unit])

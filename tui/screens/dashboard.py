@@ -20,19 +20,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from model.i18n import t
-from model.inputs import join_list
 from model.progress import JUDGED_STATUSES, KpiProgress, PlanProgress, plan_progress
 from model.progress_report import format_score, format_share, status_label
 from tui.keys import bind, localize_bindings, localize_tree
+from tui.widgets.attention_line import AttentionLine, AttentionPart
 from tui.widgets.charts import glyphs_for
 from tui.widgets.kpi_board import KpiBoard
 from tui.widgets.row_list import one_line
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
-
-NAMED_IN_SUMMARY = 3
-"""The attention line names this many KPIs per kind, then counts the rest."""
 
 
 def _name(entry: KpiProgress) -> str:
@@ -63,7 +60,7 @@ class DashboardScreen(Screen[None]):
             yield Static("", id="dashboard-north-star")
             yield Static("", id="dashboard-period")
             yield Static("", id="dashboard-objective")
-            yield Static("", id="dashboard-attention")
+            yield AttentionLine(id="dashboard-attention")
             yield KpiBoard(glyphs=glyphs_for(), id="dashboard-board")
         yield Footer(compact=True)
 
@@ -153,43 +150,20 @@ class DashboardScreen(Screen[None]):
         parts = []
         crossed, overdue = progress.crossed, progress.overdue
         if crossed:
-            parts.append(
-                t(
-                    "tracking_ui.attention_crossed",
-                    count=len(crossed),
-                    names=self._names([_name(entry) for entry in crossed]),
-                )
-            )
+            names = tuple(_name(entry) for entry in crossed)
+            parts.append(AttentionPart("tracking_ui.attention_crossed", names))
         if overdue:
-            parts.append(
-                t(
-                    "tracking_ui.attention_overdue",
-                    count=len(overdue),
-                    names=self._names([_name(entry) for entry in overdue]),
-                )
-            )
+            names = tuple(_name(entry) for entry in overdue)
+            parts.append(AttentionPart("tracking_ui.attention_overdue", names))
         closing = progress.closing_missing
         if closing:
-            parts.append(
-                t(
-                    "tracking_ui.attention_closing",
-                    date=closing[0].next_due,
-                    count=len(closing),
-                    names=self._names([_name(entry) for entry in closing]),
-                )
-            )
-        text = " · ".join(parts) if parts else t("tracking_ui.attention_none")
-        widget = self.query_one("#dashboard-attention", Static)
-        widget.update(Text(text))
+            names = tuple(_name(entry) for entry in closing)
+            date = {"date": closing[0].next_due}
+            parts.append(AttentionPart("tracking_ui.attention_closing", names, date))
+        widget = self.query_one("#dashboard-attention", AttentionLine)
+        widget.show(parts, t("tracking_ui.attention_none"))
         widget.set_class(bool(crossed), "-crossed")
         widget.set_class(bool(overdue or closing) and not crossed, "-overdue")
-
-    @staticmethod
-    def _names(ids: list[str]) -> str:
-        if len(ids) <= NAMED_IN_SUMMARY:
-            return join_list(ids)
-        shown = t("formula.name_separator").join(ids[:NAMED_IN_SUMMARY])
-        return t("tracking_ui.and_more", names=shown, count=len(ids) - NAMED_IN_SUMMARY)
 
     # --- keys ---------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from rich.text import Text
 from model.i18n import t
 from model.progress import JUDGED_STATUSES
 from model.progress_report import NO_VALUE, format_score, format_share, guardrail_text, status_label
+from model.textwidth import truncate
 from model.units import format_value
 from tui.widgets.charts import progress_bar, sparkline
 from tui.widgets.checkin_list import due_label
@@ -118,10 +119,11 @@ class KpiCards:
                 target = format_value(kpi.target, kpi.unit, currency=self.plan.currency)
                 goal = t("tracking_ui.heading_target", target=target)
             value.append(goal, self.get_component_rich_style("kpi-board--muted"))
-        name = Text(" " + one_line(entry.kpi.name or entry.kpi.id))
-        name.stylize(self.get_component_rich_style("kpi-board--name"))
         room = width - value.cell_len - 2
-        name.truncate(max(room, 4), overflow="ellipsis")
+        name = Text(  # cut with no space before the "…" of a CJK name
+            truncate(" " + one_line(entry.kpi.name or entry.kpi.id), max(room, 4)),
+            self.get_component_rich_style("kpi-board--name"),
+        )
         gap = max(width - name.cell_len - value.cell_len, 1)
         return Text.assemble(name, " " * gap, value)
 
@@ -150,19 +152,17 @@ class KpiCards:
     def _measure(self, width: int) -> None:
         """Column widths shared by every card, so bars and words line up: the share and
         status columns fit the widest, the bar takes what is left (within its range)
-        after the widest line without an optional ``guardrail ok``."""
+        after the widest line, guardrail state included. Only when even the shortest bar
+        leaves no room is the guardrail state left out (a crossed one still has its own
+        alert line)."""
         parts = [self._progress_parts(entry) for entry in self.entries]
         self._share_width = max((cell_len(share) for share, *_ in parts), default=0)
         self._status_width = max((status.cell_len for _, status, *_ in parts), default=0)
         widest = max(
-            (
-                guard.cell_len + 2 if entry.guardrail_crossed else 0
-                for entry, (_, _, guard, _) in zip(self.entries, parts, strict=True)
-            ),
+            ((guard.cell_len + 2 if guard else 0) + 2 + due.cell_len for _, _, guard, due in parts),
             default=0,
         )
-        due_width = max((due.cell_len for *_, due in parts), default=0)
-        fixed = 2 + 1 + self._share_width + 2 + self._status_width + widest + 2 + due_width
+        fixed = 2 + 1 + self._share_width + 2 + self._status_width + widest
         self._bar_width = max(BAR_MIN, min(BAR_MAX, width - fixed))
 
     def _progress_line(self, entry: KpiProgress, width: int) -> Text:
