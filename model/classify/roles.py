@@ -108,6 +108,12 @@ def assign_roles(evidence: Evidence) -> None:
         if _inside_a_name(evidence.hits, quantity.number_start):
             continue  # "SOC 2", "ISO 27001": part of a name, not an amount
         noun = _noun_after(evidence, quantity.end)
+        if (
+            noun is not None
+            and noun.categories & lx.METRIC
+            and _names_window(evidence, quantity, noun)
+        ):
+            continue  # "30 天留存率", "Day-7 retention", "90-day churn": the metric's window
         role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
         if role is None and _sizes_the_change(evidence, quantity, noun):
             role = "target"
@@ -116,6 +122,36 @@ def assign_roles(evidence: Evidence) -> None:
         end = noun.end if noun is not None and quantity.unit == "count" else quantity.end
         span = (quantity.start if role == "target" else quantity.number_start, end)
         (targets if role == "target" else outputs).append(span)
+
+
+_WINDOW_GAPS = frozenset(("日", "-day", "day", "days", "-week", "week", "-month", "month"))
+"""What may stand between a number and a metric's name when the number sets the metric's
+time window ("30 天留存率", "30 日回購率", "90-day churn", "7 days retention")."""
+_WINDOW_BEFORE = ("day-", "day ", "week-", "week ", "month-", "month ")
+"""What before a number makes it a metric's day ("Day-7 retention", "day 30 retention")."""
+
+
+def _names_window(evidence: Evidence, quantity: Quantity, noun: Hit) -> bool:
+    """Whether a number right before a metric's name is part of that name: the time window
+    it is measured over ("新客 30 天留存率", "首 7 天啟用率", "30 日回購率", "Day-7
+    retention", "90-day churn"), not its target. A bound or "to"/"達" before the number
+    makes it a value again ("縮短到 2 天交期"), and the metric must be measured by a later
+    number ("達 40%", "under 5%"): alone, "4 days turnaround" is a duration reached."""
+    if quantity.comparator or quantity.value % 1 or quantity.unit not in ("duration", "count"):
+        return False
+    if not any(
+        later.start >= noun.end and (later.unit in MEASURE_UNITS or later.comparator)
+        for later in evidence.quantities
+    ):
+        return False
+    gap = evidence.text[quantity.end : noun.start].strip()
+    if quantity.unit == "duration":
+        return gap in ("", "-")
+    if quantity.classifier:
+        return False
+    if gap.partition(" ")[0] in _WINDOW_GAPS:
+        return True  # "30-day repeat purchase rate": the window, then the metric's name
+    return not gap and evidence.text.endswith(_WINDOW_BEFORE, 0, quantity.number_start)
 
 
 def _inside_a_name(hits: list[Hit], position: int) -> bool:
