@@ -142,6 +142,8 @@ CURRENCY_CODES = ("usd", "twd", "ntd", "eur", "gbp", "jpy", "rmb", "cny")
 COMPARATORS_BEFORE: dict[str, str] = {}
 for _symbol, _words_before in (
     ("<=", "<=|=<|≤|at most|no more than|not more than|up to|at or below|不超過|最多|以內"),
+    ("<=", "not to exceed|not exceed|does not exceed|never exceeds|no higher than|not above"),
+    ("<=", "不高於|不多於|不大於|不超出|未超過"),
     (">=", ">=|=>|≥|at least|at or above|no less than|不低於|至少|不少於"),
     ("<", "<|under|below|less than|fewer than|within|低於|少於|小於|不到"),
     (">", ">|above|over|more than|greater than|exceed|exceeds|exceeding|beyond"),

@@ -91,6 +91,8 @@ def find_verb(evidence: Evidence) -> None:
             continue  # "流程的設計": after 的 or 之 the word is a noun
         elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(text, hits, index):
             continue  # "招聘率", "部署頻率": an action word inside a metric's name
+        if categories & lx.OUTCOME and evidence.quantities and _in_a_ceiling(evidence, hit):
+            continue  # "not to exceed $700", "不超過 NT$700": a ceiling, not a result to reach
         evidence.verb = hit
         evidence.verb_leads = hit.start == lead or (
             not hit.word.isascii()
@@ -103,6 +105,21 @@ def find_verb(evidence: Evidence) -> None:
     else:
         _guess_instruction(evidence)
     _adjust_verb(evidence)
+
+
+def _in_a_ceiling(evidence: Evidence, hit: Hit) -> bool:
+    """Whether the verb is the negated bound before a number ("not to exceed $700",
+    "不超過 NT$700", "不高於 3%"): it keeps the measure under a ceiling. ("控制在 5% 以內"
+    is a bound too, but 控制在 does keep the measure somewhere: it stays the verb.)"""
+    for quantity in evidence.quantities:
+        if quantity.start <= hit.start and hit.end <= quantity.number_start:
+            negation = evidence.text[quantity.start : hit.start]
+            return quantity.comparator in _CEILINGS and any(n in negation for n in _NEGATIONS)
+    return False
+
+
+_CEILINGS = frozenset(("<", "<="))
+_NEGATIONS = ("不", "未", "not", "never")
 
 
 def _guess_instruction(evidence: Evidence) -> None:

@@ -62,3 +62,43 @@ def test_a_metrics_time_window_is_part_of_its_name(text, expected):
 def test_a_duration_that_is_the_value_stays_the_target(text, expected):
     assert classify(text).kind == "key_result"
     assert target(text) == expected
+
+
+def _verb_reason(text: str) -> str | None:
+    for reason in classify(text).reasons:
+        if reason.key == "classify.outcome_verb":
+            return str(dict(reason.params)["verb"])
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CAC not to exceed $700", "not to exceed $700"),
+        ("Refund rate does not exceed 2%", "does not exceed 2%"),
+        ("Supplier defect rate no higher than 0.5%", "no higher than 0.5%"),
+        ("獲客成本（CAC）不超過 NT$700", "不超過 NT$700"),
+        ("单一客户营收占比不超过 15%", "不超过 15%"),
+        ("退貨率不高於 3%", "不高於 3%"),
+        ("客訴率不多於 1%", "不多於 1%"),
+    ],
+)
+def test_a_negated_bound_is_a_ceiling_not_a_result_to_reach(text, expected):
+    assert classify(text).kind == "key_result"
+    assert target(text) == expected
+    assert _verb_reason(text) is None  # not "a result to reach with 'exceed'"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Exceed $1M in ARR by Q4", "Exceed", "Exceed $1M"),
+        ("年營收超過 NT$1,000 萬", "超過", "超過 NT$1,000 萬"),
+        ("關鍵岗位離職率控制在 5% 以內", "控制在", "控制在 5% 以內"),
+        ("CAC 壓在 600 元以下", "壓在", "壓在 600 元以下"),
+    ],
+)
+def test_a_bound_the_team_reaches_or_holds_keeps_its_verb(text, verb, expected):
+    assert classify(text).kind == "key_result"
+    assert _verb_reason(text) == verb
+    assert target(text) == expected
