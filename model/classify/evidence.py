@@ -112,11 +112,14 @@ class Evidence:
     """Spans of measurable targets: numbers with a unit, a bound or an outcome noun."""
     outputs: Sequence[tuple[int, int]]
     """Spans of outputs: counts of things the team makes or does."""
+    inputs: Sequence[tuple[int, int]]
+    """Spans of the team's own inputs raised or set: "to $80k" of a budget, "from 120 to
+    150" of a headcount."""
     state: tuple[int, int] | None
     """Span of an all-or-nothing statement at the start ("zero churned customers")."""
 
     __slots__ = (
-        "changes", "deadlines", "display", "hits", "lead", "outputs", "quality_word",
+        "changes", "deadlines", "display", "hits", "inputs", "lead", "outputs", "quality_word",
         "quantities", "seen", "state", "targets", "text", "verb", "verb_guessed",
         "verb_kind", "verb_leads",
     )  # fmt: skip
@@ -146,6 +149,7 @@ class Evidence:
         self.quality_word = None
         self.targets = ()
         self.outputs = ()
+        self.inputs = ()
         self.state = None
 
     def quote(self, start: int, end: int) -> str:

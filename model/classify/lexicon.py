@@ -25,6 +25,7 @@ from model.classify.words_en import (
     EN_DIRECTION,
     EN_DONE_BY_OTHERS_BASES,
     EN_FREQUENCY,
+    EN_INPUT,
     EN_INSPIRING,
     EN_IRREGULAR,
     EN_LAUNCH,
@@ -44,6 +45,7 @@ from model.classify.words_zh import (
     ZH_BINARY,
     ZH_DIRECTION,
     ZH_FREQUENCY,
+    ZH_INPUT,
     ZH_INSPIRING,
     ZH_LAUNCH,
     ZH_METRIC,
@@ -89,10 +91,13 @@ BINARY = 8192
 ABSTRACT = 16384
 """An abstract aim (culture, trust, 文化): building one is an objective, not a task."""
 CUE = 32768
+INPUT = 65536
+"""What the team puts in and decides itself (budget, headcount, 預算, 人力): raising it is
+an initiative, not a result."""
 """An English word where a deadline or a number may start ("by", "in", "q3", "three", "half")."""
 
 VERB = ACTION | DIRECTION | ASPIRATION | OUTCOME | LAUNCH
-NOUN = METRIC | OUTCOME_NOUN | OUTPUT_NOUN
+NOUN = METRIC | OUTCOME_NOUN | OUTPUT_NOUN | INPUT
 
 
 # Verbs of finishing a piece of work: with no target, what they finish is an initiative
@@ -165,6 +170,7 @@ def _build_table() -> dict[str, int]:
         (EN_METRIC, METRIC),
         (EN_OUTCOME_NOUN, OUTCOME_NOUN),
         (EN_OUTPUT_NOUN, OUTPUT_NOUN),
+        (EN_INPUT, INPUT),
         (EN_INSPIRING, INSPIRING),
         (EN_QUALITATIVE, QUALITATIVE),
         (EN_STATE, STATE),
@@ -184,6 +190,7 @@ def _build_table() -> dict[str, int]:
         (ZH_METRIC, METRIC),
         (ZH_OUTCOME_NOUN, OUTCOME_NOUN),
         (ZH_OUTPUT_NOUN, OUTPUT_NOUN),
+        (ZH_INPUT, INPUT),
         (ZH_INSPIRING, INSPIRING),
         (ZH_QUALITATIVE, QUALITATIVE),
         (ZH_STATE, STATE),

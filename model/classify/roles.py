@@ -10,6 +10,7 @@ customers"); neither for a bare number ("Python 3.12").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
@@ -94,11 +95,19 @@ def assign_roles(evidence: Evidence) -> None:
     targets: list[tuple[int, int]] = []
     outputs: list[tuple[int, int]] = []
     evidence.targets, evidence.outputs = targets, outputs
+    own_input = (
+        evidence.seen & lx.INPUT
+        and evidence.verb_kind == lx.DIRECTION
+        and evidence.verb is not None
+        and evidence.verb.word not in _LOWERING
+    )
     in_change: set[int] = set()
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
         in_change.update(q.start for q in sides)
-        if _change_is_output(evidence, change, sides):
+        if own_input and _sets_input(evidence, change.start, sides, change):
+            evidence.inputs = [*evidence.inputs, (change.start, change.end)]
+        elif _change_is_output(evidence, change, sides):
             outputs.append((change.start, change.end))
         else:
             targets.append((change.start, change.end))
@@ -107,6 +116,9 @@ def assign_roles(evidence: Evidence) -> None:
             continue
         if _inside_a_name(evidence.hits, quantity.number_start):
             continue  # "SOC 2", "ISO 27001": part of a name, not an amount
+        if own_input and _sets_input(evidence, quantity.start, (quantity,), None):
+            evidence.inputs = [*evidence.inputs, (quantity.start, quantity.end)]
+            continue  # "Increase ad budget to $80k": the team's own input, set
         noun = _noun_after(evidence, quantity.end)
         if (
             noun is not None
@@ -152,6 +164,41 @@ def _names_window(evidence: Evidence, quantity: Quantity, noun: Hit) -> bool:
     if gap.partition(" ")[0] in _WINDOW_GAPS:
         return True  # "30-day repeat purchase rate": the window, then the metric's name
     return not gap and evidence.text.endswith(_WINDOW_BEFORE, 0, quantity.number_start)
+
+
+_LOWERING = frozenset(
+    lx.word_list("reduce, cut, lower, decrease, trim, shrink, 降低, 減少, 縮減, 削減, 壓低, 下降")
+)
+"""Direction verbs that lower a measure: cutting a budget or a headcount is a saving, a
+result (only raising or setting an input is the team's own decision)."""
+_PER = ("per ", "每", "人均", "/")
+_PEOPLE = frozenset(("", "人", "位", "名"))
+
+
+def _sets_input(
+    evidence: Evidence, start: int, sides: Sequence[Quantity], change: Change | None
+) -> bool:
+    """Whether numbers set one of the team's own inputs: an amount of money or a count,
+    with no bound, raised ("from 120 to 150"), and the nearest noun before them (in the
+    same clause) a budget or a headcount ("Increase ad budget to $80k/month", "客服人力從
+    10 人增加到 15 人"), not something measured per head ("Revenue per headcount")."""
+    if evidence.verb_kind != lx.DIRECTION:
+        return False  # raised, grown, 增加, 擴編 (not "Hold 4 training sessions for the team")
+    for quantity in sides:
+        if quantity.comparator in _BOUND_COMPARATORS:
+            return False  # "within budget", "headcount under 150": a limit kept, a result
+        if quantity.unit == "count":
+            if quantity.classifier not in _PEOPLE or _noun_after(evidence, quantity.end):
+                return False  # "4 場", "4 new engineers": counts of something else
+        elif quantity.unit != "currency":
+            return False
+    before, after = (change.before, change.after) if change is not None else (None, None)
+    if before is not None and after is not None and after.value < before.value:
+        return False  # "from $80k to $60k": a saving
+    noun = _noun_before(evidence, start)
+    if noun is None or not noun.categories & lx.INPUT:
+        return False
+    return not any(word in evidence.text[max(0, noun.start - 5) : noun.start] for word in _PER)
 
 
 def _inside_a_name(hits: list[Hit], position: int) -> bool:

@@ -149,6 +149,14 @@ def names_output(e: Evidence) -> Fired | None:
     return _fired("classify.names_output", ("output", e.outputs[0]), initiative=3.0)
 
 
+def names_input(e: Evidence) -> Fired | None:
+    """Raising the team's own budget or headcount ("Increase ad budget to $80k/month",
+    "客服人力從 10 人增加到 15 人") is a decision it controls, not a result: an initiative."""
+    if not e.inputs:
+        return None
+    return _fired("classify.names_input", ("input", e.inputs[0]), initiative=3.5)
+
+
 def changes_own_work(e: Evidence) -> Fired | None:
     """Shortening a form or improving the emails changes the team's own work, not a result."""
     if e.verb_kind != lx.DIRECTION or e.seen & lx.METRIC or e.targets:
@@ -221,7 +229,7 @@ def no_target(e: Evidence) -> Fired | None:
     """A direction with nothing to measure it by is an objective."""
     if e.verb is None or e.verb_kind not in (lx.DIRECTION, lx.ASPIRATION, lx.OUTCOME):
         return None
-    if e.targets or e.outputs or e.state is not None or e.seen & lx.BINARY:
+    if e.targets or e.outputs or e.inputs or e.state is not None or e.seen & lx.BINARY:
         return None
     if e.verb_kind == lx.DIRECTION and not e.seen & lx.METRIC and _own_work_changed(e):
         return None  # "Shorten the form" changes own work (see changes_own_work)

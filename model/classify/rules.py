@@ -33,6 +33,7 @@ from model.classify.rulebook import (
     inspiring_words,
     launch_verb,
     measurable_target,
+    names_input,
     names_metric,
     names_output,
     no_target,
@@ -72,6 +73,8 @@ STATE = 1 << 24
 """The line states an all-or-nothing outcome."""
 DEADLINE = 1 << 25
 """The line has a deadline."""
+INPUTS = 1 << 26
+"""Numbers set one of the team's own inputs (a budget, a headcount)."""
 
 
 def facts_of(e: Evidence) -> int:
@@ -86,6 +89,8 @@ def facts_of(e: Evidence) -> int:
         facts |= STATE
     if e.deadlines:
         facts |= DEADLINE
+    if e.inputs:
+        facts |= INPUTS
     return facts
 
 
@@ -99,6 +104,7 @@ RULES: tuple[tuple[int, Callable[[Evidence], Fired | None]], ...] = (
     (lx.BINARY, yes_no_result),
     (STATE, all_or_nothing),
     (OUTPUTS, names_output),
+    (INPUTS, names_input),
     (DIRECTION_VERB, changes_own_work),
     (lx.METRIC, names_metric),
     (NO_VERB, state_reached),

@@ -101,7 +101,7 @@ p95, p99, sla, mentions, dau, wau, mau, active users, weekly active users,
 monthly active users, time on page, scroll depth, fulfillment, fulfilment,
 on-time delivery, picking errors, return rate, refund rate, reopen rate,
 escalation rate, unsubscribe rate, forecast accuracy, return on equity,
-net revenue retention, operating costs, burn, burn rate, headcount, sales, growth,
+net revenue retention, operating costs, burn, burn rate, sales, growth,
 cost per lead, cost per hire, cost per acquisition, search volume, branded search,
 click rate, open rates, lead-to-opportunity, trial-to-paid, free-to-paid, test coverage,
 build time, deployment frequency, change failure rate, offer acceptance rate,
@@ -162,6 +162,12 @@ survey, interview, campaign, newsletter, podcast, course, workshop, video series
 meeting, town hall, town halls, all-hands, offsite, off-site, retrospective, retro,
 stand-up, standup, sync, check-in, office hours, demo day, open house, hackathon,
 roadshow, roadshows, roundtable, roundtables, summit, drill, drills
+""")
+# The team's own inputs: raising a budget or a headcount is a decision the team controls,
+# an initiative, not a result ("Increase ad budget to $80k/month", "Grow headcount to 150").
+EN_INPUT = word_list("""
+budget, ad budget, marketing budget, advertising budget, media budget, headcount,
+team size, staffing level
 """)
 EN_INSPIRING = word_list("""
 best, #1, number one, no. 1, first choice, go-to, leading, leader, world-class, most,

@@ -102,3 +102,48 @@ def test_a_bound_the_team_reaches_or_holds_keeps_its_verb(text, verb, expected):
     assert classify(text).kind == "key_result"
     assert _verb_reason(text) == verb
     assert target(text) == expected
+
+
+def _input(text: str) -> str | None:
+    for reason in classify(text).reasons:
+        if reason.key == "classify.names_input":
+            return str(dict(reason.params)["input"])
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Increase ad budget to $80k/month", "to $80k"),
+        ("Grow marketing budget from $50k to $80k", "from $50k to $80k"),
+        ("Raise the marketing budget to $1M", "to $1M"),
+        ("Grow headcount from 120 to 150", "from 120 to 150"),
+        ("Increase engineering headcount to 40", "to 40"),
+        ("客服人力從 10 人增加到 15 人", "從 10 人增加到 15 人"),
+        ("工程團隊從 20 人擴編到 30 人", "從 20 人擴編到 30 人"),
+        ("將預算提高到 80 萬", "到 80 萬"),
+        ("将广告预算提高到 NT$80 万", "到 NT$80 万"),
+    ],
+)
+def test_raising_the_teams_own_budget_or_headcount_is_an_initiative(text, expected):
+    assert classify(text).kind == "initiative"
+    assert _input(text) == expected
+    assert target(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Grow the SDR team from 4 to 7 reps", "initiative"),
+        ("Cut cloud spend from $80k to $60k a month", "key_result"),
+        ("Reduce the marketing budget to $50k", "key_result"),
+        ("Keep headcount under 150", "key_result"),
+        ("Budget variance under 3% for every department", "key_result"),
+        ("Revenue per headcount from $150k to $200k", "key_result"),
+        ("為銷售團隊舉辦 4 場產品培訓", "initiative"),
+        ("Increase revenue to $2M", "key_result"),
+    ],
+)
+def test_look_alikes_of_inputs_keep_their_reading(text, kind):
+    assert classify(text).kind == kind
+    assert _input(text) is None
