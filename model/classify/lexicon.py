@@ -91,10 +91,10 @@ BINARY = 8192
 ABSTRACT = 16384
 """An abstract aim (culture, trust, 文化): building one is an objective, not a task."""
 CUE = 32768
+"""An English word where a deadline or a number may start ("by", "in", "q3", "three", "half")."""
 INPUT = 65536
 """What the team puts in and decides itself (budget, headcount, 預算, 人力): raising it is
 an initiative, not a result."""
-"""An English word where a deadline or a number may start ("by", "in", "q3", "three", "half")."""
 
 VERB = ACTION | DIRECTION | ASPIRATION | OUTCOME | LAUNCH
 NOUN = METRIC | OUTCOME_NOUN | OUTPUT_NOUN | INPUT
