@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import unicodedata
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -25,6 +26,21 @@ if TYPE_CHECKING:
 SETTLE_TIMEOUT = 0.5
 """Seconds a widget may take to pass on what was typed before a save (see
 :meth:`KeyBursts.settle`); past that the save goes ahead rather than hang."""
+
+
+def _as_typed(event: events.Event) -> events.Event:
+    """A key typing a space other than U+0020, such as the full-width space U+3000 that
+    Chinese input methods type, as the text it types: Textual's fields take a key's
+    character only when ``str.isprintable()`` allows it, which no other space does, so
+    it vanished. A paste of it lands where the key would have."""
+    if (
+        isinstance(event, events.Key)
+        and not event.is_forwarded
+        and event.character not in (None, " ")
+        and unicodedata.category(event.character) == "Zs"
+    ):
+        return events.Paste(event.character)
+    return event
 
 
 class KeyBursts:
@@ -47,6 +63,7 @@ class KeyBursts:
         on (see :meth:`_moves_on`) until what it does is in place; replay them in order
         (see :meth:`_replay_next`). Ignore the mouse until the editor is there (there is
         nothing to click yet)."""
+        event = _as_typed(event)
         if isinstance(event, events.Key | events.Paste):
             if self._holding and event is not self._replaying and not event.is_forwarded:
                 self._held.append(event)
