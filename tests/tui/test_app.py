@@ -367,6 +367,34 @@ async def test_the_items_editor_adds_moves_retypes_links_and_deletes(tmp_path):
         assert "Key results and initiatives: 1" in screen_text(pilot)
 
 
+async def test_typing_on_a_drop_down_opens_it_at_the_option_typed(example_copy):
+    """A KPI just added puts the cursor on its first empty field, Unit, a drop-down: the
+    letters typed there used to go nowhere. They open the menu at the option found."""
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("alt+3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Net revenue retention")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert focused_id(pilot) == "kpi-unit"
+        await pilot.press("p")
+        await pilot.pause()
+        assert "Percent" in screen_text(pilot)
+        await pilot.press("enter", "tab", "l", "enter", "ctrl+s")
+        await pilot.pause()
+        rows = [line for line in screen_text(pilot).splitlines() if "Unit " in line]
+        assert rows and "Percent" in rows[0]
+    added = next(kpi for kpi in load_plan(path).kpis if kpi.name == "Net revenue retention")
+    assert (added.unit, added.direction) == ("percent", "decrease")
+
+
 async def test_deleting_a_kpi_asks_and_unlinks_its_items(example_copy):
     path = example_copy()
     app = make_app(load_plan(path), path)

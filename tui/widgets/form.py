@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -174,6 +175,20 @@ class Choice(Select[str]):
             if isinstance(widget, SelectOverlay):
                 localize_textual_bindings(widget)
             yield widget
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A character typed on the closed drop-down opens it and looks for an option, as
+        # typing in the open menu does ("p" on Unit: Percent). Textual's closed Select let
+        # the keys go nowhere, and a KPI just added puts the cursor on its Unit.
+        if self.expanded or not event.is_printable or event.character == " ":
+            return
+        event.stop()
+        event.prevent_default()
+        self.action_show_overlay()
+        self.query_one(SelectOverlay).post_message(events.Key(event.key, event.character))
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return character is not None and character.isprintable() and character != " "
 
     def _watch_value(self, value: str | NoSelection) -> None:
         # Textual's Select looks its menu up when its value is set; set between its two
