@@ -277,3 +277,16 @@ async def test_the_plan_at_a_glance_wraps_long_lines_under_their_own_start(examp
         start = lines[at].index("baseline")
         wrapped = lines[at + 1]  # the rest of the owner, "(Mei Lin)"
         assert "Lin)" in wrapped and wrapped.index("Lin)") == start, wrapped
+
+
+async def test_the_plan_at_a_glance_shows_numbers_in_their_units(example_copy):
+    """Money with its currency, ratios with their x, as the dashboard and exports show
+    them (the summary used to say "baseline 780 → target 600")."""
+    path = example_copy()
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(120, 90)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        text = " ".join(screen_text(pilot).split())
+        assert "baseline $780 → target $600 · guardrail at most $700" in text
+        assert "baseline 2.5x → target 3.2x · guardrail at least 2x" in text

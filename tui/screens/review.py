@@ -21,7 +21,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from model.edit import EditError, format_date, format_number
+from model.edit import EditError, format_date
 from model.i18n import t
 from model.plan import Kpi, Plan
 from model.review import (
@@ -33,6 +33,7 @@ from model.review import (
     unsilence,
 )
 from model.steps import field_label, step_name
+from model.units import format_value
 from model.vocab import label
 from tui.keys import bind, localize_bindings
 from tui.screens.base import StepPane
@@ -328,7 +329,7 @@ def render_summary(plan: Plan) -> Text:
     out.append("\n")
     out.append(t("tui.review_section_kpis", count=len(plan.kpis)) + "\n", heading)
     for kpi in plan.kpis[:REVIEW_LIMIT]:
-        _kpi_block(out, kpi)
+        _kpi_block(out, kpi, plan.currency)
     _more(out, len(plan.kpis))
     for kind, title in ITEM_SECTIONS.items():
         items = [item for item in plan.items if item.kind == kind]
@@ -346,7 +347,7 @@ def render_summary(plan: Plan) -> Text:
     return out
 
 
-def _kpi_block(out: Text, kpi: Kpi) -> None:
+def _kpi_block(out: Text, kpi: Kpi, currency: str) -> None:
     out.append(" • ")
     out.append(one_line(kpi.name or kpi.id), "bold")
     out.append(f"  {kpi.id}", "dim")
@@ -363,9 +364,9 @@ def _kpi_block(out: Text, kpi: Kpi) -> None:
         out.append("\n")
     numbers = t(
         "tui.review_numbers",
-        baseline=format_number(kpi.baseline, kpi.unit) or "—",
-        target=format_number(kpi.target, kpi.unit) or "—",
-        guardrail=_guardrail(kpi),
+        baseline=_value(kpi.baseline, kpi, currency),
+        target=_value(kpi.target, kpi, currency),
+        guardrail=_guardrail(kpi, currency),
         cadence=label("cadence", kpi.cadence) if kpi.cadence else "—",
         owner=one_line(kpi.owner) or "—",
     )
@@ -375,10 +376,19 @@ def _kpi_block(out: Text, kpi: Kpi) -> None:
         out.append(one_line(kpi.on_breach) + "\n")
 
 
-def _guardrail(kpi: Kpi) -> str:
+def _value(value: float | None, kpi: Kpi, currency: str) -> str:
+    """A number in the KPI's unit as the dashboard and exports show it (``NT$1,200``,
+    ``3.2x``), ``—`` when unset."""
+    return "—" if value is None else format_value(value, kpi.unit, currency=currency)
+
+
+def _guardrail(kpi: Kpi, currency: str) -> str:
     guardrail = kpi.guardrail
-    low = format_number(guardrail and guardrail.min, kpi.unit)
-    high = format_number(guardrail and guardrail.max, kpi.unit)
+    low = high = ""
+    if guardrail is not None and guardrail.min is not None:
+        low = _value(guardrail.min, kpi, currency)
+    if guardrail is not None and guardrail.max is not None:
+        high = _value(guardrail.max, kpi, currency)
     if low and high:
         return t("tui.review_guardrail_range", low=low, high=high)
     if low:
