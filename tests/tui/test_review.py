@@ -290,3 +290,16 @@ async def test_the_plan_at_a_glance_shows_numbers_in_their_units(example_copy):
         text = " ".join(screen_text(pilot).split())
         assert "baseline $780 → target $600 · guardrail at most $700" in text
         assert "baseline 2.5x → target 3.2x · guardrail at least 2x" in text
+
+
+async def test_the_chosen_finding_is_shown_in_full_under_the_list(example_copy):
+    """At 80 columns a finding's row is cut short; under the list it reads in full."""
+    path = example_copy()
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        pane = [line[26:] for line in screen_text(pilot).splitlines()]  # the step list aside
+        text = " ".join(" ".join(pane).split())
+        assert "cac: guardrail cros… " in text  # the row
+        assert "cac: guardrail crossed on 2026-01-31, $740 is above the ceiling of $700" in text

@@ -194,13 +194,15 @@ class ReviewPane(StepPane):
         self.show_detail()
 
     def show_detail(self) -> None:
-        """Under the list: where the chosen finding is and how to fix it."""
+        """Under the list: the chosen finding in full (its row may be cut short), how to
+        fix it, and where it is."""
         finding = self.finding_list.selected
         detail = Text()
         if finding is not None:
             where = t(
                 "review.where", step=step_name(finding.step), path=finding.path, check=finding.check
             )
+            detail.append(one_line(finding.message) + "\n", "bold")
             detail.append(one_line(where) + "\n", "dim")
             silenced = self.finding_list.selected_silenced
             if silenced is not None:
