@@ -73,7 +73,8 @@ def jump_path(plan: Plan, finding: Finding) -> str:
 
     Built from ``finding.loc`` (list positions), so a KPI whose id is repeated is still
     the right one (``kpis[2].id``); otherwise the KPI's id is used, which survives a KPI
-    being moved. An input's finding goes to the formula of the first KPI reading it.
+    being moved. An input's finding goes to that input's field under the first KPI
+    reading it (``kpis.<id>.inputs.<name>.source``: the inputs are edited from a formula).
     """
     loc = finding.loc
     if len(loc) > 1 and loc[0] == "kpis" and isinstance(loc[1], int):
@@ -81,7 +82,8 @@ def jump_path(plan: Plan, finding: Finding) -> str:
     if len(loc) > 1 and loc[0] == "inputs":
         for index, kpi in enumerate(plan.kpis):
             if loc[1] in formula_inputs(kpi):
-                return _kpi_path(plan, index, ["formula"]) or finding.path
+                fields = ["inputs", str(loc[1]), *(str(part) for part in loc[2:3])]
+                return _kpi_path(plan, index, fields) or finding.path
     return finding.path
 
 

@@ -102,7 +102,7 @@ def test_a_kpi_finding_jumps_by_id_and_a_repeated_id_by_position():
     assert jump_path(plan, duplicate).startswith(f"kpis[{index}]")
 
 
-def test_an_input_finding_jumps_to_the_formula_reading_it():
+def test_an_input_finding_jumps_to_its_field_under_the_formula_reading_it():
     plan = load_plan(EXAMPLE_PLANS[0])
     reader = next(k for k in plan.kpis if k.formula.strip())
     from model.inputs import formula_inputs
@@ -112,4 +112,4 @@ def test_an_input_finding_jumps_to_the_formula_reading_it():
     findings = [f for f in run_checks(plan, TODAY).findings if f.loc[:2] == ("inputs", name)]
     assert findings, "a declared input without a source is reported"
     first_reader = next(k for k in plan.kpis if name in formula_inputs(k))
-    assert jump_path(plan, findings[0]) == f"kpis.{first_reader.id}.formula"
+    assert jump_path(plan, findings[0]) == f"kpis.{first_reader.id}.inputs.{name}.source"

@@ -13,6 +13,7 @@ from tests.tui.helpers import focused_id, screen_text, type_text
 from tui.app import make_app
 from tui.screens.dialogs import PromptDialog
 from tui.screens.export import ExportDialog
+from tui.screens.review import FindingList
 from tui.screens.wizard import CHECKS_DELAY
 from tui.widgets.step_list import StepList
 
@@ -303,3 +304,33 @@ async def test_the_chosen_finding_is_shown_in_full_under_the_list(example_copy):
         text = " ".join(" ".join(pane).split())
         assert "cac: guardrail cros… " in text  # the row
         assert "cac: guardrail crossed on 2026-01-31, $740 is above the ceiling of $700" in text
+
+
+async def test_an_input_finding_opens_that_input_with_the_cursor_in_its_field(example_copy):
+    """Inputs are edited in the formula's inputs dialog: enter on "the input ... has no
+    source" opens it on that input, the cursor in Source (it used to land in the
+    formula, where the next key typed changed the formula)."""
+    path = example_copy()
+    text = path.read_text("utf-8")
+    source = 'source = "Product analytics (Amplitude), daily export"'
+    path.write_text(text.replace(source, 'source = ""', 1), "utf-8")
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        findings = app.screen.query_one(FindingList)
+        for _ in range(findings.row_count()):
+            if findings.selected.check == "input.source":
+                break
+            await pilot.press("down")
+        assert findings.selected.path == "inputs.trial_signups.source"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert focused_id(pilot) == "input-source"
+        await type_text(pilot, "Amplitude")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.plan.kpis[0].formula == "activated_trials / trial_signups"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_plan(path).inputs["trial_signups"].source == "Amplitude"

@@ -137,7 +137,17 @@ class InputsDialog(ModalScreen[bool]):
         bind("escape", "close", "dialog.close"),
     ]
 
-    def __init__(self, plan: Plan, kpi: Kpi, tried: dict[str, float]) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        kpi: Kpi,
+        tried: dict[str, float],
+        *,
+        start: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        """``start`` names the input to open on, ``field`` (``source``, ``description``,
+        ``unit``) the field to put the cursor in, else the list has it."""
         super().__init__(classes="dialog-screen")
         localize_bindings(self)
         from model.inputs import formula_inputs
@@ -147,6 +157,8 @@ class InputsDialog(ModalScreen[bool]):
         self.tried = tried
         self.names = list(formula_inputs(kpi))
         self.changed = False
+        self.start = self.names.index(start) if start in self.names else 0
+        self.field = field
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="inputs-dialog"):
@@ -176,9 +188,14 @@ class InputsDialog(ModalScreen[bool]):
     def on_mount(self) -> None:
         options = self.query_one("#inputs-options", OptionList)
         if self.names:
-            options.highlighted = 0
-            self.load(self.names[0])
-        options.focus()
+            options.highlighted = self.start
+            self.load(self.names[self.start])
+        fields = {"source": "#input-source", "description": "#input-description"}
+        fields["unit"] = "#input-unit"
+        if self.names and self.field in fields:
+            self.query_one(fields[self.field]).focus()
+        else:
+            options.focus()
 
     @property
     def input_name(self) -> str | None:

@@ -109,7 +109,19 @@ class FormulasPane(KpiStepPane):
             return self.kpi_list.has_focus and kpi is not None and bool(kpi.formula.strip())
         return super().check_action(action, parameters)
 
-    def action_edit_inputs(self) -> None:
+    def focus_path(self, path: str) -> bool:
+        """Also ``kpis.<id>.inputs.<name>[.<field>]``: that KPI chosen, its inputs dialog
+        open on the input, the cursor in the field (a finding about an input)."""
+        head, found, rest = path.partition(".inputs.")
+        if not found:
+            return super().focus_path(path)
+        if not super().focus_path(head):
+            return False
+        name, _, field = rest.partition(".")
+        self.action_edit_inputs(start=name, field=field or "source")
+        return True
+
+    def action_edit_inputs(self, start: str | None = None, field: str | None = None) -> None:
         kpi = self.kpi
         if kpi is None:
             return
@@ -129,7 +141,8 @@ class FormulasPane(KpiStepPane):
             if self.kpi is kpi:
                 self.formula_changed(kpi)
 
-        self.app.push_screen(InputsDialog(self.plan, kpi, self.tried), closed)
+        dialog = InputsDialog(self.plan, kpi, self.tried, start=start, field=field)
+        self.app.push_screen(dialog, closed)
 
     def show_formula_feedback(self, text: str, *, error: bool = False) -> None:
         """Write ``text`` under the formula field (an error in the error colour)."""
