@@ -136,6 +136,22 @@ AVERAGE_WORDS = frozenset(
 """Words saying a count KPI is an average, which may be fractional. Not 每 (each, per):
 每月 is a count per month, whole, and 每位訪客 is each visitor."""
 
+OVER_WHOLE_WORDS = frozenset(
+    {
+        # retention of revenue, returns, attainment and coverage pass 100% when things go well
+        *("nrr", "ndr", "grr", "retention", "roas", "return", "returns", "attainment"),
+        *("quota", "achievement", "coverage", "utilization", "utilisation", "index"),
+        *("markup", "multiple"),
+        *("留存", "投報", "投资回报", "達成率", "达成率", "覆蓋", "覆盖", "稼動", "指數"),
+    }
+)
+"""Words saying a percent KPI may well be over 100% (net revenue retention at 110%, a
+ROAS of 400%, quota attainment at 120%), besides the changes and net figures of
+:data:`SIGNED_WORDS` (growth of 150%)."""
+
+OVER_WHOLE_LIMIT = 10
+"""Above this (1,000%) even such a percent is asked about: 12 for 12% growth is 1,200%."""
+
 _LATIN_WORD = re.compile(r"[a-z]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -173,6 +189,18 @@ def negative_value_reason(kpi: Kpi) -> str | None:
     return NEVER_NEGATIVE_UNITS[kpi.unit]
 
 
+def may_exceed_whole(kpi: Kpi) -> bool:
+    """Whether a percent KPI can be over 100% by its nature: a change (its formula
+    subtracts, or its words say so), a net figure, a retention of revenue, a return, an
+    attainment (see :data:`OVER_WHOLE_WORDS`). A percent of these stored as 1.05 is 105%
+    as meant, not 1.05% typed as a whole number."""
+    formula = parsed_formula(kpi)
+    if formula is not None and can_be_negative(formula):
+        return True
+    words = _words(kpi, formula)
+    return _says(words, SIGNED_WORDS) or _says(words, OVER_WHOLE_WORDS)
+
+
 def may_be_fractional(kpi: Kpi) -> bool:
     """Whether a count KPI's value can be a fraction: its formula divides or has decimals,
     or its words say it is an average."""
@@ -201,7 +229,9 @@ def _value(kpi: Kpi, field: tuple[str, ...]) -> float | None:
 
 @check("kpi.percent_scale", severity="hint", step="baselines")
 def percent_scale(context: Context) -> Iterator[Found]:
-    """A percent stored as 12 instead of 0.12 reads as 1200%; -5 for -5% as -500%.
+    """A percent stored as 12 instead of 0.12 reads as 1200%; -5 for -5% as -500%. A
+    percent that may be over 100% by its nature (:func:`may_exceed_whole`: net revenue
+    retention at 110%, growth of 150%) is asked about only over 1,000%.
 
     Below zero, only a percent that may be negative (a change) is asked about here: for
     a share, any negative value is :func:`negative_value`'s finding."""
@@ -213,7 +243,7 @@ def percent_scale(context: Context) -> Iterator[Found]:
             value = getattr(kpi, field)
             if value is None:
                 continue
-            if value > 1:
+            if value > (OVER_WHOLE_LIMIT if may_exceed_whole(kpi) else 1):
                 key = "checks.percent_over_100"
             elif value < -1 and may_be_negative(kpi):
                 key = "checks.percent_below_minus_100"

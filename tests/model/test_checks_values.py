@@ -224,6 +224,21 @@ def test_a_percent_above_100_is_still_a_scale_hint():
     ]
 
 
+def test_a_percent_that_may_pass_100_is_asked_about_only_past_1000():
+    plan = one_kpi(name="Net revenue retention", formula="", unit="percent")
+    plan.kpis[0].baseline, plan.kpis[0].target = 1.02, 1.1  # 102% to 110%, as meant
+    assert value_findings(plan) == []
+    plan.kpis[0].target = 110  # 110 for 110%: 11,000%
+    assert [(check, path) for check, path, _ in value_findings(plan)] == [
+        ("kpi.percent_scale", "kpis.k.target")
+    ]
+    growth = one_kpi(name="Signups", formula="(signups - last_month) / last_month", unit="percent")
+    growth.kpis[0].baseline, growth.kpis[0].target = 0.2, 1.5  # growing 150%
+    assert value_findings(growth) == []
+    zh = one_kpi(name="業績達成率", formula="", unit="percent", baseline=0.95, target=1.2)
+    assert value_findings(zh) == []
+
+
 # --- fractional counts ---------------------------------------------------------------------
 
 
