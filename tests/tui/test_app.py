@@ -216,6 +216,8 @@ async def test_help_lists_the_keys_and_closes(example_copy):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(pilot)
+        # the Footer says how to close it (it showed the wizard's keys, under the help)
+        assert text.splitlines()[-1].split() == ["esc", "Close"]
         for expected in ("ctrl+s", "Save", "ctrl+n", "Next step", "ctrl+g", "f1", "ctrl+q"):
             assert expected in text
         # The keys of every place are there, under the place they work in.
