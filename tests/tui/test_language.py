@@ -191,3 +191,21 @@ async def test_no_language_switch_is_offered_over_a_dialog(example_copy):
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert titles and not any(title.startswith("Language") for title in titles)
+
+
+async def test_an_empty_list_says_all_of_its_hint_however_narrow(tmp_path):
+    """Beside the form at 120 columns the KPI list is 44 cells wide: the Chinese hint
+    (a adds, c picks from the catalog) was cut after "c 從指標庫"."""
+    from model.plan import Plan
+    from tui.widgets.kpi_list import KpiList
+
+    set_language("zh-TW")
+    app = make_app(Plan(), tmp_path / "new.toml", is_new=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("alt+3")
+        await pilot.pause()
+        kpi_list = app.screen.query_one(KpiList)
+        assert kpi_list.size.width <= 44
+        shown = [kpi_list.render_line(y).text for y in range(kpi_list.size.height)]
+        assert "".join("".join(shown).split()) == "還沒有KPI:按a新增,按c從指標庫挑選"

@@ -160,9 +160,10 @@ class RowList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         count = self.row_count()
         if index >= count:
-            if count == 0 and y == 0 and self.empty_text:
-                style = self.get_component_rich_style("row-list--empty")
-                return self._strip(Text(self.empty_text, style=style), width, base)
+            if count == 0 and self.empty_text:
+                lines = self._empty_lines(width)
+                if y < len(lines):
+                    return self._strip(lines[y], width, base)
             return Strip.blank(width, base)
         if index != self.cursor:
             return self._strip(self.render_row(index, width), width, base)
@@ -172,6 +173,12 @@ class RowList(ScrollView, can_focus=True):
         # with their colour; the cursor's background goes over them, so the cursor is one
         # unbroken band and the parts keep their colours.
         return Strip(Segment.apply_style(strip, post_style=Style(bgcolor=cursor.bgcolor)), width)
+
+    def _empty_lines(self, width: int) -> list[Text]:
+        """What an empty list says, wrapped to ``width``: a narrow list (the KPI list
+        beside the form, in Chinese) cut it short."""
+        style = self.get_component_rich_style("row-list--empty")
+        return list(Text(self.empty_text, style=style).wrap(self.app.console, max(width, 1)))
 
     def _strip(self, text: Text, width: int, style) -> Strip:
         text.no_wrap = True
