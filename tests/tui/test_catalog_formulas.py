@@ -216,6 +216,21 @@ async def test_the_caret_follows_a_long_formula_as_the_field_scrolls(tmp_path):
         assert f"(at character {formula.index('+*') + 2})" in screen_text(pilot)
 
 
+async def test_no_caret_points_at_an_error_scrolled_out_to_the_left(tmp_path):
+    """An unclosed '(' at the start of a long formula, typed to its end: the field shows
+    the end, and the caret stood at the field's first column, under another character."""
+    app = make_app(_formula_plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+4", "tab")
+        formula = "(orders + visitors - orders / visitors * visitors / orders + orders"
+        await type_text(pilot, formula)
+        lines = screen_text(pilot).splitlines()
+        field = next(line for line in lines if "Formula  " in line)
+        assert "(orders" not in field  # scrolled: the '(' is out of view
+        assert "^" not in lines[lines.index(field) + 1], "no caret under another character"
+        assert "this '(' is never closed" in screen_text(pilot)
+
+
 async def test_a_formula_that_always_divides_by_zero_is_an_error_as_okr_check_says(tmp_path):
     from model.checks import run_checks
 

@@ -84,13 +84,12 @@ def formula_feedback(
 
 def _pointed(error: FormulaError, scroll: int, width: int) -> Feedback:
     """A caret under the spot ``error`` is about (left out when that spot is scrolled
-    out of the field's ``width``), and its reason."""
+    out of the field, to the left or past its ``width``), and its reason."""
     _, carets = error.caret_lines()
-    shift = min(scroll, len(carets) - len(carets.lstrip(" ")))
-    carets = carets[shift:]
-    if width and len(carets) - len(carets.lstrip(" ")) >= width:
+    start = len(carets) - len(carets.lstrip(" "))  # the spot's column in the formula
+    if start < scroll or (width and start - scroll >= width):
         return Feedback(error.located_message(), error=True)
-    return Feedback(f"{carets}\n{error.located_message()}", error=True)
+    return Feedback(f"{carets[scroll:]}\n{error.located_message()}", error=True)
 
 
 def input_lines(plan: Plan, kpi: Kpi) -> list[str]:
