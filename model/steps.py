@@ -192,16 +192,29 @@ def kpi_states(
     plan: Plan, step: Step, findings: Iterable[Finding] | None = None
 ) -> list[StepState]:
     """Each KPI's state for one KPI step, in plan order: as :func:`step_states`, from
-    the findings of that step about that KPI (``loc`` starting ``("kpis", index)``)."""
+    the findings of that step about that KPI (``loc`` starting ``("kpis", index)``) and
+    about the inputs its formula reads (``("inputs", name)``), so a step marked ``!``
+    for an input without a source has a KPI marked ``!`` too."""
     if findings is None:
         return [_state(kpi_filled(kpi, step), None) for kpi in plan.kpis]
     severities: list[set[str]] = [set() for _ in plan.kpis]
+    by_input: dict[str, set[str]] = {}
     for finding in findings:
         loc = finding.loc
-        if finding.step == step and len(loc) > 1 and loc[0] == "kpis":
+        if finding.step != step or len(loc) < 2:
+            continue
+        if loc[0] == "kpis":
             index = loc[1]
             if isinstance(index, int) and index < len(severities):
                 severities[index].add(finding.severity)
+        elif loc[0] == "inputs":
+            by_input.setdefault(str(loc[1]), set()).add(finding.severity)
+    if by_input:
+        from model.inputs import formula_inputs
+
+        for kpi, found in zip(plan.kpis, severities, strict=True):
+            for name in formula_inputs(kpi):
+                found |= by_input.get(name, set())
     return [
         _state(kpi_filled(kpi, step), found)
         for kpi, found in zip(plan.kpis, severities, strict=True)

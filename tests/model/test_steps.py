@@ -23,7 +23,7 @@ from model.steps import (
     suggested_cadence,
 )
 from model.store import load_plan
-from tests.conftest import EXAMPLE_PLANS
+from tests.conftest import EXAMPLE_PLANS, PLANS
 
 TODAY = dt.date(2026, 2, 15)
 
@@ -115,6 +115,19 @@ def test_kpi_states_come_from_the_findings_about_each_kpi():
     assert kpi_states(plan, "formulas", findings) == ["done", "error", "empty"]
     assert kpi_states(plan, "formulas") == ["unchecked", "unchecked", "empty"]
     assert state_at(["done"], 3) == "unchecked"
+
+
+def test_a_finding_about_an_input_marks_the_kpis_reading_it():
+    """Step 4 was marked ! for an input without a source while every KPI in its list
+    said done: the input's finding now marks the KPIs whose formulas read it."""
+    plan = load_plan(PLANS / "saas-growth.toml")
+    reader = next(i for i, kpi in enumerate(plan.kpis) if "trial_signups" in kpi.formula)
+    plan.inputs["trial_signups"].source = ""
+    findings = run_checks(plan, dt.date(2026, 2, 15)).findings
+    states = kpi_states(plan, "formulas", findings)
+    assert step_states(plan, findings)["formulas"] == "warning"
+    assert states[reader] == "warning"
+    assert [i for i, state in enumerate(states) if state == "warning"] == [reader]
 
 
 def test_every_shown_state_has_a_legend_word():
