@@ -117,10 +117,13 @@ class Evidence:
     150" of a headcount."""
     state: tuple[int, int] | None
     """Span of an all-or-nothing statement at the start ("zero churned customers")."""
+    result_verb: Hit | None
+    """The outcome verb opening a second clause that states a measured result after the
+    work ("Launch the app and reach 50k downloads": "reach"); its numbers are targets."""
 
     __slots__ = (
         "changes", "deadlines", "display", "hits", "inputs", "lead", "outputs", "quality_word",
-        "quantities", "seen", "state", "targets", "text", "verb", "verb_guessed",
+        "quantities", "result_verb", "seen", "state", "targets", "text", "verb", "verb_guessed",
         "verb_kind", "verb_leads",
     )  # fmt: skip
 
@@ -151,6 +154,7 @@ class Evidence:
         self.outputs = ()
         self.inputs = ()
         self.state = None
+        self.result_verb = None
 
     def quote(self, start: int, end: int) -> str:
         """The user's own words between ``start`` and ``end``."""

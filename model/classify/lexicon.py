@@ -35,6 +35,7 @@ from model.classify.words_en import (
     EN_OUTPUT_NOUN,
     EN_PRODUCT,
     EN_QUALITATIVE,
+    EN_RESULT_VERBS,
     EN_STATE,
     word_list,
 )
@@ -55,6 +56,7 @@ from model.classify.words_zh import (
     ZH_PLAIN,
     ZH_PRODUCT,
     ZH_QUALITATIVE,
+    ZH_RESULT_VERBS,
     ZH_STATE,
 )
 
@@ -249,6 +251,16 @@ EN_BASE_VERBS = frozenset([*EN_ACTION, *EN_DIRECTION, *EN_ASPIRATION, *EN_OUTCOM
 
 CATEGORIES: dict[str, int] = _build_table()
 """Every known word (lower case) and its category flags."""
+
+RESULT_VERBS = frozenset(
+    (
+        *(form for verb in EN_RESULT_VERBS for form in _verb_forms(verb)),
+        *ZH_RESULT_VERBS,
+        *(to_simplified(word) for word in ZH_RESULT_VERBS),
+    )
+)
+"""Outcome verbs that open a result clause after the work ("... and reach 50k downloads",
+"...並達到 1 萬下載"), in every form and script (see :mod:`model.classify.roles`)."""
 
 _EN_TOKEN = re.compile("[a-z0-9]+|#")
 """Where an English word may start: a run of letters and digits (a word never starts

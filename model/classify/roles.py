@@ -101,6 +101,11 @@ def assign_roles(evidence: Evidence) -> None:
         and evidence.verb is not None
         and evidence.verb.word not in _LOWERING
     )
+    result_start, result_verb = _NO_RESULT_CLAUSE, None
+    if leading_action and evidence.seen & _RESULT_VERB_KINDS:
+        result = _result_clause(evidence)
+        if result is not None:
+            result_start, result_verb = result
     in_change: set[int] = set()
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
@@ -126,7 +131,10 @@ def assign_roles(evidence: Evidence) -> None:
             and _names_window(evidence, quantity, noun)
         ):
             continue  # "30 天留存率", "Day-7 retention", "90-day churn": the metric's window
-        role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
+        if quantity.start >= result_start and _reached(evidence.text, result_verb, quantity):
+            role = _role(quantity, noun, False, measured_thing, True)  # "... and reach 50k"
+        else:
+            role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
         if role is None and _sizes_the_change(evidence, quantity, noun):
             role = "target"
         if role is None:
@@ -134,6 +142,51 @@ def assign_roles(evidence: Evidence) -> None:
         end = noun.end if noun is not None and quantity.unit == "count" else quantity.end
         span = (quantity.start if role == "target" else quantity.number_start, end)
         (targets if role == "target" else outputs).append(span)
+    if result_verb is not None and any(start >= result_start for start, _ in targets):
+        evidence.result_verb = result_verb
+
+
+_NO_RESULT_CLAUSE = 1 << 30
+_RESULT_VERB_KINDS = lx.OUTCOME | lx.ASPIRATION
+"""The kinds of the verbs that may open a result clause (:data:`lexicon.RESULT_VERBS`)."""
+_JOINS = (" and", ",", "並", "并", "且", "再", " then")
+"""What ends the work's clause before a result clause: "and", a comma, 並, 並且, 且, 再."""
+_LET = ("讓", "让")
+_AWAY_FROM_VERB = re.compile(r"[,;]|(?<![a-z])(?:from|with|for|of|on|at|per|by|via)(?![a-z])")
+"""What between a result verb and a number shows the number is not what it reaches ("get
+sign-off from 3 VPs")."""
+
+
+def _reached(text: str, verb: Hit | None, quantity: Quantity) -> bool:
+    """Whether a number in a result clause is what its verb reaches: nothing but words
+    between them, no preposition or clause mark ("reach a 2% conversion rate", "帶來 3,000
+    位付費會員", "讓轉換率達到 2%"; not "get sign-off from 3 VPs")."""
+    if verb is None or quantity.start < verb.start:
+        return False
+    return quantity.start <= verb.end or not _AWAY_FROM_VERB.search(text, verb.end, quantity.start)
+
+
+def _result_clause(evidence: Evidence) -> tuple[int, Hit] | None:
+    """Where a second clause stating a measured result starts, and its outcome verb: the
+    verb right after "and", a comma, 並, 並且, 且 or 再 ("Launch the Android app and reach
+    50k downloads", "上線 App 並達到 1 萬下載"), or after 讓 and what it acts on
+    ("上線新官網並讓轉換率達到 2%"). Only the words of :data:`lexicon.RESULT_VERBS` open
+    one: "and publish them", "並完成 3 場發表會" are more of the work."""
+    text = evidence.text
+    verb = evidence.verb
+    assert verb is not None
+    for hit in evidence.hits:
+        if hit.start <= verb.end or hit.word not in lx.RESULT_VERBS:
+            continue
+        opening = hit.start
+        if not text.isascii():
+            window = text[max(verb.end, opening - 12) : opening]
+            let = max(window.rfind(_LET[0]), window.rfind(_LET[1]))
+            if let >= 0 and not _CLAUSE_BREAK.search(window, let):
+                opening -= len(window) - let  # "並讓轉換率達到 2%": the clause starts at 讓
+        if text[verb.end : opening].rstrip().endswith(_JOINS):
+            return opening, hit
+    return None
 
 
 _WINDOW_GAPS = frozenset(("日", "-day", "day", "days", "-week", "week", "-month", "month"))

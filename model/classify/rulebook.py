@@ -115,16 +115,29 @@ def measurable_target(e: Evidence) -> Fired | None:
     if not e.targets:
         return None
     start, end = e.targets[0]
-    is_change = any(change.start == start for change in e.changes)
     weight = 3.0
-    if e.verb_leads and e.verb_kind in (lx.ACTION, lx.LAUNCH) and e.verb is not None:
+    if e.result_verb is not None:  # "Launch the app and reach 50k downloads": a result
+        opening = e.result_verb.start
+        start, end = next(span for span in e.targets if span[1] > opening)
+    elif e.verb_leads and e.verb_kind in (lx.ACTION, lx.LAUNCH) and e.verb is not None:
         # "Collect 95% of invoices" measures how much of the work succeeds: an outcome.
         share_of_work = e.text[e.verb.end : start].isspace() and e.text[start:end].endswith("%")
         weight = 3.5 if share_of_work else 1.5
+    is_change = any(change.start == start for change in e.changes)
     value = ("value", (start, end))
     return _fired(
         "classify.has_change" if is_change else "classify.has_target", value, key_result=weight
     )
+
+
+def result_clause(e: Evidence) -> Fired | None:
+    """A second clause that opens with an outcome verb and a target ("Launch the Android
+    app and reach 50k downloads", "上線 App 並達到 1 萬下載"): the work first says how,
+    the result is what counts."""
+    if e.result_verb is None:
+        return None
+    verb = ("verb", (e.result_verb.start, e.result_verb.end))
+    return _fired("classify.result_clause", verb, key_result=2.0)
 
 
 def yes_no_result(e: Evidence) -> Fired | None:
@@ -146,7 +159,9 @@ def names_output(e: Evidence) -> Fired | None:
     """A count of things the team makes or does (10 blog posts, 2 場說明會): an output."""
     if not e.outputs:
         return None
-    return _fired("classify.names_output", ("output", e.outputs[0]), initiative=3.0)
+    # Before a result clause ("Run 4 webinars and get 200 signups") the outputs say how.
+    weight = 3.0 if e.result_verb is None else 1.0
+    return _fired("classify.names_output", ("output", e.outputs[0]), initiative=weight)
 
 
 def names_input(e: Evidence) -> Fired | None:

@@ -40,6 +40,7 @@ from model.classify.rulebook import (
     outcome_verb,
     qualitative_aim,
     recurring_activity,
+    result_clause,
     state_reached,
     yes_no_result,
 )
@@ -75,6 +76,8 @@ DEADLINE = 1 << 25
 """The line has a deadline."""
 INPUTS = 1 << 26
 """Numbers set one of the team's own inputs (a budget, a headcount)."""
+RESULT_CLAUSE = 1 << 27
+"""A second clause states a measured result after the work ("... and reach 50k downloads")."""
 
 
 def facts_of(e: Evidence) -> int:
@@ -91,6 +94,8 @@ def facts_of(e: Evidence) -> int:
         facts |= DEADLINE
     if e.inputs:
         facts |= INPUTS
+    if e.result_verb is not None:
+        facts |= RESULT_CLAUSE
     return facts
 
 
@@ -101,6 +106,7 @@ RULES: tuple[tuple[int, Callable[[Evidence], Fired | None]], ...] = (
     (DIRECTION_VERB, direction_verb),
     (OUTCOME_VERB, outcome_verb),
     (TARGETS, measurable_target),
+    (RESULT_CLAUSE, result_clause),
     (lx.BINARY, yes_no_result),
     (STATE, all_or_nothing),
     (OUTPUTS, names_output),

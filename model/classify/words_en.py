@@ -81,6 +81,12 @@ recover, sign up, attain, outperform, outgrow, overtake, collect payments, ensur
 receive, grow to, reach out to, have
 """)
 EN_LAUNCH = word_list("launch, go live, unveil")
+EN_RESULT_VERBS = word_list("""
+reach, hit, get, achieve, attain, drive, bring, grow to, generate, win, earn,
+exceed, surpass, cross
+""")
+"""Outcome verbs that open a second clause with a result ("Launch the app and reach 50k
+downloads"): the numbers after them are measured, not sized by the opening action."""
 EN_METRIC = word_list("""
 rate, ratio, conversion, conversions, conversion rate, retention, churn, churn rate,
 attrition, turnover, revenue, arr, mrr, acv, arpu, arpa, bookings, margin, gross margin,

@@ -50,6 +50,10 @@ ZH_OUTCOME = word_list("""
 打進, 帶來, 創下, 回升, 來自
 """)
 ZH_LAUNCH = word_list("推出, 發表, 問世, 上市")
+ZH_RESULT_VERBS = word_list("""
+達到, 達成, 帶來, 突破, 衝上, 衝到, 超越, 獲得, 取得, 拿下, 贏得, 吸引, 創下
+""")
+"""Outcome verbs that open a second clause with a result ("上線 App 並達到 1 萬下載")."""
 ZH_METRIC = word_list("""
 率, 轉換率, 轉化率, 留存率, 流失率, 營收, 收入, 業績, 毛利, 毛利率, 淨利, 利潤, 成本,
 獲客成本, 客單價, 回購率, 複購率, 點擊率, 開信率, 跳出率, 流量, 月流量, 搜尋量, 聲量,
