@@ -86,6 +86,8 @@ def facts_of(e: Evidence) -> int:
     facts |= e.verb_kind << _VERB_SHIFT if e.verb is not None else NO_VERB
     if e.targets:
         facts |= TARGETS
+        if e.result_verb is not None:  # only set with a target in its clause
+            facts |= RESULT_CLAUSE
     if e.outputs:
         facts |= OUTPUTS
     if e.state is not None:
@@ -94,8 +96,6 @@ def facts_of(e: Evidence) -> int:
         facts |= DEADLINE
     if e.inputs:
         facts |= INPUTS
-    if e.result_verb is not None:
-        facts |= RESULT_CLAUSE
     return facts
 
 
