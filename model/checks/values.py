@@ -259,7 +259,14 @@ def percent_scale(context: Context) -> Iterator[Found]:
 @check("kpi.negative_value", severity="warning", step="baselines")
 def negative_value(context: Context) -> Iterator[Found]:
     """A count, an amount, a rate, a ratio or a duration below zero, on a KPI that is not
-    a change or a net figure (see the module's documentation)."""
+    a change or a net figure (see the module's documentation): its baseline, target or
+    guardrail, or a value checked in (``okr checkin`` warns as it records one; carried
+    into a next period it would become the baseline)."""
+    yield from _negative_plan_values(context)
+    yield from _negative_checkins(context)
+
+
+def _negative_plan_values(context: Context) -> Iterator[Found]:
     for ref in context.kpis:
         kpi = ref.kpi
         values = [(field, key, _value(kpi, field)) for field, key in _FIELDS]
@@ -282,6 +289,27 @@ def negative_value(context: Context) -> Iterator[Found]:
                     "reason": Phrase(reason),
                 },
             )
+
+
+def _negative_checkins(context: Context) -> Iterator[Found]:
+    kpis = {ref.kpi.id: ref.kpi for ref in reversed(context.kpis)}  # the first of an id
+    for index, checkin in enumerate(context.plan.checkins):
+        kpi = kpis.get(checkin.kpi)
+        if kpi is None or checkin.value >= 0:
+            continue
+        reason = negative_value_reason(kpi)
+        if reason is None:
+            continue
+        yield Found(
+            ("checkins", index, "value"),
+            "checks.negative_value",
+            {
+                "kpi": kpi.id,
+                "field": Phrase("checks.value_checkin", (("date", checkin.date.isoformat()),)),
+                "value": Quantity(checkin.value, kpi.unit, context.plan.currency),
+                "reason": Phrase(reason),
+            },
+        )
 
 
 @check("kpi.fractional_count", severity="hint", step="baselines")

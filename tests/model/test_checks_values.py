@@ -10,7 +10,7 @@ import pytest
 from model.checks import run_checks
 from model.formula import can_be_fractional, can_be_negative, parse_formula
 from model.i18n import set_language
-from model.plan import Guardrail, Input, Kpi, Plan
+from model.plan import CheckIn, Guardrail, Input, Kpi, Plan
 from model.store import load_plan
 from tests.conftest import PLANS
 
@@ -283,3 +283,23 @@ def test_an_average_may_be_fractional(fields):
     plan.kpis[0].baseline, plan.kpis[0].target = 1.5, 2.25
     plan.kpis = [*plan.kpis, Kpi(id="control", name="Customers", unit="count", baseline=1.5)]
     assert [path for _, path, _ in value_findings(plan)] == ["kpis.control.baseline"]
+
+
+def test_a_value_checked_in_below_zero_is_a_warning_for_a_kpi_that_cannot_be():
+    """okr checkin warns as it records one; okr check said nothing of it until a next
+    period carried it into the baseline."""
+    plan = load_plan(PLANS / "saas-growth.toml")
+    plan.checkins = [
+        *plan.checkins,
+        CheckIn(kpi="week1_retention", date=dt.date(2026, 3, 31), value=-0.05),
+        CheckIn(kpi="unknown", date=dt.date(2026, 3, 31), value=-1),  # its own finding
+    ]
+    index = len(plan.checkins) - 2
+    assert value_findings(plan) == [
+        (
+            "kpi.negative_value",
+            f"checkins[{index}].value",
+            "week1_retention: the value checked in on 2026-03-31, -5% is below zero,"
+            " but a rate or a share is never negative (only a change, such as growth, can be)",
+        )
+    ]
