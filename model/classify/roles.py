@@ -137,6 +137,8 @@ def assign_roles(evidence: Evidence) -> None:
             role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
         if role is None and _sizes_the_change(evidence, quantity, noun):
             role = "target"
+        if role is None and evidence.verb is None and _measures_metric(evidence, quantity):
+            role = "target"  # "NPS 60": the metric's value
         if role is None:
             continue
         end = noun.end if noun is not None and quantity.unit == "count" else quantity.end
@@ -309,6 +311,22 @@ def _sizes_the_change(evidence: Evidence, quantity: Quantity, noun: Hit | None) 
     return quantity.unit == "duration" or (noun is None and not quantity.classifier)
 
 
+def _measures_metric(evidence: Evidence, quantity: Quantity) -> bool:
+    """Whether a bare number right after a metric's name, with nothing after it but the
+    end of the line or a clause mark, is its value ("NPS 60", "eNPS: 40")."""
+    if quantity.classifier or quantity.comparator:
+        return False
+    rest = evidence.text[quantity.end : quantity.end + 2].strip()
+    if rest and rest[0] not in ",;。;(":
+        return False
+    noun = _noun_before(evidence, quantity.start)
+    return (
+        noun is not None
+        and bool(noun.categories & lx.METRIC)
+        and evidence.text[noun.end : quantity.start].strip() in ("", ":", "=")
+    )
+
+
 def _role(
     quantity: Quantity,
     noun: Hit | None,
@@ -335,4 +353,46 @@ def _role(
         return "target"
     if after_outcome_verb and quantity.unit == "count":
         return "target"  # "Sell 40,000 copies", "至少拿下 8 個標案": a result to reach
+    return None
+
+
+_COUNTED = re.compile(r"[ \t]+((?:[a-z][a-z-]*[ \t]+){0,2}?[a-z][a-z-]*[a-hj-rtv-z]s)(?![a-z])")
+"""Up to three words after a number, the last a plural ("2,000 paying teams", "500 clinics")."""
+_NOT_IN_A_COUNT = re.compile(
+    r"(?<![a-z])(?:for|of|to|in|on|with|by|from|at|per|a|an|the|and|or|vs|than)(?![a-z])"
+)
+
+
+def counted_things(evidence: Evidence) -> tuple[int, int] | None:
+    """A bare count of things opening a line with no verb ("2,000 paying teams by Q4", "500
+    clinics using us weekly"): a number of things to reach, measurable though the lexicon
+    does not know the noun. ``None`` when the line has a verb, a target or an output, or
+    the number is not a whole count followed by a plural."""
+    if evidence.verb is not None or evidence.targets or evidence.outputs:
+        return None
+    for quantity in evidence.quantities:
+        if quantity.start != evidence.lead:
+            continue
+        if (
+            quantity.unit != "count"
+            or quantity.comparator
+            or quantity.classifier
+            or quantity.value % 1
+            or quantity.value < 2
+        ):
+            return None
+        if (
+            1900 <= quantity.value <= 2100
+            and "," not in evidence.text[quantity.start : quantity.end]
+        ):
+            return None  # "2027 ...": a year
+        words = _COUNTED.match(evidence.text, quantity.end)
+        if words is None or _NOT_IN_A_COUNT.search(words[1]):
+            return None
+        end = words.end()
+        if any(
+            quantity.end <= hit.start < end and hit.categories & lx.VERB for hit in evidence.hits
+        ):
+            return None  # "2027 become clinics": a verb, not a noun phrase
+        return quantity.start, end
     return None

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, participle_after_subject
 from model.classify.lexicon import Hit
+from model.classify.roles import counted_things
 
 
 class Fired(NamedTuple):
@@ -222,6 +223,18 @@ def state_reached(e: Evidence) -> Fired | None:
     if lx.CATEGORIES.get(word, 0) & lx.ACTION and word not in lx.EN_DONE_BY_OTHERS:
         return _fired("classify.work_done", ("word", (start, end)), initiative=2.0)
     return _fired("classify.state_reached", ("word", (start, end)), key_result=1.0)
+
+
+def counts_things(e: Evidence) -> Fired | None:
+    """A bare count of things with no verb ("2,000 paying teams by Q4", "500 clinics using
+    us weekly"): a number to reach, though the lexicon does not know what is counted, so
+    it weighs less than a known target."""
+    if e.targets or e.outputs or not e.quantities:
+        return None
+    counted = counted_things(e)
+    if counted is None:
+        return None
+    return _fired("classify.counts_things", ("value", counted), key_result=2.0)
 
 
 def recurring_activity(e: Evidence) -> Fired | None:

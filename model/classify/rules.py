@@ -28,6 +28,7 @@ from model.classify.rulebook import (
     all_or_nothing,
     aspiration_verb,
     changes_own_work,
+    counts_things,
     deadline,
     direction_verb,
     inspiring_words,
@@ -114,6 +115,7 @@ RULES: tuple[tuple[int, Callable[[Evidence], Fired | None]], ...] = (
     (DIRECTION_VERB, changes_own_work),
     (lx.METRIC, names_metric),
     (NO_VERB, state_reached),
+    (NO_VERB, counts_things),
     (lx.FREQUENCY, recurring_activity),
     (DIRECTION_VERB | ASPIRATION_VERB | OUTCOME_VERB, no_target),
     (lx.INSPIRING, inspiring_words),
@@ -144,6 +146,8 @@ VAGUE_EVIDENCE = 1.5
 
 _EMPTY = Classification(KR, 0.0, (Reason("classify.empty"),))
 _TOO_VAGUE = Reason("classify.too_vague")
+_NO_VERB = Reason("classify.too_vague_no_verb")
+_TOO_LITTLE = Reason("classify.too_vague_verb_only")
 
 
 _new_tuple = tuple.__new__
@@ -197,17 +201,29 @@ def read(text: str) -> Classification:
     exp = math.exp
     share = 1.0 / (exp(key_result - top) + exp(initiative - top) + exp(objective - top))
     confidence = min(share if top >= FIRM_EVIDENCE else share * top / FIRM_EVIDENCE, 0.99)
-    reasons = _new_tuple(Deferred, (_reasons, fired, kind, weight_index, top, evidence.display))
+    first = None if top >= VAGUE_EVIDENCE else _too_vague(evidence)  # None if firm
+    reasons = _new_tuple(Deferred, (_reasons, fired, kind, weight_index, first, evidence.display))
     # Two decimals, rounding halves up (round() formats the float: slow on every keystroke).
     return _new_tuple(Classification, (kind, int(confidence * 100 + 0.5) / 100, reasons))
 
 
+def _too_vague(evidence: Evidence) -> Reason:
+    """Why a line is too vague to tell, by what it lacks: "no verb, number or metric" only
+    when it has none of them ("NPS 60" has a metric and a number, but no verb)."""
+    if evidence.verb is not None:
+        return _TOO_LITTLE
+    if evidence.quantities or evidence.seen & lx.METRIC:
+        return _NO_VERB
+    return _TOO_VAGUE
+
+
 def _reasons(
-    fired: list[Fired], kind: ItemKind, weight_index: int, top: float, line: str
+    fired: list[Fired], kind: ItemKind, weight_index: int, first: Reason | None, line: str
 ) -> tuple[Reason, ...]:
-    """The reasons in order: for the chosen ``kind`` first, then against it (each with the
-    kind it favours), then neutral facts; the user's words quoted from ``line``."""
-    reasons = [_TOO_VAGUE] if top < VAGUE_EVIDENCE else []
+    """The reasons in order: ``first`` (too vague to tell) if any, those for the chosen
+    ``kind``, then against it (each with the kind it favours), then neutral facts; the
+    user's words quoted from ``line``."""
+    reasons = [first] if first is not None else []
     later: list[Reason] = []
     neutral: list[Reason] = []
     for key, params, *weights in fired:

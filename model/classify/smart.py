@@ -18,6 +18,7 @@ from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, gather
 from model.classify.hanzi import both_scripts
 from model.classify.result import Reason
+from model.classify.roles import counted_things
 
 SmartCriterion = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
 SmartStatus = Literal["present", "missing", "unclear"]
@@ -124,6 +125,9 @@ def _target_text(evidence: Evidence | None) -> str | None:
         return evidence.quote(*evidence.targets[0])
     if evidence.state is not None:
         return evidence.quote(*evidence.state)
+    counted = counted_things(evidence)  # "1,000 paying companies by 2026-12-31"
+    if counted is not None:
+        return evidence.quote(*counted)
     binary = evidence.first_of(lx.BINARY)
     return evidence.quote(*binary[:2]) if binary is not None else None
 

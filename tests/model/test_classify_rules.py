@@ -145,7 +145,7 @@ def test_empty_input_has_no_confidence(text):
 def test_vague_input_gets_a_low_confidence_and_says_so(text):
     result = classify(text)
     assert result.confidence < CONFIDENT
-    assert result.reasons[0].key == "classify.too_vague"
+    assert result.reasons[0].key.startswith("classify.too_vague")  # worded by what is missing
 
 
 def test_clear_lines_are_confident():
