@@ -147,6 +147,8 @@ VAGUE_EVIDENCE = 1.5
 _EMPTY = Classification(KR, 0.0, (Reason("classify.empty"),))
 _TOO_VAGUE = Reason("classify.too_vague")
 _NO_VERB = Reason("classify.too_vague_no_verb")
+_METRIC_ONLY = Reason("classify.too_vague_metric_only")
+_NUMBER_ONLY = Reason("classify.too_vague_number_only")
 _TOO_LITTLE = Reason("classify.too_vague_verb_only")
 
 
@@ -212,9 +214,10 @@ def _too_vague(evidence: Evidence) -> Reason:
     when it has none of them ("NPS 60" has a metric and a number, but no verb)."""
     if evidence.verb is not None:
         return _TOO_LITTLE
-    if evidence.quantities or evidence.seen & lx.METRIC:
-        return _NO_VERB
-    return _TOO_VAGUE
+    metric = evidence.seen & lx.METRIC
+    if evidence.quantities:
+        return _NO_VERB if metric else _NUMBER_ONLY
+    return _METRIC_ONLY if metric else _TOO_VAGUE
 
 
 def _reasons(

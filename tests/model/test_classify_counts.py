@@ -60,11 +60,11 @@ def test_a_bare_number_right_after_a_metric_is_its_target(text):
 
 
 def test_too_vague_names_only_what_is_missing():
-    assert classify("Landing page conversion").reasons[0].key == "classify.too_vague_no_verb"
-    assert classify("Python 3").reasons[0].key == "classify.too_vague_no_verb"
+    assert classify("Landing page conversion").reasons[0].key == "classify.too_vague_metric_only"
+    assert classify("Python 3").reasons[0].key == "classify.too_vague_number_only"
     assert classify("Synergy").reasons[0].key == "classify.too_vague"
     text = classify("Landing page conversion").reason_texts()[0]
-    assert "no verb, number or metric" not in text
+    assert text.startswith("too little to tell: a metric, but no verb or number to go on")
 
 
 def test_smart_measurable_accepts_a_bare_count_in_the_kgi():
