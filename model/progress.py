@@ -109,6 +109,10 @@ class KpiProgress:
     last day, the value it is scored on): not *overdue* by its cadence any more, which
     would count up for ever, but waiting for that one final check-in."""
 
+    ahead: CheckIn | None = None
+    """The first of its check-ins dated after the day: kept, but counting only from its
+    own date (:func:`counts_on`), so what is due as of the day is still due."""
+
     @property
     def latest(self) -> CheckIn | None:
         """The most recent check-in, or ``None``."""
@@ -328,11 +332,17 @@ def checkins_by_kpi(
 
 
 def kpi_progress(
-    plan: Plan, kpi: Kpi, today: dt.date, history: Sequence[CheckIn] | None = None
+    plan: Plan,
+    kpi: Kpi,
+    today: dt.date,
+    history: Sequence[CheckIn] | None = None,
+    ahead: CheckIn | None = None,
 ) -> KpiProgress:
-    """Where ``kpi`` stands on ``today``; ``history`` is its sorted check-ins if known."""
+    """Where ``kpi`` stands on ``today``; ``history`` is its sorted check-ins and
+    ``ahead`` its first one dated later, if known."""
     if history is None:
         history = checkins_by_kpi(plan.checkins, today).get(kpi.id, [])
+        ahead = checkins_ahead(plan.checkins, today).get(kpi.id)
     objective = plan.objective
     latest = history[-1] if history else None
     raw = None
@@ -362,6 +372,7 @@ def kpi_progress(
         next_due=next_due,
         days_overdue=0 if closing_missing else days_overdue(next_due, today),
         closing_missing=closing_missing,
+        ahead=ahead,
     )
 
 
@@ -384,10 +395,25 @@ def _kpi_status(
     return judge(raw, expected)
 
 
+def checkins_ahead(checkins: Iterable[CheckIn], day: dt.date) -> dict[str, CheckIn]:
+    """Each KPI's first check-in dated after ``day`` (one that does not count yet)."""
+    ahead: dict[str, CheckIn] = {}
+    for checkin in checkins:
+        if not counts_on(checkin, day):
+            first = ahead.get(checkin.kpi)
+            if first is None or checkin.date < first.date:
+                ahead[checkin.kpi] = checkin
+    return ahead
+
+
 def plan_progress(plan: Plan, today: dt.date) -> PlanProgress:
     """Every KPI, key result and the objective as of ``today``."""
     grouped = checkins_by_kpi(plan.checkins, today)
-    kpis = tuple(kpi_progress(plan, kpi, today, grouped.get(kpi.id, [])) for kpi in plan.kpis)
+    ahead = checkins_ahead(plan.checkins, today)
+    kpis = tuple(
+        kpi_progress(plan, kpi, today, grouped.get(kpi.id, []), ahead.get(kpi.id))
+        for kpi in plan.kpis
+    )
     by_id = {entry.kpi.id: entry for entry in reversed(kpis)}  # first KPI wins a duplicate id
     key_results = tuple(
         KeyResultProgress(index, item, by_id.get(item.kpi) if item.kpi else None)

@@ -395,3 +395,15 @@ def test_dashboard_texts_for_a_kpi():
     late = plan_progress(plan, D(2026, 3, 5)).kpis[0]
     assert due_text(late) == "2026-02-28 到期,已逾期 5 天"
     assert guardrail_text(late, plan) == "高於上限 $700"
+
+
+def test_a_check_in_dated_later_is_kept_ahead_and_counts_from_its_day():
+    early, later = checkin(150, D(2026, 2, 25)), checkin(170, D(2026, 3, 5))
+    plan = plan_with([kpi()], [checkin(120, D(2026, 1, 20)), later, early])
+    before = plan_progress(plan, D(2026, 2, 20)).kpis[0]
+    assert before.value == 120 and before.ahead == early  # the first one dated later
+    assert before.overdue  # what was due as of the day is still due
+    assert kpi_progress(plan, plan.kpis[0], D(2026, 2, 20)).ahead == early
+    after = plan_progress(plan, D(2026, 3, 1)).kpis[0]
+    assert after.value == 150 and after.ahead == later
+    assert plan_progress(plan, D(2026, 3, 5)).kpis[0].ahead is None

@@ -259,6 +259,26 @@ async def test_a_later_day_changes_what_the_dashboard_says(example_copy):
         assert "56%, score 0.5 at risk" in text
 
 
+async def test_a_check_in_dated_later_says_it_counts_from_its_day(example_copy):
+    """A value checked in with a later date does not count yet: the KPI stays due as of
+    today, and the dashboard and the check-in list say why rather than "overdue"."""
+    path = example_copy()
+    with path.open("a", encoding="utf-8") as plan:
+        plan.write('\n[[checkins]]\nkpi = "trial_activation"\ndate = 2026-02-25\nvalue = 0.43\n')
+    app = saas_app(path)  # 2026-02-20: trial_activation's weekly check-in is overdue
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        card = next(i for i, line in enumerate(lines) if "Trial activation rate" in line)
+        assert "counts from 2026-02-25" in lines[card + 1]
+        assert "overdue" not in lines[card + 1]
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        row = next(line for line in screen_text(pilot).splitlines() if "Trial activation" in line)
+        assert "» Trial activation rate" in row and "counts from 2026-02-25" in row
+
+
 async def test_scores_are_called_final_once_every_closing_value_is_in(example_copy):
     path = example_copy()
     closing = {"trial_activation": 0.44, "week1_retention": 0.33, "trial_to_paid": 0.115}

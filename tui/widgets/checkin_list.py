@@ -33,11 +33,21 @@ def due_first(entries: list[KpiProgress], today: dt.date) -> list[KpiProgress]:
     return due + [e for e in entries if e not in due]
 
 
+def waits_for_ahead(entry: KpiProgress, today: dt.date) -> bool:
+    """Whether what is due as of ``today`` was checked in already, dated later."""
+    if entry.ahead is None or entry.next_due is None:
+        return False
+    return entry.closing_missing or entry.next_due <= today
+
+
 def due_label(entry: KpiProgress, today: dt.date) -> str:
     """``overdue 3 days``, ``due today``, ``due 2026-02-28``, ``closing value due`` (the
-    period has ended), or empty when nothing is due."""
+    period has ended), ``counts from 2027-01-05`` (what is due was checked in with a
+    later date, which does not count yet), or empty when nothing is due."""
     if entry.next_due is None:
         return ""
+    if entry.ahead is not None and waits_for_ahead(entry, today):
+        return t("tracking_ui.counts_from", date=entry.ahead.date.isoformat())
     if entry.closing_missing:
         return t("tracking_ui.closing_missing")
     if entry.overdue:
@@ -93,6 +103,8 @@ class CheckinList(RowList):
         recorded = self.recorded.get(entry.kpi.id)
         if recorded is not None:
             return "recorded" if counts_on(recorded, self.today) else "ahead"
+        if waits_for_ahead(entry, self.today):
+            return "ahead"
         if entry.overdue:
             return "overdue"
         if entry.next_due is not None and entry.next_due <= self.today:
