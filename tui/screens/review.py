@@ -24,6 +24,7 @@ from textual.widgets import Static
 from model.edit import EditError, format_date
 from model.i18n import t
 from model.plan import Kpi, Plan
+from model.progress_report import NO_VALUE
 from model.review import (
     can_silence,
     cannot_silence_reason,
@@ -350,6 +351,8 @@ def render_summary(plan: Plan) -> Text:
 
 
 def _kpi_block(out: Text, kpi: Kpi, currency: str) -> None:
+    from model.export.common import guardrail_words  # the exports' wording of it
+
     out.append(" • ")
     out.append(one_line(kpi.name or kpi.id), "bold")
     out.append(f"  {kpi.id}", "dim")
@@ -368,7 +371,7 @@ def _kpi_block(out: Text, kpi: Kpi, currency: str) -> None:
         "tui.review_numbers",
         baseline=_value(kpi.baseline, kpi, currency),
         target=_value(kpi.target, kpi, currency),
-        guardrail=_guardrail(kpi, currency),
+        guardrail=guardrail_words(kpi, kpi.guardrail, currency),
         cadence=label("cadence", kpi.cadence) if kpi.cadence else "—",
         owner=one_line(kpi.owner) or "—",
     )
@@ -381,23 +384,7 @@ def _kpi_block(out: Text, kpi: Kpi, currency: str) -> None:
 def _value(value: float | None, kpi: Kpi, currency: str) -> str:
     """A number in the KPI's unit as the dashboard and exports show it (``NT$1,200``,
     ``3.2x``), ``—`` when unset."""
-    return "—" if value is None else format_value(value, kpi.unit, currency=currency)
-
-
-def _guardrail(kpi: Kpi, currency: str) -> str:
-    guardrail = kpi.guardrail
-    low = high = ""
-    if guardrail is not None and guardrail.min is not None:
-        low = _value(guardrail.min, kpi, currency)
-    if guardrail is not None and guardrail.max is not None:
-        high = _value(guardrail.max, kpi, currency)
-    if low and high:
-        return t("tui.review_guardrail_range", low=low, high=high)
-    if low:
-        return t("tui.review_guardrail_min", low=low)
-    if high:
-        return t("tui.review_guardrail_max", high=high)
-    return "—"
+    return NO_VALUE if value is None else format_value(value, kpi.unit, currency=currency)
 
 
 def _more(out: Text, total: int) -> None:
