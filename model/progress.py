@@ -395,6 +395,12 @@ def _kpi_status(
     return judge(raw, expected)
 
 
+def waits_for_ahead(entry: KpiProgress, day: dt.date) -> bool:
+    """Whether what is due as of ``day`` was checked in already, with a later date that
+    does not count yet (``entry.ahead``)."""
+    return entry.ahead is not None and entry.next_due is not None and entry.next_due <= day
+
+
 def checkins_ahead(checkins: Iterable[CheckIn], day: dt.date) -> dict[str, CheckIn]:
     """Each KPI's first check-in dated after ``day`` (one that does not count yet)."""
     ahead: dict[str, CheckIn] = {}

@@ -14,7 +14,7 @@ from textual.geometry import Size
 
 from model.i18n import get_language, t
 from model.plan import CheckIn, Plan
-from model.progress import JUDGED_STATUSES, KpiProgress, counts_on
+from model.progress import JUDGED_STATUSES, KpiProgress, counts_on, waits_for_ahead
 from model.progress_report import latest_value_text, status_label
 from model.textwidth import truncate
 from tui.widgets.row_list import RowList, one_line
@@ -33,20 +33,14 @@ def due_first(entries: list[KpiProgress], today: dt.date) -> list[KpiProgress]:
     return due + [e for e in entries if e not in due]
 
 
-def waits_for_ahead(entry: KpiProgress, today: dt.date) -> bool:
-    """Whether what is due as of ``today`` was checked in already, dated later."""
-    if entry.ahead is None or entry.next_due is None:
-        return False
-    return entry.closing_missing or entry.next_due <= today
-
-
 def due_label(entry: KpiProgress, today: dt.date) -> str:
     """``overdue 3 days``, ``due today``, ``due 2026-02-28``, ``closing value due`` (the
     period has ended), ``counts from 2027-01-05`` (what is due was checked in with a
     later date, which does not count yet), or empty when nothing is due."""
     if entry.next_due is None:
         return ""
-    if entry.ahead is not None and waits_for_ahead(entry, today):
+    if waits_for_ahead(entry, today):
+        assert entry.ahead is not None
         return t("tracking_ui.counts_from", date=entry.ahead.date.isoformat())
     if entry.closing_missing:
         return t("tracking_ui.closing_missing")
