@@ -67,7 +67,8 @@ class FormulasPane(KpiStepPane):
 
     def _formula_scrolled(self) -> None:
         kpi = self.kpi
-        if kpi is not None:
+        # Only a caret moves with the scroll: without an error shown there is none.
+        if kpi is not None and self.query_one("#row-kpi-formula", FieldRow).has_error:
             self.show_feedback(kpi)  # the inputs it reads did not change
 
     def fill_form(self, kpi: Kpi) -> None:
