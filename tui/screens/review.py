@@ -182,7 +182,7 @@ class ReviewPane(StepPane):
                 findings.cursor = same.index(True)
         findings.rows_changed()
         findings.refresh(layout=True)  # its height follows the number of findings
-        self.refresh_bindings()  # s (silence) only with a finding to silence
+        # (s, silence, is offered only with a finding: the list refreshes the bindings)
         self.query_one("#review-findings-heading", Static).update(
             t(
                 "review.heading",

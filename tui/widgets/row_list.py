@@ -91,6 +91,7 @@ class RowList(ScrollView, can_focus=True):
         localize_bindings(self)
         self.empty_text = empty_text
         self.cursor = 0
+        self._had_rows: bool | None = None
 
     # --- what subclasses provide -----------------------------------------------------
 
@@ -117,7 +118,9 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = max(0, min(self.cursor, count - 1))
         self._scroll_to_cursor()
         self.refresh()
-        self.refresh_bindings()  # Enter is offered only on a list with rows
+        if (count > 0) is not self._had_rows:  # Enter is offered only on a list with rows
+            self._had_rows = count > 0
+            self.refresh_bindings()  # the screen's: the Footer is rebuilt, so not each time
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose":
