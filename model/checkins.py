@@ -35,7 +35,7 @@ from model.plan import CheckIn, Kpi, Objective, Plan
 from model.plan_source import decode_plan_bytes
 from model.progress import KpiProgress, checkins_by_kpi, counts_on, kpi_progress
 from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, parse_plan
-from model.units import ValueParseError, parse_value
+from model.units import ValueParseError, format_value, parse_value
 from model.writelock import write_turn
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -211,18 +211,24 @@ def value_warnings(plan: Plan, checkin: CheckIn, *, ahead: bool = False) -> list
     ``kpi.negative_value`` uses (:func:`model.checks.values.negative_value_reason`).
     Recorded anyway, like a date outside the period; ``ahead`` words it for a check-in
     not recorded yet."""
-    from model.checks.values import negative_value_reason
-    from model.units import format_value
-
-    kpi = next((kpi for kpi in plan.kpis if kpi.id == checkin.kpi), None)
+    kpi = plan.kpi(checkin.kpi)
     if kpi is None or checkin.value >= 0:
         return []
+    from model.checks.values import negative_value_reason  # (the checks: only when needed)
+
     reason = negative_value_reason(kpi)
     if reason is None:
         return []
     key = "checkin.negative_value_ahead" if ahead else "checkin.negative_value"
     value = format_value(checkin.value, kpi.unit, currency=plan.currency)
     return [t(key, kpi=kpi.id, value=value, reason=t(reason))]
+
+
+def recorded_warnings(plan: Plan, checkin: CheckIn, today: dt.date) -> list[str]:
+    """Everything odd about a check-in just recorded, its value first, then its date
+    (:func:`value_warnings`, :func:`checkin_warnings`): what ``okr checkin`` and the
+    app's check-in screen say after recording it."""
+    return [*value_warnings(plan, checkin), *checkin_warnings(plan.objective, checkin, today)]
 
 
 def add_checkin(plan: Plan, checkin: CheckIn) -> None:
@@ -276,7 +282,11 @@ def append_checkin_text(text: str, checkin: CheckIn) -> str:
 
 
 def record_checkin(
-    path: str | os.PathLike[str], checkin: CheckIn, *, original: str | None = None
+    path: str | os.PathLike[str],
+    checkin: CheckIn,
+    *,
+    original: str | None = None,
+    plan: Plan | None = None,
 ) -> Plan:
     """Append ``checkin`` to the plan file at ``path`` safely; return the updated plan.
 
@@ -285,7 +295,8 @@ def record_checkin(
     for it, then reads the file with this check-in in it, so neither loses the other's.
     A caller that read the plan to build the check-in should read it in the same turn
     (the turn is re-entrant) and pass that text as ``original``: if the file has changed
-    since, nothing is written. The resulting text must load as a plan ending with exactly
+    since, nothing is written; ``plan``, the plan parsed from ``original``, saves parsing
+    it again. The resulting text must load as a plan ending with exactly
     this check-in before it replaces the file atomically, and only if the file still
     holds what was read (a writer ignoring the turn, such as an editor, is caught).
     """
@@ -294,7 +305,7 @@ def record_checkin(
         text = decode_plan_bytes(data, path)
         if original is not None and text != original:
             raise PlanError(path, t("checkin.file_changed"))
-        before = parse_plan(text, path)
+        before = plan if plan is not None and original is not None else parse_plan(text, path)
         find_kpi(before, checkin.kpi)
         new_text = append_checkin_text(text, checkin)
         bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""  # kept as it was

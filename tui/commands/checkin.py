@@ -45,7 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the check-in from the arguments, append it, and confirm with the new status."""
-    from model.checkins import CheckinError, checkin_warnings, record_checkin, value_warnings
+    from model.checkins import CheckinError, record_checkin, recorded_warnings
     from model.store import PlanError, parse_plan, read_plan_text
     from model.writelock import write_turn
 
@@ -57,10 +57,9 @@ def run(args: argparse.Namespace) -> int:
             text = read_plan_text(args.plan)
             plan = parse_plan(text, args.plan)
             checkin = _checkin_from_args(plan, args, today)
-            warnings = value_warnings(plan, checkin)
-            for warning in [*warnings, *checkin_warnings(plan.objective, checkin, today)]:
+            for warning in recorded_warnings(plan, checkin, today):
                 print_error(t("checkin.warning", message=warning))
-            record_checkin(args.plan, checkin, original=text)
+            record_checkin(args.plan, checkin, original=text, plan=plan)
     except PlanError as error:
         print_error(str(error))
         return 2

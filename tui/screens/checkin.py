@@ -32,10 +32,9 @@ from textual.widgets import Footer, Header, Input, Static
 from model.checkins import (
     CheckinError,
     add_checkin,
-    checkin_warnings,
     default_day,
     progress_with,
-    value_warnings,
+    recorded_warnings,
 )
 from model.edit import EditError
 from model.i18n import t
@@ -297,8 +296,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         kpi = entry.kpi
         lines = recorded_lines(self.plan, checkin, entry, label=one_line(kpi.name or kpi.id))
         result = Text("✓ " + lines[0], style="bold")
-        warnings = value_warnings(self.plan, checkin)
-        for warning in [*warnings, *checkin_warnings(self.plan.objective, checkin, self.today)]:
+        for warning in recorded_warnings(self.plan, checkin, self.today):
             result.append("\n! " + warning)
         for line in lines[1:]:
             result.append("\n! " + line)
