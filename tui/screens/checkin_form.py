@@ -197,8 +197,7 @@ class CheckinForm:
             return
         probe = CheckIn(kpi="probe", date=day, value=0.0)
         warnings = checkin_warnings(self.plan.objective, probe, self.today, ahead=True)
-        row.set_note("\n".join(warnings))
-        row.query_one(".field-note").set_class(bool(warnings), "-warning")
+        row.set_note("\n".join(warnings), warning=True)
 
     def _check_confidence(self) -> int | None:
         """The confidence typed (``None`` when empty); an error note when unreadable."""
@@ -239,7 +238,6 @@ class CheckinForm:
         for index, _ in enumerate(self.input_names):
             self.row(f"input-{index}").set_note()
         value_row = self.row("value")
-        value_row.query_one(".field-note").remove_class("-warning")  # set again below
         try:
             day = self._date()
         except EditError:
@@ -259,8 +257,7 @@ class CheckinForm:
                 )
         warnings = value_warnings(self.plan, checkin, ahead=True)
         preview = self._preview_text(checkin, progress_with(self.plan, checkin))
-        value_row.set_note("\n".join([preview, *warnings]))
-        value_row.query_one(".field-note").set_class(bool(warnings), "-warning")
+        value_row.set_note("\n".join([preview, *warnings]), warning=bool(warnings))
 
     def _show_value_mode(self) -> None:
         """While inputs are typed the value field shows the computed value, read-only."""

@@ -46,7 +46,7 @@ class FieldRow(Vertical):
         super().__init__(id=id, classes="field-row")
         self.label = label
         self.control = control
-        self._note: tuple[str, bool, frozenset[Widget]] = ("", False, frozenset())
+        self._note: tuple[str, bool, bool, frozenset[Widget]] = ("", False, False, frozenset())
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="field-line"):
@@ -60,26 +60,34 @@ class FieldRow(Vertical):
         self.query_one(".field-label", Label).update(label)
 
     def set_note(
-        self, text: str = "", *, error: bool = False, invalid: Iterable[Widget] | None = None
+        self,
+        text: str = "",
+        *,
+        error: bool = False,
+        warning: bool = False,
+        invalid: Iterable[Widget] | None = None,
     ) -> None:
-        """Show ``text`` under the field (an error in the error colour); empty hides it.
+        """Show ``text`` under the field (an error in the error colour, a warning marked
+        ``-warning``); empty hides it.
 
         An error marks the control (or the ``invalid`` widgets, for a row holding
         several inputs) as invalid; any other note clears the marks.
         """
         is_error = error and bool(text)
+        is_warning = warning and bool(text) and not is_error
         marked = (
             frozenset(invalid if invalid is not None else [self.control])
             if is_error
             else frozenset()
         )
-        if self._note == (text, is_error, marked):
+        if self._note == (text, is_error, is_warning, marked):
             return  # unchanged: skip the update, which would re-lay out the screen
-        self._note = (text, is_error, marked)
+        self._note = (text, is_error, is_warning, marked)
         note = self.query_one(".field-note", Static)
         note.update(Text(text))
         note.display = bool(text)
         note.set_class(is_error, "-error")
+        note.set_class(is_warning, "-warning")
         self.set_class(is_error, "-error")
         for widget in self._inputs():
             widget.set_class(widget in marked, "-invalid")
