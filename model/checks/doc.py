@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from model.checks import CHECKS, STEPS
 from model.i18n import get_language, set_language, t
+from model.inputs import join_list
 
 _STEP_TITLES = {
     "objective": "Step 1: objective (and the key results and initiatives under it)",
@@ -96,12 +97,12 @@ def render_checks_doc() -> str:
     language = get_language()
     set_language("en")
     try:
-        unacceptable = [
-            f"`{check.id}`"
+        unacceptable = [  # (the ignore.* checks are about the entries themselves)
+            check.id
             for check in CHECKS.values()
             if not check.ignorable and not check.id.startswith("ignore.")
         ]
-        listed = ", ".join(unacceptable[:-1]) + " and " + unacceptable[-1]
+        listed = join_list([f"`{check_id}`" for check_id in unacceptable])
         out = [_INTRO.replace("{UNACCEPTABLE}", listed)]
         for step in STEPS:
             checks = [check for check in CHECKS.values() if check.step == step]
@@ -114,7 +115,7 @@ def render_checks_doc() -> str:
             for check in checks:
                 about = t(check.about).replace("|", "\\|")
                 fix = t(check.fix).replace("|", "\\|")
-                if not check.ignorable and not check.id.startswith("ignore."):
+                if check.id in unacceptable:
                     fix += " Cannot be accepted with `[[ignore]]`."
                 out.append(f"| `{check.id}` | {check.severity} | {about} | {fix} |\n")
         return "".join(out)

@@ -236,9 +236,8 @@ def _sets_input(
     """Whether numbers set one of the team's own inputs: an amount of money or a count,
     with no bound, raised ("from 120 to 150"), and the nearest noun before them (in the
     same clause) a budget or a headcount ("Increase ad budget to $80k/month", "客服人力從
-    10 人增加到 15 人"), not something measured per head ("Revenue per headcount")."""
-    if evidence.verb_kind != lx.DIRECTION:
-        return False  # raised, grown, 增加, 擴編 (not "Hold 4 training sessions for the team")
+    10 人增加到 15 人"), not something measured per head ("Revenue per headcount"). Asked
+    only with a direction verb (raised, grown, 增加, 擴編) that does not lower."""
     for quantity in sides:
         if quantity.comparator in _BOUND_COMPARATORS:
             return False  # "within budget", "headcount under 150": a limit kept, a result
