@@ -84,7 +84,7 @@ last year's", "vs", "(was", "currently", "較去年的", "原本", "目前", "�
 backwards from the number, in a window before it. A comparator written right before the
 number is part of the number ("compared to 9%", "原為 9%")."""
 _CUE_WINDOW = 48
-_CUE_LAST = frozenset(":較较比起對对原本來来先的是況况準准值點点期年季月週周度過过從从由之")
+_CUE_LAST = frozenset(":較较比起對对原本來来先的是況况準准值點点期年季月週周度過过從从由之於于去")
 """The last character of a Chinese starting-point cue (or a colon): before any other
 number no window is searched."""
 _CUE_LAST_PAIRS = frozenset(("現在", "现在", "目前"))

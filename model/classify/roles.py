@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
 from model.classify.changes import Change
+from model.classify.hanzi import to_simplified
 from model.classify.lexicon import Hit
 from model.classify.quantities import Quantity
 from model.classify.units import MEASURE_UNITS
@@ -221,11 +222,13 @@ def _names_window(evidence: Evidence, quantity: Quantity, noun: Hit) -> bool:
     return not gap and evidence.text.endswith(_WINDOW_BEFORE, 0, quantity.number_start)
 
 
-_LOWERING = frozenset(
-    lx.word_list("reduce, cut, lower, decrease, trim, shrink, 降低, 減少, 縮減, 削減, 壓低, 下降")
+_LOWERING_WORDS = lx.word_list(
+    "reduce, cut, lower, decrease, trim, shrink, 降低, 減少, 縮減, 削減, 壓低, 下降"
 )
-"""Direction verbs that lower a measure: cutting a budget or a headcount is a saving, a
-result (only raising or setting an input is the team's own decision)."""
+_LOWERING = frozenset({*_LOWERING_WORDS, *map(to_simplified, _LOWERING_WORDS)})
+"""Direction verbs that lower a measure, in both Chinese scripts as the lexicon has its
+words: cutting a budget or a headcount is a saving, a result (only raising or setting an
+input is the team's own decision)."""
 _PER = ("per ", "每", "人均", "/")
 _PEOPLE = frozenset(("", "人", "位", "名"))
 

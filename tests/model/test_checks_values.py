@@ -303,3 +303,11 @@ def test_a_value_checked_in_below_zero_is_a_warning_for_a_kpi_that_cannot_be():
             " but a rate or a share is never negative (only a change, such as growth, can be)",
         )
     ]
+
+
+def test_the_words_are_read_in_both_chinese_scripts():
+    """A growth KPI named in Simplified Chinese may be negative as in Traditional; 成长 was
+    missing from the hand-written list, so 营收成长率 got a false warning."""
+    for name in ("營收成長率", "营收成长率"):
+        plan = one_kpi(name=name, formula="", unit="percent", baseline=-0.05, target=0.1)
+        assert value_findings(plan) == [], name

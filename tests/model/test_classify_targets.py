@@ -147,3 +147,23 @@ def test_raising_the_teams_own_budget_or_headcount_is_an_initiative(text, expect
 def test_look_alikes_of_inputs_keep_their_reading(text, kind):
     assert classify(text).kind == kind
     assert _input(text) is None
+
+
+def test_cutting_a_budget_is_a_saving_in_both_chinese_scripts():
+    """Lowering verbs are read in Simplified as in Traditional: 减少 (減少) was missing, so
+    cutting a budget read as setting the team's own input, an initiative."""
+    for line in ("廣告預算減少到 60 萬", "广告预算减少到 60 万", "广告预算缩减到 60 万"):
+        assert classify(line).kind == "key_result", line
+    assert classify("广告预算增加到 80 万").kind == "initiative"
+
+
+def test_a_cue_ending_in_於_or_去_is_read_as_the_starting_point():
+    """The quick test before the cue pattern knew each cue's last character but these:
+    相較於, 相比於 (于) and 較過去 were never looked for."""
+    for line in (
+        "營收達到 500 萬,相較於 400 萬",
+        "营收达到 500 万,相比于 400 万",
+        "營收達到 500 萬,較過去 400 萬",
+    ):
+        reasons = [reason.key for reason in classify(line).reasons]
+        assert "classify.has_change" in reasons, line
