@@ -102,6 +102,7 @@ def assign_roles(evidence: Evidence) -> None:
         and evidence.verb is not None
         and evidence.verb.word not in _LOWERING
     )
+    spending = leading_action and evidence.verb.word in lx.SPEND_VERBS  # "Spend $50k on ads"
     result_start, result_verb = _NO_RESULT_CLAUSE, None
     if leading_action and evidence.seen & _RESULT_VERB_KINDS:
         result = _result_clause(evidence)
@@ -125,6 +126,9 @@ def assign_roles(evidence: Evidence) -> None:
         if own_input and _sets_input(evidence, quantity.start, (quantity,), None):
             evidence.inputs = [*evidence.inputs, (quantity.start, quantity.end)]
             continue  # "Increase ad budget to $80k": the team's own input, set
+        if spending and quantity.start < result_start and _spent(evidence, quantity):
+            evidence.inputs = [*evidence.inputs, (quantity.start, quantity.end)]
+            continue  # "Spend $50k on LinkedIn ads", "投入 5 萬在廣告": money put in
         noun = _noun_after(evidence, quantity.end)
         if (
             noun is not None
@@ -256,6 +260,18 @@ def _sets_input(
     if noun is None or not noun.categories & lx.INPUT:
         return False
     return not any(word in evidence.text[max(0, noun.start - 5) : noun.start] for word in _PER)
+
+
+def _spent(evidence: Evidence, quantity: Quantity) -> bool:
+    """Whether a number after a spending verb is the money spent: an amount of money, or
+    a large bare count ("Spend 50k on ads", "花費 5 萬在廣告"), with no bound ("Spend
+    under $40 per lead" keeps a cost down: a result)."""
+    verb = evidence.verb
+    if verb is None or quantity.start < verb.end or quantity.comparator in _BOUND_COMPARATORS:
+        return False
+    if quantity.unit == "currency":
+        return True
+    return quantity.unit == "count" and not quantity.classifier and quantity.value >= 1000
 
 
 def _inside_a_name(hits: list[Hit], position: int) -> bool:
