@@ -103,11 +103,12 @@ def assign_roles(evidence: Evidence) -> None:
         and evidence.verb.word not in _LOWERING
     )
     spending = leading_action and evidence.verb.word in lx.SPEND_VERBS  # "Spend $50k on ads"
-    result_start, result_verb = _NO_RESULT_CLAUSE, None
+    result_start, result_verb, hiring = _NO_RESULT_CLAUSE, None, False
     if leading_action and evidence.seen & _RESULT_VERB_KINDS:
         result = _result_clause(evidence)
         if result is not None:
             result_start, result_verb = result
+            hiring = evidence.verb.word in _HIRING_VERBS  # "Hire 2 engineers and get to 8 people"
     in_change: set[int] = set()
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
@@ -137,6 +138,10 @@ def assign_roles(evidence: Evidence) -> None:
         ):
             continue  # "30 天留存率", "Day-7 retention", "90-day churn": the metric's window
         if quantity.start >= result_start and _reached(evidence.text, result_verb, quantity):
+            people = _team_size(evidence.text, quantity) if hiring else 0
+            if people:  # "Hire 2 engineers and get to 8 people": the team's own size
+                evidence.inputs = [*evidence.inputs, (quantity.start, people)]
+                continue
             role = _role(quantity, noun, False, measured_thing, True)  # "... and reach 50k"
         else:
             role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
@@ -162,6 +167,40 @@ _LET = ("讓", "让")
 _AWAY_FROM_VERB = re.compile(r"[,;]|(?<![a-z])(?:from|with|for|of|on|at|per|by|via)(?![a-z])")
 """What between a result verb and a number shows the number is not what it reaches ("get
 sign-off from 3 VPs")."""
+
+
+_HIRING_WORDS = lx.word_list(
+    "hire, recruit, staff, backfill, 招募, 招聘, 聘請, 聘用, 聘任, 徵才, 招"
+)
+_HIRING_VERBS = frozenset((*_HIRING_WORDS, *map(to_simplified, _HIRING_WORDS)))
+"""Verbs that grow the team itself, as they open a line (English in its base form): a
+head count they reach is an input, not a result."""
+_PEOPLE_WORDS = frozenset(
+    lx.word_list("""
+people, persons, staff, employees, engineers, developers, designers, reps, heads, ftes,
+team members, members, hires, headcount
+""")
+)
+_PEOPLE_CLASSIFIERS = frozenset("人位名")
+_TEAM_AFTER = ("團隊", "团队", "編制", "编制", "人力", "的團隊", "的团队")
+_WORD_AFTER = re.compile(r"\s*([a-z]+(?: members)?)")
+
+
+def _team_size(text: str, quantity: Quantity) -> int:
+    """Where a head count reached after a hiring verb ends, or 0 when the number counts
+    something else: people, staff, engineers ("get to 8 people"), or 人/位/名 ending the
+    clause or before 團隊, 編制 ("並達到 8 人"; not "帶來 300 人報名")."""
+    if quantity.classifier:
+        if quantity.classifier not in _PEOPLE_CLASSIFIERS:
+            return 0
+        rest = text[quantity.end :].lstrip()
+        if not rest or _CLAUSE_BREAK.match(rest) or rest.startswith(_TEAM_AFTER):
+            return quantity.end
+        return 0
+    word = _WORD_AFTER.match(text, quantity.end)
+    if word is None or word[1] not in _PEOPLE_WORDS:
+        return 0
+    return word.end()
 
 
 def _reached(text: str, verb: Hit | None, quantity: Quantity) -> bool:

@@ -66,3 +66,35 @@ def test_the_spending_reason_reads_in_both_languages():
     finally:
         set_language("en")
     assert any("$50k" in text and "投入" in text for text in texts)
+
+
+# --- growing the team's own head count ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "head_count"),
+    [
+        ("Hire 2 engineers and get to 8 people", "to 8 people"),
+        ("Recruit 3 reps and reach 12 reps", "reach 12 reps"),
+        ("招募 2 名工程師並達到 8 人", "達到 8 人"),
+        ("招募 2 名工程师并达到 8 人的团队", "达到 8 人"),
+    ],
+)
+def test_a_head_count_reached_by_hiring_is_an_input(text, head_count):
+    result = classify(text)
+    assert result.kind == "initiative"
+    assert param(text, "classify.names_input", "input") == head_count
+    assert "classify.result_clause" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hire 5 SDRs and reach 200 meetings",  # meetings: a result the hires bring
+        "Hire 2 engineers and reach 50k downloads",
+        "招募 20 名業務並帶來 300 人報名",  # 300 people signing up, not the team
+    ],
+)
+def test_a_result_reached_after_hiring_stays_a_key_result(text):
+    assert classify(text).kind == "key_result"
+    assert "classify.result_clause" in keys(text)
