@@ -110,6 +110,14 @@ def assign_roles(evidence: Evidence) -> None:
             result_start, result_verb = result
             hiring = evidence.verb.word in _HIRING_VERBS  # "Hire 2 engineers and get to 8 people"
     in_change: set[int] = set()
+    if len(evidence.quantities) > 1 and (
+        _BAND_CUES[0] in evidence.text
+        or (not evidence.text.isascii() and any(cue in evidence.text for cue in _BAND_CUES[1:]))
+    ):
+        for first, second, band in _bands(evidence, leading_action):
+            in_change.update((first.start, second.start))  # "between 2% and 3%": one target
+            targets.append(band)
+            evidence.changes = [c for c in evidence.changes if c.before is not first]
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
         in_change.update(q.start for q in sides)
@@ -156,6 +164,42 @@ def assign_roles(evidence: Evidence) -> None:
         (targets if role == "target" else outputs).append(span)
     if result_verb is not None and any(start >= result_start for start, _ in targets):
         evidence.result_verb = result_verb
+
+
+_BAND_CUES = ("between", "介於", "介于", "維持在", "维持在")
+_BAND = re.compile(r"(?:between|介[於于]|[維维]持在)\s*$")
+_BAND_JOIN = re.compile(r"\s*(?:and|to|-|–|~|到|至|和|與|与)\s*$")
+
+
+def _bands(
+    evidence: Evidence, leading_action: bool
+) -> list[tuple[Quantity, Quantity, tuple[int, int]]]:
+    """Pairs of numbers that give a band to stay within, not a target of the first:
+    "between 2% and 3%", "between 20 and 30 days", "介於 2% 到 3% 之間", "維持在 2% 至
+    3%", each with its span. Plain counts after an opening action verb size the work
+    ("Hire between 2 and 3 engineers")."""
+    text = evidence.text
+    found = []
+    for first, second in zip(evidence.quantities, evidence.quantities[1:], strict=False):
+        if second.number_start - first.end > 6 or first.classifier:
+            continue
+        if first.comparator in _BOUND_COMPARATORS or second.comparator in _BOUND_COMPARATORS:
+            continue
+        if first.unit != second.unit and first.unit != "count":
+            continue  # "between 20 and 30 days": the unit is written once, at the end
+        if second.unit == "count" and leading_action:
+            continue
+        cue = _BAND.search(text, max(0, first.number_start - 10), first.number_start)
+        if cue is None or not (
+            _BAND_JOIN.fullmatch(text, first.end, second.start)
+            or (second.comparator == "=" and text[first.end : second.start].isspace())
+        ):  # "2% and 3%", "2% 到 3%" (到 read as the second number's "to")
+            continue
+        end = second.end
+        if text.startswith(("之間", "之间"), end) or text.startswith((" 之間", " 之间"), end):
+            end = text.index("之", end) + 2
+        found.append((first, second, (min(cue.start(), first.start), end)))
+    return found
 
 
 _NO_RESULT_CLAUSE = 1 << 30

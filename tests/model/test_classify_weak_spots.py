@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from model.classify import classify
+from model.classify.evidence import gather, normalize
+from model.classify.quantities import scan
 from model.i18n import set_language
 
 
@@ -98,3 +100,104 @@ def test_a_head_count_reached_by_hiring_is_an_input(text, head_count):
 def test_a_result_reached_after_hiring_stays_a_key_result(text):
     assert classify(text).kind == "key_result"
     assert "classify.result_clause" in keys(text)
+
+
+# --- ranges: a metric's "X to Y", N:M ratios, bands ---------------------------------------
+
+
+def target(text: str) -> str | None:
+    """The words the classifier quotes as the line's target or change, if any."""
+    return param(text, "classify.has_target", "value") or param(
+        text, "classify.has_change", "value"
+    )
+
+
+def baseline_and_target(text: str) -> list[tuple[str, float, float]]:
+    """(span, baseline, target) of every change with numbers the classifier reads."""
+    evidence = gather(text)
+    assert evidence is not None
+    return [
+        (evidence.text[c.start : c.end], c.before.value, c.after.value)
+        for c in evidence.changes
+        if c.before is not None and c.after is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NRR 110% to 120%", [("110% to 120%", 110, 120)]),
+        ("NRR: 110% to 120% by Q4", [("110% to 120%", 110, 120)]),
+        ("Churn 5% to 3%", [("5% to 3%", 5, 3)]),
+        ("留存率 30% 到 40%", [("30% 到 40%", 30, 40)]),
+        ("MQL:SQL ratio from 4:1 to 3:1", [("from 4:1 to 3:1", 4, 3)]),
+        ("LTV:CAC 比例從 2:1 提升到 3:1", [("從 2:1 提升到 3:1", 2, 3)]),
+    ],
+)
+def test_a_metrics_bare_x_to_y_is_a_change_from_x_to_y(text, expected):
+    assert classify(text).kind == "key_result"
+    assert "classify.has_change" in keys(text)
+    assert baseline_and_target(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "测试 3 到 5 款广告素材",  # a range of work, no metric before it
+        "Ship it in 2 to 3 weeks",
+        "Publish 2 to 3 posts a week",
+    ],
+)
+def test_a_bare_x_to_y_without_a_metric_is_still_a_range(text):
+    assert baseline_and_target(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("LTV:CAC ratio above 3:1", (">", 3.0)),
+        ("MQL:SQL ratio of 3:1", ("", 3.0)),
+        ("Keep the 10:1 ratio", ("", 10.0)),
+    ],
+)
+def test_an_n_to_m_ratio_is_one_quantity(text, value):
+    low = normalize(text).lower()
+    assert [(q.comparator, q.value, q.unit) for q in scan(low)[1]] == [(*value, "ratio")]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Stand-up at 9:30 every day", [9, 30]),  # a time of day
+        ("Conduct weekly 1:1s with all direct reports", []),  # one-on-one meetings
+        ("Conduct weekly 1:1 meetings", []),
+        ("KR1:5 enterprise deals", [5]),
+    ],
+)
+def test_times_and_one_on_ones_are_not_ratios(text, numbers):
+    low = normalize(text).lower()
+    found = scan(low)[1]
+    assert all(q.unit != "ratio" for q in found)
+    assert [q.value for q in found if q.value != 1] == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Keep churn between 2% and 3%", "between 2% and 3%"),
+        ("Keep NPS between 40 and 50", "between 40 and 50"),
+        ("Keep inventory between 20 and 30 days", "between 20 and 30 days"),
+        ("流失率介於 2% 和 3% 之間", "介於 2% 和 3% 之間"),
+        ("流失率維持在 2% 到 3%", "維持在 2% 到 3%"),
+    ],
+)
+def test_a_band_is_one_target_not_its_lower_end(text, band):
+    assert classify(text).kind == "key_result"
+    assert param(text, "classify.has_target", "value") == band
+    assert baseline_and_target(text) == []  # a band to stay in, not a move
+
+
+def test_a_range_of_work_stays_an_output():
+    text = "Hire between 2 and 3 engineers"
+    assert classify(text).kind == "initiative"
+    assert "classify.has_target" not in keys(text)
