@@ -201,3 +201,41 @@ def test_a_range_of_work_stays_an_output():
     text = "Hire between 2 and 3 engineers"
     assert classify(text).kind == "initiative"
     assert "classify.has_target" not in keys(text)
+
+
+# --- periods that are not deadlines --------------------------------------------------------
+
+
+def deadlines(text: str) -> list[str]:
+    low = normalize(text).lower()
+    return [low[d.start : d.end] for d in scan(low)[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grow signups by 20% vs Q1", []),  # Q1 is what the growth is compared with
+        ("Grow signups by 20% vs. Q1 by Q3", ["by q3"]),
+        ("Win rate 5 points higher than Q2", []),
+        ("Revenue up 15% compared to Q4 2025", []),
+        ("營收比 Q1 成長 20%", []),
+        ("Cut the month-end close from 8 to 5 days", []),  # the name of the work
+        ("Mail 5,000 year-end appeal letters", []),
+        ("Close the books by month-end", ["by month-end"]),
+        ("Ship the audit pack at quarter end", ["quarter end"]),
+        ("Hit $1M ARR by year-end", ["by year-end"]),
+        ("All reconciliations done month-end", ["month-end"]),
+        ("Hit $1M ARR year-end and keep it", ["year-end"]),
+    ],
+)
+def test_compared_periods_and_period_names_are_not_deadlines(text, expected):
+    assert deadlines(text) == expected
+
+
+def test_a_compared_period_is_not_shown_as_the_deadline():
+    assert "classify.has_deadline" not in keys("Grow signups by 20% vs Q1")
+    assert classify("Grow signups by 20% vs Q1").kind == "key_result"
+    assert "classify.has_deadline" not in keys("Cut the month-end close from 8 to 5 days")
+    assert param("Cut the month-end close from 8 to 5 days", "classify.has_change", "value") == (
+        "from 8 to 5 days"
+    )
