@@ -99,7 +99,8 @@ q[1-4]\s*(?:前|結束前|底)
 
 
 _COMPARED = re.compile(
-    r"(?:(?<![a-z])(?:vs\.?|versus|than|compared\ (?:to|with)|relative\ to)|比|較|较|相[較较][於于]?)\s*$"
+    r"(?:(?<![a-z])(?:vs\.?|versus|than|compared\ (?:to|with)|relative\ to)"
+    r"|比|較|较|相[較较][於于]?)\s*$"
 )
 """What makes the period after it the one compared with ("vs Q1", "than last year"), not a
 deadline."""
