@@ -205,8 +205,9 @@ def _bands(
 _NO_RESULT_CLAUSE = 1 << 30
 _RESULT_VERB_KINDS = lx.OUTCOME | lx.ASPIRATION
 """The kinds of the verbs that may open a result clause (:data:`lexicon.RESULT_VERBS`)."""
-_JOINS = (" and", ",", "並", "并", "且", "再", " then")
-"""What ends the work's clause before a result clause: "and", a comma, 並, 並且, 且, 再."""
+_JOINS = (" and", ",", "並", "并", "且", "再", " then", " to", "以", "來", "来", "從而", "从而")
+"""What ends the work's clause before a result clause: "and", a comma, 並, 並且, 且, 再,
+or a purpose: "to", "in order to", 以, 來, 從而 ("Launch the app to reach 50k downloads")."""
 _LET = ("讓", "让")
 _AWAY_FROM_VERB = re.compile(r"[,;]|(?<![a-z])(?:from|with|for|of|on|at|per|by|via)(?![a-z])")
 """What between a result verb and a number shows the number is not what it reaches ("get

@@ -239,3 +239,42 @@ def test_a_compared_period_is_not_shown_as_the_deadline():
     assert param("Cut the month-end close from 8 to 5 days", "classify.has_change", "value") == (
         "from 8 to 5 days"
     )
+
+
+# --- a purpose "to" before the result ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "with_and", "result"),
+    [
+        (
+            "Launch the referral app to reach 50k downloads",
+            "Launch the referral app and reach 50k downloads",
+            "reach 50k downloads",
+        ),
+        (
+            "Launch the referral app in order to reach 50k downloads",
+            "Launch the referral app and reach 50k downloads",
+            "reach 50k downloads",
+        ),
+        ("Run 4 webinars to get 200 signups", "Run 4 webinars and get 200 signups", "200 signups"),
+        ("上線推薦 App 以達到 5 萬下載", "上線推薦 App 並達到 5 萬下載", "達到 5 萬下載"),
+    ],
+)
+def test_a_purpose_to_opens_a_result_clause_like_and(text, with_and, result):
+    assert classify(text).kind == classify(with_and).kind == "key_result"
+    assert "classify.result_clause" in keys(text)
+    assert param(text, "classify.has_target", "value") == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deploy the model to 10% of traffic",  # "to" a share: sizes the work
+        "Write 12 posts to publish weekly",  # more of the work, not a result verb
+        "Hire 2 engineers to get to 8 people",  # the team's own size (an input)
+    ],
+)
+def test_a_to_that_does_not_reach_a_result_stays_work(text):
+    assert classify(text).kind == "initiative"
+    assert "classify.result_clause" not in keys(text)
