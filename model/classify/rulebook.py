@@ -146,7 +146,20 @@ def yes_no_result(e: Evidence) -> Fired | None:
     hit = e.first_of(lx.BINARY) if e.seen & lx.BINARY and not e.targets else None
     if hit is None:
         return None
+    if hit.categories & lx.METRIC and (e.verb_kind == lx.DIRECTION or _alone(e, hit)):
+        return None  # "Profitability" alone is too vague; "Improve profitability" a direction
     return _fired("classify.yes_no_result", ("thing", (hit.start, hit.end)), key_result=2.5)
+
+
+def _alone(e: Evidence, hit: Hit) -> bool:
+    """Whether ``hit`` is all the line says: no verb, number or deadline, nothing else."""
+    return (
+        e.verb is None
+        and not e.quantities
+        and not e.deadlines
+        and hit.start == e.lead
+        and not e.text[hit.end :].strip(" .!")
+    )
 
 
 def all_or_nothing(e: Evidence) -> Fired | None:
@@ -261,7 +274,9 @@ def no_target(e: Evidence) -> Fired | None:
     """A direction with nothing to measure it by is an objective."""
     if e.verb is None or e.verb_kind not in (lx.DIRECTION, lx.ASPIRATION, lx.OUTCOME):
         return None
-    if e.targets or e.outputs or e.inputs or e.state is not None or e.seen & lx.BINARY:
+    if e.targets or e.outputs or e.inputs or e.state is not None:
+        return None
+    if e.seen & lx.BINARY and yes_no_result(e) is not None:
         return None
     if e.verb_kind == lx.DIRECTION and not e.seen & lx.METRIC and _own_work_changed(e):
         return None  # "Shorten the form" changes own work (see changes_own_work)

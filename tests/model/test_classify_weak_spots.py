@@ -278,3 +278,27 @@ def test_a_purpose_to_opens_a_result_clause_like_and(text, with_and, result):
 def test_a_to_that_does_not_reach_a_result_stays_work(text):
     assert classify(text).kind == "initiative"
     assert "classify.result_clause" not in keys(text)
+
+
+# --- a metric's name alone ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Profitability", "- Profitability.", "Revenue"])
+def test_a_metrics_name_alone_is_too_vague_to_tell(text):
+    result = classify(text)
+    assert not result.confident
+    assert keys(text)[0] == "classify.too_vague_metric_only"
+    assert "classify.yes_no_result" not in keys(text)
+
+
+def test_improving_profitability_is_a_direction_not_a_yes_no_result():
+    assert classify("Improve profitability").kind == "objective"
+    assert "classify.no_target" in keys("Improve profitability")
+
+
+@pytest.mark.parametrize(
+    "text", ["Reach profitability", "Profitability by Q4", "Break-even", "SOC 2 certification"]
+)
+def test_a_yes_no_result_with_a_verb_or_date_or_alone_stays_a_key_result(text):
+    assert classify(text).kind == "key_result"
+    assert "classify.yes_no_result" in keys(text)
