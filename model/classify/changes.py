@@ -5,6 +5,7 @@ and a target with its starting point named beside it: "$450,000, up from $330,00
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -105,10 +106,14 @@ from $330,000"); not a noun ("200 leads from 5 webinars" counts where they come 
 _PARTNER_REACH = 48
 
 
-def find_changes(text: str, quantities: list[Quantity]) -> list[Change]:
+def find_changes(
+    text: str, quantities: list[Quantity], metric_ends: Collection[int] = ()
+) -> list[Change]:
     """Baseline-to-target moves: a pair of numbers joined by "to"/"到" after "from"/"從"
-    (or by an arrow), the wordless "from weekly to daily" / "從每週一次到每天一次", and a
-    target with its starting point named beside it ("$450,000, up from $330,000")."""
+    (or by an arrow), or by a bare "to"/"到" right after a metric's name (``metric_ends``:
+    where the line's metrics end; "NRR 110% to 120%"), the wordless "from weekly to
+    daily" / "從每週一次到每天一次", and a target with its starting point named beside it
+    ("$450,000, up from $330,000")."""
     changes: list[Change] = []
     for before, after in pairwise(quantities):
         gap_start = before.end
@@ -121,9 +126,15 @@ def find_changes(text: str, quantities: list[Quantity]) -> list[Change]:
         opener = _FROM_BEFORE.search(text, max(0, start - 6), start)
         if opener:
             start = opener.start()
+        elif (
+            metric_ends
+            and gap[0].strip() in ("to", "到", "至")
+            and _metric_value_to(text, before, after, metric_ends)
+        ):
+            pass  # "NRR 110% to 120%": the metric moves from 110% to 120%
         elif not any(sign in gap[0] for sign in ("→", "->", "=>", "到", "至", "为", "為")):
             continue  # "2 to 3 weeks" is a range, not a change
-        if not opener and before.comparator == "" and gap[0].strip() in ("到", "至", "to"):
+        elif before.comparator == "" and gap[0].strip() in ("到", "至"):
             continue  # "3 到 5 款" is a range; a change needs "from/從" or a verb before "到"
         changes.append(Change(start, after.end, before, after))
     if len(quantities) > max(1, 2 * len(changes)):  # numbers not yet in a change
@@ -135,6 +146,23 @@ def find_changes(text: str, quantities: list[Quantity]) -> list[Change]:
         if word:
             changes.append(Change(word.start(), word.end(), None, None))
     return changes
+
+
+_METRIC_VALUE_GAP = re.compile(r"\s*:?\s*$")
+
+
+def _metric_value_to(
+    text: str, before: Quantity, after: Quantity, metric_ends: Collection[int]
+) -> bool:
+    """Whether two numbers of the same unit joined by a bare "to"/"到" follow a metric's
+    name, nothing but a colon between ("NRR 110% to 120%", "留存率 30% 到 40%"): the
+    metric's baseline and target, not a range of work ("測試 3 到 5 款廣告")."""
+    if before.comparator or before.unit != after.unit or before.spelled or after.spelled:
+        return False
+    return any(
+        end <= before.start and _METRIC_VALUE_GAP.fullmatch(text, end, before.start)
+        for end in metric_ends
+    )
 
 
 def _baselines_beside(text: str, quantities: list[Quantity], changes: list[Change]) -> list[Change]:

@@ -96,3 +96,32 @@ q[1-4]\s*(?:前|結束前|底)
     ),
     re.VERBOSE,
 )
+
+
+_COMPARED = re.compile(
+    r"(?:(?<![a-z])(?:vs\.?|versus|than|compared\ (?:to|with)|relative\ to)"
+    r"|比|較|较|相[較较][於于]?)\s*$"
+)
+"""What makes the period after it the one compared with ("vs Q1", "than last year"), not a
+deadline."""
+_PERIOD_ENDS = ("quarter", "month", "year", "half", "eoy", "eoq", "eom")
+_NOT_A_NAME = frozenset(
+    (
+        *("and", "or", "to", "with", "for", "in", "on", "at", "by", "of", "the", "a", "an"),
+        *("as", "before", "after", "until", "when", "each", "every", "so", "then"),
+    )
+)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)(?![a-z0-9%])")
+
+
+def not_a_deadline(match: re.Match[str]) -> bool:
+    """Whether an English deadline ``match`` is something else: a period compared with
+    ("Grow signups by 20% vs Q1": Q1 is the baseline), or a bare "month-end" naming what
+    comes after it ("the month-end close", "year-end bonus"). Asked only of a match."""
+    text, start = match.string, match.start()
+    if start and _COMPARED.search(text, max(0, start - 16), start):
+        return True
+    if not text.startswith(_PERIOD_ENDS, start):
+        return False  # "by month-end", "at year end": a deadline
+    word = _NEXT_WORD.match(text, match.end())
+    return word is not None and word[1] not in _NOT_A_NAME

@@ -190,7 +190,10 @@ def gather(line: str) -> Evidence | None:
     hits, seen, cues = lx.scan_line(text)
     deadlines, quantities = scan(text, cues)
     if len(quantities) > 1 or "from" in text or "從" in text or "从" in text:
-        changes = find_changes(text, quantities)
+        metric_ends = (
+            [hit.end for hit in hits if hit.categories & lx.METRIC] if seen & lx.METRIC else ()
+        )
+        changes = find_changes(text, quantities, metric_ends)
     else:
         changes = []
     evidence = Evidence(display, text, hits, deadlines, quantities, changes, seen)

@@ -143,11 +143,50 @@ _ALWAYS_ON = ("/7", "x7", "×7", "*7", " x 7", "/ 7")
 _new_quantity = tuple.__new__
 
 
+def _ratio_end(text: str, end: int) -> int:
+    """Where an N:M ratio ends when ``end`` is right after its N ("4:1", "10:1"): the M
+    is one digit, so a clock time ("9:30") is not a ratio, nor is a one-on-one ("1:1").
+    0 when there is none."""
+    if text[end : end + 1] != ":" or not "0" < text[end + 1 : end + 2] <= "9":
+        return 0
+    after = text[end + 2 : end + 3]
+    if after and (after.isalnum() or after in ":.,"):
+        return 0  # "9:30", "1:1s"
+    if (
+        text[end + 1] == "1"
+        and text[end - 1 : end] == "1"
+        and not text[end - 2 : end - 1].isdigit()
+    ):
+        return 0  # "weekly 1:1": a one-on-one meeting
+    return end + 2
+
+
+def _ratio_second(text: str, position: int) -> bool:
+    """Whether the digit at ``position`` is the M of an N:M ratio ("4:1"), read with N."""
+    if position < 2 or not text[position - 2].isdigit() or not _ratio_end(text, position - 1):
+        return False
+    first = position - 2
+    while first and text[first - 1].isdigit():
+        first -= 1
+    return not first or text[first - 1] not in _NAME_CHARACTERS  # not "KR1:5 deals"
+
+
+def _ratio(text: str, position: int, value: float, colon: int) -> Quantity:
+    """The N:M ratio whose N (``value``) starts at ``position`` and whose colon is at
+    ``colon`` ("MQL:SQL ratio of 3:1"): one quantity, its value N/M."""
+    value /= int(text[colon + 1])
+    start, _, _, comparator = _before(text, position)
+    end, comparator = _after(text, colon + 2, comparator)
+    return _new_quantity(Quantity, (start, end, value, "ratio", comparator, "", position, False))
+
+
 def quantity_at(text: str, position: int) -> Quantity | None:
     """The number starting at ``position`` (a digit or a Chinese numeral), if any."""
     previous = text[position - 1] if position else " "
     if previous in "#._/第" or (previous.isascii() and previous.isalnum()):
         return None  # GA4, p95, #1, v2.0, 第一: names and ordinals, not amounts
+    if previous == ":" and _ratio_second(text, position):
+        return None  # the 1 of "4:1", read with the 4
     if previous in CN_NUMERAL_SET:
         return None  # inside a Chinese numeral already passed over
     match = _NUMBER.match(text, position)
@@ -172,6 +211,8 @@ def quantity_at(text: str, position: int) -> Quantity | None:
         if match["arabic"] == "24" and text.startswith(_ALWAYS_ON, match.end("arabic")):
             return None  # "24/7" means always, not 24 of something
         value = float(match["arabic"].replace(",", ""))
+        if match.end() == match.end("arabic") and _ratio_end(text, match.end()):
+            return _ratio(text, position, value, match.end())  # "4:1"
     unit = "percent" if match["percent_of"] else UNIT_OF_GROUP.get(match.lastgroup, "count")
     magnitude = match["magnitude"]
     if magnitude:
@@ -203,6 +244,10 @@ def arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     if number == "24" and text.startswith(_ALWAYS_ON, end):
         return None  # "24/7" means always, not 24 of something
     value = float(number.replace(",", "") if "," in number else number)
+    if text.startswith(":", end) and _ratio_end(text, end):
+        return _ratio(text, position, value, end)  # "4:1": one quantity
+    if position and text[position - 1] == ":" and _ratio_second(text, position):
+        return None  # the 1 of "4:1", read with the 4
     unit: Unit = "count"
     word = _UNIT_WORD.match(text, end)
     if word is not None:

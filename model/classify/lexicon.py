@@ -36,6 +36,7 @@ from model.classify.words_en import (
     EN_PRODUCT,
     EN_QUALITATIVE,
     EN_RESULT_VERBS,
+    EN_SPEND_VERBS,
     EN_STATE,
     word_list,
 )
@@ -57,6 +58,7 @@ from model.classify.words_zh import (
     ZH_PRODUCT,
     ZH_QUALITATIVE,
     ZH_RESULT_VERBS,
+    ZH_SPEND_VERBS,
     ZH_STATE,
 )
 
@@ -261,6 +263,16 @@ RESULT_VERBS = frozenset(
 )
 """Outcome verbs that open a result clause after the work ("... and reach 50k downloads",
 "...並達到 1 萬下載"), in every form and script (see :mod:`model.classify.roles`)."""
+
+SPEND_VERBS = frozenset(
+    (
+        *(form for verb in EN_SPEND_VERBS for form in _verb_forms(verb)),
+        *ZH_SPEND_VERBS,
+        *(to_simplified(word) for word in ZH_SPEND_VERBS),
+    )
+)
+"""Action verbs that spend the team's own money ("Spend $50k on ads", "投入 5 萬在廣告"), in
+every form and script: the amount is an input (see :mod:`model.classify.roles`)."""
 
 _EN_TOKEN = re.compile("[a-z0-9]+|#")
 """Where an English word may start: a run of letters and digits (a word never starts

@@ -24,6 +24,7 @@ from model.classify.deadlines import (
     EN_DEADLINE,
     ZH_DEADLINE,
     Deadline,
+    not_a_deadline,
 )
 from model.classify.figures import (
     ASCII_NUMBER,
@@ -101,7 +102,7 @@ def scan(text: str, cues: list[Cue] | None = None) -> tuple[list[Deadline], list
                 quantity = word_quantity(text, position, word)
             else:
                 match = EN_DEADLINE.match(text, position)
-                if match is not None and match.end() > position:
+                if match is not None and match.end() > position and not not_a_deadline(match):
                     deadlines.append(_new_deadline(Deadline, (position, match.end())))
                     covered = match.end()
                 continue
@@ -156,7 +157,7 @@ def _scan_ascii(text: str, cues: list[Cue]) -> tuple[list[Deadline], list[Quanti
                 words.append(quantity)
             continue
         match = EN_DEADLINE.match(text, position)
-        if match is not None and match.end() > position:
+        if match is not None and match.end() > position and not not_a_deadline(match):
             deadlines.append(_new_deadline(Deadline, (position, match.end())))
             covered.append((position, match.end()))
     quantities: list[Quantity] = []

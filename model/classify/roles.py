@@ -102,12 +102,22 @@ def assign_roles(evidence: Evidence) -> None:
         and evidence.verb is not None
         and evidence.verb.word not in _LOWERING
     )
-    result_start, result_verb = _NO_RESULT_CLAUSE, None
+    spending = leading_action and evidence.verb.word in lx.SPEND_VERBS  # "Spend $50k on ads"
+    result_start, result_verb, hiring = _NO_RESULT_CLAUSE, None, False
     if leading_action and evidence.seen & _RESULT_VERB_KINDS:
         result = _result_clause(evidence)
         if result is not None:
             result_start, result_verb = result
+            hiring = evidence.verb.word in _HIRING_VERBS  # "Hire 2 engineers and get to 8 people"
     in_change: set[int] = set()
+    if len(evidence.quantities) > 1 and (
+        _BAND_CUES[0] in evidence.text
+        or (not evidence.text.isascii() and any(cue in evidence.text for cue in _BAND_CUES[1:]))
+    ):
+        for first, second, band in _bands(evidence, leading_action):
+            in_change.update((first.start, second.start))  # "between 2% and 3%": one target
+            targets.append(band)
+            evidence.changes = [c for c in evidence.changes if c.before is not first]
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
         in_change.update(q.start for q in sides)
@@ -125,6 +135,9 @@ def assign_roles(evidence: Evidence) -> None:
         if own_input and _sets_input(evidence, quantity.start, (quantity,), None):
             evidence.inputs = [*evidence.inputs, (quantity.start, quantity.end)]
             continue  # "Increase ad budget to $80k": the team's own input, set
+        if spending and quantity.start < result_start and _spent(evidence, quantity):
+            evidence.inputs = [*evidence.inputs, (quantity.start, quantity.end)]
+            continue  # "Spend $50k on LinkedIn ads", "投入 5 萬在廣告": money put in
         noun = _noun_after(evidence, quantity.end)
         if (
             noun is not None
@@ -133,6 +146,10 @@ def assign_roles(evidence: Evidence) -> None:
         ):
             continue  # "30 天留存率", "Day-7 retention", "90-day churn": the metric's window
         if quantity.start >= result_start and _reached(evidence.text, result_verb, quantity):
+            people = _team_size(evidence.text, quantity) if hiring else 0
+            if people:  # "Hire 2 engineers and get to 8 people": the team's own size
+                evidence.inputs = [*evidence.inputs, (quantity.start, people)]
+                continue
             role = _role(quantity, noun, False, measured_thing, True)  # "... and reach 50k"
         else:
             role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
@@ -149,15 +166,86 @@ def assign_roles(evidence: Evidence) -> None:
         evidence.result_verb = result_verb
 
 
+_BAND_CUES = ("between", "介於", "介于", "維持在", "维持在")
+_BAND = re.compile(r"(?:between|介[於于]|[維维]持在)\s*$")
+_BAND_JOIN = re.compile(r"\s*(?:and|to|-|–|~|到|至|和|與|与)\s*$")
+
+
+def _bands(
+    evidence: Evidence, leading_action: bool
+) -> list[tuple[Quantity, Quantity, tuple[int, int]]]:
+    """Pairs of numbers that give a band to stay within, not a target of the first:
+    "between 2% and 3%", "between 20 and 30 days", "介於 2% 到 3% 之間", "維持在 2% 至
+    3%", each with its span. Plain counts after an opening action verb size the work
+    ("Hire between 2 and 3 engineers")."""
+    text = evidence.text
+    found = []
+    for first, second in zip(evidence.quantities, evidence.quantities[1:], strict=False):
+        if second.number_start - first.end > 6 or first.classifier:
+            continue
+        if first.comparator in _BOUND_COMPARATORS or second.comparator in _BOUND_COMPARATORS:
+            continue
+        if first.unit != second.unit and first.unit != "count":
+            continue  # "between 20 and 30 days": the unit is written once, at the end
+        if second.unit == "count" and leading_action:
+            continue
+        cue = _BAND.search(text, max(0, first.number_start - 10), first.number_start)
+        if cue is None or not (
+            _BAND_JOIN.fullmatch(text, first.end, second.start)
+            or (second.comparator == "=" and text[first.end : second.start].isspace())
+        ):  # "2% and 3%", "2% 到 3%" (到 read as the second number's "to")
+            continue
+        end = second.end
+        if text.startswith(("之間", "之间"), end) or text.startswith((" 之間", " 之间"), end):
+            end = text.index("之", end) + 2
+        found.append((first, second, (min(cue.start(), first.start), end)))
+    return found
+
+
 _NO_RESULT_CLAUSE = 1 << 30
 _RESULT_VERB_KINDS = lx.OUTCOME | lx.ASPIRATION
 """The kinds of the verbs that may open a result clause (:data:`lexicon.RESULT_VERBS`)."""
-_JOINS = (" and", ",", "並", "并", "且", "再", " then")
-"""What ends the work's clause before a result clause: "and", a comma, 並, 並且, 且, 再."""
+_JOINS = (" and", ",", "並", "并", "且", "再", " then", " to", "以", "來", "来", "從而", "从而")
+"""What ends the work's clause before a result clause: "and", a comma, 並, 並且, 且, 再,
+or a purpose: "to", "in order to", 以, 來, 從而 ("Launch the app to reach 50k downloads")."""
 _LET = ("讓", "让")
 _AWAY_FROM_VERB = re.compile(r"[,;]|(?<![a-z])(?:from|with|for|of|on|at|per|by|via)(?![a-z])")
 """What between a result verb and a number shows the number is not what it reaches ("get
 sign-off from 3 VPs")."""
+
+
+_HIRING_WORDS = lx.word_list(
+    "hire, recruit, staff, backfill, 招募, 招聘, 聘請, 聘用, 聘任, 徵才, 招"
+)
+_HIRING_VERBS = frozenset((*_HIRING_WORDS, *map(to_simplified, _HIRING_WORDS)))
+"""Verbs that grow the team itself, as they open a line (English in its base form): a
+head count they reach is an input, not a result."""
+_PEOPLE_WORDS = frozenset(
+    lx.word_list("""
+people, persons, staff, employees, engineers, developers, designers, reps, heads, ftes,
+team members, members, hires, headcount
+""")
+)
+_PEOPLE_CLASSIFIERS = frozenset("人位名")
+_TEAM_AFTER = ("團隊", "团队", "編制", "编制", "人力", "的團隊", "的团队")
+_WORD_AFTER = re.compile(r"\s*([a-z]+(?: members)?)")
+
+
+def _team_size(text: str, quantity: Quantity) -> int:
+    """Where a head count reached after a hiring verb ends, or 0 when the number counts
+    something else: people, staff, engineers ("get to 8 people"), or 人/位/名 ending the
+    clause or before 團隊, 編制 ("並達到 8 人"; not "帶來 300 人報名")."""
+    if quantity.classifier:
+        if quantity.classifier not in _PEOPLE_CLASSIFIERS:
+            return 0
+        rest = text[quantity.end :].lstrip()
+        if not rest or _CLAUSE_BREAK.match(rest) or rest.startswith(_TEAM_AFTER):
+            return quantity.end
+        return 0
+    word = _WORD_AFTER.match(text, quantity.end)
+    if word is None or word[1] not in _PEOPLE_WORDS:
+        return 0
+    return word.end()
 
 
 def _reached(text: str, verb: Hit | None, quantity: Quantity) -> bool:
@@ -256,6 +344,18 @@ def _sets_input(
     if noun is None or not noun.categories & lx.INPUT:
         return False
     return not any(word in evidence.text[max(0, noun.start - 5) : noun.start] for word in _PER)
+
+
+def _spent(evidence: Evidence, quantity: Quantity) -> bool:
+    """Whether a number after a spending verb is the money spent: an amount of money, or
+    a large bare count ("Spend 50k on ads", "花費 5 萬在廣告"), with no bound ("Spend
+    under $40 per lead" keeps a cost down: a result)."""
+    verb = evidence.verb
+    if verb is None or quantity.start < verb.end or quantity.comparator in _BOUND_COMPARATORS:
+        return False
+    if quantity.unit == "currency":
+        return True
+    return quantity.unit == "count" and not quantity.classifier and quantity.value >= 1000
 
 
 def _inside_a_name(hits: list[Hit], position: int) -> bool:

@@ -146,7 +146,20 @@ def yes_no_result(e: Evidence) -> Fired | None:
     hit = e.first_of(lx.BINARY) if e.seen & lx.BINARY and not e.targets else None
     if hit is None:
         return None
+    if hit.categories & lx.METRIC and (e.verb_kind == lx.DIRECTION or _alone(e, hit)):
+        return None  # "Profitability" alone is too vague; "Improve profitability" a direction
     return _fired("classify.yes_no_result", ("thing", (hit.start, hit.end)), key_result=2.5)
+
+
+def _alone(e: Evidence, hit: Hit) -> bool:
+    """Whether ``hit`` is all the line says: no verb, number or deadline, nothing else."""
+    return (
+        e.verb is None
+        and not e.quantities
+        and not e.deadlines
+        and hit.start == e.lead
+        and not e.text[hit.end :].strip(" .!")
+    )
 
 
 def all_or_nothing(e: Evidence) -> Fired | None:
@@ -170,6 +183,8 @@ def names_input(e: Evidence) -> Fired | None:
     "客服人力從 10 人增加到 15 人") is a decision it controls, not a result: an initiative."""
     if not e.inputs:
         return None
+    if e.verb is not None and e.verb.word in lx.SPEND_VERBS:  # "Spend $50k on LinkedIn ads"
+        return _fired("classify.spends_input", ("input", e.inputs[0]), initiative=3.5)
     return _fired("classify.names_input", ("input", e.inputs[0]), initiative=3.5)
 
 
@@ -204,6 +219,8 @@ _QUALITY_OF_A_THING = lx.QUALITATIVE | lx.INSPIRING | lx.METRIC
 def names_metric(e: Evidence) -> Fired | None:
     """A metric (conversion, churn, 留存率) leans towards a measurable result."""
     hit = e.first_of(lx.METRIC)
+    if hit is not None and hit is e.verb:  # "Spend $50k on ads": the verb, not a metric
+        hit = next((h for h in e.hits if h.start >= hit.end and h.categories & lx.METRIC), None)
     if hit is None:
         return None
     return _fired("classify.names_metric", ("metric", (hit.start, hit.end)), key_result=0.75)
@@ -243,8 +260,8 @@ def recurring_activity(e: Evidence) -> Fired | None:
     if e.verb is not None or e.targets or e.state is not None:
         return None
     often = e.first_of(lx.FREQUENCY)
-    if often is None:
-        return None
+    if often is None or e.text[often.end : often.end + 1] == "_":
+        return None  # "monthly_churn": part of a formula's name, not a regular event
     for hit in e.hits:
         if hit.start >= often.end and hit.categories & (lx.OUTPUT_NOUN | lx.ACTION):
             return _fired(
@@ -257,7 +274,9 @@ def no_target(e: Evidence) -> Fired | None:
     """A direction with nothing to measure it by is an objective."""
     if e.verb is None or e.verb_kind not in (lx.DIRECTION, lx.ASPIRATION, lx.OUTCOME):
         return None
-    if e.targets or e.outputs or e.inputs or e.state is not None or e.seen & lx.BINARY:
+    if e.targets or e.outputs or e.inputs or e.state is not None:
+        return None
+    if e.seen & lx.BINARY and yes_no_result(e) is not None:
         return None
     if e.verb_kind == lx.DIRECTION and not e.seen & lx.METRIC and _own_work_changed(e):
         return None  # "Shorten the form" changes own work (see changes_own_work)

@@ -11,10 +11,11 @@ from typing import Literal
 from model.classify.deadlines import CN_NUMERALS, EN_TIME_CUES
 from model.classify.hanzi import to_simplified
 
-Unit = Literal["percent", "currency", "multiplier", "score", "duration", "count"]
-"""What a number measures; ``count`` is a plain number of things."""
+Unit = Literal["percent", "currency", "multiplier", "score", "ratio", "duration", "count"]
+"""What a number measures; ``count`` is a plain number of things, ``ratio`` an N:M ratio
+("4:1", its value N/M)."""
 
-MEASURE_UNITS = frozenset({"percent", "currency", "multiplier", "score"})
+MEASURE_UNITS = frozenset({"percent", "currency", "multiplier", "score", "ratio"})
 """Units that make a number a measurable target by themselves."""
 
 EN_NUMBER_WORDS: dict[str, float] = {

@@ -50,7 +50,8 @@ stage, stock, structure, study, summarise, summarize, supply, sync, tailor, teac
 transcribe, transfer, transition, triage, tune, unify, use, validate, verify, vet,
 walk through, warm up, wireframe, workshop, draft, roll out, release, introduce, hire,
 digitalise, gamify, localise, brainstorm, visualise, visualize, chart, diagram, spec,
-partner with, team up with, collaborate with, work with, kick-start, set out, spin off
+partner with, team up with, collaborate with, work with, kick-start, set out, spin off,
+spend, invest
 """)
 EN_DIRECTION = word_list("""
 raise, increase, grow, boost, lift, improve, reduce, lower, decrease, cut, shrink,
@@ -87,6 +88,9 @@ exceed, surpass, cross
 """)
 """Outcome verbs that open a second clause with a result ("Launch the app and reach 50k
 downloads"): the numbers after them are measured, not sized by the opening action."""
+EN_SPEND_VERBS = word_list("spend, invest, allocate")
+"""Action verbs that put the team's own money into the work ("Spend $50k on LinkedIn
+ads"): the amount they spend is an input the team decides, not a result."""
 EN_METRIC = word_list("""
 rate, ratio, conversion, conversions, conversion rate, retention, churn, churn rate,
 attrition, turnover, revenue, arr, mrr, acv, arpu, arpa, bookings, margin, gross margin,

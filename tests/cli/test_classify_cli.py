@@ -184,3 +184,21 @@ def test_an_argument_that_is_not_utf8_is_refused():
     result = run_okr("classify", "Hire 3 engineers", os.fsdecode(b"\xff abc"))
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "okr: argument 2: the input is not UTF-8 text\n"
+
+
+def test_the_reviewed_misreadings_read_right_from_the_command_line():
+    given = {
+        "Spend $50k on LinkedIn ads in Q2": "initiative",
+        "Hire 2 engineers and get to 8 people": "initiative",
+        "NRR 110% to 120%": "key_result",
+        "Launch the referral app to reach 50k downloads": "key_result",
+    }
+    result = run_okr("classify", "--json", *given)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["text"]: r["kind"] for r in records} == given
+    reasons = {r["text"]: r["reasons"] for r in records}
+    assert "moves a number from a baseline to a target: 110% to 120%" in reasons["NRR 110% to 120%"]
+    assert not any("deadline" in reason for reason in reasons["NRR 110% to 120%"])
+    growth = run_okr("classify", "--json", "Grow signups by 20% vs Q1")
+    assert not any("deadline" in r for r in json.loads(growth.stdout)["reasons"])
