@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from model.classify.hanzi import both_scripts
 from model.classify.quantities import Quantity
+from model.classify.units import BOUND_COMPARATORS
 
 
 class Change(NamedTuple):
@@ -252,3 +253,42 @@ def _same_kind(text: str, first: Quantity, second: Quantity) -> bool:
 def _in_adjective(text: str, quantity: Quantity) -> bool:
     end = quantity.end
     return text.startswith("-", end) and text[end + 1 : end + 2].isalpha()
+
+
+_BAND_CUES = ("between", "介於", "介于", "維持在", "维持在")
+_BAND = re.compile(r"(?:between|介[於于]|[維维]持在)\s*$")
+_BAND_JOIN = re.compile(r"\s*(?:and|to|-|–|~|到|至|和|與|与)\s*$")
+
+
+def find_bands(
+    text: str, quantities: list[Quantity], sizes_work: bool
+) -> list[tuple[Quantity, Quantity, tuple[int, int]]]:
+    """Pairs of numbers that give a band to stay within, not a target of the first:
+    "between 2% and 3%", "between 20 and 30 days", "介於 2% 到 3% 之間", "維持在 2% 至
+    3%", each with its span. Plain counts size the work after an opening action verb
+    (``sizes_work``: "Hire between 2 and 3 engineers")."""
+    if not (
+        _BAND_CUES[0] in text or (not text.isascii() and any(c in text for c in _BAND_CUES[1:]))
+    ):
+        return []
+    found = []
+    for first, second in pairwise(quantities):
+        if second.number_start - first.end > 6 or first.classifier:
+            continue
+        if first.comparator in BOUND_COMPARATORS or second.comparator in BOUND_COMPARATORS:
+            continue
+        if first.unit != second.unit and first.unit != "count":
+            continue  # "between 20 and 30 days": the unit is written once, at the end
+        if second.unit == "count" and sizes_work:
+            continue
+        cue = _BAND.search(text, max(0, first.number_start - 10), first.number_start)
+        if cue is None or not (
+            _BAND_JOIN.fullmatch(text, first.end, second.start)
+            or (second.comparator == "=" and text[first.end : second.start].isspace())
+        ):  # "2% and 3%", "2% 到 3%" (到 read as the second number's "to")
+            continue
+        end = second.end
+        if text.startswith(("之間", "之间"), end) or text.startswith((" 之間", " 之间"), end):
+            end = text.index("之", end) + 2
+        found.append((first, second, (min(cue.start(), first.start), end)))
+    return found

@@ -10,82 +10,21 @@ customers"); neither for a bare number ("Python 3.12").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
-from model.classify.changes import Change
-from model.classify.hanzi import to_simplified
+from model.classify.changes import Change, find_bands
 from model.classify.lexicon import Hit
+from model.classify.nouns import CLAUSE_BREAK, noun_after, noun_before
+from model.classify.own_inputs import HIRING_VERBS, LOWERING, sets_input, spent, team_size
 from model.classify.quantities import Quantity
-from model.classify.units import MEASURE_UNITS
+from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
 
 if TYPE_CHECKING:
     from model.classify.evidence import Evidence
 
-_BOUND_COMPARATORS = frozenset({"<", "<=", ">", ">=", "±"})
 _OUTPUT_CLASSIFIERS = frozenset("篇封場场支部集則则條条款堂輪轮頁页張张本套台")
 _OUTCOME_CLASSIFIERS = frozenset("家筆笔人件")
-_CLAUSE_BREAK = re.compile("[,;。;:!?!?()()]")
-_BREAK = re.compile(r"[,;。;:!?!?()()\d]")
-"""What ends the reach of a number over the noun it counts: a clause mark or another number."""
-_BREAK_NOUN_RUN = re.compile(
-    r"[,;。;:!?!?()()\d的]|(?<![a-z])(?:for|of|to|in|on|with|by|from|at|about|per|a|an|the|and"
-    r"|or|that|who|which|than)(?![a-z])"
-)
-"""What ends a run of nouns ("newsletter subscribers" is one run, "posts for users" two)."""
-
-
-def _noun_after(evidence: Evidence, position: int) -> Hit | None:
-    """The noun a number counts: the first noun after it, within the same clause. An
-    article right after the number starts another noun phrase ("Make 2025 the year of the
-    customer"): then it counts nothing."""
-    text = evidence.text
-    if text.startswith(_ARTICLES, position):
-        return None
-    limit = position + 24
-    for hit in evidence.hits:
-        if hit.start < position:
-            continue
-        if hit.start > limit:
-            return None
-        if hit.categories & lx.NOUN:
-            if _BREAK.search(text, position, hit.start):
-                return None
-            return _head_noun(evidence, hit)
-    return None
-
-
-_ARTICLES = (" the ", " a ", " an ")
-
-
-def _head_noun(evidence: Evidence, first: Hit) -> Hit:
-    """The last noun of a run of nouns: "newsletter subscribers" counts subscribers."""
-    head = first
-    for hit in evidence.hits:
-        if hit.start < head.end:
-            continue
-        if hit.start - head.end > 12 or hit.categories & lx.VERB:
-            break
-        if not hit.categories & lx.NOUN:
-            continue
-        if _BREAK_NOUN_RUN.search(evidence.text, head.end, hit.start):
-            break
-        head = hit
-    return head
-
-
-def _noun_before(evidence: Evidence, position: int) -> Hit | None:
-    """The nearest noun before ``position`` in the same clause ("欄位" in "欄位從 7 個")."""
-    found = None
-    for hit in evidence.hits:
-        if hit.end > position:
-            break
-        if hit.categories & lx.NOUN:
-            found = hit
-    if found and _CLAUSE_BREAK.search(evidence.text, found.end, position):
-        return None
-    return found
 
 
 def assign_roles(evidence: Evidence) -> None:
@@ -100,7 +39,7 @@ def assign_roles(evidence: Evidence) -> None:
         evidence.seen & lx.INPUT
         and evidence.verb_kind == lx.DIRECTION
         and evidence.verb is not None
-        and evidence.verb.word not in _LOWERING
+        and evidence.verb.word not in LOWERING
     )
     spending = leading_action and evidence.verb.word in lx.SPEND_VERBS  # "Spend $50k on ads"
     result_start, result_verb, hiring = _NO_RESULT_CLAUSE, None, False
@@ -108,20 +47,17 @@ def assign_roles(evidence: Evidence) -> None:
         result = _result_clause(evidence)
         if result is not None:
             result_start, result_verb = result
-            hiring = evidence.verb.word in _HIRING_VERBS  # "Hire 2 engineers and get to 8 people"
+            hiring = evidence.verb.word in HIRING_VERBS  # "Hire 2 engineers and get to 8 people"
     in_change: set[int] = set()
-    if len(evidence.quantities) > 1 and (
-        _BAND_CUES[0] in evidence.text
-        or (not evidence.text.isascii() and any(cue in evidence.text for cue in _BAND_CUES[1:]))
-    ):
-        for first, second, band in _bands(evidence, leading_action):
+    if len(evidence.quantities) > 1:
+        for first, second, band in find_bands(evidence.text, evidence.quantities, leading_action):
             in_change.update((first.start, second.start))  # "between 2% and 3%": one target
             targets.append(band)
             evidence.changes = [c for c in evidence.changes if c.before is not first]
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
         in_change.update(q.start for q in sides)
-        if own_input and _sets_input(evidence, change.start, sides, change):
+        if own_input and sets_input(evidence, change.start, sides, change):
             evidence.inputs = [*evidence.inputs, (change.start, change.end)]
         elif _change_is_output(evidence, change, sides):
             outputs.append((change.start, change.end))
@@ -132,13 +68,13 @@ def assign_roles(evidence: Evidence) -> None:
             continue
         if _inside_a_name(evidence.hits, quantity.number_start):
             continue  # "SOC 2", "ISO 27001": part of a name, not an amount
-        if own_input and _sets_input(evidence, quantity.start, (quantity,), None):
+        if own_input and sets_input(evidence, quantity.start, (quantity,), None):
             evidence.inputs = [*evidence.inputs, (quantity.start, quantity.end)]
             continue  # "Increase ad budget to $80k": the team's own input, set
-        if spending and quantity.start < result_start and _spent(evidence, quantity):
+        if spending and quantity.start < result_start and spent(evidence, quantity):
             evidence.inputs = [*evidence.inputs, (quantity.start, quantity.end)]
             continue  # "Spend $50k on LinkedIn ads", "投入 5 萬在廣告": money put in
-        noun = _noun_after(evidence, quantity.end)
+        noun = noun_after(evidence, quantity.end)
         if (
             noun is not None
             and noun.categories & lx.METRIC
@@ -146,7 +82,7 @@ def assign_roles(evidence: Evidence) -> None:
         ):
             continue  # "30 天留存率", "Day-7 retention", "90-day churn": the metric's window
         if quantity.start >= result_start and _reached(evidence.text, result_verb, quantity):
-            people = _team_size(evidence.text, quantity) if hiring else 0
+            people = team_size(evidence.text, quantity) if hiring else 0
             if people:  # "Hire 2 engineers and get to 8 people": the team's own size
                 evidence.inputs = [*evidence.inputs, (quantity.start, people)]
                 continue
@@ -166,42 +102,6 @@ def assign_roles(evidence: Evidence) -> None:
         evidence.result_verb = result_verb
 
 
-_BAND_CUES = ("between", "介於", "介于", "維持在", "维持在")
-_BAND = re.compile(r"(?:between|介[於于]|[維维]持在)\s*$")
-_BAND_JOIN = re.compile(r"\s*(?:and|to|-|–|~|到|至|和|與|与)\s*$")
-
-
-def _bands(
-    evidence: Evidence, leading_action: bool
-) -> list[tuple[Quantity, Quantity, tuple[int, int]]]:
-    """Pairs of numbers that give a band to stay within, not a target of the first:
-    "between 2% and 3%", "between 20 and 30 days", "介於 2% 到 3% 之間", "維持在 2% 至
-    3%", each with its span. Plain counts after an opening action verb size the work
-    ("Hire between 2 and 3 engineers")."""
-    text = evidence.text
-    found = []
-    for first, second in zip(evidence.quantities, evidence.quantities[1:], strict=False):
-        if second.number_start - first.end > 6 or first.classifier:
-            continue
-        if first.comparator in _BOUND_COMPARATORS or second.comparator in _BOUND_COMPARATORS:
-            continue
-        if first.unit != second.unit and first.unit != "count":
-            continue  # "between 20 and 30 days": the unit is written once, at the end
-        if second.unit == "count" and leading_action:
-            continue
-        cue = _BAND.search(text, max(0, first.number_start - 10), first.number_start)
-        if cue is None or not (
-            _BAND_JOIN.fullmatch(text, first.end, second.start)
-            or (second.comparator == "=" and text[first.end : second.start].isspace())
-        ):  # "2% and 3%", "2% 到 3%" (到 read as the second number's "to")
-            continue
-        end = second.end
-        if text.startswith(("之間", "之间"), end) or text.startswith((" 之間", " 之间"), end):
-            end = text.index("之", end) + 2
-        found.append((first, second, (min(cue.start(), first.start), end)))
-    return found
-
-
 _NO_RESULT_CLAUSE = 1 << 30
 _RESULT_VERB_KINDS = lx.OUTCOME | lx.ASPIRATION
 """The kinds of the verbs that may open a result clause (:data:`lexicon.RESULT_VERBS`)."""
@@ -212,40 +112,6 @@ _LET = ("讓", "让")
 _AWAY_FROM_VERB = re.compile(r"[,;]|(?<![a-z])(?:from|with|for|of|on|at|per|by|via)(?![a-z])")
 """What between a result verb and a number shows the number is not what it reaches ("get
 sign-off from 3 VPs")."""
-
-
-_HIRING_WORDS = lx.word_list(
-    "hire, recruit, staff, backfill, 招募, 招聘, 聘請, 聘用, 聘任, 徵才, 招"
-)
-_HIRING_VERBS = frozenset((*_HIRING_WORDS, *map(to_simplified, _HIRING_WORDS)))
-"""Verbs that grow the team itself, as they open a line (English in its base form): a
-head count they reach is an input, not a result."""
-_PEOPLE_WORDS = frozenset(
-    lx.word_list("""
-people, persons, staff, employees, engineers, developers, designers, reps, heads, ftes,
-team members, members, hires, headcount
-""")
-)
-_PEOPLE_CLASSIFIERS = frozenset("人位名")
-_TEAM_AFTER = ("團隊", "团队", "編制", "编制", "人力", "的團隊", "的团队")
-_WORD_AFTER = re.compile(r"\s*([a-z]+(?: members)?)")
-
-
-def _team_size(text: str, quantity: Quantity) -> int:
-    """Where a head count reached after a hiring verb ends, or 0 when the number counts
-    something else: people, staff, engineers ("get to 8 people"), or 人/位/名 ending the
-    clause or before 團隊, 編制 ("並達到 8 人"; not "帶來 300 人報名")."""
-    if quantity.classifier:
-        if quantity.classifier not in _PEOPLE_CLASSIFIERS:
-            return 0
-        rest = text[quantity.end :].lstrip()
-        if not rest or _CLAUSE_BREAK.match(rest) or rest.startswith(_TEAM_AFTER):
-            return quantity.end
-        return 0
-    word = _WORD_AFTER.match(text, quantity.end)
-    if word is None or word[1] not in _PEOPLE_WORDS:
-        return 0
-    return word.end()
 
 
 def _reached(text: str, verb: Hit | None, quantity: Quantity) -> bool:
@@ -273,7 +139,7 @@ def _result_clause(evidence: Evidence) -> tuple[int, Hit] | None:
         if not text.isascii():
             window = text[max(verb.end, opening - 12) : opening]
             let = max(window.rfind(_LET[0]), window.rfind(_LET[1]))
-            if let >= 0 and not _CLAUSE_BREAK.search(window, let):
+            if let >= 0 and not CLAUSE_BREAK.search(window, let):
                 opening -= len(window) - let  # "並讓轉換率達到 2%": the clause starts at 讓
         if text[verb.end : opening].rstrip().endswith(_JOINS):
             return opening, hit
@@ -310,54 +176,6 @@ def _names_window(evidence: Evidence, quantity: Quantity, noun: Hit) -> bool:
     return not gap and evidence.text.endswith(_WINDOW_BEFORE, 0, quantity.number_start)
 
 
-_LOWERING_WORDS = lx.word_list(
-    "reduce, cut, lower, decrease, trim, shrink, 降低, 減少, 縮減, 削減, 壓低, 下降"
-)
-_LOWERING = frozenset({*_LOWERING_WORDS, *map(to_simplified, _LOWERING_WORDS)})
-"""Direction verbs that lower a measure, in both Chinese scripts as the lexicon has its
-words: cutting a budget or a headcount is a saving, a result (only raising or setting an
-input is the team's own decision)."""
-_PER = ("per ", "每", "人均", "/")
-_PEOPLE = frozenset(("", "人", "位", "名"))
-
-
-def _sets_input(
-    evidence: Evidence, start: int, sides: Sequence[Quantity], change: Change | None
-) -> bool:
-    """Whether numbers set one of the team's own inputs: an amount of money or a count,
-    with no bound, raised ("from 120 to 150"), and the nearest noun before them (in the
-    same clause) a budget or a headcount ("Increase ad budget to $80k/month", "客服人力從
-    10 人增加到 15 人"), not something measured per head ("Revenue per headcount"). Asked
-    only with a direction verb (raised, grown, 增加, 擴編) that does not lower."""
-    for quantity in sides:
-        if quantity.comparator in _BOUND_COMPARATORS:
-            return False  # "within budget", "headcount under 150": a limit kept, a result
-        if quantity.unit == "count":
-            if quantity.classifier not in _PEOPLE or _noun_after(evidence, quantity.end):
-                return False  # "4 場", "4 new engineers": counts of something else
-        elif quantity.unit != "currency":
-            return False
-    before, after = (change.before, change.after) if change is not None else (None, None)
-    if before is not None and after is not None and after.value < before.value:
-        return False  # "from $80k to $60k": a saving
-    noun = _noun_before(evidence, start)
-    if noun is None or not noun.categories & lx.INPUT:
-        return False
-    return not any(word in evidence.text[max(0, noun.start - 5) : noun.start] for word in _PER)
-
-
-def _spent(evidence: Evidence, quantity: Quantity) -> bool:
-    """Whether a number after a spending verb is the money spent: an amount of money, or
-    a large bare count ("Spend 50k on ads", "花費 5 萬在廣告"), with no bound ("Spend
-    under $40 per lead" keeps a cost down: a result)."""
-    verb = evidence.verb
-    if verb is None or quantity.start < verb.end or quantity.comparator in _BOUND_COMPARATORS:
-        return False
-    if quantity.unit == "currency":
-        return True
-    return quantity.unit == "count" and not quantity.classifier and quantity.value >= 1000
-
-
 def _inside_a_name(hits: list[Hit], position: int) -> bool:
     """Whether ``position`` is inside a known word that starts before it ("soc 2")."""
     for hit in hits:
@@ -374,11 +192,11 @@ def describes_quality(evidence: Evidence, quantity: Quantity) -> bool:
     text, end = evidence.text, quantity.end
     if text.startswith("-", end) and text[end + 1 : end + 2].isalpha():
         pass  # "zero-harm", "5-star": the number is part of an adjective
-    elif not ("的" in text[end : end + 6] and not _CLAUSE_BREAK.search(text, end, end + 6)):
+    elif not ("的" in text[end : end + 6] and not CLAUSE_BREAK.search(text, end, end + 6)):
         return False
     for hit in evidence.hits:
         if hit.start >= end:
-            if hit.start - end > 24 or _CLAUSE_BREAK.search(text, end, hit.start):
+            if hit.start - end > 24 or CLAUSE_BREAK.search(text, end, hit.start):
                 return False
             if hit.categories & lx.ABSTRACT:
                 return True
@@ -391,10 +209,10 @@ def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity])
     if any(q.classifier in _OUTPUT_CLASSIFIERS for q in sides):
         return True
     for quantity in sides:
-        noun = _noun_after(evidence, quantity.end)
+        noun = noun_after(evidence, quantity.end)
         if noun is not None:
             return bool(noun.categories & lx.OUTPUT_NOUN)
-    noun = _noun_before(evidence, change.start)
+    noun = noun_before(evidence, change.start)
     return noun is not None and noun.categories & lx.NOUN == lx.OUTPUT_NOUN
 
 
@@ -421,7 +239,7 @@ def _measures_metric(evidence: Evidence, quantity: Quantity) -> bool:
     rest = evidence.text[quantity.end : quantity.end + 2].strip()
     if rest and rest[0] not in ",;。;(":
         return False
-    noun = _noun_before(evidence, quantity.start)
+    noun = noun_before(evidence, quantity.start)
     return (
         noun is not None
         and bool(noun.categories & lx.METRIC)
@@ -441,7 +259,7 @@ def _role(
         return None  # "Double our impact": doubled, but nothing measurable named
     if quantity.unit in MEASURE_UNITS or quantity.value == 0 or quantity.value % 1:
         return "target"  # a unit, zero, or a fraction ("2.5 items per order"): measured
-    if quantity.comparator in _BOUND_COMPARATORS:
+    if quantity.comparator in BOUND_COMPARATORS:
         return "target"
     if quantity.comparator == "=" and not leading_action and not noun_categories & lx.OUTPUT_NOUN:
         return "target"  # "grows to 3 minutes", "達到 50k"

@@ -15,6 +15,10 @@ Unit = Literal["percent", "currency", "multiplier", "score", "ratio", "duration"
 """What a number measures; ``count`` is a plain number of things, ``ratio`` an N:M ratio
 ("4:1", its value N/M)."""
 
+BOUND_COMPARATORS = frozenset({"<", "<=", ">", ">=", "±"})
+"""Comparators that make a number a bound ("under $700", "at least 3", "±2%"): a limit to
+keep, not a count of work."""
+
 MEASURE_UNITS = frozenset({"percent", "currency", "multiplier", "score", "ratio"})
 """Units that make a number a measurable target by themselves."""
 

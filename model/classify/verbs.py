@@ -17,13 +17,12 @@ from model.classify import lexicon as lx
 from model.classify.hanzi import to_simplified
 from model.classify.lexicon import Hit
 from model.classify.roles import describes_quality
-from model.classify.units import MEASURE_UNITS
+from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
 from model.classify.words_en import EN_DETERMINERS, EN_NOUN_VERBS, EN_OBJECT_STARTERS
 
 if TYPE_CHECKING:
     from model.classify.evidence import Evidence
 
-_BOUND_COMPARATORS = frozenset({"<", "<=", ">", ">=", "±"})
 _MEASURED_NEXT = frozenset("從从由:,;。")
 _PREPOSITIONS = frozenset("和與与跟在為为對对給给替向把將将針针於于")
 _NEXT_WORD = re.compile(r"\s*([a-z0-9$#][\w'/$.-]*|\S)")
@@ -214,7 +213,7 @@ def _reads_as_noun(evidence: Evidence, hit: Hit) -> bool:
     if not following or following in EN_DETERMINERS or following[0] in "0123456789$":
         return False
     measured = any(
-        q.unit in MEASURE_UNITS or q.comparator in _BOUND_COMPARATORS or q.value == 0
+        q.unit in MEASURE_UNITS or q.comparator in BOUND_COMPARATORS or q.value == 0
         for q in evidence.quantities
     )
     later_verb = any(
