@@ -261,14 +261,6 @@ def set_guardrail(kpi: Kpi, min_text: str, max_text: str, *, currency: str = "")
     return problems
 
 
-def target_multiple(kpi: Kpi) -> float | None:
-    """How many times the baseline the target is (``1.33`` for 9% -> 12%), when both are
-    set and the baseline is not zero; the method suggests 1.2 to 1.5."""
-    if kpi.baseline is None or kpi.target is None or kpi.baseline == 0:
-        return None
-    return kpi.target / kpi.baseline
-
-
 # --- items -------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ language of whoever imported the module first.
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from model.i18n import t
@@ -157,19 +158,26 @@ def localize_textual_bindings(node: DOMNode) -> None:
         ]
 
 
+ALT_DIGITS = Enum("AltDigit", {digit: f"alt+{digit}" for digit in "0123456789"})
+"""The alt+digit keys, as Textual's sequence table holds keys (members with a ``value``)."""
+
+
 def read_alt_digits_as_alt() -> None:
     """Make ESC+digit, which xterm, tmux and SSH send for alt+1 ... alt+9, read as alt+digit.
 
     Textual maps those sequences to the characters WezTerm on macOS types for
     option+digit (``¡ ™ £ ¢ ∞ §``...), so alt+3 would type "£" into a field instead of
-    opening step 3. The characters themselves (typed directly, as UK keyboards type
-    "£") are unaffected. Textual keeps the table in a private module, hence the check
-    in the tests that the sequences do arrive as alt+digit.
+    opening step 3. The sequences are mapped to the alt+digit keys themselves rather
+    than dropped: a dropped one is an unknown sequence the parser holds open, and an
+    ESC arriving right behind it (alt+3 then alt+4 or an arrow key, in one burst) made
+    it type "^3" into the field. The characters themselves (typed directly, as UK
+    keyboards type "£") are unaffected. Textual keeps the table in a private module,
+    hence the check in the tests that the sequences do arrive as alt+digit.
     """
     from textual import _ansi_sequences
 
     for digit in "0123456789":
-        _ansi_sequences.ANSI_SEQUENCES_KEYS.pop(f"\x1b{digit}", None)
+        _ansi_sequences.ANSI_SEQUENCES_KEYS[f"\x1b{digit}"] = (ALT_DIGITS[digit],)
 
 
 def localize_bindings(node: DOMNode) -> None:

@@ -28,7 +28,6 @@ from model.edit import (
     set_item_text,
     set_kpi_number,
     set_period,
-    target_multiple,
 )
 from model.i18n import set_language
 from model.plan import CheckIn, Item, Kpi, Objective, Plan
@@ -294,12 +293,6 @@ def parse_error(text: str) -> str:
     except EditError as error:
         return str(error)
     raise AssertionError(text)
-
-
-def test_target_multiple():
-    assert target_multiple(Kpi(id="a", baseline=0.09, target=0.12)) == pytest.approx(1.3333, 1e-3)
-    assert target_multiple(Kpi(id="a", baseline=0, target=1)) is None
-    assert target_multiple(Kpi(id="a", target=1)) is None
 
 
 def test_items_add_move_remove_and_edit():

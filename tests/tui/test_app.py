@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
+from textual.widgets import Input
 
 from model.i18n import set_language, t
 from model.plan import Item, Kpi, Plan
@@ -506,6 +507,32 @@ async def test_baselines_show_the_methods_hints_next_to_the_fields(example_copy)
         await pilot.press("tab", "ctrl+u")
         await type_text(pilot, "72%")
         assert note("row-kpi-target") == "2.00x the baseline; the method suggests 1.2 to 1.5x"
+
+
+async def test_a_lower_is_better_target_is_read_as_okr_check_reads_it(example_copy):
+    """CAC $780 -> $600 is 1.3x better (the check finds nothing), not "0.77x, the method
+    suggests 1.2 to 1.5x"; a target above the baseline is said to go the wrong way."""
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+
+    def note() -> str:
+        return str(app.query_one("#row-kpi-target .field-note").render())
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+5", "escape", "down", "down", "down", "enter")  # cac
+        assert app.query_one("#kpi-baseline", Input).value == "780"
+        assert note() == "1.30x better than the baseline (lower is better)"
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "$700")
+        assert note() == (
+            "1.11x better than the baseline (lower is better); the method suggests 1.2 to 1.5x"
+        )
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "$900")
+        assert note() == "above the baseline, but lower is better for this KPI"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_plan(path).kpis[3].target == 900  # a warning: the value is taken
 
 
 def _id_columns(pilot, ids: list[str]) -> list[int]:

@@ -85,6 +85,29 @@ def test_alt_digits_from_xterm_tmux_and_ssh_arrive_as_alt_digits(tmp_path):
     assert [key.key for key in [*parser.feed("£"), *parser.feed("")]] == ["pound_sign"]
 
 
+async def test_alt_digits_in_one_burst_change_steps_and_type_nothing(tmp_path):
+    """alt+3 then alt+4 (or an arrow key) arriving together, as over a slow link: the
+    first alt+3 was held as an unknown sequence and the next ESC made it type "^3"."""
+    from textual._xterm_parser import XTermParser
+
+    from model.plan import Plan
+    from tui.app import make_app
+
+    app = make_app(Plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        parser = XTermParser()  # the app has set the sequences up
+        burst = [*parser.feed("Q\x1b3\x1b4"), *parser.feed("")]
+        assert [key.key for key in burst] == ["Q", "alt+3", "alt+4"]
+        arrow = [*XTermParser().feed("\x1b3\x1b[B")]
+        assert [key.key for key in arrow] == ["alt+3", "down"]
+        for key in burst:
+            key.set_sender(app)
+            app._driver.send_message(key)
+        await pilot.pause()
+        assert app.wizard.current == "formulas"
+        assert app.plan.objective.statement == "Q"
+
+
 async def test_alt_digit_in_a_text_field_changes_step_rather_than_typing(tmp_path):
     from textual import events
 

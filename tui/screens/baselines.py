@@ -17,7 +17,6 @@ from tui.screens.kpi_step import KpiStepPane
 from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow, SteadyInput, choice, text_input
 
 NUMBER_WIDGETS = ("kpi-baseline", "kpi-target", "kpi-guardrail-min", "kpi-guardrail-max")
-TARGET_MULTIPLE_LOW, TARGET_MULTIPLE_HIGH = 1.2, 1.5
 
 
 class BaselinesPane(KpiStepPane):
@@ -96,16 +95,12 @@ class BaselinesPane(KpiStepPane):
         super().load()
 
     def show_hints(self, kpi: Kpi) -> None:
-        """The target as a multiple of the baseline, and the method's usual cadence."""
+        """How many times better than the baseline the target is (whichever way is
+        better for the KPI, as ``okr check`` reckons it), and the method's usual cadence."""
         target_row = self.query_one("#row-kpi-target", FieldRow)
         if not target_row.has_error:
-            multiple = edit.target_multiple(kpi)
-            if multiple is None:
-                target_row.set_note()
-            elif TARGET_MULTIPLE_LOW <= multiple <= TARGET_MULTIPLE_HIGH:
-                target_row.set_note(t("tui.hint_multiple", multiple=f"{multiple:.2f}"))
-            else:
-                target_row.set_note(t("tui.hint_multiple_outside", multiple=f"{multiple:.2f}"))
+            text, warning = target_hint(kpi)
+            target_row.set_note(text, warning=warning)
         cadence_row = self.query_one("#row-kpi-cadence", FieldRow)
         usual = suggested_cadence(kpi.indicator)
         if usual and kpi.cadence != usual and kpi.indicator:
@@ -162,3 +157,25 @@ class BaselinesPane(KpiStepPane):
             self.query_one("#plan-currency").focus()
             return True
         return super().focus_path(path)
+
+
+def target_hint(kpi: Kpi) -> tuple[str, bool]:
+    """The note under the target and whether it is a warning: a target that moves the
+    wrong way for the KPI's direction, else the improvement over the baseline (``780 ->
+    600`` is 1.3x better for a KPI where lower is better), with the method's range when
+    outside it; empty without both numbers."""
+    # the rule of the kpi.target_direction and kpi.ambition checks (imported here: the
+    # checks load the classifier, which stays off the start-up path)
+    from model.checks.baselines import improvement_ratio, moves_right_way
+    from model.classify.smart import AMBITION_RANGE
+
+    if moves_right_way(kpi) is False:
+        return t(f"tui.hint_target_wrong_way_{kpi.direction}"), True
+    ratio = improvement_ratio(kpi)
+    if ratio is None:
+        return "", False
+    low, high = AMBITION_RANGE
+    key = "tui.hint_multiple" if kpi.direction == "increase" else "tui.hint_multiple_lower"
+    if not low - 1e-9 <= ratio <= high + 1e-9:
+        key += "_outside"
+    return t(key, multiple=f"{ratio:.2f}"), False
