@@ -272,7 +272,7 @@ def test_csv_is_one_row_per_kpi_with_numbers_a_spreadsheet_can_use():
     header, *kpis = rows
     assert len(kpis) == 5 and all(len(row) == len(header) == 28 for row in rows)
     cac = dict(zip(header, kpis[3], strict=True))
-    assert cac["id"] == "cac" and cac["unit"] == "amount" and cac["direction"] == "lower is better"
+    assert cac["id"] == "cac" and cac["unit"] == "currency" and cac["direction"] == "lower is better"
     assert (cac["baseline"], cac["target"], cac["guardrail max"], cac["guardrail min"]) == (
         "780",
         "600",
@@ -286,7 +286,7 @@ def test_csv_is_one_row_per_kpi_with_numbers_a_spreadsheet_can_use():
     )
     assert cac["guardrail"] == "above the ceiling" and cac["score"] == "0.2"
     assert cac["inputs"] == "marketing_spend, new_customers"
-    assert cac["currency"] == "USD"  # the plan's: "amount" alone does not say which
+    assert cac["currency"] == "USD"  # the plan's: "currency" alone does not say which
     assert {dict(zip(header, row, strict=True))["currency"] for row in kpis[:3]} == {""}
     assert cac["closing value missing"] == ""  # the period is still open on DAY
 
@@ -337,7 +337,7 @@ def test_csv_check_in_rows_and_the_byte_order_mark():
         "cac",
         "Customer acquisition cost",
         "740",
-        "amount",
+        "currency",
         "USD",
         "5",
         "Two new paid social ad sets ran over budget",
