@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from model.classify.hanzi import to_simplified
 from model.formula import FormulaSyntaxError, parse_formula
 from model.i18n import Language, get_language, t, written_in
 from model.inputs import declare_inputs
@@ -133,8 +134,11 @@ class CatalogFile(_Strict):
 
 
 def _fold(text: str) -> str:
-    """``text`` for matching: full-width folded, case-folded, ``_``/``-`` as spaces."""
+    """``text`` for matching: full-width folded, case-folded, ``_``/``-`` as spaces, and
+    Chinese in Simplified characters, so that a query in either script finds the
+    catalog's Traditional names (转化率 finds 轉換率's aliases as 轉化率 does)."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("_", " ").replace("-", " ")
+    text = to_simplified(text)
     return re.sub(r"\s+", " ", text).strip()
 
 

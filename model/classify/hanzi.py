@@ -2,8 +2,9 @@
 
 The classifier's Chinese vocabulary is written once, in Traditional characters; at
 import, every entry and pattern also gets its Simplified spelling, so a line typed in
-either script (or both) matches. Only characters that occur in the word lists and
-patterns need an entry here; a test checks that none is missing from the lists.
+either script (or both) matches. The KPI catalog's search folds names and queries the same
+way. Only characters that occur in the word lists, the patterns and the catalog's Chinese
+names need an entry here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ _TRADITIONAL = (
     "蓋薦處號補裝製複規視覽訂計訊討訓記訪設訴註評試詳說課調談請講譯議護變讓貨買費貼資質"
     "賴購贊贏跡蹤躍軍載輔輯轉辦週進遊過達遷選醫銷錄鏈長開間閱關隊雙離電響頁頂項預領頭頻"
     "額願顧風驕驗驟體點龍內從萬億屆歲階樣險許連際陣隨難飛鐘鄉純紀紅綠貴繪來衝"
+    "傷別創勵區卻國圖壞寬幾庫後徵捲損擁於東桿棄槓權滾瀏獎獨獻當稅筆節終絡給綜網總義聯興術觀觸話誇認誠論諾識讀讚貢賣賺趨車較這運適還邊郵錢題類齊齡"
 )
 _SIMPLIFIED = (
     "布占并系个备传价仪优两册删划动务势协参员问启单团执报场压壮伙学实审写寻对导师账带帮"
@@ -24,6 +26,7 @@ _SIMPLIFIED = (
     "盖荐处号补装制复规视览订计讯讨训记访设诉注评试详说课调谈请讲译议护变让货买费贴资质"
     "赖购赞赢迹踪跃军载辅辑转办周进游过达迁选医销录链长开间阅关队双离电响页顶项预领头频"
     "额愿顾风骄验骤体点龙内从万亿届岁阶样险许连际阵随难飞钟乡纯纪红绿贵绘来冲"
+    "伤别创励区却国图坏宽几库后征卷损拥于东杆弃杠权滚浏奖独献当税笔节终络给综网总义联兴术观触话夸认诚论诺识读赞贡卖赚趋车较这运适还边邮钱题类齐龄"
 )
 assert len(_TRADITIONAL) == len(_SIMPLIFIED), "every Traditional character needs its pair"
 

@@ -49,6 +49,7 @@ def test_a_query_of_several_words_and_an_alias():
     result = run_okr("catalog", "checkout", "conversion")
     assert result.stdout.splitlines()[1].split()[0] == "checkout_conversion"
     assert run_okr("catalog", "客單價").stdout.splitlines()[1].split()[0] == "aov"
+    assert run_okr("catalog", "转化率").stdout.splitlines()[1].split()[0] == "conversion_rate"
 
 
 def test_json_output_has_both_languages_and_the_inputs():

@@ -120,6 +120,11 @@ def test_the_seed_example_formulas_carry_over():
         ("不良率", "defect_rate"),
         ("upselling", "aov"),  # only in the description
         ("effective_visitors", "checkout_conversion"),  # an input the formula reads
+        ("客单价", "aov"),  # Simplified characters find the Traditional names
+        ("转换率", "conversion_rate"),
+        ("结账 转换", "checkout_conversion"),
+        ("顾客终身价值", "clv"),
+        ("净推荐", "nps"),
     ],
 )
 def test_search_finds_in_english_and_chinese_best_first(query, first):

@@ -244,6 +244,18 @@ def test_simplified_spellings_are_derived_for_every_chinese_word():
     assert lx.CATEGORIES["轉換率"] == lx.CATEGORIES["转换率"]
 
 
+def test_simplified_bounds_and_metric_names_read_as_their_traditional_spelling():
+    # 於 -> 于, 庫 -> 库: without them "少于 2 小时" was no bound and the line too vague
+    for traditional, simplified in [
+        ("首次回應時間少於 2 小時", "首次响应时间少于 2 小时"),
+        ("庫存週轉天數降低到 30 天", "库存周转天数降低到 30 天"),
+    ]:
+        read, expected = classify(simplified), classify(traditional)
+        assert (read.kind, read.confidence) == (expected.kind, expected.confidence)
+        assert [r.key for r in read.reasons] == [r.key for r in expected.reasons]
+        assert read.confidence > 0.9
+
+
 def test_the_traditional_to_simplified_table_is_consistent():
     assert len(set(_TRADITIONAL)) == len(_TRADITIONAL) == len(_SIMPLIFIED)
     assert all(t != s for t, s in TRADITIONAL_TO_SIMPLIFIED.items())
