@@ -272,7 +272,9 @@ def test_csv_is_one_row_per_kpi_with_numbers_a_spreadsheet_can_use():
     header, *kpis = rows
     assert len(kpis) == 5 and all(len(row) == len(header) == 28 for row in rows)
     cac = dict(zip(header, kpis[3], strict=True))
-    assert cac["id"] == "cac" and cac["unit"] == "currency" and cac["direction"] == "lower is better"
+    assert (
+        cac["id"] == "cac" and cac["unit"] == "currency" and cac["direction"] == "lower is better"
+    )
     assert (cac["baseline"], cac["target"], cac["guardrail max"], cac["guardrail min"]) == (
         "780",
         "600",
