@@ -23,6 +23,8 @@ from model.store import WriteResult, load_plan_with_fingerprint, save_plan
 from tui.screens.choice import Choice, ChoiceDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tui.app import OkrApp
 
 
@@ -35,6 +37,8 @@ class Saving:
     read_only: bool
     _recovered_digest: bytes | None
     _discarded: bool
+    set_read_only: Callable[[bool], None]
+    write_recovery: Callable[[], bool]
 
     @property
     def path(self) -> Path:
@@ -156,8 +160,11 @@ class Saving:
         self.app.push_screen(dialog, answered)
 
     def _save_as_to(self, target: Path) -> None:
-        if not self.read_only and _same_file(target, self.path):
-            self.save()
+        if _same_file(target, self.path):
+            if self.read_only:
+                self._claim_and_save()
+            else:
+                self.save()
             return
         if not target.parent.is_dir():
             message = t("safety.save_as_no_folder", folder=str(target.parent))
@@ -178,6 +185,25 @@ class Saving:
         self.app.push_screen(
             ConfirmDialog(question, yes=t("safety.replace"), no=t("safety.cancel")), answered
         )
+
+    def _claim_and_save(self) -> None:
+        """A read-only session saving to its own plan, whose lock holder has gone: take the
+        lock and save as the editing session would, so that a save made meanwhile is not
+        replaced after a mere "the file exists" question but opens the conflict dialog."""
+        try:
+            lock: Lock | None = acquire(self.path)
+        except LockBusy as busy:
+            self._refuse_busy(
+                self.path, busy.holder.describe() if busy.holder else str(busy.state.path)
+            )
+            return
+        except LockError:
+            lock = None  # no lock possible here (a read-only folder): edit without one
+        self.lock = lock
+        self.set_read_only(False)
+        if self.write_recovery():  # the edits now live in the plan's recovery file
+            discard_recovery(self.path, own=True)
+        self.save()
 
     def _busy_elsewhere(self, target: Path) -> bool:
         """Whether another live session holds ``target``'s lock (then say so)."""
