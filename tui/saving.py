@@ -18,7 +18,7 @@ from model.fingerprint import ABSENT, Fingerprint
 from model.i18n import t
 from model.lock import Lock, LockBusy, LockError, acquire, inspect_lock
 from model.plan import Plan
-from model.recovery import discard_recovery
+from model.recovery import Recovery, discard_recovery
 from model.store import WriteResult, load_plan_with_fingerprint, save_plan
 from tui.screens.choice import Choice, ChoiceDialog
 
@@ -37,6 +37,7 @@ class Saving:
     read_only: bool
     _recovered_digest: bytes | None
     _discarded: bool
+    _adopted: Recovery | None
     set_read_only: Callable[[bool], None]
     write_recovery: Callable[[], bool]
 
@@ -73,9 +74,17 @@ class Saving:
             return
         self._saved(result)
 
+    def discard_kept_edits(self, *, own: bool) -> None:
+        """The edits were saved or deliberately dropped: delete their recovery file (and
+        the one they were recovered from, when it could not be moved into that one)."""
+        discard_recovery(self.path, own=own)
+        if self._adopted is not None:
+            self._adopted.discard()
+            self._adopted = None
+
     def _saved(self, result: WriteResult) -> None:
         self.base = result.fingerprint
-        discard_recovery(self.path)
+        self.discard_kept_edits(own=False)
         self._recovered_digest = None
         self._discarded = False
         self.app.is_new = False
@@ -137,7 +146,7 @@ class Saving:
             self.app.notify(str(error), severity="error", markup=False)
             return False
         self.base = loaded.fingerprint
-        discard_recovery(self.path, own=self.read_only)
+        self.discard_kept_edits(own=self.read_only)
         self._recovered_digest = None
         await self.replace_plan(loaded.plan, dirty=False)
         self.app.notify(t("safety.reloaded", path=str(self.path)), markup=False)
@@ -235,7 +244,7 @@ class Saving:
                 new_lock.release()
             self.app.notify(str(error), severity="error", markup=False)
             return
-        discard_recovery(self.path, own=self.read_only)
+        self.discard_kept_edits(own=self.read_only)
         if self.lock is not None:
             self.lock.release()
         self.lock = new_lock
