@@ -32,6 +32,7 @@ import json
 import os
 import re
 import socket
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,7 +153,32 @@ def find_recovery(plan_path: str | os.PathLike[str], *, plan_file: bool = True) 
         recovery = _read_recovery(file, plan_path)
         if recovery is not None:
             found.append(recovery)
+    for file in _temp_fallback_files():
+        recovery = _read_recovery(file, plan_path)
+        alive = recovery is not None and recovery.pid != os.getpid()
+        if alive and recovery.host == socket.gethostname() and pid_alive(recovery.pid):
+            continue  # its process is still writing it: not this session's to offer yet
+        if recovery is not None:
+            found.append(recovery)
     return max(found, key=lambda recovery: recovery.written, default=None)
+
+
+_TEMP_PREFIX = "okr-recovery-"
+
+
+def _temp_fallback_files() -> list[Path]:
+    """The files :func:`emergency_save` fell back to (the state folder could not be
+    written): this user's private regular files in the temporary folder, which the
+    message printed after the signal or crash promises the next open will offer."""
+    files = []
+    with contextlib.suppress(OSError):
+        for file in Path(tempfile.gettempdir()).glob(f"{_TEMP_PREFIX}*.toml"):
+            with contextlib.suppress(OSError):
+                info = file.lstat()
+                private = not info.st_mode & 0o077 and info.st_uid == os.getuid()
+                if stat.S_ISREG(info.st_mode) and private:
+                    files.append(file)
+    return sorted(files)
 
 
 _SESSION_TAIL = re.compile(r"\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)\.toml")
@@ -222,7 +248,7 @@ def emergency_save(
     fd = -1
     try:
         data = _recovery_bytes(plan_path, plan, base)
-        fd, name = tempfile.mkstemp(prefix="okr-recovery-", suffix=".toml")
+        fd, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".toml")
         os.write(fd, data)
         os.fsync(fd)
         return Path(name)

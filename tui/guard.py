@@ -33,7 +33,6 @@ from model.i18n import t
 from model.lock import Lock, LockBusy, LockError, acquire, inspect_lock, take_over
 from model.recovery import (
     Recovery,
-    discard_recovery,
     emergency_save,
     find_recovery,
     recovery_path,
@@ -71,6 +70,9 @@ class PlanGuard(Saving):
         """The SHA-256 of the text last written to the recovery file (a digest, not the
         text: a large plan's text is megabytes, kept for as long as edits are unsaved)."""
         self._recovery_warned = False
+        self._adopted: Recovery | None = None
+        """Recovered edits whose file could not be moved into this session's (its state
+        folder cannot be written): deleted once the edits are saved or dropped."""
         self._timer: Timer | None = None
 
     # --- start and stop ------------------------------------------------------------------
@@ -127,7 +129,7 @@ class PlanGuard(Saving):
     def quit_discarding(self) -> None:
         """The user chose to quit without saving: their edits go, recovery file too."""
         self._discarded = True
-        discard_recovery(self.path, own=self.read_only)
+        self.discard_kept_edits(own=self.read_only)
 
     def _keep_edits(self, notice: str) -> None:
         if self._kept_on_exit or self._discarded or not self.app.dirty:
@@ -269,6 +271,9 @@ class PlanGuard(Saving):
         await self.replace_plan(found.plan, dirty=True)
         # Edits from another session's file now live in this session's: move them there
         # at once, so they are neither offered twice nor lost in between.
-        if not mine and self.write_recovery():
-            found.discard()
+        if not mine:
+            if self.write_recovery():
+                found.discard()
+            else:
+                self._adopted = found
         self.app.notify(t("safety.recovered", path=str(self.path)), markup=False)

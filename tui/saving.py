@@ -18,11 +18,13 @@ from model.fingerprint import ABSENT, Fingerprint
 from model.i18n import t
 from model.lock import Lock, LockBusy, LockError, acquire, inspect_lock
 from model.plan import Plan
-from model.recovery import discard_recovery
+from model.recovery import Recovery, discard_recovery
 from model.store import WriteResult, load_plan_with_fingerprint, save_plan
 from tui.screens.choice import Choice, ChoiceDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tui.app import OkrApp
 
 
@@ -35,6 +37,9 @@ class Saving:
     read_only: bool
     _recovered_digest: bytes | None
     _discarded: bool
+    _adopted: Recovery | None
+    set_read_only: Callable[[bool], None]
+    write_recovery: Callable[[], bool]
 
     @property
     def path(self) -> Path:
@@ -69,9 +74,17 @@ class Saving:
             return
         self._saved(result)
 
+    def discard_kept_edits(self, *, own: bool) -> None:
+        """The edits were saved or deliberately dropped: delete their recovery file (and
+        the one they were recovered from, when it could not be moved into that one)."""
+        discard_recovery(self.path, own=own)
+        if self._adopted is not None:
+            self._adopted.discard()
+            self._adopted = None
+
     def _saved(self, result: WriteResult) -> None:
         self.base = result.fingerprint
-        discard_recovery(self.path)
+        self.discard_kept_edits(own=False)
         self._recovered_digest = None
         self._discarded = False
         self.app.is_new = False
@@ -133,7 +146,7 @@ class Saving:
             self.app.notify(str(error), severity="error", markup=False)
             return False
         self.base = loaded.fingerprint
-        discard_recovery(self.path, own=self.read_only)
+        self.discard_kept_edits(own=self.read_only)
         self._recovered_digest = None
         await self.replace_plan(loaded.plan, dirty=False)
         self.app.notify(t("safety.reloaded", path=str(self.path)), markup=False)
@@ -156,8 +169,11 @@ class Saving:
         self.app.push_screen(dialog, answered)
 
     def _save_as_to(self, target: Path) -> None:
-        if not self.read_only and _same_file(target, self.path):
-            self.save()
+        if _same_file(target, self.path):
+            if self.read_only:
+                self._claim_and_save()
+            else:
+                self.save()
             return
         if not target.parent.is_dir():
             message = t("safety.save_as_no_folder", folder=str(target.parent))
@@ -178,6 +194,25 @@ class Saving:
         self.app.push_screen(
             ConfirmDialog(question, yes=t("safety.replace"), no=t("safety.cancel")), answered
         )
+
+    def _claim_and_save(self) -> None:
+        """A read-only session saving to its own plan, whose lock holder has gone: take the
+        lock and save as the editing session would, so that a save made meanwhile is not
+        replaced after a mere "the file exists" question but opens the conflict dialog."""
+        try:
+            lock: Lock | None = acquire(self.path)
+        except LockBusy as busy:
+            self._refuse_busy(
+                self.path, busy.holder.describe() if busy.holder else str(busy.state.path)
+            )
+            return
+        except LockError:
+            lock = None  # no lock possible here (a read-only folder): edit without one
+        self.lock = lock
+        self.set_read_only(False)
+        if self.write_recovery():  # the edits now live in the plan's recovery file
+            discard_recovery(self.path, own=True)
+        self.save()
 
     def _busy_elsewhere(self, target: Path) -> bool:
         """Whether another live session holds ``target``'s lock (then say so)."""
@@ -209,7 +244,7 @@ class Saving:
                 new_lock.release()
             self.app.notify(str(error), severity="error", markup=False)
             return
-        discard_recovery(self.path, own=self.read_only)
+        self.discard_kept_edits(own=self.read_only)
         if self.lock is not None:
             self.lock.release()
         self.lock = new_lock

@@ -70,6 +70,17 @@ def test_a_new_plan_in_a_missing_folder_is_refused(tmp_path):
     assert not (tmp_path / "nope").exists()
 
 
+def test_a_symlink_into_a_missing_folder_is_refused_like_a_missing_folder(tmp_path):
+    """Saving goes to the link's target, so its folder is the one that must exist: the
+    plan is refused before opening instead of failing at the first save."""
+    link = tmp_path / "plan.toml"
+    link.symlink_to(tmp_path / "nope" / "real.toml")
+    result = run_okr(str(link))
+    assert result.returncode == 2
+    assert result.stderr == f"okr: {link}: the folder {tmp_path / 'nope'} does not exist\n"
+    assert link.is_symlink() and not (tmp_path / "nope").exists()
+
+
 def test_python_dash_m_tui_works_too():
     import subprocess
     import sys

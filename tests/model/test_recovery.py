@@ -155,6 +155,28 @@ def test_emergency_save_falls_back_to_a_private_temp_file(edited, monkeypatch, t
     assert load_plan(file) == plan
 
 
+def test_edits_kept_in_the_temp_folder_are_offered_on_the_next_open(edited, monkeypatch, tmp_path):
+    """``okr`` prints "open the plan again to recover them" for the fallback file too."""
+    path, plan, fingerprint = edited
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    file = emergency_save(path, plan, fingerprint)
+    assert file is not None and file.parent == tmp_path
+    found = find_recovery(path)
+    assert found is not None and found.file == file and found.plan == plan
+    assert found.base == fingerprint
+    other = tmp_path / "other.toml"
+    other.write_text('title = "another plan"\n')
+    assert find_recovery(other) is None, "a file of another plan is not offered"
+    os.chmod(file, 0o644)
+    assert find_recovery(path) is None, "only private files: nobody else could have read it"
+
+
 def test_emergency_save_never_raises(edited, monkeypatch):
     path, plan, fingerprint = edited
 

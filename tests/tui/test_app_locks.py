@@ -207,3 +207,48 @@ async def test_saving_a_read_only_sessions_edits_elsewhere_removes_its_file(exam
         await pilot.pause()
         assert not app.dirty and app.path == path.with_name("copy.toml")
     assert not own.exists() and find_recovery(path) is None
+
+
+async def test_read_only_saving_onto_its_plan_once_free_asks_when_they_saved(example_copy):
+    """Alice saved and quit; saving the read-only session's edits over the plan's own name
+    must say her save is there (the conflict dialog), not just "replace the file?"."""
+    path = example_copy()
+    lock_file = hold_lock_elsewhere(path, user="alice")
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only_and_type(pilot, " mine")
+        app.guard.tick()
+        alices = path.read_text("utf-8").replace('title = "', 'title = "Alice: ', 1)
+        path.write_text(alices, "utf-8")  # alice saves ...
+        lock_file.unlink()  # ... and quits
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("enter")  # the prompt suggests the plan's own name
+        await pilot.pause()
+        assert dialog_id(app) == "conflict-dialog"
+        assert "changed on disk" in screen_text(pilot)
+        assert path.read_text("utf-8") == alices, "nothing written before the choice"
+        await pilot.press("escape")  # cancel: the edits stay, unsaved, in this session
+        await pilot.pause()
+        assert app.dirty and not app.guard.read_only, "the plan is this session's now"
+        assert inspect_lock(path).holder.pid == os.getpid()
+        app.guard.tick()
+        assert find_recovery(path).plan.objective.statement.endswith(" mine")
+    assert path.read_text("utf-8") == alices
+    assert not recovery_path(path, own=True).exists(), "the edits moved to the plan's file"
+
+
+async def test_read_only_saving_onto_its_plan_once_free_saves_when_unchanged(example_copy):
+    path = example_copy()
+    lock_file = hold_lock_elsewhere(path, user="alice")
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only_and_type(pilot, " mine")
+        lock_file.unlink()  # alice quits without saving
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # the plan's own name: nobody saved it meanwhile
+        await pilot.pause()
+        assert dialog_id(app) is None and not app.dirty and not app.guard.read_only
+    assert load_plan(path).objective.statement.endswith(" mine")

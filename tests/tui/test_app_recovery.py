@@ -201,3 +201,38 @@ async def test_a_list_fit_pending_when_the_panes_are_rebuilt_is_no_crash(example
         assert "Recovered item" in screen_text(pilot)
         editor = app.query_one(ItemsEditor)
         assert editor is not old_editor and editor.item_list.styles.height.value >= 3
+
+
+async def test_edits_kept_in_the_temp_folder_come_back_and_go_once_saved(
+    example_copy, monkeypatch, tmp_path
+):
+    """The state folder cannot be written: a signal keeps the edits in the temporary
+    folder; the next open offers them, and saving them removes that file."""
+    import tempfile
+
+    from model.recovery import emergency_save
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    path = example_copy()
+    edited, base = load_plan(path), fingerprint_of(path)
+    edited.objective.statement += " kept"
+    kept = emergency_save(path, edited, base)
+    assert kept is not None and kept.parent == tmp_path
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert dialog_id(app) == "recovery-dialog"
+        assert "Unsaved edits were found" in screen_text(pilot)
+        await pilot.press("enter")  # recover
+        await pilot.pause()
+        assert app.dirty and app.plan.objective.statement.endswith(" kept")
+        assert kept.exists(), "the state folder still cannot take them: they stay there"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.dirty
+    assert load_plan(path).objective.statement.endswith(" kept")
+    assert not kept.exists(), "saved: not offered again"

@@ -74,14 +74,16 @@ def plan_is_new(path: Path) -> bool:
     or the folder a new plan would go in does not exist."""
     if path_exists(path):
         return False
+    # A dangling symlink: the plan is saved to its target, so that folder must exist.
+    folder = Path(os.path.realpath(path)).parent if os.path.islink(path) else path.parent
     try:
-        is_folder = stat.S_ISDIR(os.stat(path.parent).st_mode)
+        is_folder = stat.S_ISDIR(os.stat(folder).st_mode)
     except (FileNotFoundError, NotADirectoryError):
         is_folder = False
     except OSError as error:
         raise PlanError(path, access_problem(error)) from None
     if not is_folder:
-        raise PlanError(path, t("cli.no_folder", folder=path.parent))
+        raise PlanError(path, t("cli.no_folder", folder=folder))
     return True
 
 
