@@ -27,14 +27,14 @@ from pydantic import ValidationError
 
 from model.atomic import write_bytes_atomic
 from model.errors import ConflictError, TranslatedError
-from model.fingerprint import read_plan_bytes
+from model.fingerprint import Fingerprint, fingerprint_bytes, read_plan_bytes
 from model.formula import FormulaError, FormulaSyntaxError, evaluate, parse_formula
 from model.i18n import t
 from model.inputs import join_list
 from model.plan import CheckIn, Kpi, Objective, Plan
 from model.plan_source import decode_plan_bytes
 from model.progress import KpiProgress, checkins_by_kpi, counts_on, kpi_progress
-from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, parse_plan
+from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, parse_plan, parse_plan_bytes
 from model.units import ValueParseError, format_value, parse_value
 from model.writelock import write_turn
 
@@ -323,3 +323,35 @@ def record_checkin(
         except ConflictError:
             raise PlanError(path, t("checkin.file_changed")) from None
     return after
+
+
+def checkins_appended_since(
+    path: str | os.PathLike[str], base: Fingerprint
+) -> tuple[list[CheckIn], Fingerprint] | None:
+    """The check-ins appended to the plan file at ``path`` since it held ``base`` (the
+    bytes the app loaded or last saved), with the file's fingerprint now, when appending
+    check-ins (as ``okr checkin`` does, any number of times) is all that changed; else
+    ``None``: the file was rewritten, something else was added, or it no longer loads.
+
+    The app's save then keeps both sides: its edits with these check-ins added, instead
+    of one version replacing the other.
+    """
+    try:
+        data, now = read_plan_bytes(path)
+    except PlanError:
+        return None
+    if not base.exists or now.size <= base.size:
+        return None
+    head = data[: base.size]
+    if fingerprint_bytes(head).sha256 != base.sha256:
+        return None  # not the same bytes followed by more
+    try:
+        before, after = parse_plan_bytes(head, path), parse_plan_bytes(data, path)
+    except PlanError:
+        return None
+    count = len(before.checkins)
+    if after.checkins[:count] != before.checkins or len(after.checkins) == count:
+        return None
+    if after.model_copy(update={"checkins": []}) != before.model_copy(update={"checkins": []}):
+        return None  # more than check-ins was appended (a hand-written table)
+    return after.checkins[count:], now

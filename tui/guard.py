@@ -70,6 +70,7 @@ class PlanGuard(Saving):
         """The SHA-256 of the text last written to the recovery file (a digest, not the
         text: a large plan's text is megabytes, kept for as long as edits are unsaved)."""
         self._recovery_warned = False
+        self._appended = None
         self._adopted: Recovery | None = None
         """Recovered edits whose file could not be moved into this session's (its state
         folder cannot be written): deleted once the edits are saved or dropped."""

@@ -13,11 +13,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.checkins import add_checkin, checkins_appended_since
 from model.errors import ConflictError, PlanError
 from model.fingerprint import ABSENT, Fingerprint
 from model.i18n import t
 from model.lock import Lock, LockBusy, LockError, acquire, inspect_lock
-from model.plan import Plan
+from model.plan import CheckIn, Plan
 from model.recovery import Recovery, discard_recovery
 from model.store import WriteResult, load_plan_with_fingerprint, save_plan
 from tui.screens.choice import Choice, ChoiceDialog
@@ -38,6 +39,9 @@ class Saving:
     _recovered_digest: bytes | None
     _discarded: bool
     _adopted: Recovery | None
+    _appended: tuple[list[CheckIn], Fingerprint] | None
+    """At a conflict, the check-ins appended to the file since it was loaded or saved,
+    when they are all that changed (:func:`model.checkins.checkins_appended_since`)."""
     set_read_only: Callable[[bool], None]
     write_recovery: Callable[[], bool]
 
@@ -67,6 +71,9 @@ class Saving:
         try:
             result = save_plan(self.app.plan, self.path, expected=self.base)
         except ConflictError as conflict:
+            self._appended = None
+            if conflict.kind == "changed":
+                self._appended = checkins_appended_since(self.path, self.base)
             self.app.push_screen(self._conflict_dialog(conflict), self._conflict_answered)
             return
         except PlanError as error:
@@ -99,7 +106,14 @@ class Saving:
         one-line message, for the command line, says the same in short)."""
         kind = conflict.kind  # changed, deleted or created
         deleted = kind == "deleted"
-        choices = [Choice("save-as", t("safety.save_as"), "primary")]
+        advice = t(f"safety.conflict_advice_{kind}")
+        choices = []
+        if self._appended is not None:  # only check-ins were added: nothing need be lost
+            count = len(self._appended[0])
+            key = "safety.conflict_advice_checkins" + ("_one" if count == 1 else "")
+            advice = t(key, count=count)
+            choices.append(Choice("keep-both", t("safety.keep_both"), "primary"))
+        choices.append(Choice("save-as", t("safety.save_as"), "default" if choices else "primary"))
         if not deleted:  # nothing to reload
             choices.append(Choice("reload", t("safety.reload"), "warning"))
         choices += [
@@ -108,14 +122,21 @@ class Saving:
         ]
         return ChoiceDialog(
             t(f"safety.conflict_title_{kind}"),
-            [str(conflict.path), t(f"safety.conflict_advice_{kind}")],
+            [str(conflict.path), advice],
             choices,
             escape="cancel",
             dialog_id="conflict-dialog",
         )
 
     def _conflict_answered(self, answer: str | None) -> None:
-        if answer == "overwrite":
+        if answer == "keep-both" and self._appended is not None:
+            added, now = self._appended
+            for checkin in added:
+                add_checkin(self.app.plan, checkin)
+            self.base = now  # their file, which these edits now include
+            self.app.wizard.refresh_states()
+            self.save()  # a file changed yet again asks again
+        elif answer == "overwrite":
             try:
                 result = save_plan(self.app.plan, self.path, expected=None)
             except PlanError as error:

@@ -17,6 +17,7 @@ from model.checkins import (
     build_checkin,
     checkin_table_text,
     checkin_warnings,
+    checkins_appended_since,
     parse_confidence,
     parse_date,
     progress_with,
@@ -24,6 +25,7 @@ from model.checkins import (
     split_input,
     value_warnings,
 )
+from model.fingerprint import fingerprint_of
 from model.i18n import set_language
 from model.plan import CheckIn, Plan
 from model.progress_report import recorded_lines
@@ -303,6 +305,23 @@ def test_record_appends_and_returns_the_updated_plan(tmp_path: Path):
     assert plan.checkins[-1] == CHECKIN
     assert load_plan(path) == plan
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_check_ins_appended_since_a_fingerprint_and_nothing_else(tmp_path: Path):
+    path = tmp_path / "plan.toml"
+    path.write_text(HAND_WRITTEN.rstrip("\n"), "utf-8")  # no final newline: one is supplied
+    base = fingerprint_of(path)
+    assert checkins_appended_since(path, base) is None  # nothing added yet
+    later = CHECKIN.model_copy(update={"value": CHECKIN.value + 1})
+    record_checkin(path, CHECKIN)
+    record_checkin(path, later)
+    added, now = checkins_appended_since(path, base)
+    assert added == [CHECKIN, later] and now == fingerprint_of(path)
+    # anything but check-ins appended, or the file rewritten: not a case for keeping both
+    path.write_text(path.read_text("utf-8") + '\n[[items]]\ntext = "Hand-written"\n', "utf-8")
+    assert checkins_appended_since(path, base) is None
+    path.write_text("# rewritten\n" + HAND_WRITTEN + TABLE, "utf-8")
+    assert checkins_appended_since(path, base) is None
 
 
 def test_record_refuses_an_unknown_kpi_a_changed_file_and_a_broken_file(tmp_path: Path):

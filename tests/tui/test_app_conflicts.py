@@ -192,3 +192,40 @@ async def test_okr_checkin_on_a_plan_open_in_the_app_is_recorded_and_the_save_as
         await pilot.pause()
         assert app.plan.checkins[-1].value == 650 and not app.dirty
     assert load_plan(path).checkins[-1].value == 650
+
+
+async def test_check_ins_added_meanwhile_are_kept_with_my_edits(example_copy):
+    path = example_copy()
+    count = len(load_plan(path).checkins)
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " mine")
+        for kpi, value in (("cac", "$690"), ("trial_to_paid", "11%")):  # a colleague, twice
+            result = run_okr(
+                "checkin", str(path), "--kpi", kpi, "--value", value, "--date", "2026-02-20"
+            )
+            assert result.returncode == 0, result.stderr
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert dialog_id(app) == "conflict-dialog"
+        flat = " ".join(screen_text(pilot).replace("│", " ").split())
+        assert "2 check-ins were added" in flat and "Keep both" in flat
+        await pilot.press("enter")  # Keep both: the first choice
+        await pilot.pause()
+        assert dialog_id(app) is None and not app.dirty
+        assert app.guard.base == fingerprint_of(path)
+    saved = load_plan(path)
+    assert saved.objective.statement.endswith(" mine")
+    added = saved.checkins[count:]
+    assert [(c.kpi, c.value) for c in added] == [("cac", 690), ("trial_to_paid", 0.11)]
+
+
+async def test_keep_both_is_not_offered_when_they_changed_more_than_check_ins(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _edit_then_save_over_their_change(pilot, path)
+        assert dialog_id(app) == "conflict-dialog"
+        assert "Keep both" not in screen_text(pilot)
+        assert not app.screen.query("#keep-both")
