@@ -46,6 +46,7 @@ from tui.screens.checkin_form import CheckinForm, RecordInput
 from tui.widgets.checkin_list import CheckinList, due_first
 from tui.widgets.form import FieldRow
 from tui.widgets.row_list import RowList, one_line
+from tui.widgets.wrapping import KeptValues
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
@@ -302,7 +303,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
             result.append("\n! " + line)
         self.last_result = result
         widget = self.query_one("#checkin-result", Static)
-        widget.update(result)
+        widget.update(KeptValues(result))
         widget.display = True
         widget.set_class(entry.guardrail_crossed, "-crossed")
 
@@ -333,7 +334,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         await self.load_kpi()
         result = self.last_result.copy()
         result.append("\n" + t("tracking_ui.all_due_recorded"))
-        self.query_one("#checkin-result", Static).update(result)
+        self.query_one("#checkin-result", Static).update(KeptValues(result))
         checkin_list.focus()
 
     # --- leaving --------------------------------------------------------------------------

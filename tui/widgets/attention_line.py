@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import events
-from textual.content import Content
 from textual.widgets import Static
 
 from model.i18n import t
 from model.inputs import join_list
+from tui.widgets.wrapping import KeptValues, wrap_lines
 
 NAMED_IN_SUMMARY = 3
 """Each part names at most this many KPIs, then counts the rest."""
@@ -98,6 +98,6 @@ class AttentionLine(Static):
         width = self._fitted_width = self._width()
 
         def fits(text: str) -> bool:
-            return len(Content(text).wrap(width)) <= ATTENTION_LINES
+            return len(wrap_lines(text, width)) <= ATTENTION_LINES
 
-        self.update(Text(fit_parts(self.parts, fits)))
+        self.update(KeptValues(fit_parts(self.parts, fits)))

@@ -25,6 +25,7 @@ from model.units import format_value
 from tui.widgets.charts import progress_bar, sparkline
 from tui.widgets.checkin_list import due_label
 from tui.widgets.row_list import one_line
+from tui.widgets.wrapping import wrap_lines
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -75,7 +76,7 @@ class KpiCards:
             t("tracking_ui.card_crossed", state=guardrail_text(entry, self.plan), action=action),
             style=self.get_component_rich_style("kpi-board--crossed"),
         )
-        lines = list(text.wrap(self.app.console, max(width - 4, 10)))
+        lines = wrap_lines(text, max(width - 4, 10))
         if len(lines) > CROSSED_LINES:
             lines = lines[:CROSSED_LINES]
             lines[-1].append("…")
