@@ -173,3 +173,20 @@ async def test_a_long_chinese_input_name_is_cut_with_no_space_before_the_ellipsi
         text = screen_text(pilot)
         assert "自然搜尋工作階段數與文…" in text
         assert " …" not in text
+
+
+async def test_two_columns_after_the_period_give_the_guardrail_state_a_line_of_its_own(
+    example_copy,
+):
+    # Beside "closing value due" even the shortest bar leaves no room in a column.
+    app = saas_app(example_copy(), ENDED)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert text.count("guardrail ok") == 4, text  # CAC is crossed: its alert line says so
+        assert "Guardrail crossed, above the ceiling of $700." in text
+        lines = text.splitlines()
+        name = next(line for line in lines if "Trial activation rate" in line and "41%" in line)
+        under = lines.index(name) + 2
+        assert "guardrail ok" in lines[under]
