@@ -194,7 +194,7 @@ class KpiCards:
         line = Text("  ")
         line.append(bar[:filled], self.get_component_rich_style("kpi-board--bar"))
         line.append(bar[filled:], self.get_component_rich_style("kpi-board--bar-empty"))
-        line.append(" " + share.rjust(self._share_width) + "  ")
+        line.append(" " + " " * (self._share_width - cell_len(share)) + share + "  ")
         line.append_text(status)
         # Left out when it does not fit: it has a line of its own, or its alert line.
         if self._guard_fits(entry, width):
