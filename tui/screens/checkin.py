@@ -140,7 +140,8 @@ class CheckinScreen(CheckinForm, Screen[None]):
                         ),
                         id="row-checkin-note",
                     )
-            yield Static("", id="checkin-result")
+            with VerticalScroll(id="checkin-result-box"):  # scrolls when the warnings overflow
+                yield Static("", id="checkin-result")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -151,7 +152,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         checkin_list.entries = due_first(list(self.progress.kpis), self.today)
         checkin_list.rows_changed()
         self._show_guide()
-        self.query_one("#checkin-result").display = False
+        self.query_one("#checkin-result-box").display = False
         ids = [entry.kpi.id for entry in checkin_list.entries]
         if self.start_kpi in ids:
             checkin_list.cursor = ids.index(self.start_kpi)
@@ -185,7 +186,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         self.field("date").placeholder = t("tui.ph_date")
         self.field("confidence").placeholder = t("tracking_ui.ph_confidence")
         self.field("note").placeholder = t("tracking_ui.ph_note")
-        self.query_one("#checkin-result").display = False  # a sentence in the old language
+        self.query_one("#checkin-result-box").display = False  # a sentence in the old language
         self.checkin_list.refresh(layout=True)
         self._date_changed()
         await self.load_kpi()
@@ -304,8 +305,10 @@ class CheckinScreen(CheckinForm, Screen[None]):
         self.last_result = result
         widget = self.query_one("#checkin-result", Static)
         widget.update(KeptValues(result))
-        widget.display = True
         widget.set_class(entry.guardrail_crossed, "-crossed")
+        box = self.query_one("#checkin-result-box", VerticalScroll)
+        box.display = True
+        box.scroll_home(animate=False)
 
     def _refresh_rows(self, checkin: CheckIn) -> None:
         """Give every row its new numbers (same order), marking ``checkin``'s KPI as
@@ -340,10 +343,11 @@ class CheckinScreen(CheckinForm, Screen[None]):
     # --- leaving --------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        """From a form field back to the list; from the list (or the date) off the screen."""
+        """From a form field (or the result) back to the list; from the list (or the date)
+        off the screen."""
         focused = self.focused
-        form = self.query_one("#checkin-form")
-        if focused is not None and form in focused.ancestors:
+        inner = (self.query_one("#checkin-form"), self.query_one("#checkin-result-box"))
+        if focused is not None and any(w is focused or w in focused.ancestors for w in inner):
             self.checkin_list.focus()
             return
         self.leave()
