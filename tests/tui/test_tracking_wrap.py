@@ -39,6 +39,8 @@ async def test_the_dashboard_keeps_an_amount_with_its_unit(example_copy, size):
         await pilot.pause()
         assert "超出警戒門檻(高於上限" in screen_text(pilot)
         assert_values_whole(pilot, "1,400", "元")
+        for name in ("自然搜尋流量", "訪客到訂閱率"):  # Chinese names wrap whole, too
+            assert all(name in line for line in screen_text(pilot).splitlines() if name[:2] in line)
         # The share is padded by cells: the crossed state fits whole, never cut to "…".
         card = next(line for line in screen_text(pilot).splitlines() if "-120%,分數" in line)
         assert "進度落後  超出警戒門檻" in card and "…" not in card, card

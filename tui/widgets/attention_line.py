@@ -97,7 +97,9 @@ class AttentionLine(Static):
             return
         width = self._fitted_width = self._width()
 
-        def fits(text: str) -> bool:
-            return len(wrap_lines(text, width)) <= ATTENTION_LINES
+        names = [name for part in self.parts for name in part.names]  # never cut inside
 
-        self.update(KeptValues(fit_parts(self.parts, fits)))
+        def fits(text: str) -> bool:
+            return len(wrap_lines(text, width, names)) <= ATTENTION_LINES
+
+        self.update(KeptValues(fit_parts(self.parts, fits), names))

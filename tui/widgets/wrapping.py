@@ -13,6 +13,7 @@ it is drawn at.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -49,13 +50,23 @@ def _break_before(plain: str, masked: str, index: int) -> bool:
     return _wide(char) or _wide(before)
 
 
-def break_offsets(plain: str, width: int) -> list[int]:
+def break_offsets(plain: str, width: int, whole: Iterable[str] = ()) -> list[int]:
     """Where a line of ``plain`` is cut to fit ``width`` cells: at a space or between
-    Chinese characters, never inside a value; a word wider than a line is cut where the
-    line ends."""
+    Chinese characters, never inside a value, nor between the Chinese characters of a
+    name in ``whole``; a word wider than a line is cut where the line ends."""
     width = max(width, 1)
     masked = _VALUE_SPACE.sub("_", plain)  # same length and width, not whitespace
-    starts = [0] + [i for i in range(1, len(plain)) if _break_before(plain, masked, i)]
+    inside = {
+        index
+        for name in whole
+        if name
+        for found in re.finditer(re.escape(name), plain)
+        for index in range(found.start() + 1, found.end())
+        if not plain[index - 1].isspace()
+    }
+    starts = [0] + [
+        i for i in range(1, len(plain)) if i not in inside and _break_before(plain, masked, i)
+    ]
     ends = [*starts[1:], len(plain)]
     for start, end in zip(starts[:], ends, strict=True):  # too wide to keep: cut as usual
         if cell_len(plain[start:end].rstrip()) > width:
@@ -82,13 +93,14 @@ def break_offsets(plain: str, width: int) -> list[int]:
     return [offset for offset in offsets if 0 < offset < len(plain)]
 
 
-def wrap_lines(text: Text | str, width: int) -> list[Text]:
+def wrap_lines(text: Text | str, width: int, whole: Iterable[str] = ()) -> list[Text]:
     """``text`` wrapped to ``width`` cells (its own line breaks kept), a value never cut
-    from its unit; trailing spaces of a wrapped line are dropped."""
+    from its unit, nor a Chinese name in ``whole`` between its characters; trailing
+    spaces of a wrapped line are dropped."""
     text = Text(text) if isinstance(text, str) else text
     lines: list[Text] = []
     for line in text.split("\n", allow_blank=True):
-        pieces = line.divide(break_offsets(line.plain, width))
+        pieces = line.divide(break_offsets(line.plain, width, whole))
         for index, piece in enumerate(pieces):
             if index < len(pieces) - 1:
                 piece.rstrip()
@@ -100,15 +112,16 @@ class KeptValues:
     """A Rich renderable showing ``text`` wrapped by :func:`wrap_lines` at the width it
     is drawn at (a ``Static`` can show it and re-wraps it when resized)."""
 
-    def __init__(self, text: Text | str) -> None:
+    def __init__(self, text: Text | str, whole: Iterable[str] = ()) -> None:
         self.text = Text(text) if isinstance(text, str) else text
+        self.whole = tuple(whole)
 
     @property
     def plain(self) -> str:
         return self.text.plain
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = wrap_lines(self.text, options.max_width)
+        lines = wrap_lines(self.text, options.max_width, self.whole)
         joined = Text("\n").join(lines)
         joined.no_wrap = True
         yield joined
