@@ -498,7 +498,7 @@ async def test_baselines_show_the_methods_hints_next_to_the_fields(example_copy)
     app = make_app(plan, path)
 
     def note(row_id: str) -> str:
-        return str(app.query_one(f"#{row_id} .field-note").render())
+        return str(app.query_one(f"#{row_id} .field-note").content)
 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("alt+5")

@@ -165,7 +165,7 @@ async def test_escape_closes_the_catalog_picker_without_adding_anything(tmp_path
 
 def shown(app, selector: str) -> str:
     """The plain text a Static shows, unwrapped."""
-    return str(app.query_one(selector, Static).render())
+    return str(app.query_one(selector, Static).content)
 
 
 def _formula_plan() -> Plan:

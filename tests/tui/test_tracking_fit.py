@@ -173,3 +173,47 @@ async def test_a_long_chinese_input_name_is_cut_with_no_space_before_the_ellipsi
         text = screen_text(pilot)
         assert "自然搜尋工作階段數與文…" in text
         assert " …" not in text
+
+
+async def test_two_columns_after_the_period_give_the_guardrail_state_a_line_of_its_own(
+    example_copy,
+):
+    # Beside "closing value due" even the shortest bar leaves no room in a column.
+    app = saas_app(example_copy(), ENDED)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert text.count("guardrail ok") == 4, text  # CAC is crossed: its alert line says so
+        assert "Guardrail crossed, above the ceiling of $700." in text
+        lines = text.splitlines()
+        name = next(line for line in lines if "Trial activation rate" in line and "41%" in line)
+        under = lines.index(name) + 2
+        assert "guardrail ok" in lines[under]
+
+
+async def test_every_line_of_a_long_check_in_result_can_be_scrolled_to(example_copy):
+    path = example_copy()
+    action = "Pause the two worst ad sets by CAC and move their budget to high-intent content"
+    longer = " ".join(f"{action} (step {step})." for step in range(1, 5)) + " Last step: review."
+    path.write_text(path.read_text("utf-8").replace(action, longer), "utf-8")
+    app = saas_app(path, ENDED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("escape", "down", "down", "down", "enter", *"$900", "enter")
+        await pilot.pause()
+        assert "✓ Recorded Customer acquisition cost = $900" in screen_text(pilot)
+        box = app.screen.query_one("#checkin-result-box")
+        assert box.show_vertical_scrollbar and box.max_scroll_y > 0  # there is more
+        assert "Last step: review." not in screen_text(pilot)
+        for _ in range(12):  # tab reaches the result, the arrows scroll it
+            if focused_id(pilot) == "checkin-result-box":
+                break
+            await pilot.press("tab")
+        assert focused_id(pilot) == "checkin-result-box"
+        await pilot.press("end")
+        await pilot.pause()
+        assert "Last step: review." in screen_text(pilot)
+        await pilot.press("escape")  # back to the list, as from a field
+        assert focused_id(pilot) == "checkin-list"

@@ -46,6 +46,7 @@ from tui.screens.checkin_form import CheckinForm, RecordInput
 from tui.widgets.checkin_list import CheckinList, due_first
 from tui.widgets.form import FieldRow
 from tui.widgets.row_list import RowList, one_line
+from tui.widgets.wrapping import KeptValues
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
@@ -139,7 +140,8 @@ class CheckinScreen(CheckinForm, Screen[None]):
                         ),
                         id="row-checkin-note",
                     )
-            yield Static("", id="checkin-result")
+            with VerticalScroll(id="checkin-result-box"):  # scrolls when the warnings overflow
+                yield Static("", id="checkin-result")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -150,7 +152,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         checkin_list.entries = due_first(list(self.progress.kpis), self.today)
         checkin_list.rows_changed()
         self._show_guide()
-        self.query_one("#checkin-result").display = False
+        self.query_one("#checkin-result-box").display = False
         ids = [entry.kpi.id for entry in checkin_list.entries]
         if self.start_kpi in ids:
             checkin_list.cursor = ids.index(self.start_kpi)
@@ -184,7 +186,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         self.field("date").placeholder = t("tui.ph_date")
         self.field("confidence").placeholder = t("tracking_ui.ph_confidence")
         self.field("note").placeholder = t("tracking_ui.ph_note")
-        self.query_one("#checkin-result").display = False  # a sentence in the old language
+        self.query_one("#checkin-result-box").display = False  # a sentence in the old language
         self.checkin_list.refresh(layout=True)
         self._date_changed()
         await self.load_kpi()
@@ -302,9 +304,11 @@ class CheckinScreen(CheckinForm, Screen[None]):
             result.append("\n! " + line)
         self.last_result = result
         widget = self.query_one("#checkin-result", Static)
-        widget.update(result)
-        widget.display = True
+        widget.update(KeptValues(result))
         widget.set_class(entry.guardrail_crossed, "-crossed")
+        box = self.query_one("#checkin-result-box", VerticalScroll)
+        box.display = True
+        box.scroll_home(animate=False)
 
     def _refresh_rows(self, checkin: CheckIn) -> None:
         """Give every row its new numbers (same order), marking ``checkin``'s KPI as
@@ -333,16 +337,17 @@ class CheckinScreen(CheckinForm, Screen[None]):
         await self.load_kpi()
         result = self.last_result.copy()
         result.append("\n" + t("tracking_ui.all_due_recorded"))
-        self.query_one("#checkin-result", Static).update(result)
+        self.query_one("#checkin-result", Static).update(KeptValues(result))
         checkin_list.focus()
 
     # --- leaving --------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        """From a form field back to the list; from the list (or the date) off the screen."""
+        """From a form field (or the result) back to the list; from the list (or the date)
+        off the screen."""
         focused = self.focused
-        form = self.query_one("#checkin-form")
-        if focused is not None and form in focused.ancestors:
+        inner = (self.query_one("#checkin-form"), self.query_one("#checkin-result-box"))
+        if focused is not None and any(w is focused or w in focused.ancestors for w in inner):
             self.checkin_list.focus()
             return
         self.leave()

@@ -42,6 +42,7 @@ from model.units import format_value
 from tui.keys import bind, localize_bindings
 from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow
 from tui.widgets.row_list import one_line
+from tui.widgets.wrapping import KeptValues
 
 LABEL_WIDTH = 15
 """The labels' column, in cells (the form's own labels fit it), as other forms have it."""
@@ -120,7 +121,7 @@ class CheckinForm:
             self.query_one("#checkin-inputs-heading").display = False
             return
         kpi = entry.kpi
-        heading.update(self._heading(entry))
+        heading.update(KeptValues(self._heading(entry)))
         declared = kpi_inputs(self.plan, kpi)
         self.input_names = tuple(name for name, _ in declared)
         width = label_width(self.input_names)

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import events
-from textual.content import Content
 from textual.widgets import Static
 
 from model.i18n import t
 from model.inputs import join_list
+from tui.widgets.wrapping import KeptValues, wrap_lines
 
 NAMED_IN_SUMMARY = 3
 """Each part names at most this many KPIs, then counts the rest."""
@@ -97,7 +97,9 @@ class AttentionLine(Static):
             return
         width = self._fitted_width = self._width()
 
-        def fits(text: str) -> bool:
-            return len(Content(text).wrap(width)) <= ATTENTION_LINES
+        names = [name for part in self.parts for name in part.names]  # never cut inside
 
-        self.update(Text(fit_parts(self.parts, fits)))
+        def fits(text: str) -> bool:
+            return len(wrap_lines(text, width, names)) <= ATTENTION_LINES
+
+        self.update(KeptValues(fit_parts(self.parts, fits), names))

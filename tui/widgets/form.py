@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Select, Static
 from textual.widgets._select import NoSelection, SelectOverlay
 
 from tui.keys import bind, localize_bindings, localize_textual_bindings
+from tui.widgets.wrapping import KeptValues
 
 if TYPE_CHECKING:
     from model.plan import Unit
@@ -84,7 +85,7 @@ class FieldRow(Vertical):
             return  # unchanged: skip the update, which would re-lay out the screen
         self._note = (text, is_error, is_warning, marked)
         note = self.query_one(".field-note", Static)
-        note.update(Text(text))
+        note.update(KeptValues(text))
         note.display = bool(text)
         note.set_class(is_error, "-error")
         note.set_class(is_warning, "-warning")

@@ -146,6 +146,7 @@ class KpiBoard(KpiCards, ScrollView, can_focus=True):
         self._column_of: list[int] = []
         self._first_line: list[int] = []
         self._crossed: dict[int, list[Text]] = {}
+        self._guard_apart: set[int] = set()
         self._layout_size = (-1, -1)
         self._share_width = self._status_width = 0
         self._bar_width = BAR_MIN
@@ -210,6 +211,13 @@ class KpiBoard(KpiCards, ScrollView, can_focus=True):
             for index, entry in enumerate(self.entries)
             if entry.guardrail_crossed
         }
+        self._guard_apart = {
+            index
+            for index, entry in enumerate(self.entries)
+            if entry.guardrail == "ok"
+            and self._guard_room(entry, column_width) >= 0  # the line itself fits
+            and not self._guard_fits(entry, column_width)
+        }
         columns = self._build(spaced=False)
         cards = max(
             (sum(line.kind == "card" and line.part == 0 for line in column) for column in columns),
@@ -250,11 +258,11 @@ class KpiBoard(KpiCards, ScrollView, can_focus=True):
                 lines.append(_Line("blank"))
             self._column_of[index] = column
             self._first_line[index] = len(lines)
-            height = 2 + len(self._crossed.get(index, ()))
+            height = self._card_height(index)
             lines.extend(_Line("card", entry=index, part=part) for part in range(height))
 
     def _card_height(self, index: int) -> int:
-        return 2 + len(self._crossed.get(index, ()))
+        return 2 + (index in self._guard_apart) + len(self._crossed.get(index, ()))
 
     # --- drawing -------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from model.units import format_value
 from tui.widgets.charts import progress_bar, sparkline
 from tui.widgets.checkin_list import due_label
 from tui.widgets.row_list import one_line
+from tui.widgets.wrapping import wrap_lines
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -65,6 +66,7 @@ class KpiCards:
     groups: list[Group]
     entries: list[KpiProgress]
     _crossed: dict[int, list[Text]]
+    _guard_apart: set[int]
     _share_width: int
     _status_width: int
     _bar_width: int
@@ -75,7 +77,7 @@ class KpiCards:
             t("tracking_ui.card_crossed", state=guardrail_text(entry, self.plan), action=action),
             style=self.get_component_rich_style("kpi-board--crossed"),
         )
-        lines = list(text.wrap(self.app.console, max(width - 4, 10)))
+        lines = wrap_lines(text, max(width - 4, 10))
         if len(lines) > CROSSED_LINES:
             lines = lines[:CROSSED_LINES]
             lines[-1].append("…")
@@ -93,9 +95,15 @@ class KpiCards:
             return self._name_line(entry, width)
         if line.part == 1:
             return self._progress_line(entry, width)
-        crossed = self._crossed[line.entry][line.part - 2]
+        extra = line.part - 2
+        if line.entry in self._guard_apart:
+            if extra == 0:  # the guardrail state, under the status
+                indent = 2 + self._bar_width + 1 + self._share_width + 2
+                return Text.assemble(" " * indent, self._progress_parts(entry)[2])
+            extra -= 1
+        crossed = self._crossed[line.entry][extra]
+        first = extra == 0
         mark_style = self.get_component_rich_style("kpi-board--crossed-mark")
-        first = line.part == 2
         return Text.assemble(
             (" ! " if first else "   ", mark_style if first else Style()), " ", crossed
         )
@@ -165,6 +173,19 @@ class KpiCards:
         fixed = 2 + 1 + self._share_width + 2 + self._status_width + widest
         self._bar_width = max(BAR_MIN, min(BAR_MAX, width - fixed))
 
+    def _guard_room(self, entry: KpiProgress, width: int) -> int:
+        """Cells the card's progress line leaves for its guardrail state (negative when
+        not even the line fits)."""
+        due = self._progress_parts(entry)[3]
+        used = 2 + self._bar_width + 1 + self._share_width + 2 + self._status_width
+        return width - used - due.cell_len - 2
+
+    def _guard_fits(self, entry: KpiProgress, width: int) -> bool:
+        """Whether the guardrail state fits on the progress line (else "guardrail ok" gets
+        a line of its own, and a crossed one has its alert line)."""
+        guard = self._progress_parts(entry)[2]
+        return bool(guard) and guard.cell_len + 2 <= self._guard_room(entry, width)
+
     def _progress_line(self, entry: KpiProgress, width: int) -> Text:
         share, status, guard, due = self._progress_parts(entry)
         status.pad_right(self._status_width - status.cell_len)
@@ -173,11 +194,10 @@ class KpiCards:
         line = Text("  ")
         line.append(bar[:filled], self.get_component_rich_style("kpi-board--bar"))
         line.append(bar[filled:], self.get_component_rich_style("kpi-board--bar-empty"))
-        line.append(" " + share.rjust(self._share_width) + "  ")
+        line.append(" " + " " * (self._share_width - cell_len(share)) + share + "  ")
         line.append_text(status)
-        room = width - line.cell_len - due.cell_len - 2
-        # Left out when it does not fit: a crossed guardrail has its own alert line below.
-        if guard and guard.cell_len + 2 <= room:
+        # Left out when it does not fit: it has a line of its own, or its alert line.
+        if self._guard_fits(entry, width):
             line.append("  ")
             line.append_text(guard)
         gap = max(width - line.cell_len - due.cell_len, 2)
