@@ -3,9 +3,9 @@
 Rich and Textual break a line at any whitespace, U+00A0 included (Python's ``\\s``
 matches it), so a number can end one line and its unit start the next. Here a space
 between a number and the word after it (or between a currency code and its number) is
-no break opportunity: the offsets are found by Rich's own ``divide_line`` on a copy of
-the text where those spaces are masked, then the real text is cut there, so the space
-still shows as a space. Every widget that shows a sentence with values in it wraps it
+no break opportunity: the break opportunities (spaces, and between Chinese characters)
+are found on a copy of the text where those spaces are masked, then the real text is
+cut there, so the space still shows as a space. Every widget that shows a sentence with values in it wraps it
 with :func:`wrap_lines`, or shows it as :class:`KeptValues`, which wraps at the width
 it is drawn at.
 """
