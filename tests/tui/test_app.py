@@ -516,7 +516,7 @@ async def test_a_lower_is_better_target_is_read_as_okr_check_reads_it(example_co
     app = make_app(load_plan(path), path)
 
     def note() -> str:
-        return str(app.query_one("#row-kpi-target .field-note").render())
+        return str(app.query_one("#row-kpi-target .field-note").content)
 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("alt+5", "escape", "down", "down", "down", "enter")  # cac
