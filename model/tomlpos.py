@@ -98,6 +98,8 @@ def show_value(value: object, limit: int = 40) -> str:
     """A short, printable rendering of a value from a file, safe to put in one line."""
     if isinstance(value, str):
         shown = repr(value)
+    elif isinstance(value, bool):  # as TOML spells it, not Python's True
+        shown = "true" if value else "false"
     elif isinstance(value, dict):
         shown = "{...}"
     elif isinstance(value, list):
