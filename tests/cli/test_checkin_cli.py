@@ -149,6 +149,23 @@ def test_a_negative_cost_is_recorded_with_a_warning(tmp_path: Path):
     assert load_plan(path).checkins[-1].value == -5
 
 
+def test_a_value_and_a_note_starting_with_a_dash_need_no_equals_sign(tmp_path: Path):
+    """``--value -$5`` was read by argparse as an unknown option: "expected one argument"."""
+    path = write(tmp_path)
+    result = run_okr(
+        "checkin", str(path), "--kpi", "cac", "--value", "-$5", "--note", "-10% after the outage",
+        "--date", "2021-03-01",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Recorded cac = -$5 on 2021-03-01")
+    checkin = load_plan(path).checkins[-1]
+    assert (checkin.value, checkin.note) == (-5, "-10% after the outage")
+    # a missing value is still a usage error, not a value "--date"
+    missing = run_okr("checkin", str(path), "--kpi", "cac", "--value", "--date", "2021-03-02")
+    assert missing.returncode == 2 and "--value" in missing.stderr
+    assert len(load_plan(path).checkins) == 1
+
+
 def test_without_a_date_after_the_period_the_value_closes_the_period(tmp_path: Path):
     """The hand-written plan's period ended in 2021: a value recorded now without --date
     is its closing value, dated on the period's last day, with nothing to warn about."""
