@@ -108,3 +108,21 @@ def test_a_wrong_number_says_what_the_field_takes(tmp_path, line, message, chine
         assert (result.returncode, result.stdout) == (2, "")
         assert result.stderr == f"okr: {plan}:{line_number}: checkins[0].{field}: {expected}\n"
     assert plan.read_text("utf-8") == text
+
+
+def test_a_dotted_key_and_an_array_of_tables_are_reported_on_their_own_line(tmp_path):
+    """``guardrail.mid = 2`` was reported on the line of ``[[kpis]]``; ``[[inputs.x]]``
+    (a list where a table goes) on no line at all."""
+    plan = tmp_path / "plan.toml"
+    plan.write_text('[[kpis]]\nid = "a"\nguardrail.min = 1\nguardrail.mid = 2\n', "utf-8")
+    result = run_okr("check", str(plan))
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"okr: {plan}:4: kpis.a.guardrail.mid: unknown key 'mid'; did you mean 'min'?\n",
+    )
+    plan.write_text('[inputs.a]\nunit = "count"\n\n[[inputs.b]]\nunit = "count"\n', "utf-8")
+    result = run_okr("check", str(plan))
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"okr: {plan}:4: inputs.b: expected a table, found [...]\n",
+    )

@@ -124,6 +124,18 @@ def test_chinese_ids_and_input_names_are_identifiers():
             " upgrade to open it",
         ),
         (
+            '[[kpis]]\nid = "a"\nguardrail.min = 1\nguardrail.mid = 2\n',
+            "plan.toml:4: kpis.a.guardrail.mid: unknown key 'mid'; did you mean 'min'?",
+        ),
+        (
+            '[[kpis]]\nid = "a"\n\n[inputs.orders]\nunit = "count"\nrange.max = 5\n',
+            "plan.toml:6: inputs.orders.range: unknown key 'range'",
+        ),
+        (
+            '[inputs.orders]\nunit = "count"\n\n[[inputs.visits]]\nunit = "count"\n',
+            "plan.toml:4: inputs.visits: expected a table, found [...]",
+        ),
+        (
             '[inputs."1x"]\nsource = "x"\n',
             "plan.toml:1: inputs.1x: use letters, digits and _ only, not starting with a digit",
         ),
