@@ -31,6 +31,7 @@ from model.fingerprint import read_plan_bytes
 from model.formula import FormulaError, FormulaSyntaxError, evaluate, parse_formula
 from model.i18n import t
 from model.inputs import join_list
+from model.limits import MAX_TEXT_CHARS
 from model.plan import CheckIn, Kpi, Objective, Plan
 from model.plan_source import decode_plan_bytes
 from model.progress import KpiProgress, checkins_by_kpi, counts_on, kpi_progress
@@ -161,13 +162,16 @@ def build_checkin(
         number = compute_value(kpi, computed_from)
     else:
         number = read_value(plan, kpi, value or "")
+    note = note.strip()
+    if len(note) > MAX_TEXT_CHARS:  # else refused only on appending, as a file problem
+        raise CheckinError("checkin.note_too_long", size=len(note), limit=MAX_TEXT_CHARS)
     try:
         return CheckIn(
             kpi=kpi.id,
             date=day,
             value=number,
             confidence=confidence,
-            note=note.strip(),
+            note=note,
             inputs=computed_from,
         )
     except ValidationError:

@@ -166,6 +166,22 @@ def test_a_value_and_a_note_starting_with_a_dash_need_no_equals_sign(tmp_path: P
     assert len(load_plan(path).checkins) == 1
 
 
+def test_a_note_over_the_text_limit_is_refused_as_a_note_not_as_a_file_problem(tmp_path):
+    """It said the check-in "cannot be appended to this file" and to re-save the plan."""
+    path = write(tmp_path)
+    before = path.read_bytes()
+    note = "y" * 10_001
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "5", "--note", note)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"okr: {path}: the note is 10001 characters long; a plan's texts are limited to 10000\n"
+    )
+    assert path.read_bytes() == before
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "5", "--note", note[1:])
+    assert result.returncode == 0, result.stderr
+    assert load_plan(path).checkins[-1].note == note[1:]
+
+
 def test_without_a_date_after_the_period_the_value_closes_the_period(tmp_path: Path):
     """The hand-written plan's period ended in 2021: a value recorded now without --date
     is its closing value, dated on the period's last day, with nothing to warn about."""
