@@ -152,8 +152,14 @@ def build_checkin(
     confidence: int | None = None,
     note: str = "",
 ) -> CheckIn:
-    """A validated check-in from typed text: either ``value`` or the formula's ``inputs``."""
+    """A validated check-in from typed text: either ``value`` or the formula's ``inputs``.
+
+    A KPI id used twice (the ``kpis.duplicate_id`` error) is refused: which KPI the value
+    is for could not be told, and every view would show it under both."""
     kpi = find_kpi(plan, kpi_id)
+    sharing = sum(1 for each in plan.kpis if each.id == kpi.id)
+    if sharing > 1:
+        raise CheckinError("checkin.ambiguous_kpi", kpi=kpi.id, count=sharing)
     if (value is None) == (inputs is None):
         raise CheckinError("checkin.value_or_inputs")
     computed_from: dict[str, float] = {}

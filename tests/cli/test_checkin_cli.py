@@ -182,6 +182,23 @@ def test_a_note_over_the_text_limit_is_refused_as_a_note_not_as_a_file_problem(t
     assert load_plan(path).checkins[-1].note == note[1:]
 
 
+def test_a_kpi_id_used_twice_is_refused_not_recorded_for_both(tmp_path: Path):
+    """The check-in went in, and okr status showed it under both KPIs."""
+    path = write(tmp_path, HAND_WRITTEN.replace('id = "conversion"', 'id = "cac"'))
+    before = path.read_bytes()
+    for env, expected in (
+        ({}, "2 KPIs have the id 'cac'; give each its own id before recording a value for it"),
+        (
+            {"OKR_LANG": "zh-TW"},
+            "有 2 個 KPI 的 id 都是「cac」;請先給每個 KPI 不同的 id,再記錄數值",
+        ),
+    ):
+        result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "5", env=env)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"okr: {path}: {expected}\n"
+    assert path.read_bytes() == before
+
+
 def test_without_a_date_after_the_period_the_value_closes_the_period(tmp_path: Path):
     """The hand-written plan's period ended in 2021: a value recorded now without --date
     is its closing value, dated on the period's last day, with nothing to warn about."""
