@@ -31,6 +31,7 @@ from model.fingerprint import Fingerprint, fingerprint_bytes, read_plan_bytes
 from model.formula import FormulaError, FormulaSyntaxError, evaluate, parse_formula
 from model.i18n import t
 from model.inputs import join_list
+from model.limits import MAX_TEXT_CHARS
 from model.plan import CheckIn, Kpi, Objective, Plan
 from model.plan_source import decode_plan_bytes
 from model.progress import KpiProgress, checkins_by_kpi, counts_on, kpi_progress
@@ -151,8 +152,14 @@ def build_checkin(
     confidence: int | None = None,
     note: str = "",
 ) -> CheckIn:
-    """A validated check-in from typed text: either ``value`` or the formula's ``inputs``."""
+    """A validated check-in from typed text: either ``value`` or the formula's ``inputs``.
+
+    A KPI id used twice (the ``kpis.duplicate_id`` error) is refused: which KPI the value
+    is for could not be told, and every view would show it under both."""
     kpi = find_kpi(plan, kpi_id)
+    sharing = sum(1 for each in plan.kpis if each.id == kpi.id)
+    if sharing > 1:
+        raise CheckinError("checkin.ambiguous_kpi", kpi=kpi.id, count=sharing)
     if (value is None) == (inputs is None):
         raise CheckinError("checkin.value_or_inputs")
     computed_from: dict[str, float] = {}
@@ -161,13 +168,16 @@ def build_checkin(
         number = compute_value(kpi, computed_from)
     else:
         number = read_value(plan, kpi, value or "")
+    note = note.strip()
+    if len(note) > MAX_TEXT_CHARS:  # else refused only on appending, as a file problem
+        raise CheckinError("checkin.note_too_long", size=len(note), limit=MAX_TEXT_CHARS)
     try:
         return CheckIn(
             kpi=kpi.id,
             date=day,
             value=number,
             confidence=confidence,
-            note=note.strip(),
+            note=note,
             inputs=computed_from,
         )
     except ValidationError:

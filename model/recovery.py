@@ -191,27 +191,68 @@ def _session_alive(host: str, pid: int) -> bool:
 
 def _read_recovery(file: Path, plan_path: str | os.PathLike[str]) -> Recovery | None:
     try:
-        with open(file, "rb") as handle:
-            data = handle.read(_MAX_RECOVERY_BYTES)
-        text = data.decode("utf-8")
-        first, _, _ = text.partition("\n")
-        if not first.startswith(HEADER):
-            return None
-        header = json.loads(first[len(HEADER) :])
-        if header.get("plan") != str(_absolute(plan_path)):
-            return None
-        base = header.get("base") or {}
-        return Recovery(
-            plan_path=_absolute(plan_path),
-            file=file,
-            written=dt.datetime.fromisoformat(header["written"]),
-            base=Fingerprint(int(base["size"]), int(base["mtime_ns"]), str(base["sha256"])),
-            plan=parse_plan(text, file),
-            host=str(header.get("host", "")),
-            pid=int(header.get("pid", 0)),
-        )
+        return _load_recovery(file, plan_path)
     except (OSError, ValueError, KeyError, TypeError, PlanError):
         return None
+
+
+class _NotRecovery(ValueError):
+    """The file's first line is not a recovery header for this plan."""
+
+
+def _load_recovery(file: Path, plan_path: str | os.PathLike[str]) -> Recovery:
+    with open(file, "rb") as handle:
+        data = handle.read(_MAX_RECOVERY_BYTES)
+    text = data.decode("utf-8")
+    first, _, _ = text.partition("\n")
+    if not first.startswith(HEADER):
+        raise _NotRecovery(file)
+    header = json.loads(first[len(HEADER) :])
+    if header.get("plan") != str(_absolute(plan_path)):
+        raise _NotRecovery(file)
+    base = header.get("base") or {}
+    return Recovery(
+        plan_path=_absolute(plan_path),
+        file=file,
+        written=dt.datetime.fromisoformat(header["written"]),
+        base=Fingerprint(int(base["size"]), int(base["mtime_ns"]), str(base["sha256"])),
+        plan=parse_plan(text, file),
+        host=str(header.get("host", "")),
+        pid=int(header.get("pid", 0)),
+    )
+
+
+def set_aside_unreadable(plan_path: str | os.PathLike[str]) -> tuple[Path, str] | None:
+    """Move the plan's recovery file out of the way if it exists but cannot be read.
+
+    Such a file (written by a newer okr, edited by hand, cut short) is not offered, and
+    the next autosave would replace it: renamed to ``<hash>.unreadable-<time>.toml`` it
+    stays in the recovery folder untouched. Returns the new name and, as one line, why
+    it could not be read; ``None`` when there is nothing to move (or it cannot be moved).
+    """
+    file = recovery_path(plan_path)
+    try:
+        _load_recovery(file, plan_path)
+        return None
+    except FileNotFoundError:
+        return None
+    except PlanError as error:
+        reason = str(error)
+    except (OSError, ValueError, KeyError, TypeError):
+        reason = t("safety.recovery_header_unreadable", file=str(file))
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for attempt in range(100):
+        suffix = f"-{attempt}" if attempt else ""
+        aside = file.with_name(f"{file.stem}.unreadable-{stamp}{suffix}.toml")
+        try:
+            os.link(file, aside)  # never replaces an existing file, unlike a rename
+        except FileExistsError:
+            continue
+        except OSError:
+            return None
+        _unlink(file)
+        return aside, reason
+    return None
 
 
 def discard_recovery(plan_path: str | os.PathLike[str], *, own: bool = False) -> bool:

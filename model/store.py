@@ -18,6 +18,7 @@ Unknown keys are rejected, with a suggestion when one is close: a typo such as
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -38,7 +39,7 @@ from model.fingerprint import (
 )
 from model.i18n import t
 from model.limits import LimitExceeded, check_limits, deep_nesting_line
-from model.plan import IDENTIFIER, Plan
+from model.plan import IDENTIFIER, NUMBER_LIMIT, Plan
 from model.plan_source import PlanSource, decode_plan_bytes, parse_toml, read_plan_source
 from model.tomlpos import locate, plan_fields_at, show_value
 from model.writelock import write_turn
@@ -295,11 +296,19 @@ def _describe(problem: dict, loc: tuple) -> str:
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return t("core.bad_choice", value=show_value(value), choices=", ".join(choices))
-    if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
+    if kind in ("float_type", "float_parsing"):
         return t("core.expected_number", value=show_value(value))
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return t("core.expected_whole_number", value=show_value(value))
     if kind == "finite_number":
+        if isinstance(value, float) and math.isinf(value):  # `inf`, or 1e400 read as inf
+            return t("core.infinite", value=show_value(value), limit=_bound(NUMBER_LIMIT))
         return t("core.not_finite", value=show_value(value))
-    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+    if kind == "less_than_equal":
+        return t("core.too_large", value=show_value(value), limit=_bound(ctx.get("le")))
+    if kind == "greater_than_equal":
+        return t("core.too_small", value=show_value(value), limit=_bound(ctx.get("ge")))
+    if kind in ("less_than", "greater_than"):
         return t("core.out_of_range", value=show_value(value))
     if kind == "string_type":
         return t("core.expected_text", value=show_value(value))
@@ -312,6 +321,13 @@ def _describe(problem: dict, loc: tuple) -> str:
     if kind == "list_type":
         return t("core.expected_list", key=loc[-1] if loc else "")
     return str(problem["msg"])
+
+
+def _bound(limit: object) -> str:
+    """A field's limit as the user would type it: ``10``, ``1,000,000,000,000,000``."""
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
+    return f"{limit:,}" if isinstance(limit, int) else str(limit)
 
 
 def _field_path(loc: tuple, data: object) -> str:

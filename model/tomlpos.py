@@ -17,7 +17,9 @@ from pydantic import BaseModel
 from model.safetext import one_line
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*(?P<name>[^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r'^\s*(?P<key>[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')\s*=')
+_KEY_PART = r'[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\''
+_KEY = re.compile(rf"^\s*(?P<key>(?:{_KEY_PART})(?:\s*\.\s*(?:{_KEY_PART}))*)\s*=")
+"""A key line: ``unit = ...``, ``"MQL數" = ...`` or a dotted key, ``guardrail.max = ...``."""
 _HEADER_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([^.\s]+)')
 
 
@@ -40,6 +42,9 @@ def locate(text: str, loc: tuple) -> int | None:
                 index = counts.get(names, -1) + 1
                 counts[names] = index
                 table = (*names, index)
+                # [[inputs.x]] where a table goes: the error is about inputs.x itself
+                if target == names and len(names) > best_depth:
+                    best, best_depth = number, len(names)
             else:
                 table = names
             if target[: len(table)] == table and len(table) > best_depth:
@@ -48,7 +53,8 @@ def locate(text: str, loc: tuple) -> int | None:
         key = _KEY.match(line)
         if not key:
             continue
-        path = (*table, _unquote(key["key"]))
+        path = (*table, *_header_names(key["key"]))
+        path = path[: len(target)]  # `guardrail.mid = 1` is where an unknown `guardrail` is
         if target[: len(path)] == path and len(path) > best_depth:
             best, best_depth = number, len(path)
     return best
@@ -98,6 +104,8 @@ def show_value(value: object, limit: int = 40) -> str:
     """A short, printable rendering of a value from a file, safe to put in one line."""
     if isinstance(value, str):
         shown = repr(value)
+    elif isinstance(value, bool):  # as TOML spells it, not Python's True
+        shown = "true" if value else "false"
     elif isinstance(value, dict):
         shown = "{...}"
     elif isinstance(value, list):
@@ -117,9 +125,3 @@ def _field(model: type[BaseModel], name: str):
 
 def _header_names(name: str) -> tuple[str, ...]:
     return tuple(a or b or c for a, b, c in _HEADER_PART.findall(name))
-
-
-def _unquote(key: str) -> str:
-    if key[:1] in ("'", '"'):
-        return key[1:-1]
-    return key

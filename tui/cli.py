@@ -60,7 +60,7 @@ def _run(args: list[str]) -> int:
     else:
         commands = command_modules()
     parser = build_parser(commands)
-    options = parser.parse_args(args)
+    options = parser.parse_args(_attach_dash_values(args))
     if options.lang:
         set_language(options.lang)
     if options.command is None:  # only options, e.g. `okr --lang zh-TW`: as plain `okr`
@@ -108,6 +108,34 @@ def _flag_value(args: list[str], flag: str) -> str | None:
         if arg.startswith(flag + "="):
             return arg.split("=", 1)[1]
     return None
+
+
+DASH_VALUE_OPTIONS = ("--value", "--note")
+"""Options whose value may start with ``-`` (``--value -5%``, ``--note "-10% after the
+outage"``): argparse would read such a value as an unknown option and say only
+"expected one argument"."""
+
+
+def _attach_dash_values(args: list[str]) -> list[str]:
+    """``--value -5%`` as ``--value=-5%``, argparse's own spelling for a value that starts
+    with ``-``. A following word that starts with ``--`` (or is ``-h``) stays an option."""
+    joined: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        following = args[index + 1] if index + 1 < len(args) else ""
+        if (
+            arg in DASH_VALUE_OPTIONS
+            and following.startswith("-")
+            and not following.startswith("--")
+            and following != "-h"
+        ):
+            joined.append(f"{arg}={following}")
+            index += 2
+            continue
+        joined.append(arg)
+        index += 1
+    return joined
 
 
 def _first_positional(args: list[str]) -> int | None:

@@ -36,6 +36,7 @@ from model.recovery import (
     emergency_save,
     find_recovery,
     recovery_path,
+    set_aside_unreadable,
     write_recovery,
 )
 from model.store import dumps_plan
@@ -232,6 +233,16 @@ class PlanGuard(Saving):
 
         A read-only session is offered only the edits of read-only sessions that ended:
         the plan's own recovery file is the lock holder's."""
+        if not self.read_only:  # the plan's own file, which this session's autosave writes
+            moved = set_aside_unreadable(self.path)
+            if moved is not None:
+                notice = t(
+                    "safety.recovery_set_aside",
+                    path=str(self.path),
+                    file=str(moved[0]),
+                    reason=moved[1],
+                )
+                self.app.notify(notice, markup=False, severity="warning", timeout=30)
         found = find_recovery(self.path, plan_file=not self.read_only)
         if found is None:
             return

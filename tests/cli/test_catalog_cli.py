@@ -93,3 +93,10 @@ def test_help_lists_the_new_commands():
     result = run_okr("--help")
     assert "catalog" in result.stdout and "check" in result.stdout
     assert "--json" in run_okr("catalog", "--help").stdout
+
+
+def test_a_query_matching_nothing_is_echoed_short_and_escaped():
+    """A pasted 100,000-character query was echoed whole in the one-line error."""
+    result = run_okr("catalog", "\x1b[31m" + "x" * 100_000)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "okr: no KPI in the catalog matches '\\x1b[31m" + "x" * 74 + "…'\n"

@@ -149,6 +149,56 @@ def test_a_negative_cost_is_recorded_with_a_warning(tmp_path: Path):
     assert load_plan(path).checkins[-1].value == -5
 
 
+def test_a_value_and_a_note_starting_with_a_dash_need_no_equals_sign(tmp_path: Path):
+    """``--value -$5`` was read by argparse as an unknown option: "expected one argument"."""
+    path = write(tmp_path)
+    result = run_okr(
+        "checkin", str(path), "--kpi", "cac", "--value", "-$5", "--note", "-10% after the outage",
+        "--date", "2021-03-01",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Recorded cac = -$5 on 2021-03-01")
+    checkin = load_plan(path).checkins[-1]
+    assert (checkin.value, checkin.note) == (-5, "-10% after the outage")
+    # a missing value is still a usage error, not a value "--date"
+    missing = run_okr("checkin", str(path), "--kpi", "cac", "--value", "--date", "2021-03-02")
+    assert missing.returncode == 2 and "--value" in missing.stderr
+    assert len(load_plan(path).checkins) == 1
+
+
+def test_a_note_over_the_text_limit_is_refused_as_a_note_not_as_a_file_problem(tmp_path):
+    """It said the check-in "cannot be appended to this file" and to re-save the plan."""
+    path = write(tmp_path)
+    before = path.read_bytes()
+    note = "y" * 10_001
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "5", "--note", note)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"okr: {path}: the note is 10001 characters long; a plan's texts are limited to 10000\n"
+    )
+    assert path.read_bytes() == before
+    result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "5", "--note", note[1:])
+    assert result.returncode == 0, result.stderr
+    assert load_plan(path).checkins[-1].note == note[1:]
+
+
+def test_a_kpi_id_used_twice_is_refused_not_recorded_for_both(tmp_path: Path):
+    """The check-in went in, and okr status showed it under both KPIs."""
+    path = write(tmp_path, HAND_WRITTEN.replace('id = "conversion"', 'id = "cac"'))
+    before = path.read_bytes()
+    for env, expected in (
+        ({}, "2 KPIs have the id 'cac'; give each its own id before recording a value for it"),
+        (
+            {"OKR_LANG": "zh-TW"},
+            "有 2 個 KPI 的 id 都是「cac」;請先給每個 KPI 不同的 id,再記錄數值",
+        ),
+    ):
+        result = run_okr("checkin", str(path), "--kpi", "cac", "--value", "5", env=env)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"okr: {path}: {expected}\n"
+    assert path.read_bytes() == before
+
+
 def test_without_a_date_after_the_period_the_value_closes_the_period(tmp_path: Path):
     """The hand-written plan's period ended in 2021: a value recorded now without --date
     is its closing value, dated on the period's last day, with nothing to warn about."""

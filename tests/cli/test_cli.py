@@ -89,3 +89,51 @@ def test_python_dash_m_tui_works_too():
         [sys.executable, "-m", "tui", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.strip() == f"okr {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("line", "message", "chinese"),
+    [
+        ("confidence = 5.5", "expected a whole number, found 5.5", "這裡應該是整數,卻是 5.5"),
+        ("confidence = 11", "11 is too large; at most 10 is allowed here", "11 太大;這裡最大為 10"),
+        ("confidence = true", "expected a whole number, found true", "這裡應該是整數,卻是 true"),
+        (
+            "value = 1e400",
+            "inf: the number is infinite or too large to read;"
+            " numbers are at most 1,000,000,000,000,000",
+            "inf:這個數字是無限大或大到無法讀取;數字最大為 1,000,000,000,000,000",
+        ),
+    ],
+)
+def test_a_wrong_number_says_what_the_field_takes(tmp_path, line, message, chinese):
+    """A fraction where a whole number goes is not "expected a number"; a number out of
+    range says the limit; 1e400 (read as infinity) says why it is shown as inf."""
+    text = f'[[checkins]]\nkpi = "a"\ndate = 2026-01-02\nvalue = 1\n{line}\n'
+    text = text.replace("value = 1\nvalue", "value")  # the value line replaces the default
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text, "utf-8")
+    line_number = text.splitlines().index(line) + 1
+    field = line.split(" =")[0]
+    for env, expected in (({}, message), ({"OKR_LANG": "zh-TW"}, chinese)):
+        result = run_okr("check", str(plan), env=env)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"okr: {plan}:{line_number}: checkins[0].{field}: {expected}\n"
+    assert plan.read_text("utf-8") == text
+
+
+def test_a_dotted_key_and_an_array_of_tables_are_reported_on_their_own_line(tmp_path):
+    """``guardrail.mid = 2`` was reported on the line of ``[[kpis]]``; ``[[inputs.x]]``
+    (a list where a table goes) on no line at all."""
+    plan = tmp_path / "plan.toml"
+    plan.write_text('[[kpis]]\nid = "a"\nguardrail.min = 1\nguardrail.mid = 2\n', "utf-8")
+    result = run_okr("check", str(plan))
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"okr: {plan}:4: kpis.a.guardrail.mid: unknown key 'mid'; did you mean 'min'?\n",
+    )
+    plan.write_text('[inputs.a]\nunit = "count"\n\n[[inputs.b]]\nunit = "count"\n', "utf-8")
+    result = run_okr("check", str(plan))
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"okr: {plan}:4: inputs.b: expected a table, found [...]\n",
+    )

@@ -79,7 +79,7 @@ def test_chinese_ids_and_input_names_are_identifiers():
         ),
         (
             '[[kpis]]\nid = "a"\nbaseline = true\n',
-            "plan.toml:3: kpis.a.baseline: expected a number, found True",
+            "plan.toml:3: kpis.a.baseline: expected a number, found true",
         ),
         (
             '[[kpis]]\nid = "a"\ntarget = nan\n',
@@ -87,11 +87,13 @@ def test_chinese_ids_and_input_names_are_identifiers():
         ),
         (
             '[[kpis]]\nid = "a"\ntarget = inf\n',
-            "plan.toml:3: kpis.a.target: inf is not a finite number",
+            "plan.toml:3: kpis.a.target: inf: the number is infinite or too large to read;"
+            " numbers are at most 1,000,000,000,000,000",
         ),
         (
             '[[kpis]]\nid = "a"\ntarget = 1e308\n',
-            "plan.toml:3: kpis.a.target: 1e+308 is out of range",
+            "plan.toml:3: kpis.a.target: 1e+308 is too large;"
+            " at most 1,000,000,000,000,000 is allowed here",
         ),
         ("title = 5\n", "plan.toml:1: title: expected text in quotes, found 5"),
         (
@@ -114,12 +116,24 @@ def test_chinese_ids_and_input_names_are_identifiers():
         ),
         (
             '[[checkins]]\nkpi = "a"\ndate = 2026-01-02\nvalue = 1\nconfidence = 11\n',
-            "plan.toml:5: checkins[0].confidence: 11 is out of range",
+            "plan.toml:5: checkins[0].confidence: 11 is too large; at most 10 is allowed here",
         ),
         (
             "schema = 2\n",
             "plan.toml:1: schema: this file uses plan schema 2, written by a newer okr-planner;"
             " upgrade to open it",
+        ),
+        (
+            '[[kpis]]\nid = "a"\nguardrail.min = 1\nguardrail.mid = 2\n',
+            "plan.toml:4: kpis.a.guardrail.mid: unknown key 'mid'; did you mean 'min'?",
+        ),
+        (
+            '[[kpis]]\nid = "a"\n\n[inputs.orders]\nunit = "count"\nrange.max = 5\n',
+            "plan.toml:6: inputs.orders.range: unknown key 'range'",
+        ),
+        (
+            '[inputs.orders]\nunit = "count"\n\n[[inputs.visits]]\nunit = "count"\n',
+            "plan.toml:4: inputs.visits: expected a table, found [...]",
         ),
         (
             '[inputs."1x"]\nsource = "x"\n',

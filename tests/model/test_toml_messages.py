@@ -93,7 +93,11 @@ INVALID = {
     "table": ("objective = 3\n", "這裡應該是表格"),
     "range": (
         "[[checkins]]\nkpi = 'a'\ndate = 2026-01-01\nvalue = 1\nconfidence = 11\n",
-        "超出允許範圍",
+        "太大;這裡最大為 10",
+    ),
+    "whole number": (
+        "[[checkins]]\nkpi = 'a'\ndate = 2026-01-01\nvalue = 1\nconfidence = 2.5\n",
+        "這裡應該是整數",
     ),
 }
 

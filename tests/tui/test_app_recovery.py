@@ -236,3 +236,27 @@ async def test_edits_kept_in_the_temp_folder_come_back_and_go_once_saved(
         assert not app.dirty
     assert load_plan(path).objective.statement.endswith(" kept")
     assert not kept.exists(), "saved: not offered again"
+
+
+async def test_an_unreadable_recovery_file_is_moved_aside_not_overwritten(example_copy):
+    """A recovery file the app cannot read (here: a key a newer okr might write) used to
+    be skipped in silence, then replaced by the first autosave of the new session."""
+    path = example_copy()
+    edited = load_plan(path)
+    edited.objective.statement = "Edits from yesterday"
+    write_recovery(path, edited, fingerprint_of(path))
+    kept = recovery_path(path)
+    unreadable = kept.read_text("utf-8").replace("\nschema = 1\n", "\nschema = 1\nfrom_v9 = 1\n")
+    kept.write_text(unreadable, "utf-8")
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert dialog_id(app) is None, "nothing readable to offer"
+        notice = list(app._notifications)[-1].message
+        assert "could not be read" in notice and "unknown key 'from_v9'" in notice
+        aside = list(kept.parent.glob(f"{kept.stem}.unreadable-*.toml"))
+        assert len(aside) == 1 and str(aside[0]) in notice
+        await type_text(pilot, " today")
+        assert app.guard.write_recovery()
+        assert find_recovery(path).plan.objective.statement.endswith(" today")
+    assert aside[0].read_text("utf-8") == unreadable, "yesterday's edits are still there"

@@ -31,6 +31,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
+SHOWN_QUERY = 80
+"""The most characters of a query echoed in "no KPI matches": a pasted page stays one line."""
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the entries matching the query (all of them without one), best match first."""
     from model.catalog import search  # loads the catalog data only when asked
@@ -43,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         print_lines([json_text(data)])
         return 0 if entries else NO_MATCH
     if not entries:
-        print_error(t("catalog.no_match", query=query))
+        shown = query if len(query) <= SHOWN_QUERY else query[: SHOWN_QUERY - 1] + "…"
+        print_error(t("catalog.no_match", query=shown))
         return NO_MATCH
     print_lines(_table_lines(entries))
     return 0
