@@ -5,9 +5,9 @@ matches it), so a number can end one line and its unit start the next. Here a sp
 between a number and the word after it (or between a currency code and its number) is
 no break opportunity: the break opportunities (spaces, and between Chinese characters)
 are found on a copy of the text where those spaces are masked, then the real text is
-cut there, so the space still shows as a space. Every widget that shows a sentence with values in it wraps it
-with :func:`wrap_lines`, or shows it as :class:`KeptValues`, which wraps at the width
-it is drawn at.
+cut there, so the space still shows as a space. Every widget that shows a sentence with
+values in it wraps it with :func:`wrap_lines`, or shows it as :class:`KeptValues`, which
+wraps at the width it is drawn at.
 """
 
 from __future__ import annotations
