@@ -73,3 +73,29 @@ def test_a_wrapped_line_never_cuts_a_value(value, width):
     assert any(value in line for line in lines), lines
     assert all(line.strip() != value.split()[-1] for line in lines), lines
     assert " ".join(line.strip() for line in lines) == text
+
+
+async def test_the_alert_lines_wrap_again_when_a_scroll_bar_narrows_the_board(example_copy):
+    """Shrunk from 120x40 to 80x24, the board grows a scroll bar without changing size:
+    its alert lines are wrapped to the narrower width, not cut at the edge."""
+    set_language("zh-TW")
+    path = example_copy("content-leads.zh-TW.toml")
+    closing = "".join(
+        f'\n[[checkins]]\nkpi = "{kpi}"\ndate = 2026-06-30\nvalue = {value}\n'
+        for kpi, value in [
+            ("organic_sessions", 33000),  # below its floor: a second alert
+            ("content_to_subscribe", 0.027),
+            ("content_to_trial_ctr", 0.031),
+            ("mql_rate", 0.31),
+        ]
+    )
+    path.write_text(path.read_text("utf-8") + CROSSED_CHECKIN + closing, "utf-8")
+    app = make_app(load_plan(path), path, today=AFTER_Q2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        alert = [line for line in screen_text(pilot).splitlines() if "處置" in line]
+        assert alert and all("…" not in line for line in alert), "\n".join(alert)

@@ -198,6 +198,11 @@ class KpiBoard(KpiCards, ScrollView, can_focus=True):
     def on_resize(self, _event: events.Resize) -> None:
         self._relayout()
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """A scroll bar coming or going changes the width the lines have without a Resize:
+        lay them out again for it (nothing is redone when the width is the same)."""
+        self.call_after_refresh(self._relayout)
+
     def _relayout(self) -> None:
         width = self._width()
         height = self.scrollable_content_region.height
