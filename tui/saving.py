@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.atomic import save_folder
 from model.checkins import add_checkin, checkins_appended_since
 from model.errors import ConflictError, PlanError
 from model.fingerprint import ABSENT, Fingerprint
@@ -196,8 +197,12 @@ class Saving:
             else:
                 self.save()
             return
-        if not target.parent.is_dir():
-            message = t("safety.save_as_no_folder", folder=str(target.parent))
+        folder = save_folder(target)  # a symlink is saved through to its target's folder
+        if not os.path.isdir(folder):
+            if os.path.islink(target):
+                message = t("safety.save_as_link_no_folder", path=str(target), folder=str(folder))
+            else:
+                message = t("safety.save_as_no_folder", folder=str(folder))
             self.app.notify(message, severity="error", markup=False)
             return
         if self._busy_elsewhere(target):
