@@ -57,6 +57,14 @@ def real_target(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
+def save_folder(path: str | os.PathLike[str]) -> Path:
+    """The folder a save to ``path`` writes into: for a symlink (dangling or not) its
+    target's folder, since the link itself stays; else ``path``'s own. Never raises."""
+    if os.path.islink(path):
+        return Path(os.path.realpath(path)).parent
+    return Path(path).parent
+
+
 def backup_path_for(path: str | os.PathLike[str]) -> Path:
     """Where the previous version of the plan at ``path`` is kept."""
     target = real_target(path)

@@ -130,6 +130,18 @@ class LockBusy(LockError):
         super().__init__(plan_path, message)
 
 
+class PlanOpenElsewhere(LockError):
+    """A file to be replaced is a plan another live session has open; nothing is written."""
+
+    def __init__(self, path: str | os.PathLike[str], state: LockState) -> None:
+        self.state = state
+        if state.holder is not None:
+            message = t("reliability.open_elsewhere", holder=state.holder.describe())
+        else:
+            message = t("reliability.open_elsewhere_unknown", lock=str(state.path))
+        super().__init__(path, message)
+
+
 class Lock:
     """This session's lock on a plan. Refresh it on a timer; release it when done."""
 
@@ -200,6 +212,40 @@ def inspect_lock(plan_path: str | os.PathLike[str]) -> LockState | None:
     else:
         stale = holder.on_this_host and not pid_alive(holder.pid)
     return LockState(path, holder, stale=stale, owner_uid=info.st_uid)
+
+
+def open_elsewhere(
+    plan_path: str | os.PathLike[str], *, own: Lock | None = None
+) -> LockState | None:
+    """The lock another live session holds on the plan at ``plan_path``, else ``None``.
+
+    ``None`` too for a stale lock (a crashed session blocks nobody), for ``own`` (this
+    session's lock), and for a lock that cannot even be looked up because the path
+    itself cannot (a folder without permission, a name too long): whatever writes there
+    then reports that problem with the path.
+    """
+    try:
+        state = inspect_lock(plan_path)
+    except OSError:
+        return None
+    if state is None or state.stale or state.owner_uid == -1:
+        return None
+    if own is not None and state.holder is not None and state.holder.token == own.info.token:
+        return None
+    return state
+
+
+def refuse_if_open_elsewhere(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`PlanOpenElsewhere` when another live session has ``path`` open.
+
+    For writes that replace a whole file from the command line (``okr export -o``,
+    ``okr next-period``): that session's plan, or the new plan it has not saved yet,
+    is not theirs to replace, ``--force`` or not. ``okr checkin`` only appends and does
+    not ask (the app's next save offers to keep both).
+    """
+    state = open_elsewhere(path)
+    if state is not None:
+        raise PlanOpenElsewhere(path, state)
 
 
 def acquire(plan_path: str | os.PathLike[str]) -> Lock:

@@ -13,11 +13,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.atomic import save_folder
 from model.checkins import add_checkin, checkins_appended_since
 from model.errors import ConflictError, PlanError
 from model.fingerprint import ABSENT, Fingerprint
 from model.i18n import t
-from model.lock import Lock, LockBusy, LockError, acquire, inspect_lock
+from model.lock import Lock, LockBusy, LockError, acquire, open_elsewhere
 from model.plan import CheckIn, Plan
 from model.recovery import Recovery, discard_recovery
 from model.store import WriteResult, load_plan_with_fingerprint, save_plan
@@ -196,8 +197,12 @@ class Saving:
             else:
                 self.save()
             return
-        if not target.parent.is_dir():
-            message = t("safety.save_as_no_folder", folder=str(target.parent))
+        folder = save_folder(target)  # a symlink is saved through to its target's folder
+        if not os.path.isdir(folder):
+            if os.path.islink(target):
+                message = t("safety.save_as_link_no_folder", path=str(target), folder=str(folder))
+            else:
+                message = t("safety.save_as_no_folder", folder=str(folder))
             self.app.notify(message, severity="error", markup=False)
             return
         if self._busy_elsewhere(target):
@@ -237,9 +242,8 @@ class Saving:
 
     def _busy_elsewhere(self, target: Path) -> bool:
         """Whether another live session holds ``target``'s lock (then say so)."""
-        state = inspect_lock(target)
-        mine = self.lock is not None and state is not None and state.path == self.lock.path
-        if state is None or state.stale or mine:
+        state = open_elsewhere(target, own=self.lock)
+        if state is None:
             return False
         self._refuse_busy(target, state.holder.describe() if state.holder else str(state.path))
         return True

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+from model.lock import acquire
+from tests.cli.locks import crashed_session_lock
 from tests.conftest import PLANS, run_okr
 
 SAAS = str(PLANS / "saas-growth.toml")
@@ -165,3 +168,34 @@ def test_the_export_says_the_day_it_was_made_and_date_is_the_as_of_day():
         assert f"Exported from saas-growth.toml on {today}." in result.stdout
         assert "As of 2026-02-15, " in result.stdout
         assert "on 2026-02-15" not in result.stdout
+
+
+def test_a_plan_open_in_the_planner_is_never_replaced_even_with_force(tmp_path: Path):
+    """The lock of a live session (this test process, another pid than okr's) wins over
+    --force: their plan file stays theirs, and the line says who has it open."""
+    theirs = tmp_path / "theirs.toml"
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    theirs.write_text(text, "utf-8")
+    new_one = tmp_path / "new.toml"  # a new plan, open but not saved yet
+    with acquire(theirs), acquire(new_one):
+        for target in (theirs, new_one):
+            refused = run_okr("export", SAAS, "-o", str(target), "--force")
+            assert refused.returncode == 2 and refused.stdout == ""
+            assert refused.stderr.startswith(f"okr: {target}: open in the planner by ")
+            assert f"(process {os.getpid()})" in refused.stderr
+            assert refused.stderr.endswith(
+                "; nothing was written: choose another file, or try again once they have quit\n"
+            )
+            assert len(refused.stderr.splitlines()) == 1
+        assert theirs.read_text("utf-8") == text
+        assert not new_one.exists()
+    assert run_okr("export", SAAS, "-o", str(theirs), "--force").returncode == 0, "once quit"
+
+
+def test_a_lock_left_by_a_crashed_session_does_not_block_an_export(tmp_path: Path):
+    theirs = tmp_path / "theirs.toml"
+    theirs.write_text((PLANS / "ecommerce-revenue.toml").read_text("utf-8"), "utf-8")
+    crashed_session_lock(theirs)
+    forced = run_okr("export", SAAS, "-o", str(theirs), "--force")
+    assert (forced.returncode, forced.stderr) == (0, "")
+    assert theirs.read_text("utf-8").startswith("<!--")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
+from model.lock import acquire
 from model.store import dumps_plan, load_plan
+from tests.cli.locks import crashed_session_lock
 from tests.conftest import PLANS, run_okr
 
 
@@ -78,3 +81,29 @@ def test_bad_dates_and_missing_output(tmp_path: Path):
     assert no_output.returncode == 2 and "-o" in no_output.stderr
     no_folder = run_okr("next-period", source, "-o", str(tmp_path / "missing" / "n.toml"))
     assert no_folder.returncode == 2 and "cannot save" in no_folder.stderr
+
+
+def test_a_plan_open_in_the_planner_is_never_written_over(tmp_path: Path):
+    """A new plan another session has open (not saved yet: no file, only its lock) is
+    refused as surely as a saved one, --force or not; nothing is written."""
+    source = str(PLANS / "saas-growth.toml")
+    new_one = tmp_path / "q2.toml"
+    saved = tmp_path / "saved.toml"
+    saved.write_text("# keep me\n", "utf-8")
+    with acquire(new_one), acquire(saved):
+        for target, force in ((new_one, ()), (new_one, ("--force",)), (saved, ("--force",))):
+            refused = run_okr("next-period", source, "-o", str(target), *force)
+            assert refused.returncode == 2 and refused.stdout == ""
+            assert refused.stderr.startswith(f"okr: {target}: open in the planner by ")
+            assert f"(process {os.getpid()})" in refused.stderr
+            assert len(refused.stderr.splitlines()) == 1
+        assert not new_one.exists()
+        assert saved.read_text("utf-8") == "# keep me\n"
+
+
+def test_a_lock_left_by_a_crashed_session_does_not_block_the_next_period(tmp_path: Path):
+    new_one = tmp_path / "q2.toml"
+    crashed_session_lock(new_one)
+    result = run_okr("next-period", str(PLANS / "saas-growth.toml"), "-o", str(new_one))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert load_plan(new_one).checkins == []

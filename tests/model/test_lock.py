@@ -20,9 +20,12 @@ from model.lock import (
     UNREADABLE_GRACE_SECONDS,
     LockBusy,
     LockError,
+    PlanOpenElsewhere,
     acquire,
     inspect_lock,
     lock_path_for,
+    open_elsewhere,
+    refuse_if_open_elsewhere,
     take_over,
 )
 from tests.conftest import ROOT
@@ -225,3 +228,20 @@ def test_no_lock_in_a_folder_that_does_not_exist(tmp_path: Path):
         acquire(tmp_path / "missing" / "plan.toml")
     assert "cannot lock the plan for editing" in str(caught.value)
     assert not isinstance(caught.value, LockBusy)
+
+
+def test_a_write_over_a_plan_is_refused_only_while_another_session_has_it_open(tmp_path: Path):
+    """What ``okr export -o`` and ``okr next-period`` ask before replacing a file."""
+    plan = tmp_path / "plan.toml"
+    refuse_if_open_elsewhere(plan)  # nobody: fine
+    path = _foreign_lock(plan)
+    with pytest.raises(PlanOpenElsewhere) as caught:
+        refuse_if_open_elsewhere(plan)
+    assert str(caught.value).startswith(f"{plan}: open in the planner by bob on elsewhere")
+    _age(path, STALE_AFTER_SECONDS + 30)
+    refuse_if_open_elsewhere(plan)  # a session that is gone blocks nobody
+    path.unlink()
+    with acquire(plan) as mine:
+        assert open_elsewhere(plan, own=mine) is None
+        assert open_elsewhere(plan).holder.token == mine.info.token
+    assert open_elsewhere(tmp_path / "no-folder" / "plan.toml") is None

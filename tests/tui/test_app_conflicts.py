@@ -229,3 +229,31 @@ async def test_keep_both_is_not_offered_when_they_changed_more_than_check_ins(ex
         assert dialog_id(app) == "conflict-dialog"
         assert "Keep both" not in screen_text(pilot)
         assert not app.screen.query("#keep-both")
+
+
+async def test_save_as_onto_a_link_into_a_missing_folder_says_which_folder(example_copy, tmp_path):
+    """A dangling symlink is saved through to its target, so its target's folder must
+    exist; the message names that folder, not a bare "No such file or directory"."""
+    path = example_copy()
+    link = tmp_path / "link.toml"
+    missing = tmp_path / "gone"
+    link.symlink_to(missing / "plan.toml")
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " mine")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "save as")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(link))
+        await pilot.press("enter")
+        await pilot.pause()
+        message = list(app._notifications)[-1].message
+        assert message == (
+            f"Not saved: {link} is a link into the folder {missing}, which does not exist."
+        )
+        assert app.path == path and app.dirty
+    assert link.is_symlink() and not missing.exists()

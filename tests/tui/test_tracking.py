@@ -13,6 +13,7 @@ import pytest
 from model.i18n import set_language
 from model.store import load_plan
 from tests.tui.helpers import focused_id, screen_text, type_text
+from tests.tui.safety_helpers import hold_lock_elsewhere
 from tui.app import make_app
 from tui.screens.checkin import CheckinScreen
 from tui.screens.dashboard import DashboardScreen
@@ -396,6 +397,29 @@ async def test_next_period_writes_a_new_file_with_the_last_actuals_as_baselines(
         "ltv_to_cac": 2.7,
     }
     assert path.read_text("utf-8") == before
+
+
+async def test_next_period_refuses_a_new_plan_another_session_has_open(example_copy, tmp_path):
+    """A session editing a new plan has no file yet, only its lock: the next period is
+    not written there (that session's first save would otherwise find it taken)."""
+    app = saas_app(example_copy())
+    target = tmp_path / "their-new.toml"
+    hold_lock_elsewhere(target, user="alice")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "next period")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NextPeriodDialog)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NextPeriodDialog), "still asking"
+        text = screen_text(pilot)
+        assert "open in the planner by" in text and "alice on" in text
+        assert "nothing was written" in text
+    assert not target.exists()
 
 
 async def test_the_chinese_plan_checks_in_in_chinese(example_copy):

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.atomic import save_folder
 from model.errors import PlanError
 from model.i18n import t
 from model.safetext import printable as _printable
@@ -74,8 +75,7 @@ def plan_is_new(path: Path) -> bool:
     or the folder a new plan would go in does not exist."""
     if path_exists(path):
         return False
-    # A dangling symlink: the plan is saved to its target, so that folder must exist.
-    folder = Path(os.path.realpath(path)).parent if os.path.islink(path) else path.parent
+    folder = save_folder(path)  # a dangling symlink's target's: the plan is saved there
     try:
         is_folder = stat.S_ISDIR(os.stat(folder).st_mode)
     except (FileNotFoundError, NotADirectoryError):

@@ -8,8 +8,9 @@ findings and the latest values, statuses, scores and check-in history as of ``--
 (default today). The export is in the plan's ``language`` unless ``--lang`` is given.
 
 Output goes to standard output, or with ``-o FILE`` to that file, written atomically.
-The plan file itself is refused, and so is any existing file that is not an earlier
-export (another plan, notes, the plan's .bak) unless ``--force`` is given. Exit status
+The plan file itself is refused, and so is a plan another live session has open (even
+with ``--force``), and any existing file that is not an earlier export (another plan,
+notes, the plan's .bak) unless ``--force`` is given. Exit status
 0, or 2 when the plan cannot be read, the output cannot be written or the arguments do
 not fit together.
 """
@@ -58,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output and same_file(args.output, args.plan):
         print_error(t("export.would_overwrite_plan", path=args.output))
         return 2
+    if args.output and _open_elsewhere(args.output):
+        return 2
     if args.output and not args.force and _someone_elses(args.output):
         print_error(t("export.output_exists", path=args.output))
         return 2
@@ -92,6 +95,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print_lines([t("export.written", path=args.output)])
     return 0
+
+
+def _open_elsewhere(output: str) -> bool:
+    """Whether another live session has ``output`` open as its plan (then say so)."""
+    from model.lock import PlanOpenElsewhere, refuse_if_open_elsewhere
+
+    try:
+        refuse_if_open_elsewhere(output)
+    except PlanOpenElsewhere as error:
+        print_error(str(error))
+        return True
+    return False
 
 
 def _someone_elses(output: str) -> bool:

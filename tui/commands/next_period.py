@@ -2,7 +2,8 @@
 
 Copies the plan into the next period (rules in :mod:`model.periods`): each KPI's
 baseline becomes its last actual, check-ins stay behind, everything else carries over.
-Never overwrites an existing file without ``--force``, and never the plan itself.
+Never overwrites an existing file without ``--force``, never the plan itself, and never
+a plan another live session has open (a new one it has not saved yet included).
 Prints where it wrote, the period, and each baseline that changed. Exit status 0
 written, 2 nothing written.
 """
@@ -42,6 +43,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the next period's plan and say what changed."""
     from model.checkins import CheckinError, parse_date
+    from model.lock import refuse_if_open_elsewhere
     from model.periods import PeriodError, carried_baselines, next_period
     from model.store import PlanError, load_plan, save_plan
     from tui.commands._table import print_lines
@@ -61,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if output_exists and same_file(output, source):
         print_error(f"{output}: {t('period.same_file')}")
+        return 2
+    try:
+        refuse_if_open_elsewhere(output)
+    except PlanError as error:
+        print_error(str(error))
         return 2
     if output_exists and not args.force:
         print_error(t("period.exists", path=output))

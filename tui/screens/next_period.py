@@ -4,8 +4,8 @@ The fields start filled in: a file name beside the plan with the period moved on
 (``2026-q1.toml`` -> ``2026-q2.toml``) and the dates ``model.periods`` derives. Enter
 writes the new plan (``model.periods.next_period``: baselines = last actuals, no
 check-ins) and answers its path; a problem is shown under the field it is about and
-nothing is written. An existing file (or the plan's own) is never overwritten, and the
-open plan is not changed.
+nothing is written. An existing file (or the plan's own) is never overwritten, nor a
+new plan another session has open, and the open plan is not changed.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from model.edit import EditError, format_date, parse_date
 from model.fingerprint import ABSENT
 from model.i18n import t
 from model.limits import MAX_TEXT_CHARS
+from model.lock import refuse_if_open_elsewhere
 from model.periods import PeriodError, next_period, next_period_dates, next_period_path
 from model.plan import Plan
 from model.store import PlanError, save_plan
@@ -106,6 +107,11 @@ class NextPeriodDialog(ModalScreen[Path | None]):
             return
         if path.exists():
             path_row.set_note(t("tracking_ui.next_exists", path=path), error=True)
+            return
+        try:
+            refuse_if_open_elsewhere(path)  # a new plan a session has open, not saved yet
+        except PlanError as error:
+            path_row.set_note(str(error), error=True)
             return
         try:
             new_plan = next_period(self.plan, start, end)
