@@ -30,23 +30,16 @@ lock file and its owner.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import getpass
 import os
-import secrets
-import socket
 import stat
 import time
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import tomli_w
-
-from model import __version__
 from model.atomic import pid_alive, real_target
 from model.errors import PlanError
 from model.i18n import t
+from model.lock_file import LockInfo, lock_file_content, new_lock_info, read_lock_file
 
 LOCK_SUFFIX = ".okr-lock"
 """A plan ``plan.toml`` is locked by the hidden file ``.plan.toml.okr-lock`` beside it."""
@@ -59,41 +52,6 @@ STALE_AFTER_SECONDS = 300
 
 UNREADABLE_GRACE_SECONDS = 10
 """An empty or unreadable lock younger than this may still be being written."""
-
-_MAX_LOCK_BYTES = 64 * 1024
-
-
-@dataclass(frozen=True)
-class LockInfo:
-    """Who holds a lock, as recorded in the lock file."""
-
-    user: str
-    host: str
-    pid: int
-    started: dt.datetime
-    version: str
-    token: str
-    heartbeat: dt.datetime
-    """When the holder last showed it was alive (the lock file's modification time)."""
-
-    released: bool = False
-    """True when the holder let go but could not delete the file (sticky folders)."""
-
-    @property
-    def on_this_host(self) -> bool:
-        """Whether the holder runs on this machine (so its process can be checked)."""
-        return self.host == socket.gethostname()
-
-    def describe(self) -> str:
-        """One line for the app: who, where, since when, last seen when."""
-        return t(
-            "reliability.lock_holder",
-            user=self.user,
-            host=self.host,
-            pid=self.pid,
-            since=_local(self.started),
-            active=_local(self.heartbeat),
-        )
 
 
 @dataclass(frozen=True)
@@ -154,7 +112,7 @@ class Lock:
 
     def held(self) -> bool:
         """Whether the lock file is still ours (nobody took it over or deleted it)."""
-        holder, _ = _read(self.path)
+        holder, _ = read_lock_file(self.path)
         return holder is not None and holder.token == self.info.token and not holder.released
 
     def refresh(self) -> bool:
@@ -179,7 +137,7 @@ class Lock:
             try:
                 os.unlink(self.path)
             except PermissionError:  # someone else's file in a sticky folder
-                _write_in_place(self.path, _content(self.info, released=True))
+                _write_in_place(self.path, lock_file_content(self.info, released=True))
 
     def __enter__(self) -> Lock:
         return self
@@ -203,7 +161,7 @@ def inspect_lock(plan_path: str | os.PathLike[str]) -> LockState | None:
         return None
     except OSError:
         return LockState(path, None, stale=False, owner_uid=-1)
-    holder, _ = _read(path)
+    holder, _ = read_lock_file(path)
     age = time.time() - info.st_mtime
     if holder is None:
         stale = age > UNREADABLE_GRACE_SECONDS
@@ -298,61 +256,6 @@ def take_over(plan_path: str | os.PathLike[str]) -> Lock:
     raise LockError(plan, t("reliability.lock_race", lock=str(lock_path_for(plan))))
 
 
-# --- the lock file ----------------------------------------------------------------
-
-
-def _new_info() -> LockInfo:
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    return LockInfo(
-        user=_user(),
-        host=socket.gethostname(),
-        pid=os.getpid(),
-        started=now,
-        version=__version__,
-        token=secrets.token_hex(8),
-        heartbeat=now,
-    )
-
-
-def _content(info: LockInfo, *, released: bool = False) -> bytes:
-    data: dict[str, object] = {
-        "user": info.user,
-        "host": info.host,
-        "pid": info.pid,
-        "started": info.started,
-        "version": info.version,
-        "token": info.token,
-    }
-    if released:
-        data["released"] = True
-    comment = "".join(f"# {line}\n" for line in t("reliability.lock_file_comment").split("\n"))
-    return (comment + tomli_w.dumps(data)).encode("utf-8")
-
-
-def _read(path: Path) -> tuple[LockInfo | None, float]:
-    """The holder recorded in a lock file (``None`` if unreadable) and its mtime."""
-    try:
-        with open(path, "rb") as handle:
-            mtime = os.fstat(handle.fileno()).st_mtime
-            data = tomllib.loads(handle.read(_MAX_LOCK_BYTES).decode("utf-8"))
-        started = data["started"]
-        if not isinstance(started, dt.datetime) or started.tzinfo is None:
-            return None, 0.0
-        info = LockInfo(
-            user=str(data["user"]),
-            host=str(data["host"]),
-            pid=int(data["pid"]),
-            started=started,
-            version=str(data.get("version", "")),
-            token=str(data["token"]),
-            heartbeat=dt.datetime.fromtimestamp(mtime, dt.UTC),
-            released=data.get("released") is True,
-        )
-        return info, mtime
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None, 0.0
-
-
 def _mode_for(plan: Path) -> int:
     """The plan's read/write bits for group and others, and always read/write for us."""
     try:
@@ -365,7 +268,7 @@ def _mode_for(plan: Path) -> int:
 def _create(plan: Path, *, replaced: LockInfo | None) -> Lock:
     """Create the lock file exclusively; ``FileExistsError`` if there is one."""
     path = lock_path_for(plan)
-    info = _new_info()
+    info = new_lock_info()
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags, 0o600)
@@ -374,7 +277,7 @@ def _create(plan: Path, *, replaced: LockInfo | None) -> Lock:
     except OSError as error:
         raise _lock_error(plan, path, error) from None
     try:
-        os.write(fd, _content(info))
+        os.write(fd, lock_file_content(info))
         os.fchmod(fd, _mode_for(plan))
         os.fsync(fd)
     except OSError as error:
@@ -404,9 +307,9 @@ def _replace(plan: Path, state: LockState) -> Lock | None:
 
 def _overwrite(plan: Path, state: LockState) -> Lock:
     """Take over a lock we may not delete by rewriting it (group-writable, sticky folder)."""
-    info = _new_info()
+    info = new_lock_info()
     try:
-        _write_in_place(state.path, _content(info))
+        _write_in_place(state.path, lock_file_content(info))
     except OSError:
         raise LockError(
             plan,
@@ -434,13 +337,6 @@ def _lock_error(plan: Path, path: Path, error: OSError) -> LockError:
     )
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return str(os.getuid())
-
-
 def _owner(uid: int) -> str:
     try:
         import pwd
@@ -448,7 +344,3 @@ def _owner(uid: int) -> str:
         return pwd.getpwuid(uid).pw_name
     except (ImportError, KeyError):
         return str(uid)
-
-
-def _local(moment: dt.datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

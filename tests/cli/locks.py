@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from model import lock as lock_module
 from model.lock import lock_path_for
+from model.lock_file import lock_file_content, new_lock_info
 
 
 def crashed_session_lock(plan: Path) -> Path:
@@ -16,7 +16,7 @@ def crashed_session_lock(plan: Path) -> Path:
     leave it (a crash, ``kill -9``): stale, so it blocks nobody."""
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
-    info = dataclasses.replace(lock_module._new_info(), pid=gone.pid, user="carol")
+    info = dataclasses.replace(new_lock_info(), pid=gone.pid, user="carol")
     path = lock_path_for(plan)
-    path.write_bytes(lock_module._content(info))
+    path.write_bytes(lock_file_content(info))
     return path

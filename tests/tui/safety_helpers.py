@@ -6,8 +6,8 @@ import dataclasses
 import os
 from pathlib import Path
 
-from model import lock as lock_module
 from model.lock import lock_path_for
+from model.lock_file import lock_file_content, new_lock_info
 from tui.screens.choice import ChoiceDialog
 
 
@@ -17,9 +17,9 @@ def hold_lock_elsewhere(plan: Path, *, user: str = "alice") -> Path:
     The holder's process is this test's parent (alive for as long as the test runs),
     so the lock is not stale and ``acquire`` raises ``LockBusy``.
     """
-    info = dataclasses.replace(lock_module._new_info(), pid=os.getppid(), user=user)
+    info = dataclasses.replace(new_lock_info(), pid=os.getppid(), user=user)
     path = lock_path_for(plan)
-    path.write_bytes(lock_module._content(info))
+    path.write_bytes(lock_file_content(info))
     return path
 
 
