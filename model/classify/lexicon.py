@@ -30,6 +30,7 @@ from model.classify.words_en import (
     EN_IRREGULAR,
     EN_LAUNCH,
     EN_METRIC,
+    EN_MONEY_OBJECT_VERBS,
     EN_OUTCOME,
     EN_OUTCOME_NOUN,
     EN_OUTPUT_NOUN,
@@ -267,12 +268,19 @@ RESULT_VERBS = frozenset(
 SPEND_VERBS = frozenset(
     (
         *(form for verb in EN_SPEND_VERBS for form in _verb_forms(verb)),
+        *EN_MONEY_OBJECT_VERBS,
         *ZH_SPEND_VERBS,
         *(to_simplified(word) for word in ZH_SPEND_VERBS),
     )
 )
 """Action verbs that spend the team's own money ("Spend $50k on ads", "投入 5 萬在廣告"), in
-every form and script: the amount is an input (see :mod:`model.classify.roles`)."""
+every form and script, and the verbs that spend only with money as their object ("Pour
+$50k into ads": :data:`MONEY_OBJECT_VERBS`): the amount is an input (see
+:mod:`model.classify.roles`)."""
+
+MONEY_OBJECT_VERBS = frozenset(EN_MONEY_OBJECT_VERBS)
+"""Verbs that spend the team's money when an amount of money follows them right away
+("Put $20k into LinkedIn ads"); see :func:`model.classify.verbs.find_verb`."""
 
 _EN_TOKEN = re.compile("[a-z0-9]+|#")
 """Where an English word may start: a run of letters and digits (a word never starts

@@ -57,6 +57,9 @@ def find_verb(evidence: Evidence) -> None:
     a guess (an unknown English word in an order's place), then adjust the kind by what
     follows the verb."""
     text, lead = evidence.text, evidence.lead
+    quantities = evidence.quantities
+    if quantities and quantities[0].unit == "currency" and _spends_money(evidence):
+        return  # "Pour $50k into ads": money as the object of a spending verb
     hits = evidence.hits
     verbs = lx.VERB
     if not evidence.seen & verbs:
@@ -104,6 +107,22 @@ def find_verb(evidence: Evidence) -> None:
     else:
         _guess_instruction(evidence)
     _adjust_verb(evidence)
+
+
+def _spends_money(evidence: Evidence) -> bool:
+    """Whether the line opens with a verb that spends money only when money is its object,
+    and an amount of money with no bound follows it at once ("Pour $50k into ads", "Put
+    $20k into LinkedIn ads", "Budget $30k for events"; not "Put customers first", "Budget
+    under $30k"): it is an action, and the money an input (see roles)."""
+    money = evidence.quantities[0]
+    lead = evidence.lead
+    word = evidence.text[lead : money.start].rstrip()
+    if money.comparator or word not in lx.MONEY_OBJECT_VERBS:
+        return False
+    evidence.verb = Hit(lead, lead + len(word), word, lx.ACTION)
+    evidence.verb_kind = lx.ACTION
+    evidence.verb_leads = True
+    return True
 
 
 def _in_a_ceiling(evidence: Evidence, hit: Hit) -> bool:

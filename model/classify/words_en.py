@@ -91,6 +91,12 @@ downloads"): the numbers after them are measured, not sized by the opening actio
 EN_SPEND_VERBS = word_list("spend, invest, allocate")
 """Action verbs that put the team's own money into the work ("Spend $50k on LinkedIn
 ads"): the amount they spend is an input the team decides, not a result."""
+EN_MONEY_OBJECT_VERBS = word_list("""
+pour, put, budget, earmark, set aside, sink, plow, plough, devote, dedicate, reserve, throw
+""")
+"""Verbs that spend the team's money only when an amount of money is their object ("Pour
+$50k into ads", "Budget $30k for events"); otherwise they are something else ("Put
+customers first", "Budget overruns"). Only their base form opens an order."""
 EN_METRIC = word_list("""
 rate, ratio, conversion, conversions, conversion rate, retention, churn, churn rate,
 attrition, turnover, revenue, arr, mrr, acv, arpu, arpa, bookings, margin, gross margin,

@@ -50,6 +50,38 @@ def test_money_the_team_spends_is_an_input_not_a_result(text, spent):
 
 
 @pytest.mark.parametrize(
+    ("text", "verb", "spent"),
+    [
+        ("Pour $50k into ads", "Pour", "$50k"),
+        ("Put $20k into LinkedIn ads", "Put", "$20k"),
+        ("Budget $30k for events", "Budget", "$30k"),
+        ("Set aside $10k for the offsite", "Set aside", "$10k"),
+        ("We will sink $5,000 into SEO in Q3", "sink", "$5,000"),
+    ],
+)
+def test_verbs_that_spend_only_with_money_as_their_object(text, verb, spent):
+    result = classify(text)
+    assert result.kind == "initiative"
+    assert result.confident
+    assert param(text, "classify.starts_with_action_verb", "verb") == verb
+    assert param(text, "classify.spends_input", "input") == spent
+    assert "classify.has_target" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Put customers first", "objective"),  # no money after it: an aim
+        ("Budget under $30k for events", "key_result"),  # a ceiling kept: a result
+        ("Budget overruns under 5%", "key_result"),
+    ],
+)
+def test_money_object_verbs_without_money_keep_their_reading(text, kind):
+    assert classify(text).kind == kind
+    assert "classify.spends_input" not in keys(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ad spend under $10k a month",  # spend as a metric, kept down
