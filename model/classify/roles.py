@@ -52,8 +52,14 @@ def assign_roles(evidence: Evidence) -> None:
     if len(evidence.quantities) > 1:
         for first, second, band in find_bands(evidence.text, evidence.quantities, leading_action):
             in_change.update((first.start, second.start))  # "between 2% and 3%": one target
-            targets.append(band)
-            evidence.changes = [c for c in evidence.changes if c.before is not first]
+            into = [c for c in evidence.changes if c.after is first]
+            evidence.changes = [
+                c if c.after is not first else c._replace(end=band[1])  # "from 5% to 2-3%"
+                for c in evidence.changes
+                if c.before is not first
+            ]
+            if not into:
+                targets.append(band)
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
         in_change.update(q.start for q in sides)

@@ -221,12 +221,45 @@ def test_times_and_one_on_ones_are_not_ratios(text, numbers):
         ("Keep inventory between 20 and 30 days", "between 20 and 30 days"),
         ("流失率介於 2% 和 3% 之間", "介於 2% 和 3% 之間"),
         ("流失率維持在 2% 到 3%", "維持在 2% 到 3%"),
+        # a dash alone, the unit after the second number (or after both)
+        ("Keep churn at 2%–3%", "at 2%–3%"),
+        ("Keep churn at 2-3%", "at 2-3%"),
+        ("Keep CAC at $40–$60", "at $40–$60"),
+        ("First response time 2-4 hours", "2-4 hours"),
+        ("流失率 2%-3%", "2%-3%"),
     ],
 )
 def test_a_band_is_one_target_not_its_lower_end(text, band):
     assert classify(text).kind == "key_result"
     assert param(text, "classify.has_target", "value") == band
     assert baseline_and_target(text) == []  # a band to stay in, not a move
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Run 2–3 experiments a week", "initiative", None),  # a range of work
+        ("Test 2-3% price rises", "initiative", "3%"),  # after an action verb: work
+        ("Publish pages 10-12", "initiative", None),  # plain counts: no band
+    ],
+)
+def test_a_dash_between_numbers_is_not_always_a_band(text, kind, value):
+    assert classify(text).kind == kind
+    assert param(text, "classify.has_target", "value") == value
+
+
+def test_a_change_into_a_band_ends_at_the_band():
+    text = "Reduce churn from 5% to 2-3%"
+    assert classify(text).kind == "key_result"
+    assert param(text, "classify.has_change", "value") == "from 5% to 2-3%"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Brand awareness among 25-34 year-olds reaches 40%", "Brand awareness among 25-34 year"],
+)
+def test_an_age_group_is_not_a_band(text):
+    assert "34" not in (param(text, "classify.has_target", "value") or "")
 
 
 def test_a_range_of_work_stays_an_output():
