@@ -172,6 +172,12 @@ def test_a_metrics_bare_x_to_y_is_a_change_from_x_to_y(text, expected):
     assert baseline_and_target(text) == expected
 
 
+def test_a_ratio_with_a_two_digit_m_moves_from_baseline_to_target():
+    text = "MQL:SQL ratio from 10:15 to 10:12"
+    assert classify(text).kind == "key_result"
+    assert baseline_and_target(text) == [("from 10:15 to 10:12", 10 / 15, 10 / 12)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -190,6 +196,11 @@ def test_a_bare_x_to_y_without_a_metric_is_still_a_range(text):
         ("LTV:CAC ratio above 3:1", (">", 3.0)),
         ("MQL:SQL ratio of 3:1", ("", 3.0)),
         ("Keep the 10:1 ratio", ("", 10.0)),
+        # an M of two or three digits: past 59, or named a ratio just before it
+        ("Keep the 20:80 split", ("", 0.25)),
+        ("Hold a 70:30 mix", ("", 70 / 30)),
+        ("Admin-to-user ratio of 1:100", ("", 0.01)),
+        ("Support ratio at 10:15", ("=", 10 / 15)),
     ],
 )
 def test_an_n_to_m_ratio_is_one_quantity(text, value):
@@ -204,6 +215,10 @@ def test_an_n_to_m_ratio_is_one_quantity(text, value):
         ("Conduct weekly 1:1s with all direct reports", []),  # one-on-one meetings
         ("Conduct weekly 1:1 meetings", []),
         ("KR1:5 enterprise deals", [5]),
+        ("10:15 standup with the whole team", [10, 15]),  # two digits: a clock time
+        ("Stand-up at 10:15 every day", [10, 15]),
+        ("Run the 5k in 25:30", [5000, 25, 30]),  # a stopwatch time
+        ("KR1:50 enterprise deals", [50]),
     ],
 )
 def test_times_and_one_on_ones_are_not_ratios(text, numbers):
