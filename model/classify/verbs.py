@@ -46,6 +46,12 @@ _DETERMINERS_BEFORE = tuple(
 )
 """What, right before an English word, makes it a noun or an adjective, not a verb."""
 _DETERMINER_ENDINGS = frozenset(word[-4:] for word in _DETERMINERS_BEFORE)
+_PERIOD_ENDS_BEFORE = tuple(
+    f"{period}{join}end " for period in ("month", "quarter", "year") for join in "- "
+)
+"""What, right before an English word, makes it a noun: a process at a period's end ("the
+month-end close", "year-end review")."""
+_PERIOD_END = frozenset(("-end ", " end "))
 _AUXILIARIES = frozenset(("have", "has", "had", "having"))
 _ZH_ALL = ("所有", "全部", "全數", "全体", "全體")
 """Chinese for "all (the)": after an unknown verb it starts the verb's object."""
@@ -85,6 +91,10 @@ def find_verb(evidence: Evidence) -> None:
                 continue  # "with our top 20 accounts": after "our" or "the", not a verb
             elif word in _AUXILIARIES:
                 continue  # "has reached", "have a plan": mid-line, "have" is not the verb
+            elif text[hit[0] - 5 : hit[0]] in _PERIOD_END and text.endswith(
+                _PERIOD_ENDS_BEFORE, 0, hit[0]
+            ):
+                continue  # "Month-end close in 5 days": the close is a noun, the process
         elif text[hit[1] : hit[1] + 1] in _TIME_CLAUSE_FIRST and text.startswith(
             _TIME_CLAUSE_ENDS, hit[1]
         ):

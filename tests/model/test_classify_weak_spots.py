@@ -286,6 +286,38 @@ def test_a_range_of_work_stays_an_output():
 # --- periods that are not deadlines --------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("Month-end close in 5 days", "in 5 days"),
+        ("Invoice approval in 2 days", "in 2 days"),
+        ("Refund turnaround in 48 hours", "in 48 hours"),
+        ("KR2: New-hire onboarding in 10 days", "in 10 days"),
+    ],
+)
+def test_how_long_a_process_takes_is_its_target_not_a_deadline(text, length):
+    result = classify(text)
+    assert result.kind == "key_result"
+    assert result.confident
+    assert param(text, "classify.has_target", "value") == length
+    assert "classify.has_deadline" not in keys(text)
+    assert "classify.outcome_verb" not in keys(text)  # the month-end close is a noun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Launch the beta in 30 days",  # an order: when to be done
+        "Automate month-end close in 30 days",
+        "Complete onboarding in 30 days",
+        "Close in 5 days",
+        "Reach 500 signups in 30 days",
+    ],
+)
+def test_an_order_in_n_days_keeps_its_deadline(text):
+    assert param(text, "classify.has_deadline", "deadline") == "in " + text.split(" in ")[1]
+
+
 def deadlines(text: str) -> list[str]:
     low = normalize(text).lower()
     return [low[d.start : d.end] for d in scan(low)[0]]
