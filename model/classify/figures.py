@@ -221,6 +221,8 @@ def quantity_at(text: str, position: int) -> Quantity | None:
         return None  # the 1 of "4:1", read with the 4
     if previous in CN_NUMERAL_SET:
         return None  # inside a Chinese numeral already passed over
+    if previous == "破" and text[position] in _LONE_AMOUNTS and text[position - 2] != "打":
+        return _lone_amount(text, position)  # "破千萬", "破億": over ten million, a billion
     match = _NUMBER.match(text, position)
     if match is None:
         return None
@@ -264,6 +266,22 @@ def quantity_at(text: str, position: int) -> Quantity | None:
     return _new_quantity(
         Quantity, (start, end, value, unit, comparator, classifier, position, False)
     )
+
+
+_LONE_AMOUNTS = {"百": 1e2, "千": 1e3, "萬": 1e4, "万": 1e4, "億": 1e8, "亿": 1e8}
+"""Magnitudes that are an amount by themselves after 破 ("破千萬", "破億", "破百萬")."""
+
+
+def _lone_amount(text: str, position: int) -> Quantity:
+    """The amount a magnitude alone gives after 破 ("銷售額破千萬": over 10,000,000)."""
+    value = _LONE_AMOUNTS[text[position]]
+    end = position + 1
+    if value < 1e4 and text[end : end + 1] in _LONE_AMOUNTS:
+        value *= _LONE_AMOUNTS[text[end]]  # 千萬, 百萬
+        end += 1
+    start, _, _, comparator = _before(text, position)
+    end, comparator = _after(text, end, comparator)
+    return _new_quantity(Quantity, (start, end, value, "count", comparator, "", position, False))
 
 
 def arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
@@ -326,7 +344,10 @@ def _before(text: str, position: int) -> tuple[int, str, bool, str]:
     word = match["word"] or match["symbol"]
     comparator = "±" if sign == "±" else COMPARATORS_BEFORE[word[::-1]] if word else ""
     money = "currency" if match["currency"] is not None else ""
-    return position - match.end(), money, sign in ("-", "−"), comparator
+    start = position - match.end()
+    if word == "破" and text[start - 1 : start] == "打":
+        return position, money, False, ""  # "打破 3 項紀錄": records broken, not "over 3"
+    return start, money, sign in ("-", "−"), comparator
 
 
 def _after(text: str, end: int, comparator: str) -> tuple[int, str]:

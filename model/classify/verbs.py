@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
-from model.classify.hanzi import to_simplified
+from model.classify.hanzi import both_scripts, to_simplified
 from model.classify.lexicon import Hit
 from model.classify.roles import describes_quality
 from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
@@ -103,6 +103,8 @@ def find_verb(evidence: Evidence) -> None:
             continue  # "流程的設計": after 的 or 之 the word is a noun
         elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(text, hits, index):
             continue  # "招聘率", "部署頻率": an action word inside a metric's name
+        elif categories & lx.LAUNCH and _launch_sets_a_time(evidence, index):
+            continue  # "新品上市首月銷售額破 500 萬": when the sales are counted
         if categories & lx.OUTCOME and evidence.quantities and _in_a_ceiling(evidence, hit):
             continue  # "not to exceed $700", "不超過 NT$700": a ceiling, not a result to reach
         evidence.verb = hit
@@ -133,6 +135,38 @@ def _spends_money(evidence: Evidence) -> bool:
     evidence.verb_kind = lx.ACTION
     evidence.verb_leads = True
     return True
+
+
+_FIRST_PERIOD = re.compile(
+    both_scripts(
+        r"\s*(?:(?:首|頭|前|第)\s*(?:[一二兩三四五六七八九十\d]+\s*)?個?\s*(?:日|天|週|周|星期|月|季|年)"
+        r"|當\s*(?:日|天|週|周|月|季|年))"
+    )
+)
+"""A period counted from a launch: 首月, 首週, 前三個月, 第一年, 當月."""
+
+
+def _launch_sets_a_time(evidence: Evidence, index: int) -> bool:
+    """Whether a Chinese launch word only sets when a metric is measured: a period counted
+    from it follows ("上市首月", "上市 3 個月內", "上線第一週") and then a metric ("新品上市
+    首月銷售額破 500 萬", "新品上市 3 个月内销售额破千万": key results, the sales counted)."""
+    hit = evidence.hits[index]
+    if not evidence.seen & lx.METRIC:
+        return False
+    end = hit.end
+    period = _FIRST_PERIOD.match(evidence.text, end)
+    if period is not None:
+        end = period.end()
+    else:
+        for deadline in evidence.deadlines:
+            if deadline.start in (end, end + 1):
+                end = deadline.end
+                break
+        else:
+            return False
+    return any(
+        later.start >= end and later.categories & lx.METRIC for later in evidence.hits[index + 1 :]
+    )
 
 
 def _in_a_ceiling(evidence: Evidence, hit: Hit) -> bool:

@@ -414,3 +414,53 @@ def test_improving_profitability_is_a_direction_not_a_yes_no_result():
 def test_a_yes_no_result_with_a_verb_or_date_or_alone_stays_a_key_result(text):
     assert classify(text).kind == "key_result"
     assert "classify.yes_no_result" in keys(text)
+
+
+# --- a launch that only sets when a result is counted ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("新品上市首月銷售額破 500 萬", "破 500 萬"),
+        ("新品上市 3 个月内销售额破千万", "破千万"),
+        ("App 上線第一週下載量破萬", "破萬"),
+        ("新品上市前三個月營收突破百萬", "突破百萬"),
+    ],
+)
+def test_a_launch_that_sets_the_period_counted_is_a_key_result(text, value):
+    result = classify(text)
+    assert result.kind == "key_result"
+    assert result.confident
+    assert param(text, "classify.has_target", "value") == value
+    assert "classify.launch_verb" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("新品上市 3 個月內完成", "initiative"),  # no metric after the period: the launch
+        ("新品上市首月舉辦 3 場發表會", "initiative"),
+        ("Q3 推出會員方案", "initiative"),
+    ],
+)
+def test_a_launch_with_no_metric_after_its_period_stays_the_verb(text, kind):
+    assert classify(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator"),
+    [
+        ("營收破億", 1e8, ">"),
+        ("销售额破千万", 1e7, ">"),
+        ("會員數破十萬", 1e5, ">"),
+        ("打破 3 項紀錄", 3, ""),  # 打破: breaking records, not "over 3"
+    ],
+)
+def test_po_before_an_amount_means_over_it(text, value, comparator):
+    found = scan(normalize(text).lower())[1]
+    assert [(q.value, q.comparator) for q in found] == [(value, comparator)]
+
+
+def test_po_in_dapo_before_a_magnitude_is_not_an_amount():
+    assert scan("打破千年傳統")[1] == []
