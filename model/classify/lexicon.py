@@ -273,14 +273,10 @@ SPEND_VERBS = frozenset(
         *(to_simplified(word) for word in ZH_SPEND_VERBS),
     )
 )
-"""Action verbs that spend the team's own money ("Spend $50k on ads", "投入 5 萬在廣告"), in
-every form and script, and the verbs that spend only with money as their object ("Pour
-$50k into ads": :data:`MONEY_OBJECT_VERBS`): the amount is an input (see
-:mod:`model.classify.roles`)."""
-
+"""Verbs that spend the team's own money ("Spend $50k on ads", "投入 5 萬在廣告", and
+"Pour $50k into ads": :data:`MONEY_OBJECT_VERBS`): the amount is an input (see roles)."""
 MONEY_OBJECT_VERBS = frozenset(EN_MONEY_OBJECT_VERBS)
-"""Verbs that spend the team's money when an amount of money follows them right away
-("Put $20k into LinkedIn ads"); see :func:`model.classify.verbs.find_verb`."""
+"""Verbs that spend only with money right after them ("Put $20k into ads"; verbs.py)."""
 
 _EN_TOKEN = re.compile("[a-z0-9]+|#")
 """Where an English word may start: a run of letters and digits (a word never starts

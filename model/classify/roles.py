@@ -197,7 +197,12 @@ def describes_quality(evidence: Evidence, quantity: Quantity) -> bool:
     culture", "零缺陷的品質文化" aim at a culture; they do not set a target of zero."""
     text, end = evidence.text, quantity.end
     if text.startswith("-", end) and text[end + 1 : end + 2].isalpha():
-        pass  # "zero-harm", "5-star": the number is part of an adjective
+        if evidence.seen & lx.INSPIRING and any(
+            hit.start == quantity.number_start and hit.categories & lx.INSPIRING
+            for hit in evidence.hits
+        ):
+            return True  # "a 100-year brand": the number is part of an inspiring word
+        # "zero-harm", "5-star": the number is part of an adjective
     elif not ("的" in text[end : end + 6] and not CLAUSE_BREAK.search(text, end, end + 6)):
         return False
     for hit in evidence.hits:

@@ -303,7 +303,21 @@ def _adjust_verb(evidence: Evidence) -> None:
         same_clause = _same_clause(evidence.text, verb.end, aim.start)
         if same_clause and not _object_is_concrete(evidence, verb):
             evidence.verb_kind = lx.ASPIRATION  # "Build a culture of ownership"
-            evidence.quality_word = aim
+            evidence.quality_word = _with_quality(evidence, verb, aim)
+
+
+def _with_quality(evidence: Evidence, verb: Hit, aim: Hit) -> Hit:
+    """The words to quote for an aim: an inspiring word with the quality it describes,
+    next to it ("100-year brand", "experiences people talk about"), else the word."""
+    if aim.categories & lx.QUALITATIVE:
+        return aim
+    for hit in evidence.hits:
+        if hit.start >= verb.end and hit.categories & lx.QUALITATIVE and hit is not aim:
+            start, end = min(hit.start, aim.start), max(hit.end, aim.end)
+            gap = hit.start - aim.end if hit.start > aim.start else aim.start - hit.end
+            if 0 <= gap <= 2:
+                return Hit(start, end, evidence.text[start:end], aim.categories | hit.categories)
+    return aim
 
 
 def _only_modifies_a_thing(evidence: Evidence, aim: Hit) -> bool:

@@ -196,7 +196,10 @@ customer-centric, customer-first, people-first, at the centre, at the center,
 consistent, safe, simple, easy, fast, clear, smarter, known, people want, on the map,
 the conversation, count, non-event, faster, everyone, everyone's,
 better, clearer, healthier, stronger, simpler, easier, safer, happier, leaner, greener,
-more reliable, more predictable, more transparent, friendlier
+more reliable, more predictable, more transparent, friendlier,
+100-year, hundred-year, century-old, generational, enduring, timeless, lasting, legendary,
+beloved, memorable, unforgettable, people talk about, people love, customers love,
+talked-about
 """)
 EN_ABSTRACT = word_list("""
 culture, trust, relationships, relationship, reputation, mindshare, reliability,
@@ -205,8 +208,9 @@ operational excellence, presence, customer experience, look and feel, workplace
 """)
 EN_QUALITATIVE = word_list("""
 culture, trust, relationships, relationship, presence, reputation, brand, mindshare,
-experience, customer experience, reliability, quality, discipline, footing, voice,
-engine, place, path, way, habit, mindset, confidence, loyalty, community, advantage,
+experience, experiences, customer experience, customer experiences, reliability, quality,
+discipline, footing, voice, engine, place, path, way, habit, mindset, confidence, loyalty,
+community, advantage,
 view, morale, ownership, excellence, market, segment, sector, region, technical debt,
 awareness, look and feel, workplace, carbon footprint, footprint, paperwork,
 decisions, data safe, spreadsheets, partner channel, play, regulators

@@ -464,3 +464,36 @@ def test_po_before_an_amount_means_over_it(text, value, comparator):
 
 def test_po_in_dapo_before_a_magnitude_is_not_an_amount():
     assert scan("打破千年傳統")[1] == []
+
+
+# --- objectives phrased as builds ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("Build a 100-year brand", "100-year brand"),
+        ("Create shopping experiences people talk about", "experiences people talk about"),
+        ("Build a timeless brand", "timeless brand"),
+    ],
+)
+def test_a_build_aimed_at_an_inspiring_quality_is_an_objective(text, aim):
+    result = classify(text)
+    assert result.kind == "objective"
+    assert result.confident
+    assert param(text, "classify.aims_at_quality", "word") == aim
+    assert "classify.starts_with_action_verb" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Build a 3-year roadmap",  # a thing the team makes
+        "Build a brand kit",
+        "Run a 100-year anniversary campaign",
+        "Design customer experiences for 3 new stores",
+        "Create memorable onboarding emails",
+    ],
+)
+def test_a_build_of_a_concrete_thing_stays_an_initiative(text):
+    assert classify(text).kind == "initiative"
