@@ -42,7 +42,7 @@ from model.classify.units import AMOUNT_WORDS, EN_CUE_WORDS, EN_NUMBER_WORDS
 # place: only its first digit can start a number).
 _ANCHOR = re.compile(
     both_scripts(
-        r"[0-9]+|[零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]|(?<!打破)(?<=破)[千萬億]"
+        r"[0-9]+|[零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]|[千萬億](?<=破.)(?<!打破.)"
     )
 )
 _ONLY_DEADLINE = frozenset("本今明年月季上下全第在於于")
