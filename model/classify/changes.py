@@ -265,11 +265,13 @@ def find_bands(
 ) -> list[tuple[Quantity, Quantity, tuple[int, int]]]:
     """Pairs of numbers that give a band to stay within, not a target of the first:
     "between 2% and 3%", "between 20 and 30 days", "介於 2% 到 3% 之間", "維持在 2% 至
-    3%", each with its span. Plain counts size the work after an opening action verb
-    (``sizes_work``: "Hire between 2 and 3 engineers")."""
-    if not (
-        _BAND_CUES[0] in text or (not text.isascii() and any(c in text for c in _BAND_CUES[1:]))
-    ):
+    3%", and, with no cue, two numbers joined by a dash with a unit after the second
+    ("at 2%–3%", "2-3%", "2–4 hours"), each with its span. Plain counts size the work
+    after an opening action verb (``sizes_work``: "Hire between 2 and 3 engineers"), and
+    there a dash is a range of work ("Test 2-3% price rises")."""
+    cued = _BAND_CUES[0] in text or (not text.isascii() and any(c in text for c in _BAND_CUES[1:]))
+    dashed = not sizes_work and any(dash in text for dash in _DASHES)
+    if not (cued or dashed):
         return []
     found = []
     for first, second in pairwise(quantities):
@@ -281,14 +283,50 @@ def find_bands(
             continue  # "between 20 and 30 days": the unit is written once, at the end
         if second.unit == "count" and sizes_work:
             continue
-        cue = _BAND.search(text, max(0, first.number_start - 10), first.number_start)
-        if cue is None or not (
+        cue = (
+            _BAND.search(text, max(0, first.number_start - 10), first.number_start)
+            if cued
+            else None
+        )
+        if cue is not None and (
             _BAND_JOIN.fullmatch(text, first.end, second.start)
             or (second.comparator == "=" and text[first.end : second.start].isspace())
         ):  # "2% and 3%", "2% 到 3%" (到 read as the second number's "to")
+            start = min(cue.start(), first.start)
+        elif dashed and _dash_band(text, first, second):
+            start = first.start  # "at 2%–3%", "2-3%": the unit once, after the second
+        else:
             continue
         end = second.end
         if text.startswith(("之間", "之间"), end) or text.startswith((" 之間", " 之间"), end):
             end = text.index("之", end) + 2
-        found.append((first, second, (min(cue.start(), first.start), end)))
+        found.append((first, second, (start, end)))
     return found
+
+
+_DASHES = ("-", "–", "—", "~")
+_DASH_JOIN = frozenset(_DASHES)
+
+
+def _dash_band(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether two numbers joined by a dash alone are a band: the lower first, no word
+    between, and a unit after the second ("2%–3%", "2-3%", "2-4 hours"); plain counts
+    ("1-2", "30-45") may be anything, page numbers, steps or years."""
+    gap = text[first.end : second.start].strip()
+    if not gap and second.value < 0:
+        gap = text[second.start : second.number_start]  # "2%-3%": read as 2% and -3%
+    return (
+        gap in _DASH_JOIN
+        and second.unit != "count"
+        and not second.classifier
+        and not first.spelled
+        and not second.spelled
+        and first.value < abs(second.value)
+        and not _in_adjective(text, second)  # "25-34 year-olds": who, not how much
+        and not _WHO_BEFORE.search(text, max(0, first.start - 8), first.start)
+    )
+
+
+_WHO_BEFORE = re.compile(r"(?<![a-z])(?:among|aged?|ages)\s+$")
+"""Words before a dash band that make it a group of people ("among 25-34 year"), not a
+target."""

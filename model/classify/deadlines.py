@@ -11,6 +11,14 @@ import re
 from typing import NamedTuple
 
 from model.classify.hanzi import both_scripts
+from model.classify.words_en import (
+    EN_ACTION,
+    EN_ASPIRATION,
+    EN_DIRECTION,
+    EN_LAUNCH,
+    EN_OUTCOME,
+    word_list,
+)
 
 CN_NUMERALS = "零〇一二兩三四五六七八九十"
 
@@ -116,12 +124,52 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)(?![a-z0-9%])")
 
 def not_a_deadline(match: re.Match[str]) -> bool:
     """Whether an English deadline ``match`` is something else: a period compared with
-    ("Grow signups by 20% vs Q1": Q1 is the baseline), or a bare "month-end" naming what
-    comes after it ("the month-end close", "year-end bonus"). Asked only of a match."""
+    ("Grow signups by 20% vs Q1": Q1 is the baseline), how long a process takes ("Month-end
+    close in 5 days"), or a bare "month-end" naming what comes after it ("the month-end
+    close", "year-end bonus"). Asked only of a match."""
     text, start = match.string, match.start()
     if start and _COMPARED.search(text, max(0, start - 16), start):
+        return True
+    if text.startswith("in ", start) and takes_so_long(text, start):
         return True
     if not text.startswith(_PERIOD_ENDS, start):
         return False  # "by month-end", "at year end": a deadline
     word = _NEXT_WORD.match(text, match.end())
     return word is not None and word[1] not in _NOT_A_NAME
+
+
+_PROCESSES = frozenset(
+    word_list("""
+close, closing, turnaround, onboarding, payout, payouts, settlement, reconciliation,
+resolution, approval, approvals, fulfilment, fulfillment, refund, refunds, repair, repairs,
+handover, handoff, hand-off, hiring, sign-off, provisioning, intake, triage, underwriting
+""")
+)
+"""Processes whose length is what a team measures: "in 5 days" after one says how long it
+takes ("Month-end close in 5 days", "Refund turnaround in 3 days"), not when to finish."""
+_ORDERS = frozenset(
+    verb
+    for verbs in (EN_ACTION, EN_DIRECTION, EN_ASPIRATION, EN_OUTCOME, EN_LAUNCH)
+    for verb in (*verbs, "complete", "finish")
+    if " " not in verb
+)
+"""English verbs that open an order ("Complete onboarding in 30 days": a deadline)."""
+_WORDS_BEFORE = re.compile(r"[a-z][a-z-]*")
+_PROCESS_UNITS = ("days", "day", "weeks", "week", "hours", "hour", "hrs", "h")
+
+
+def takes_so_long(text: str, start: int) -> bool:
+    """Whether "in N days" at ``start`` is how long the process named just before it takes:
+    a line about the process, not an order ("Month-end close in 5 days", "Invoice approval
+    in 2 days"; not "Launch the beta in 30 days", "Automate the close in 30 days", nor
+    "Close in 5 days", an order with nothing else). The length must end the line.
+    :mod:`model.classify.quantities` then reads "in 5 days" as a bound: at most 5 days."""
+    number = text[start + 3 : start + 4]
+    if not number.isdigit() or not text.isascii():
+        return False
+    if not text.rstrip().endswith(_PROCESS_UNITS) or text.find(" ", start + 3) < 0:
+        return False
+    words = _WORDS_BEFORE.findall(text, 0, start)
+    if len(words) < 2 or words[-1] not in _PROCESSES:
+        return False
+    return words[0] not in _ORDERS

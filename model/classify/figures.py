@@ -144,21 +144,52 @@ _new_quantity = tuple.__new__
 
 
 def _ratio_end(text: str, end: int) -> int:
-    """Where an N:M ratio ends when ``end`` is right after its N ("4:1", "10:1"): the M
-    is one digit, so a clock time ("9:30") is not a ratio, nor is a one-on-one ("1:1").
-    0 when there is none."""
+    """Where an N:M ratio ends when ``end`` is right after its N ("4:1", "10:1"): a
+    one-digit M, or a longer one that no clock or stopwatch time has ("20:80", "70:30",
+    "1:100": a number past 59) or that the line calls a ratio ("ratio from 10:15 to
+    10:12"); so a time ("9:30", "10:15 standup") is not a ratio, nor is a one-on-one
+    ("1:1"). 0 when there is none."""
     if text[end : end + 1] != ":" or not "0" < text[end + 1 : end + 2] <= "9":
         return 0
-    after = text[end + 2 : end + 3]
+    m_end = end + 2
+    after = text[m_end : m_end + 1]
+    if after.isdigit():
+        m_end = _long_ratio_end(text, end)
+        if not m_end:
+            return 0
+        after = text[m_end : m_end + 1]
     if after and (after.isalnum() or after in ":.,"):
         return 0  # "9:30", "1:1s"
     if (
         text[end + 1] == "1"
+        and m_end == end + 2
         and text[end - 1 : end] == "1"
         and not text[end - 2 : end - 1].isdigit()
     ):
         return 0  # "weekly 1:1": a one-on-one meeting
-    return end + 2
+    return m_end
+
+
+_RATIO_NAMES = ("ratio", "比例", "比率", "比值")
+_RATIO_REACH = 30
+
+
+def _long_ratio_end(text: str, end: int) -> int:
+    """Where an N:M ratio with an M of two or three digits ends, or 0 when it may be a
+    time: past 59 on either side, no clock reads it ("20:80", "70:30"); otherwise only
+    a ratio named in the words just before it ("ratio of 10:15") makes it one."""
+    m_end = end + 2
+    while m_end < end + 4 and text[m_end : m_end + 1].isdigit():
+        m_end += 1
+    if text[m_end : m_end + 1].isdigit():
+        return 0
+    first = end
+    while first and text[first - 1].isdigit():
+        first -= 1
+    if int(text[end + 1 : m_end]) > 59 or int(text[first:end] or "0") > 59:
+        return m_end
+    before = text[max(0, first - _RATIO_REACH) : first]
+    return m_end if any(name in before for name in _RATIO_NAMES) else 0
 
 
 def _ratio_second(text: str, position: int) -> bool:
@@ -174,9 +205,10 @@ def _ratio_second(text: str, position: int) -> bool:
 def _ratio(text: str, position: int, value: float, colon: int) -> Quantity:
     """The N:M ratio whose N (``value``) starts at ``position`` and whose colon is at
     ``colon`` ("MQL:SQL ratio of 3:1"): one quantity, its value N/M."""
-    value /= int(text[colon + 1])
+    m_end = _ratio_end(text, colon)
+    value /= int(text[colon + 1 : m_end])
     start, _, _, comparator = _before(text, position)
-    end, comparator = _after(text, colon + 2, comparator)
+    end, comparator = _after(text, m_end, comparator)
     return _new_quantity(Quantity, (start, end, value, "ratio", comparator, "", position, False))
 
 
@@ -189,6 +221,8 @@ def quantity_at(text: str, position: int) -> Quantity | None:
         return None  # the 1 of "4:1", read with the 4
     if previous in CN_NUMERAL_SET:
         return None  # inside a Chinese numeral already passed over
+    if previous == "破" and text[position] in _LONE_AMOUNTS and text[position - 2] != "打":
+        return _lone_amount(text, position)  # "破千萬", "破億": over ten million, a billion
     match = _NUMBER.match(text, position)
     if match is None:
         return None
@@ -232,6 +266,22 @@ def quantity_at(text: str, position: int) -> Quantity | None:
     return _new_quantity(
         Quantity, (start, end, value, unit, comparator, classifier, position, False)
     )
+
+
+_LONE_AMOUNTS = {"百": 1e2, "千": 1e3, "萬": 1e4, "万": 1e4, "億": 1e8, "亿": 1e8}
+"""Magnitudes that are an amount by themselves after 破 ("破千萬", "破億", "破百萬")."""
+
+
+def _lone_amount(text: str, position: int) -> Quantity:
+    """The amount a magnitude alone gives after 破 ("銷售額破千萬": over 10,000,000)."""
+    value = _LONE_AMOUNTS[text[position]]
+    end = position + 1
+    if value < 1e4 and text[end : end + 1] in _LONE_AMOUNTS:
+        value *= _LONE_AMOUNTS[text[end]]  # 千萬, 百萬
+        end += 1
+    start, _, _, comparator = _before(text, position)
+    end, comparator = _after(text, end, comparator)
+    return _new_quantity(Quantity, (start, end, value, "count", comparator, "", position, False))
 
 
 def arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
@@ -294,7 +344,10 @@ def _before(text: str, position: int) -> tuple[int, str, bool, str]:
     word = match["word"] or match["symbol"]
     comparator = "±" if sign == "±" else COMPARATORS_BEFORE[word[::-1]] if word else ""
     money = "currency" if match["currency"] is not None else ""
-    return position - match.end(), money, sign in ("-", "−"), comparator
+    start = position - match.end()
+    if word == "破" and text[start - 1 : start] == "打":
+        return position, money, False, ""  # "打破 3 項紀錄": records broken, not "over 3"
+    return start, money, sign in ("-", "−"), comparator
 
 
 def _after(text: str, end: int, comparator: str) -> tuple[int, str]:

@@ -30,6 +30,7 @@ from model.classify.words_en import (
     EN_IRREGULAR,
     EN_LAUNCH,
     EN_METRIC,
+    EN_MONEY_OBJECT_VERBS,
     EN_OUTCOME,
     EN_OUTCOME_NOUN,
     EN_OUTPUT_NOUN,
@@ -267,12 +268,15 @@ RESULT_VERBS = frozenset(
 SPEND_VERBS = frozenset(
     (
         *(form for verb in EN_SPEND_VERBS for form in _verb_forms(verb)),
+        *EN_MONEY_OBJECT_VERBS,
         *ZH_SPEND_VERBS,
         *(to_simplified(word) for word in ZH_SPEND_VERBS),
     )
 )
-"""Action verbs that spend the team's own money ("Spend $50k on ads", "投入 5 萬在廣告"), in
-every form and script: the amount is an input (see :mod:`model.classify.roles`)."""
+"""Verbs that spend the team's own money ("Spend $50k on ads", "投入 5 萬在廣告", and
+"Pour $50k into ads": :data:`MONEY_OBJECT_VERBS`): the amount is an input (see roles)."""
+MONEY_OBJECT_VERBS = frozenset(EN_MONEY_OBJECT_VERBS)
+"""Verbs that spend only with money right after them ("Put $20k into ads"; verbs.py)."""
 
 _EN_TOKEN = re.compile("[a-z0-9]+|#")
 """Where an English word may start: a run of letters and digits (a word never starts

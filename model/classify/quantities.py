@@ -25,6 +25,7 @@ from model.classify.deadlines import (
     ZH_DEADLINE,
     Deadline,
     not_a_deadline,
+    takes_so_long,
 )
 from model.classify.figures import (
     ASCII_NUMBER,
@@ -40,7 +41,9 @@ from model.classify.units import AMOUNT_WORDS, EN_CUE_WORDS, EN_NUMBER_WORDS
 # Places a number, a Chinese amount or a Chinese deadline can start (a run of digits is one
 # place: only its first digit can start a number).
 _ANCHOR = re.compile(
-    both_scripts(r"[0-9]+|[零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]")
+    both_scripts(
+        r"[0-9]+|[零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]|[千萬億](?<=破.)(?<!打破.)"
+    )
 )
 _ONLY_DEADLINE = frozenset("本今明年月季上下全第在於于")
 """Anchors that can start a deadline but not a number."""
@@ -167,10 +170,22 @@ def _scan_ascii(text: str, cues: list[Cue]) -> tuple[list[Deadline], list[Quanti
             continue
         quantity = arabic_quantity(text, match)
         if quantity is not None:
+            if quantity.unit == "duration" and not quantity.comparator:
+                quantity = _process_length(text, quantity)
             quantities.append(quantity)
     if words:
         quantities = sorted(quantities + words)
     return deadlines, quantities
+
+
+def _process_length(text: str, quantity: Quantity) -> Quantity:
+    """A bare duration after "in" that says how long a process takes ("Month-end close in
+    5 days": see :func:`~model.classify.deadlines.takes_so_long`) as a bound: at most that
+    long. Any other duration as it is."""
+    start = quantity.start - 3
+    if start > 0 and text.startswith("in ", start) and takes_so_long(text, start):
+        return quantity._replace(start=start, comparator="<=")
+    return quantity
 
 
 def find_deadlines(text: str) -> list[Deadline]:

@@ -52,8 +52,14 @@ def assign_roles(evidence: Evidence) -> None:
     if len(evidence.quantities) > 1:
         for first, second, band in find_bands(evidence.text, evidence.quantities, leading_action):
             in_change.update((first.start, second.start))  # "between 2% and 3%": one target
-            targets.append(band)
-            evidence.changes = [c for c in evidence.changes if c.before is not first]
+            into = [c for c in evidence.changes if c.after is first]
+            evidence.changes = [
+                c if c.after is not first else c._replace(end=band[1])  # "from 5% to 2-3%"
+                for c in evidence.changes
+                if c.before is not first
+            ]
+            if not into:
+                targets.append(band)
     for change in evidence.changes:
         sides = [q for q in (change.before, change.after) if q is not None]
         in_change.update(q.start for q in sides)
@@ -191,7 +197,12 @@ def describes_quality(evidence: Evidence, quantity: Quantity) -> bool:
     culture", "零缺陷的品質文化" aim at a culture; they do not set a target of zero."""
     text, end = evidence.text, quantity.end
     if text.startswith("-", end) and text[end + 1 : end + 2].isalpha():
-        pass  # "zero-harm", "5-star": the number is part of an adjective
+        if evidence.seen & lx.INSPIRING and any(
+            hit.start == quantity.number_start and hit.categories & lx.INSPIRING
+            for hit in evidence.hits
+        ):
+            return True  # "a 100-year brand": the number is part of an inspiring word
+        # "zero-harm", "5-star": the number is part of an adjective
     elif not ("的" in text[end : end + 6] and not CLAUSE_BREAK.search(text, end, end + 6)):
         return False
     for hit in evidence.hits:

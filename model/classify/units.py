@@ -152,7 +152,7 @@ for _symbol, _words_before in (
     (">=", ">=|=>|≥|at least|at or above|no less than|不低於|至少|不少於"),
     ("<", "<|under|below|less than|fewer than|within|低於|少於|小於|不到"),
     (">", ">|above|over|more than|greater than|exceed|exceeds|exceeding|beyond"),
-    (">", "高於|超過|多於|大於|突破|逾"),
+    (">", "高於|超過|多於|大於|突破|逾|破"),
     ("=", "to|reach|reaches|reached|hit|hits|at|達|達到|到|至|為|維持在|保持在|壓在|控制在|目標"),
 ):
     for _word in _words_before.split("|"):

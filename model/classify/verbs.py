@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
-from model.classify.hanzi import to_simplified
+from model.classify.hanzi import both_scripts, to_simplified
 from model.classify.lexicon import Hit
 from model.classify.roles import describes_quality
 from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
@@ -46,6 +46,12 @@ _DETERMINERS_BEFORE = tuple(
 )
 """What, right before an English word, makes it a noun or an adjective, not a verb."""
 _DETERMINER_ENDINGS = frozenset(word[-4:] for word in _DETERMINERS_BEFORE)
+_PERIOD_ENDS_BEFORE = tuple(
+    f"{period}{join}end " for period in ("month", "quarter", "year") for join in "- "
+)
+"""What, right before an English word, makes it a noun: a process at a period's end ("the
+month-end close", "year-end review")."""
+_PERIOD_END = frozenset(("-end ", " end "))
 _AUXILIARIES = frozenset(("have", "has", "had", "having"))
 _ZH_ALL = ("所有", "全部", "全數", "全体", "全體")
 """Chinese for "all (the)": after an unknown verb it starts the verb's object."""
@@ -57,6 +63,9 @@ def find_verb(evidence: Evidence) -> None:
     a guess (an unknown English word in an order's place), then adjust the kind by what
     follows the verb."""
     text, lead = evidence.text, evidence.lead
+    quantities = evidence.quantities
+    if quantities and quantities[0].unit == "currency" and _spends_money(evidence):
+        return  # "Pour $50k into ads": money as the object of a spending verb
     hits = evidence.hits
     verbs = lx.VERB
     if not evidence.seen & verbs:
@@ -82,6 +91,10 @@ def find_verb(evidence: Evidence) -> None:
                 continue  # "with our top 20 accounts": after "our" or "the", not a verb
             elif word in _AUXILIARIES:
                 continue  # "has reached", "have a plan": mid-line, "have" is not the verb
+            elif text[hit[0] - 5 : hit[0]] in _PERIOD_END and text.endswith(
+                _PERIOD_ENDS_BEFORE, 0, hit[0]
+            ):
+                continue  # "Month-end close in 5 days": the close is a noun, the process
         elif text[hit[1] : hit[1] + 1] in _TIME_CLAUSE_FIRST and text.startswith(
             _TIME_CLAUSE_ENDS, hit[1]
         ):
@@ -90,6 +103,8 @@ def find_verb(evidence: Evidence) -> None:
             continue  # "流程的設計": after 的 or 之 the word is a noun
         elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(text, hits, index):
             continue  # "招聘率", "部署頻率": an action word inside a metric's name
+        elif categories & lx.LAUNCH and _launch_sets_a_time(evidence, index):
+            continue  # "新品上市首月銷售額破 500 萬": when the sales are counted
         if categories & lx.OUTCOME and evidence.quantities and _in_a_ceiling(evidence, hit):
             continue  # "not to exceed $700", "不超過 NT$700": a ceiling, not a result to reach
         evidence.verb = hit
@@ -104,6 +119,54 @@ def find_verb(evidence: Evidence) -> None:
     else:
         _guess_instruction(evidence)
     _adjust_verb(evidence)
+
+
+def _spends_money(evidence: Evidence) -> bool:
+    """Whether the line opens with a verb that spends money only when money is its object,
+    and an amount of money with no bound follows it at once ("Pour $50k into ads", "Put
+    $20k into LinkedIn ads", "Budget $30k for events"; not "Put customers first", "Budget
+    under $30k"): it is an action, and the money an input (see roles)."""
+    money = evidence.quantities[0]
+    lead = evidence.lead
+    word = evidence.text[lead : money.start].rstrip()
+    if money.comparator or word not in lx.MONEY_OBJECT_VERBS:
+        return False
+    evidence.verb = Hit(lead, lead + len(word), word, lx.ACTION)
+    evidence.verb_kind = lx.ACTION
+    evidence.verb_leads = True
+    return True
+
+
+_FIRST_PERIOD = re.compile(
+    both_scripts(
+        r"\s*(?:(?:首|頭|前|第)\s*(?:[一二兩三四五六七八九十\d]+\s*)?個?\s*(?:日|天|週|周|星期|月|季|年)"
+        r"|當\s*(?:日|天|週|周|月|季|年))"
+    )
+)
+"""A period counted from a launch: 首月, 首週, 前三個月, 第一年, 當月."""
+
+
+def _launch_sets_a_time(evidence: Evidence, index: int) -> bool:
+    """Whether a Chinese launch word only sets when a metric is measured: a period counted
+    from it follows ("上市首月", "上市 3 個月內", "上線第一週") and then a metric ("新品上市
+    首月銷售額破 500 萬", "新品上市 3 个月内销售额破千万": key results, the sales counted)."""
+    hit = evidence.hits[index]
+    if not evidence.seen & lx.METRIC:
+        return False
+    end = hit.end
+    period = _FIRST_PERIOD.match(evidence.text, end)
+    if period is not None:
+        end = period.end()
+    else:
+        for deadline in evidence.deadlines:
+            if deadline.start in (end, end + 1):
+                end = deadline.end
+                break
+        else:
+            return False
+    return any(
+        later.start >= end and later.categories & lx.METRIC for later in evidence.hits[index + 1 :]
+    )
 
 
 def _in_a_ceiling(evidence: Evidence, hit: Hit) -> bool:
@@ -240,7 +303,21 @@ def _adjust_verb(evidence: Evidence) -> None:
         same_clause = _same_clause(evidence.text, verb.end, aim.start)
         if same_clause and not _object_is_concrete(evidence, verb):
             evidence.verb_kind = lx.ASPIRATION  # "Build a culture of ownership"
-            evidence.quality_word = aim
+            evidence.quality_word = _with_quality(evidence, verb, aim)
+
+
+def _with_quality(evidence: Evidence, verb: Hit, aim: Hit) -> Hit:
+    """The words to quote for an aim: an inspiring word with the quality it describes,
+    next to it ("100-year brand", "experiences people talk about"), else the word."""
+    if aim.categories & lx.QUALITATIVE:
+        return aim
+    for hit in evidence.hits:
+        if hit.start >= verb.end and hit.categories & lx.QUALITATIVE and hit is not aim:
+            start, end = min(hit.start, aim.start), max(hit.end, aim.end)
+            gap = hit.start - aim.end if hit.start > aim.start else aim.start - hit.end
+            if 0 <= gap <= 2:
+                return Hit(start, end, evidence.text[start:end], aim.categories | hit.categories)
+    return aim
 
 
 def _only_modifies_a_thing(evidence: Evidence, aim: Hit) -> bool:

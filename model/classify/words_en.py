@@ -91,6 +91,12 @@ downloads"): the numbers after them are measured, not sized by the opening actio
 EN_SPEND_VERBS = word_list("spend, invest, allocate")
 """Action verbs that put the team's own money into the work ("Spend $50k on LinkedIn
 ads"): the amount they spend is an input the team decides, not a result."""
+EN_MONEY_OBJECT_VERBS = word_list("""
+pour, put, budget, earmark, set aside, sink, plow, plough, devote, dedicate, reserve, throw
+""")
+"""Verbs that spend the team's money only when an amount of money is their object ("Pour
+$50k into ads", "Budget $30k for events"); otherwise they are something else ("Put
+customers first", "Budget overruns"). Only their base form opens an order."""
 EN_METRIC = word_list("""
 rate, ratio, conversion, conversions, conversion rate, retention, churn, churn rate,
 attrition, turnover, revenue, arr, mrr, acv, arpu, arpa, bookings, margin, gross margin,
@@ -190,7 +196,10 @@ customer-centric, customer-first, people-first, at the centre, at the center,
 consistent, safe, simple, easy, fast, clear, smarter, known, people want, on the map,
 the conversation, count, non-event, faster, everyone, everyone's,
 better, clearer, healthier, stronger, simpler, easier, safer, happier, leaner, greener,
-more reliable, more predictable, more transparent, friendlier
+more reliable, more predictable, more transparent, friendlier,
+100-year, hundred-year, century-old, generational, enduring, timeless, lasting, legendary,
+beloved, memorable, unforgettable, people talk about, people love, customers love,
+talked-about
 """)
 EN_ABSTRACT = word_list("""
 culture, trust, relationships, relationship, reputation, mindshare, reliability,
@@ -199,8 +208,9 @@ operational excellence, presence, customer experience, look and feel, workplace
 """)
 EN_QUALITATIVE = word_list("""
 culture, trust, relationships, relationship, presence, reputation, brand, mindshare,
-experience, customer experience, reliability, quality, discipline, footing, voice,
-engine, place, path, way, habit, mindset, confidence, loyalty, community, advantage,
+experience, experiences, customer experience, customer experiences, reliability, quality,
+discipline, footing, voice, engine, place, path, way, habit, mindset, confidence, loyalty,
+community, advantage,
 view, morale, ownership, excellence, market, segment, sector, region, technical debt,
 awareness, look and feel, workplace, carbon footprint, footprint, paperwork,
 decisions, data safe, spreadsheets, partner channel, play, regulators

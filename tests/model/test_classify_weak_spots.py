@@ -50,6 +50,38 @@ def test_money_the_team_spends_is_an_input_not_a_result(text, spent):
 
 
 @pytest.mark.parametrize(
+    ("text", "verb", "spent"),
+    [
+        ("Pour $50k into ads", "Pour", "$50k"),
+        ("Put $20k into LinkedIn ads", "Put", "$20k"),
+        ("Budget $30k for events", "Budget", "$30k"),
+        ("Set aside $10k for the offsite", "Set aside", "$10k"),
+        ("We will sink $5,000 into SEO in Q3", "sink", "$5,000"),
+    ],
+)
+def test_verbs_that_spend_only_with_money_as_their_object(text, verb, spent):
+    result = classify(text)
+    assert result.kind == "initiative"
+    assert result.confident
+    assert param(text, "classify.starts_with_action_verb", "verb") == verb
+    assert param(text, "classify.spends_input", "input") == spent
+    assert "classify.has_target" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Put customers first", "objective"),  # no money after it: an aim
+        ("Budget under $30k for events", "key_result"),  # a ceiling kept: a result
+        ("Budget overruns under 5%", "key_result"),
+    ],
+)
+def test_money_object_verbs_without_money_keep_their_reading(text, kind):
+    assert classify(text).kind == kind
+    assert "classify.spends_input" not in keys(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ad spend under $10k a month",  # spend as a metric, kept down
@@ -140,6 +172,12 @@ def test_a_metrics_bare_x_to_y_is_a_change_from_x_to_y(text, expected):
     assert baseline_and_target(text) == expected
 
 
+def test_a_ratio_with_a_two_digit_m_moves_from_baseline_to_target():
+    text = "MQL:SQL ratio from 10:15 to 10:12"
+    assert classify(text).kind == "key_result"
+    assert baseline_and_target(text) == [("from 10:15 to 10:12", 10 / 15, 10 / 12)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -158,6 +196,11 @@ def test_a_bare_x_to_y_without_a_metric_is_still_a_range(text):
         ("LTV:CAC ratio above 3:1", (">", 3.0)),
         ("MQL:SQL ratio of 3:1", ("", 3.0)),
         ("Keep the 10:1 ratio", ("", 10.0)),
+        # an M of two or three digits: past 59, or named a ratio just before it
+        ("Keep the 20:80 split", ("", 0.25)),
+        ("Hold a 70:30 mix", ("", 70 / 30)),
+        ("Admin-to-user ratio of 1:100", ("", 0.01)),
+        ("Support ratio at 10:15", ("=", 10 / 15)),
     ],
 )
 def test_an_n_to_m_ratio_is_one_quantity(text, value):
@@ -172,6 +215,10 @@ def test_an_n_to_m_ratio_is_one_quantity(text, value):
         ("Conduct weekly 1:1s with all direct reports", []),  # one-on-one meetings
         ("Conduct weekly 1:1 meetings", []),
         ("KR1:5 enterprise deals", [5]),
+        ("10:15 standup with the whole team", [10, 15]),  # two digits: a clock time
+        ("Stand-up at 10:15 every day", [10, 15]),
+        ("Run the 5k in 25:30", [5000, 25, 30]),  # a stopwatch time
+        ("KR1:50 enterprise deals", [50]),
     ],
 )
 def test_times_and_one_on_ones_are_not_ratios(text, numbers):
@@ -189,12 +236,45 @@ def test_times_and_one_on_ones_are_not_ratios(text, numbers):
         ("Keep inventory between 20 and 30 days", "between 20 and 30 days"),
         ("流失率介於 2% 和 3% 之間", "介於 2% 和 3% 之間"),
         ("流失率維持在 2% 到 3%", "維持在 2% 到 3%"),
+        # a dash alone, the unit after the second number (or after both)
+        ("Keep churn at 2%–3%", "at 2%–3%"),
+        ("Keep churn at 2-3%", "at 2-3%"),
+        ("Keep CAC at $40–$60", "at $40–$60"),
+        ("First response time 2-4 hours", "2-4 hours"),
+        ("流失率 2%-3%", "2%-3%"),
     ],
 )
 def test_a_band_is_one_target_not_its_lower_end(text, band):
     assert classify(text).kind == "key_result"
     assert param(text, "classify.has_target", "value") == band
     assert baseline_and_target(text) == []  # a band to stay in, not a move
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Run 2–3 experiments a week", "initiative", None),  # a range of work
+        ("Test 2-3% price rises", "initiative", "3%"),  # after an action verb: work
+        ("Publish pages 10-12", "initiative", None),  # plain counts: no band
+    ],
+)
+def test_a_dash_between_numbers_is_not_always_a_band(text, kind, value):
+    assert classify(text).kind == kind
+    assert param(text, "classify.has_target", "value") == value
+
+
+def test_a_change_into_a_band_ends_at_the_band():
+    text = "Reduce churn from 5% to 2-3%"
+    assert classify(text).kind == "key_result"
+    assert param(text, "classify.has_change", "value") == "from 5% to 2-3%"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Brand awareness among 25-34 year-olds reaches 40%", "Brand awareness among 25-34 year"],
+)
+def test_an_age_group_is_not_a_band(text):
+    assert "34" not in (param(text, "classify.has_target", "value") or "")
 
 
 def test_a_range_of_work_stays_an_output():
@@ -204,6 +284,38 @@ def test_a_range_of_work_stays_an_output():
 
 
 # --- periods that are not deadlines --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("Month-end close in 5 days", "in 5 days"),
+        ("Invoice approval in 2 days", "in 2 days"),
+        ("Refund turnaround in 48 hours", "in 48 hours"),
+        ("KR2: New-hire onboarding in 10 days", "in 10 days"),
+    ],
+)
+def test_how_long_a_process_takes_is_its_target_not_a_deadline(text, length):
+    result = classify(text)
+    assert result.kind == "key_result"
+    assert result.confident
+    assert param(text, "classify.has_target", "value") == length
+    assert "classify.has_deadline" not in keys(text)
+    assert "classify.outcome_verb" not in keys(text)  # the month-end close is a noun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Launch the beta in 30 days",  # an order: when to be done
+        "Automate month-end close in 30 days",
+        "Complete onboarding in 30 days",
+        "Close in 5 days",
+        "Reach 500 signups in 30 days",
+    ],
+)
+def test_an_order_in_n_days_keeps_its_deadline(text):
+    assert param(text, "classify.has_deadline", "deadline") == "in " + text.split(" in ")[1]
 
 
 def deadlines(text: str) -> list[str]:
@@ -302,3 +414,86 @@ def test_improving_profitability_is_a_direction_not_a_yes_no_result():
 def test_a_yes_no_result_with_a_verb_or_date_or_alone_stays_a_key_result(text):
     assert classify(text).kind == "key_result"
     assert "classify.yes_no_result" in keys(text)
+
+
+# --- a launch that only sets when a result is counted ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("新品上市首月銷售額破 500 萬", "破 500 萬"),
+        ("新品上市 3 个月内销售额破千万", "破千万"),
+        ("App 上線第一週下載量破萬", "破萬"),
+        ("新品上市前三個月營收突破百萬", "突破百萬"),
+    ],
+)
+def test_a_launch_that_sets_the_period_counted_is_a_key_result(text, value):
+    result = classify(text)
+    assert result.kind == "key_result"
+    assert result.confident
+    assert param(text, "classify.has_target", "value") == value
+    assert "classify.launch_verb" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("新品上市 3 個月內完成", "initiative"),  # no metric after the period: the launch
+        ("新品上市首月舉辦 3 場發表會", "initiative"),
+        ("Q3 推出會員方案", "initiative"),
+    ],
+)
+def test_a_launch_with_no_metric_after_its_period_stays_the_verb(text, kind):
+    assert classify(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator"),
+    [
+        ("營收破億", 1e8, ">"),
+        ("销售额破千万", 1e7, ">"),
+        ("會員數破十萬", 1e5, ">"),
+        ("打破 3 項紀錄", 3, ""),  # 打破: breaking records, not "over 3"
+    ],
+)
+def test_po_before_an_amount_means_over_it(text, value, comparator):
+    found = scan(normalize(text).lower())[1]
+    assert [(q.value, q.comparator) for q in found] == [(value, comparator)]
+
+
+def test_po_in_dapo_before_a_magnitude_is_not_an_amount():
+    assert scan("打破千年傳統")[1] == []
+
+
+# --- objectives phrased as builds ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("Build a 100-year brand", "100-year brand"),
+        ("Create shopping experiences people talk about", "experiences people talk about"),
+        ("Build a timeless brand", "timeless brand"),
+    ],
+)
+def test_a_build_aimed_at_an_inspiring_quality_is_an_objective(text, aim):
+    result = classify(text)
+    assert result.kind == "objective"
+    assert result.confident
+    assert param(text, "classify.aims_at_quality", "word") == aim
+    assert "classify.starts_with_action_verb" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Build a 3-year roadmap",  # a thing the team makes
+        "Build a brand kit",
+        "Run a 100-year anniversary campaign",
+        "Design customer experiences for 3 new stores",
+        "Create memorable onboarding emails",
+    ],
+)
+def test_a_build_of_a_concrete_thing_stays_an_initiative(text):
+    assert classify(text).kind == "initiative"
