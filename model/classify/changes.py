@@ -269,6 +269,8 @@ def find_bands(
     ("at 2%–3%", "2-3%", "2–4 hours"), each with its span. Plain counts size the work
     after an opening action verb (``sizes_work``: "Hire between 2 and 3 engineers"), and
     there a dash is a range of work ("Test 2-3% price rises")."""
+    if _BAND_SIGN.search(text) is None:  # one pass for every cue and dash (most lines)
+        return []
     cued = _BAND_CUES[0] in text or (not text.isascii() and any(c in text for c in _BAND_CUES[1:]))
     dashed = not sizes_work and any(dash in text for dash in _DASHES)
     if not (cued or dashed):
@@ -305,6 +307,8 @@ def find_bands(
 
 
 _DASHES = ("-", "–", "—", "~")
+_BAND_SIGN = re.compile("|".join((*_BAND_CUES, *_DASHES)))
+"""Any cue or dash of a band: lines without one have none."""
 _DASH_JOIN = frozenset(_DASHES)
 
 

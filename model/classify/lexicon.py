@@ -282,18 +282,20 @@ _EN_TOKEN = re.compile("[a-z0-9]+|#")
 """Where an English word may start: a run of letters and digits (a word never starts
 inside one), or "#" ("#1")."""
 _EN_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_english: dict[str, tuple[str, ...]] = {}
+_english: dict[str, tuple[tuple[str, ...], bool]] = {}
 """Every English word, grouped by its first run of letters and digits ("conversion" for
-"conversion rate"), longest first: built on first use, off ``import model.classify``."""
+"conversion rate"): the longer words starting with that run, longest first, and whether
+the run is a word itself. Built on first use, off ``import model.classify``."""
 
 
-def _english_words() -> dict[str, tuple[str, ...]]:
+def _english_words() -> dict[str, tuple[tuple[str, ...], bool]]:
     groups: dict[str, list[str]] = {}
     for word in CATEGORIES:
         if word.isascii():
             groups.setdefault(_EN_TOKEN.match(word)[0], []).append(word)  # type: ignore[index]
     for first, words in groups.items():
-        _english[first] = tuple(sorted(words, key=len, reverse=True))
+        longer = tuple(sorted((w for w in words if w != first), key=len, reverse=True))
+        _english[first] = (longer, first in words)
     return _english
 
 
@@ -357,21 +359,27 @@ def scan_line(text: str) -> tuple[list[Hit], int, list[Cue]]:
             start = token.start()
             if start < covered:
                 continue
-            words = english.get(token[0])
+            run = token[0]
+            words = english.get(run)
             if words is None or (start and text[start - 1] in letters_digits):
                 continue  # unknown, or "#" inside a word ("c#1")
-            for word in words:
+            longer, itself = words
+            for word in longer:
                 end = start + len(word)
                 if text.startswith(word, start) and (
                     end == size or text[end] not in letters_digits
                 ):
-                    categories = table[word]
-                    hits.append(_new_hit(Hit, (start, end, word, categories)))
-                    seen |= categories
-                    if categories & CUE:
-                        cues.append((start, word))
-                    covered = end
                     break
+            else:
+                if not itself:
+                    continue
+                word, end = run, token.end()  # a whole run ends where a word may end
+            categories = table[word]
+            hits.append(_new_hit(Hit, (start, end, word, categories)))
+            seen |= categories
+            if categories & CUE:
+                cues.append((start, word))
+            covered = end
     if ascii_only:
         return hits, seen, cues
     english = hits
