@@ -122,3 +122,40 @@ async def test_markup_and_escapes_in_plan_text_are_shown_literally_on_every_step
         await pilot.pause()
         assert _shown(pilot)[1] == []
     assert app.plan == _hostile_plan(), "showing the text changed nothing in the plan"
+
+
+def _bold_labels(pilot, labels: list[str]) -> set[str]:
+    """Which of ``labels`` the screen shows in bold (the focused field's label is)."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return {
+        label
+        for strip in strips
+        for segment in strip
+        if segment.style is not None and segment.style.bold
+        for label in labels
+        if segment.text.strip() == label
+    }
+
+
+async def test_the_focused_fields_label_follows_the_focus_without_colour(
+    example_copy, monkeypatch
+):
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    labels = ["Plan title", "Statement", "KGI", "Period"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "objective-statement"
+        assert _bold_labels(pilot, labels) == {"Statement"}
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused.id == "objective-kgi"
+        assert _bold_labels(pilot, labels) == {"KGI"}, "bold marks the focus where greys do not"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert _bold_labels(pilot, labels) == {"Period"}
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        await pilot.pause()
+        assert app.focused.id == "plan-title"
+        assert _bold_labels(pilot, labels) == {"Plan title"}
