@@ -10,6 +10,7 @@ from model.store import load_plan
 from tests.tui.helpers import screen_text
 from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
 from tui.app import make_app
+from tui.console_glyphs import REPLACEMENTS
 from tui.safe_output import UNSAFE, ControlCharFilter
 
 STEP_TITLES = ["Objective", "North star", "Core KPIs", "Formulas", "Baselines", "Review"]
@@ -159,3 +160,28 @@ async def test_the_focused_fields_label_follows_the_focus_without_colour(
         await pilot.pause()
         assert app.focused.id == "plan-title"
         assert _bold_labels(pilot, labels) == {"Plan title"}
+
+
+async def test_the_linux_console_gets_only_glyphs_its_font_has(example_copy, monkeypatch):
+    """Textual's scrollbars, tall borders, Footer, header icon and palette icon too."""
+    monkeypatch.setenv("TERM", "linux")
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    lacking = set(REPLACEMENTS) | {"⏎"}
+    async with app.run_test(size=(60, 20)) as pilot:
+        seen: list[str] = []
+        for keys in (["alt+3"], ["alt+4"], ["alt+6"], ["ctrl+p"], ["escape", "ctrl+o"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            seen.append(screen_text(pilot))
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        seen.append(screen_text(pilot))
+        await pilot.press("escape", "ctrl+t")
+        await pilot.pause()
+        seen.append(screen_text(pilot))
+    shown = "\n".join(seen)
+    assert {glyph for glyph in lacking if glyph in shown} == set()
+    assert "enter Open" in seen[2], "the Review step's Footer spells enter out"
+    assert "│  █ m  Markdown" in seen[4], "the export list's tall border in full blocks"
+
