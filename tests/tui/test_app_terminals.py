@@ -138,9 +138,7 @@ def _bold_labels(pilot, labels: list[str]) -> set[str]:
     }
 
 
-async def test_the_focused_fields_label_follows_the_focus_without_colour(
-    example_copy, monkeypatch
-):
+async def test_the_focused_fields_label_follows_the_focus_without_colour(example_copy, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     path = example_copy()
     app = make_app(load_plan(path), path)
@@ -185,3 +183,13 @@ async def test_the_linux_console_gets_only_glyphs_its_font_has(example_copy, mon
     assert "enter Open" in seen[2], "the Review step's Footer spells enter out"
     assert "│  █ m  Markdown" in seen[4], "the export list's tall border in full blocks"
 
+
+async def test_nothing_shows_after_the_palette_key_at_the_footers_end(example_copy, monkeypatch):
+    monkeypatch.setenv("TERM", "linux")  # "enter" makes the Review Footer's keys overflow
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        footer = screen_text(pilot).splitlines()[-1]
+        assert footer.rstrip().endswith("^p Commands"), footer
