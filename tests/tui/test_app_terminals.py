@@ -193,3 +193,19 @@ async def test_nothing_shows_after_the_palette_key_at_the_footers_end(example_co
         await pilot.pause()
         footer = screen_text(pilot).splitlines()[-1]
         assert footer.rstrip().endswith("^p Commands"), footer
+
+
+async def test_the_quit_dialogs_buttons_show_their_labels_in_full_at_60x20(tmp_path):
+    app = make_app(Plan(), tmp_path / "p.toml", is_new=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuitDialog"
+        text = screen_text(pilot)
+        for label in ("Keep editing", "Save and quit", "Quit without saving"):
+            assert label in text, label
+        await pilot.press("right", "right", "enter")  # the third: quit without saving
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not (tmp_path / "p.toml").exists()
