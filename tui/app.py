@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -33,6 +33,7 @@ from model.errors import PlanError
 from model.fingerprint import ABSENT, Fingerprint, fingerprint_of
 from model.i18n import t
 from model.safetext import one_line
+from tui.console_glyphs import CONSOLE_GLYPH_FILTER, is_linux_console
 from tui.key_bursts import KeyBursts
 from tui.keys import bind, localize_bindings, read_alt_digits_as_alt
 from tui.palette_commands import PaletteCommands
@@ -118,11 +119,21 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then one dropping terminal control characters (plan text is
-        data). Not while the opening pane shows: it escapes them itself, and the filter
-        would cost the first paint a fresh copy of every line."""
-        if self.source is not None:
-            return super().get_line_filters()
-        return [*super().get_line_filters(), CONTROL_FILTER]
+        data; not while the opening pane shows: it escapes them itself, and the filter
+        would cost the first paint a fresh copy of every line), and on the Linux console
+        one swapping the glyphs its font lacks (``tui.console_glyphs``)."""
+        filters = [*super().get_line_filters()]
+        if self.source is None:
+            filters.append(CONTROL_FILTER)
+        if is_linux_console():  # what Textual draws, in glyphs the console font has
+            filters.append(CONSOLE_GLYPH_FILTER)
+        return filters
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's key names, but ``enter`` spelt out on the Linux console, whose font
+        has no ``⏎``."""
+        display = super().get_key_display(binding)
+        return display.replace("⏎", "enter") if is_linux_console() else display
 
     def get_default_screen(self) -> Screen:
         return self.wizard

@@ -10,6 +10,7 @@ from model.store import load_plan
 from tests.tui.helpers import screen_text
 from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
 from tui.app import make_app
+from tui.console_glyphs import REPLACEMENTS
 from tui.safe_output import UNSAFE, ControlCharFilter
 
 STEP_TITLES = ["Objective", "North star", "Core KPIs", "Formulas", "Baselines", "Review"]
@@ -122,3 +123,89 @@ async def test_markup_and_escapes_in_plan_text_are_shown_literally_on_every_step
         await pilot.pause()
         assert _shown(pilot)[1] == []
     assert app.plan == _hostile_plan(), "showing the text changed nothing in the plan"
+
+
+def _bold_labels(pilot, labels: list[str]) -> set[str]:
+    """Which of ``labels`` the screen shows in bold (the focused field's label is)."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return {
+        label
+        for strip in strips
+        for segment in strip
+        if segment.style is not None and segment.style.bold
+        for label in labels
+        if segment.text.strip() == label
+    }
+
+
+async def test_the_focused_fields_label_follows_the_focus_without_colour(example_copy, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    labels = ["Plan title", "Statement", "KGI", "Period"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "objective-statement"
+        assert _bold_labels(pilot, labels) == {"Statement"}
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused.id == "objective-kgi"
+        assert _bold_labels(pilot, labels) == {"KGI"}, "bold marks the focus where greys do not"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert _bold_labels(pilot, labels) == {"Period"}
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        await pilot.pause()
+        assert app.focused.id == "plan-title"
+        assert _bold_labels(pilot, labels) == {"Plan title"}
+
+
+async def test_the_linux_console_gets_only_glyphs_its_font_has(example_copy, monkeypatch):
+    """Textual's scrollbars, tall borders, Footer, header icon and palette icon too."""
+    monkeypatch.setenv("TERM", "linux")
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    lacking = set(REPLACEMENTS) | {"⏎"}
+    async with app.run_test(size=(60, 20)) as pilot:
+        seen: list[str] = []
+        for keys in (["alt+3"], ["alt+4"], ["alt+6"], ["ctrl+p"], ["escape", "ctrl+o"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            seen.append(screen_text(pilot))
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        seen.append(screen_text(pilot))
+        await pilot.press("escape", "ctrl+t")
+        await pilot.pause()
+        seen.append(screen_text(pilot))
+    shown = "\n".join(seen)
+    assert {glyph for glyph in lacking if glyph in shown} == set()
+    assert "enter Open" in seen[2], "the Review step's Footer spells enter out"
+    assert "│  █ m  Markdown" in seen[4], "the export list's tall border in full blocks"
+
+
+async def test_nothing_shows_after_the_palette_key_at_the_footers_end(example_copy, monkeypatch):
+    monkeypatch.setenv("TERM", "linux")  # "enter" makes the Review Footer's keys overflow
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        footer = screen_text(pilot).splitlines()[-1]
+        assert footer.rstrip().endswith("^p Commands"), footer
+
+
+async def test_the_quit_dialogs_buttons_show_their_labels_in_full_at_60x20(tmp_path):
+    app = make_app(Plan(), tmp_path / "p.toml", is_new=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuitDialog"
+        text = screen_text(pilot)
+        for label in ("Keep editing", "Save and quit", "Quit without saving"):
+            assert label in text, label
+        await pilot.press("right", "right", "enter")  # the third: quit without saving
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not (tmp_path / "p.toml").exists()

@@ -8,9 +8,10 @@ shades and blocks of the old PC character set (``░▒▓█``), which every co
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from tui.console_glyphs import is_linux_console
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +37,7 @@ CONSOLE_GLYPHS = Glyphs(levels="░▒▓█", full="█", half="▌", empty="�
 
 def glyphs_for(environ: Mapping[str, str] | None = None) -> Glyphs:
     """The glyphs the terminal can show: the console set under ``TERM=linux``."""
-    term = (os.environ if environ is None else environ).get("TERM", "")
-    return CONSOLE_GLYPHS if term == "linux" else UNICODE_GLYPHS
+    return CONSOLE_GLYPHS if is_linux_console(environ) else UNICODE_GLYPHS
 
 
 def sparkline(values: Sequence[float], width: int, glyphs: Glyphs = UNICODE_GLYPHS) -> str:
