@@ -6,7 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 from model.i18n import t
-from model.safetext import one_line
+from model.safetext import one_line, shown_path
 
 if TYPE_CHECKING:
     from model.fingerprint import Fingerprint
@@ -56,7 +56,7 @@ class PlanError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path
+        where = shown_path(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
