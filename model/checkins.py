@@ -34,7 +34,13 @@ from model.inputs import join_list
 from model.limits import MAX_TEXT_CHARS
 from model.plan import CheckIn, Kpi, Objective, Plan
 from model.plan_source import decode_plan_bytes
-from model.progress import KpiProgress, checkins_by_kpi, counts_on, kpi_progress
+from model.progress import (
+    KpiProgress,
+    checkins_by_kpi,
+    counts_on,
+    kpi_progress,
+    period_ended,
+)
 from model.safetext import shown
 from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, parse_plan, parse_plan_bytes
 from model.units import ValueParseError, format_value, parse_value
@@ -189,8 +195,7 @@ def default_day(objective: Objective, today: dt.date) -> dt.date:
     """The day a check-in is dated when none is given: today, or the period's last day
     once the period has ended, since a value recorded then is its closing value (what the
     period is scored on, see :attr:`model.progress.KpiProgress.closing_missing`)."""
-    end = objective.end
-    return end if end is not None and today > end else today
+    return objective.end if objective.end is not None and period_ended(objective, today) else today
 
 
 def checkin_warnings(

@@ -482,3 +482,18 @@ async def test_a_back_dated_check_in_is_previewed_and_confirmed_as_of_its_own_da
         )
         assert "Guardrail crossed" not in flat(pilot) and "Action:" not in flat(pilot)
     assert app.plan.checkins[-1].date == dt.date(2026, 1, 15)
+
+
+async def test_a_plan_with_only_an_end_shows_no_period_on_the_dashboard(example_copy):
+    """Without a start no period is set: after the end the dashboard neither grades nor
+    calls scores final, agreeing with its own "no period set" line (and okr status)."""
+    path = example_copy()
+    path.write_text(path.read_text("utf-8").replace("start = 2026-01-01\n", "", 1), "utf-8")
+    app = saas_app(path, today=dt.date(2026, 4, 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        text = flat(pilot)
+        assert "Today 2026-04-10 · no period set" in text
+        assert "Objective: no period set" in text
+        assert "score" not in text and "final" not in text and "closing value" not in text
