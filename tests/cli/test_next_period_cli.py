@@ -78,3 +78,19 @@ def test_bad_dates_and_missing_output(tmp_path: Path):
     assert no_output.returncode == 2 and "-o" in no_output.stderr
     no_folder = run_okr("next-period", source, "-o", str(tmp_path / "missing" / "n.toml"))
     assert no_folder.returncode == 2 and "cannot save" in no_folder.stderr
+
+
+def test_a_kpi_without_a_direction_keeps_it_unset(tmp_path: Path):
+    """The new file says no more than the old one: a KPI that left its direction out is
+    not given the default ``increase``."""
+    old = tmp_path / "q1.toml"
+    text = (PLANS / "saas-growth.toml").read_text("utf-8")
+    old.write_text(text.replace('direction = "increase"\n', "", 1), "utf-8")
+    new = tmp_path / "q2.toml"
+    result = run_okr("next-period", str(old), "-o", str(new))
+    assert (result.returncode, result.stderr) == (0, "")
+    written = new.read_text("utf-8")
+    first = written.split("[[kpis]]")[1]
+    assert 'id = "trial_activation"' in first and "direction" not in first
+    assert written.count('direction = "increase"') == text.count('direction = "increase"') - 1
+    assert load_plan(new).kpis[0].direction == "increase"  # still read as the default
