@@ -79,6 +79,13 @@ def _rebuild(cls: type[PlanError], state: dict[str, object]) -> PlanError:
     return error
 
 
+class NotWritableError(PlanError):
+    """Nothing was written: the file, or its folder, does not let this user write there.
+
+    The message states the fact only; what to do depends on where it is shown (the app
+    offers Save as…, a command takes another output path)."""
+
+
 class ConflictError(PlanError):
     """The file changed on disk since it was loaded, so saving would overwrite someone's work.
 
