@@ -320,7 +320,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         if action == "to_result":  # only while there is a result to go to
             boxes = self.query("#checkin-result-box")
             return bool(boxes) and boxes.first().display
-        return True
+        return super().check_action(action, parameters)
 
     def action_to_result(self) -> None:
         """Focus what was recorded (to scroll it with the arrows), in one key from any
