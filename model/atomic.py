@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.errors import ConflictError, PlanError
+from model.errors import ConflictError, NotWritableError, PlanError
 from model.fingerprint import ABSENT, Fingerprint, fingerprint_bytes, fingerprint_of
 from model.i18n import t
 
@@ -108,7 +108,7 @@ def write_bytes_atomic(
         if not stat.S_ISREG(old.st_mode):
             raise PlanError(path, t("core.not_a_file"))
         if not os.access(target, os.W_OK):
-            raise PlanError(path, t("reliability.read_only"))
+            raise NotWritableError(path, t("reliability.read_only"))
     clean_stale_temps(folder, target.name)
     fd, temp = _open_temp(path, folder, target.name, mode=0o600 if (private or old) else 0o666)
     result_backup: Path | None = None
@@ -135,7 +135,7 @@ def write_bytes_atomic(
             # allowed to write the file may still rewrite it in place, once its old
             # version is safe in the backup: a crash mid-write then leaves .bak whole.
             if old is None or result_backup is None:
-                raise PlanError(path, t("reliability.sticky_refused")) from None
+                raise NotWritableError(path, t("reliability.sticky_refused")) from None
             _write_in_place(target, data)
             os.unlink(temp)
     except OSError as error:
@@ -230,9 +230,10 @@ def _open_temp(
             continue
         except (PermissionError, OSError) as error:
             if isinstance(error, PermissionError) or error.errno == errno.EROFS:
-                raise PlanError(
-                    path, t("reliability.folder_not_writable", folder=str(folder))
-                ) from None
+                key = "reliability.folder_not_writable"
+                if not _exists(path):  # a new file: there is nothing on disk to keep
+                    key = "reliability.folder_not_writable_new"
+                raise NotWritableError(path, t(key, folder=str(folder))) from None
             raise _cannot_write(path, error) from None
     raise _cannot_write(path, FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST)))
 
@@ -356,9 +357,13 @@ def _fsync_folder(folder: Path) -> None:
 def _cannot_write(path: str | os.PathLike[str], error: OSError) -> PlanError:
     """The error for a failed write: an existing file is said to be unchanged, while for a
     file that is not there (a new plan, an export into a missing folder) nothing was."""
-    try:
-        existed = os.path.lexists(path)
-    except (OSError, ValueError):
-        existed = False
-    message = "core.cannot_write" if existed else "core.cannot_write_new"
+    message = "core.cannot_write" if _exists(path) else "core.cannot_write_new"
     return PlanError(path, t(message, detail=error.strerror or error))
+
+
+def _exists(path: str | os.PathLike[str]) -> bool:
+    """Whether there is a file (or a dangling symlink) at ``path`` to speak of."""
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):
+        return False

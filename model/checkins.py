@@ -34,7 +34,14 @@ from model.inputs import join_list
 from model.limits import MAX_TEXT_CHARS
 from model.plan import CheckIn, Kpi, Objective, Plan
 from model.plan_source import decode_plan_bytes
-from model.progress import KpiProgress, checkins_by_kpi, counts_on, kpi_progress
+from model.progress import (
+    KpiProgress,
+    checkins_by_kpi,
+    counts_on,
+    kpi_progress,
+    period_ended,
+)
+from model.safetext import shown
 from model.store import MAX_PLAN_BYTES, PlanError, dumps_plan, parse_plan, parse_plan_bytes
 from model.units import ValueParseError, format_value, parse_value
 from model.writelock import write_turn
@@ -59,7 +66,7 @@ def parse_date(text: str) -> dt.date:
             return dt.date.fromisoformat(cleaned)
         except ValueError:
             pass
-    raise CheckinError("checkin.bad_date", text=text)
+    raise CheckinError("checkin.bad_date", text=shown(text))
 
 
 def parse_confidence(text: str) -> int:
@@ -68,7 +75,7 @@ def parse_confidence(text: str) -> int:
     cleaned = text.strip()
     if cleaned.isascii() and cleaned.isdigit() and low <= int(cleaned) <= high:
         return int(cleaned)
-    raise CheckinError("checkin.bad_confidence", text=text, low=low, high=high)
+    raise CheckinError("checkin.bad_confidence", text=shown(text), low=low, high=high)
 
 
 def find_kpi(plan: Plan, kpi_id: str) -> Kpi:
@@ -77,8 +84,8 @@ def find_kpi(plan: Plan, kpi_id: str) -> Kpi:
     if kpi is None:
         ids = t("formula.name_separator").join(k.id for k in plan.kpis)
         if not ids:
-            raise CheckinError("checkin.no_kpis", kpi=kpi_id)
-        raise CheckinError("checkin.unknown_kpi", kpi=kpi_id, ids=ids)
+            raise CheckinError("checkin.no_kpis", kpi=shown(kpi_id))
+        raise CheckinError("checkin.unknown_kpi", kpi=shown(kpi_id), ids=ids)
     return kpi
 
 
@@ -94,7 +101,7 @@ def split_input(text: str) -> tuple[str, str]:
     """``name=value`` as ``(name, value)``; the value may itself contain ``=``."""
     name, equals, value = text.partition("=")
     if not equals or not name.strip():
-        raise CheckinError("checkin.bad_input_pair", text=text)
+        raise CheckinError("checkin.bad_input_pair", text=shown(text))
     return name.strip(), value
 
 
@@ -114,7 +121,7 @@ def read_inputs(plan: Plan, kpi: Kpi, typed: Mapping[str, str]) -> dict[str, flo
     if unknown:
         raise CheckinError(
             "checkin.unknown_input",
-            name=unknown[0],
+            name=shown(unknown[0]),
             kpi=kpi.id,
             formula=kpi.formula,
             names=join_list(list(names)),
@@ -188,8 +195,7 @@ def default_day(objective: Objective, today: dt.date) -> dt.date:
     """The day a check-in is dated when none is given: today, or the period's last day
     once the period has ended, since a value recorded then is its closing value (what the
     period is scored on, see :attr:`model.progress.KpiProgress.closing_missing`)."""
-    end = objective.end
-    return end if end is not None and today > end else today
+    return objective.end if objective.end is not None and period_ended(objective, today) else today
 
 
 def checkin_warnings(

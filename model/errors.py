@@ -6,7 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 from model.i18n import t
-from model.safetext import one_line
+from model.safetext import one_line, shown_path
 
 if TYPE_CHECKING:
     from model.fingerprint import Fingerprint
@@ -56,7 +56,7 @@ class PlanError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path
+        where = shown_path(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -77,6 +77,13 @@ def _rebuild(cls: type[PlanError], state: dict[str, object]) -> PlanError:
     error.__dict__.update(state)
     Exception.__init__(error, str(error))
     return error
+
+
+class NotWritableError(PlanError):
+    """Nothing was written: the file, or its folder, does not let this user write there.
+
+    The message states the fact only; what to do depends on where it is shown (the app
+    offers Save as…, a command takes another output path)."""
 
 
 class ConflictError(PlanError):

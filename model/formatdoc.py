@@ -43,8 +43,10 @@ are listed below. Rules worth knowing:
 - Numbers must be finite and at most 1e15 in size; dates are TOML dates (`2026-03-31`).
 - Limits: a file is at most 5 MB, a text at most 10,000 characters, a list or table at
   most 10,000 entries. A UTF-8 byte-order mark and CRLF line endings are accepted.
-- The planner writes keys in the order below and leaves out empty values, so saving
-  twice gives the same bytes and a one-field edit is a one-line diff.
+- The planner writes keys in the order below and leaves out empty values, and defaults
+  the file never set (a KPI without `direction` is saved, and carried to the next
+  period, without one), so saving twice gives the same bytes and a one-field edit is a
+  one-line diff.
 - Tables that hold other tables (`objective`, `north_star`, ...) are written as
   sections; `[[checkins]]` come last so `okr checkin` can append to the file.
 """

@@ -90,11 +90,14 @@ def next_period(plan: Plan, start: dt.date | None = None, end: dt.date | None = 
     """A copy of ``plan`` for the next period (see the module docstring for the rules)."""
     new_start, new_end = next_period_dates(plan.objective, start, end)
     baselines = {carried.kpi_id: carried.checkin.value for carried in carried_baselines(plan)}
-    data = plan.model_dump(by_alias=True)
+    # Only what the plan sets: a field it leaves out (a KPI's direction) stays out of the
+    # new file too, rather than being written with its default.
+    data = plan.model_dump(by_alias=True, exclude_unset=True)
     data["checkins"] = []
+    data.setdefault("objective", {})
     data["objective"]["start"] = new_start
     data["objective"]["end"] = new_end
-    for kpi in data["kpis"]:
+    for kpi in data.get("kpis", []):
         if kpi["id"] in baselines:
             kpi["baseline"] = baselines[kpi["id"]]
     return Plan.model_validate(data)

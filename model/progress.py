@@ -267,6 +267,13 @@ def cap(progress: float) -> float:
     return min(1.0, max(0.0, progress))
 
 
+def period_ended(objective: Objective, day: dt.date) -> bool:
+    """Whether the objective's period is over on ``day``: it has both a start and an end
+    (without either no period is set, so nothing is expected and nothing is final, as
+    :func:`expected_progress` says) and ``day`` is after its end."""
+    return objective.start is not None and objective.end is not None and day > objective.end
+
+
 def expected_progress(objective: Objective, day: dt.date) -> float | None:
     """Share of the period elapsed by the end of ``day`` (0..1); ``None`` without a period."""
     if objective.start is None or objective.end is None:
@@ -349,7 +356,7 @@ def kpi_progress(
     if latest is not None:
         raw = progress_toward(kpi.baseline, kpi.target, latest.value, kpi.direction)
     end = objective.end
-    closed = end is not None and today > end
+    closed = period_ended(objective, today)
     expected = None
     if latest is not None:  # once the period is over, the whole way was expected
         expected = 1.0 if closed else expected_progress(objective, latest.date)
@@ -426,14 +433,13 @@ def plan_progress(plan: Plan, today: dt.date) -> PlanProgress:
         for index, item in enumerate(plan.items)
         if item.kind == "key_result"
     )
-    end = plan.objective.end
     return PlanProgress(
         today=today,
         kpis=kpis,
         key_results=key_results,
         objective=objective_progress(plan.objective, key_results, today),
         expected_today=expected_progress(plan.objective, today),
-        closed=end is not None and today > end,
+        closed=period_ended(plan.objective, today),
     )
 
 

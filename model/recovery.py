@@ -83,6 +83,11 @@ class Recovery:
         """
         return changed_on_disk(self.plan_path, self.base)
 
+    def base_deleted(self) -> bool:
+        """Whether the plan file the edits started from is gone (deleted or moved) since:
+        saving the recovered plan would then write it there again, not overwrite a save."""
+        return self.base.exists and not os.path.lexists(self.plan_path)
+
     def summary(self, limit: int = 12) -> list[str]:
         """What the recovered plan changes compared with the file on disk now, in words."""
         try:

@@ -8,11 +8,41 @@ visible escape (``\\x1b``, ``\\u202e``) instead. Zero-width joiners stay: emoji 
 several scripts need them and they cannot move the cursor or reorder text. Spaces stay
 too: the ideographic space (U+3000) that Chinese input methods type and the no-break
 space (U+00A0) are text, not controls.
+
+What a person typed is echoed in messages (``there is no KPI '...'``) cut to a length a
+line can hold (:func:`shown`), so a pasted page gives a one-line error, not 50 KB of it.
 """
 
 from __future__ import annotations
 
+import os
 import unicodedata
+
+SHOWN_CHARS = 80
+"""The most characters of a typed value (a KPI id, a date, a query) a message echoes."""
+
+SHOWN_PATH_CHARS = 500
+"""The most characters of a path a message echoes: any real path is shown whole (a deep
+folder included); only an absurd one, such as a pasted page taken for a plan's name, is
+cut."""
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as a message echoes it: whole up to ``limit`` characters, else its first
+    ``limit - 1`` characters and "…"."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown_path(path: str | os.PathLike[str], limit: int = SHOWN_PATH_CHARS) -> str:
+    """``path`` as a message echoes it: whole unless longer than ``limit`` characters, else
+    its start, "…" and its end, so the file's own name is still there."""
+    text = os.fspath(path)
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
 
 _KEEP = frozenset("\u200c\u200d")
 """Invisible but harmless: zero-width non-joiner and joiner (Persian, Indic, emoji)."""

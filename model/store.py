@@ -128,7 +128,9 @@ def dumps_plan(plan: Plan) -> str:
 
     Keys come out in the models' field order; a value equal to its field's empty default
     (``""``, ``None``, ``[]``) is left out, since it loads back as that default, so the
-    output is stable under save -> load -> save. Required fields are always written.
+    output is stable under save -> load -> save. So is a default the plan never set (a
+    KPI's ``direction`` left out of its file): writing it would invent a choice nobody
+    made. Required fields and ``schema`` are always written.
     """
     lines: list[str] = []
     tables: list[str] = []
@@ -191,7 +193,7 @@ def _written_fields(model: BaseModel) -> Iterator[tuple[str, object, object]]:
         if value is None:
             continue
         if (
-            _is_empty(value)
+            (_is_empty(value) or (name not in model.model_fields_set and key != "schema"))
             and not info.is_required()
             and value == info.get_default(call_default_factory=True)
         ):

@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from model.errors import TranslatedError
 from model.i18n import t
 from model.plan import NUMBER_LIMIT, Unit
+from model.safetext import shown
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "USD": "$",
@@ -205,18 +206,18 @@ def parse_value(text: str, unit: Unit | None, *, currency: str = "") -> float:
     if not cleaned:
         raise ValueParseError("units.empty")
     if len(cleaned) > MAX_TYPED_LENGTH:
-        raise ValueParseError("units.not_a_number", text=text.strip()[:MAX_TYPED_LENGTH] + "…")
+        raise ValueParseError("units.not_a_number", text=shown(text.strip()))
     match = _TYPED.fullmatch(cleaned)
     if not match or (match["sign"] and match["sign2"]):
-        raise ValueParseError("units.not_a_number", text=text.strip())
+        raise ValueParseError("units.not_a_number", text=shown(text.strip()))
     number = match["number"]
     if not _PLAIN_NUMBER.fullmatch(number):
         key = "units.bad_grouping" if "," in number else "units.not_a_number"
-        raise ValueParseError(key, text=text.strip())
+        raise ValueParseError(key, text=shown(text.strip()))
     negative = "-" in (match["sign"], match["sign2"])
     prefix, suffix = match["prefix"], match["suffix"].strip()
     if any(char.isspace() for char in suffix):
-        raise ValueParseError("units.not_a_number", text=text.strip())
+        raise ValueParseError("units.not_a_number", text=shown(text.strip()))
     multiplier = Decimal(1)
     exponent = _EXPONENT.fullmatch(suffix) if unit is None and not prefix else None
     if exponent:
@@ -227,10 +228,12 @@ def parse_value(text: str, unit: Unit | None, *, currency: str = "") -> float:
     try:
         amount = Decimal(number.replace(",", "")) * multiplier * factor
     except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
-        raise ValueParseError("units.not_a_number", text=text.strip()) from None
+        raise ValueParseError("units.not_a_number", text=shown(text.strip())) from None
     value = float(-amount if negative else amount)
     if not math.isfinite(value) or abs(value) > NUMBER_LIMIT:
-        raise ValueParseError("units.too_large", limit=f"{NUMBER_LIMIT:,.0f}", text=text.strip())
+        raise ValueParseError(
+            "units.too_large", limit=f"{NUMBER_LIMIT:,.0f}", text=shown(text.strip())
+        )
     return value + 0.0
 
 

@@ -5,7 +5,8 @@ argparse looks every one of its messages up through its module-level ``_`` and
 points that hook at the message table while it builds its arguments, parses, formats
 help and reports errors, and puts the original back afterwards, so nothing else in the
 process is affected. A message argparse adds in a later Python version and missing here
-stays in English rather than failing.
+stays in English rather than failing. A message that echoes what was typed ("invalid
+choice: '...'") shows it cut to :data:`model.safetext.SHOWN_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import wraps
 from typing import Any
 
 from model.i18n import t
+from model.safetext import shown
 from model.textwidth import display_width
 
 ARGPARSE_MESSAGES: dict[str, str] = {
@@ -45,11 +47,43 @@ ARGPARSE_MESSAGES: dict[str, str] = {
 }
 """argparse's English message (its gettext msgid) -> our message key."""
 
+ECHOING_MESSAGES = frozenset(
+    {
+        "invalid choice: %(value)r (choose from %(choices)s)",
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+        "invalid %(type)s value: %(value)r",
+        "unrecognized arguments: %s",
+        "ignored explicit argument %r",
+        "ambiguous option: %(option)s could match %(matches)s",
+        "unexpected option string: %s",
+    }
+)
+"""argparse's messages into which it puts what was typed on the command line."""
+
+
+class ShortenedValues(str):
+    """A message format whose ``%`` puts each text value in cut by :func:`shown`, as
+    argparse fills its messages in with ``message % values``."""
+
+    def __mod__(self, values: object) -> str:
+        if isinstance(values, dict):
+            values = {name: _shortened(value) for name, value in values.items()}
+        elif isinstance(values, tuple):
+            values = tuple(_shortened(value) for value in values)
+        else:
+            values = _shortened(values)
+        return str(self) % values
+
+
+def _shortened(value: object) -> object:
+    return shown(value) if isinstance(value, str) else value
+
 
 def translate(message: str) -> str:
     """argparse's ``message`` in the current language (unchanged when we do not know it)."""
     key = ARGPARSE_MESSAGES.get(message)
-    return t(key) if key else message
+    text = t(key) if key else message
+    return ShortenedValues(text) if message in ECHOING_MESSAGES else text
 
 
 def translate_plural(singular: str, plural: str, count: int) -> str:

@@ -253,7 +253,9 @@ class PlanGuard(Saving):
         body.extend(f"• {line}" for line in found.summary())
         if len(body) == 1:
             body.append(t("safety.recovery_no_difference"))
-        if found.base_changed():
+        if found.base_deleted():
+            body.append(t("safety.recovery_base_deleted"))
+        elif found.base_changed():
             body.append(t("safety.recovery_base_changed"))
         dialog = ChoiceDialog(
             t("safety.recovery_title"),

@@ -34,6 +34,7 @@ BINDING_MESSAGES: dict[str, str] = {
     "tracking.back_to_plan": "tracking_ui.key_back_to_plan",
     "tracking.check_in": "tracking_ui.key_checkin",
     "tracking.record": "tracking_ui.key_record",
+    "tracking.to_result": "tracking_ui.key_to_result",
     "board.check_in": "tracking_ui.key_board_check_in",
     "board.left": "tracking_ui.key_board_left",
     "board.right": "tracking_ui.key_board_right",

@@ -3,7 +3,8 @@
 Every save passes the fingerprint of what the plan started from, so a file someone
 else saved meanwhile raises :class:`~model.errors.ConflictError` and a dialog offers
 save as, reload (after a confirm) or overwrite; nothing is overwritten silently. A
-read-only session never saves to its plan: ``ctrl+s`` asks for another file name.
+read-only session never saves to its plan: ``ctrl+s`` asks for another file name, as it
+does when the file or its folder does not let the user write.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from model.atomic import save_folder
 from model.checkins import add_checkin, checkins_appended_since
-from model.errors import ConflictError, PlanError
+from model.errors import ConflictError, NotWritableError, PlanError
 from model.fingerprint import ABSENT, Fingerprint
 from model.i18n import t
 from model.lock import Lock, LockBusy, LockError, acquire, open_elsewhere
@@ -76,6 +77,9 @@ class Saving:
             if conflict.kind == "changed":
                 self._appended = checkins_appended_since(self.path, self.base)
             self.app.push_screen(self._conflict_dialog(conflict), self._conflict_answered)
+            return
+        except NotWritableError as error:  # the way out is another file: ask for its name
+            self.save_as(t("safety.save_refused_not_writable", reason=error.message))
             return
         except PlanError as error:
             self.app.notify(str(error), title=t("tui.save_failed"), severity="error", markup=False)

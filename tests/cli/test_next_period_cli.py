@@ -107,3 +107,19 @@ def test_a_lock_left_by_a_crashed_session_does_not_block_the_next_period(tmp_pat
     result = run_okr("next-period", str(PLANS / "saas-growth.toml"), "-o", str(new_one))
     assert (result.returncode, result.stderr) == (0, "")
     assert load_plan(new_one).checkins == []
+
+
+def test_a_kpi_without_a_direction_keeps_it_unset(tmp_path: Path):
+    """The new file says no more than the old one: a KPI that left its direction out is
+    not given the default ``increase``."""
+    old = tmp_path / "q1.toml"
+    text = (PLANS / "saas-growth.toml").read_text("utf-8")
+    old.write_text(text.replace('direction = "increase"\n', "", 1), "utf-8")
+    new = tmp_path / "q2.toml"
+    result = run_okr("next-period", str(old), "-o", str(new))
+    assert (result.returncode, result.stderr) == (0, "")
+    written = new.read_text("utf-8")
+    first = written.split("[[kpis]]")[1]
+    assert 'id = "trial_activation"' in first and "direction" not in first
+    assert written.count('direction = "increase"') == text.count('direction = "increase"') - 1
+    assert load_plan(new).kpis[0].direction == "increase"  # still read as the default

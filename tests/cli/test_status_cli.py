@@ -99,3 +99,19 @@ def test_bad_date_and_unreadable_plan(tmp_path):
     assert result.returncode == 2 and "write it as YYYY-MM-DD" in result.stderr
     result = run_okr("status", str(tmp_path / "missing.toml"))
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_a_period_with_only_an_end_is_no_period_even_after_that_end(tmp_path):
+    """Without a start no period is set: nothing is expected, so nothing has ended or is
+    final either, and the heading, KPIs and objective all say so."""
+    plan = tmp_path / "end-only.toml"
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    plan.write_text(text.replace("start = 2026-04-01\n", "", 1), "utf-8")
+    result = run_okr("status", str(plan), "--date", "2026-11-22")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Online store revenue, Q2 2026: as of 2026-11-22 (no period set)"
+    assert "Objective: no period set" in lines
+    assert not [line for line in lines if "ended" in line or "final" in line]
+    data = json.loads(run_okr("status", str(plan), "--date", "2026-11-22", "--json").stdout)
+    assert not data["closed"] and not data["final"]
+    assert not [kpi for kpi in data["kpis"] if kpi["closing_missing"]]

@@ -16,6 +16,7 @@ from model.progress import (
     guardrail_state,
     judge,
     kpi_progress,
+    period_ended,
     plan_progress,
     progress_toward,
     score,
@@ -355,6 +356,22 @@ def test_an_objective_without_data_or_period_says_why():
     plan = objective_plan({"a": 150}, D(2026, 2, 1))
     plan.objective = Objective()
     assert plan_progress(plan, D(2026, 2, 1)).objective.status == "no_period"
+
+
+@pytest.mark.parametrize("objective", [Objective(end=Q1.end), Objective(start=Q1.start)])
+def test_half_a_period_is_no_period_even_after_its_end(objective):
+    """Without a start (or an end) nothing is expected, so nothing ends or is final either:
+    the same rule for the heading, the KPIs and the objective."""
+    plan = objective_plan({"a": 150}, D(2026, 2, 1))
+    plan.objective = objective
+    later = D(2026, 11, 22)
+    progress = plan_progress(plan, later)
+    assert not period_ended(objective, later)
+    assert not progress.closed and not progress.final and not progress.closing_missing
+    assert progress.expected_today is None
+    assert progress.kpi("a").status == "no_period" and progress.kpi("a").expected is None
+    assert progress.objective.status == "no_period"
+    assert period_ended(Q1, later) and not period_ended(Q1, Q1.end)
 
 
 # --- the example plans and labels -------------------------------------------------------

@@ -158,7 +158,7 @@ def test_bob_may_not_save_over_a_plan_he_may_not_write(shared: Path):
     before = plan.read_bytes()
     with pytest.raises(PlanError) as caught:
         as_user(BOB, lambda: save_plan(Plan(title="Bob's"), plan))
-    assert str(caught.value) == f"{plan}: the file is read-only for you; save under another name"
+    assert str(caught.value) == f"{plan}: the file is read-only for you; nothing was written"
     assert plan.read_bytes() == before
 
 

@@ -49,8 +49,9 @@ def test_writer_layout_is_fixed():
     plan = Plan(
         title="T",
         kpis=[Kpi(id="cac", name="CAC", target=600, guardrail=Guardrail(max=700.5))],
-        items=[Item(text='Say "hi"\nthere', kind="initiative")],
+        items=[Item(text='Say "hi"\nthere', kind="initiative", kind_set_by="auto")],
     )
+    plan.kpis[0].direction = "increase"
     assert dumps_plan(plan) == (
         'schema = 1\ntitle = "T"\n'
         "\n[[kpis]]\n"
@@ -59,6 +60,23 @@ def test_writer_layout_is_fixed():
         "\n[[items]]\n"
         'text = "Say \\"hi\\"\\nthere"\nkind = "initiative"\nkind_set_by = "auto"\n'
     )
+
+
+def test_a_default_the_plan_never_set_is_not_written(tmp_path: Path):
+    """A field the file leaves out (a KPI's direction, an item's kind) stays out when the
+    plan is saved: it loads back as the same default, and no value is invented."""
+    path = tmp_path / "plan.toml"
+    path.write_text(
+        'schema = 1\n\n[[kpis]]\nid = "cac"\ntarget = 600\n\n[[items]]\ntext = "Ship it"\n',
+        "utf-8",
+    )
+    plan = load_plan(path)
+    assert plan.kpis[0].direction == "increase" and plan.items[0].kind == "key_result"
+    save_plan(plan, path)
+    assert path.read_text("utf-8") == (
+        'schema = 1\n\n[[kpis]]\nid = "cac"\ntarget = 600\n\n[[items]]\ntext = "Ship it"\n'
+    )
+    assert dumps_plan(Plan()) == "schema = 1\n"  # the schema is always written
 
 
 def test_save_creates_a_new_file_and_keeps_an_existing_files_permissions(tmp_path: Path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Static
+
 from model.atomic import backup_path_for
 from model.fingerprint import fingerprint_of
 from model.lock import inspect_lock
@@ -257,3 +259,39 @@ async def test_save_as_onto_a_link_into_a_missing_folder_says_which_folder(examp
         )
         assert app.path == path and app.dirty
     assert link.is_symlink() and not missing.exists()
+
+
+async def test_a_plan_file_the_user_may_not_write_asks_for_another_name(example_copy, monkeypatch):
+    """ctrl+s on a read-only file says why nothing was written and asks at once for a
+    file name to save a copy under (the app's way out; the command line says no such
+    thing). Root may write any file, so the permission check answers as for a user."""
+    import model.atomic
+
+    path = example_copy()
+    original = path.read_bytes()
+    may_write = model.atomic.os.access
+    monkeypatch.setattr(
+        model.atomic.os,
+        "access",
+        lambda file, mode, **kw: False if str(file) == str(path) else may_write(file, mode, **kw),
+    )
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " mine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        question = str(app.screen.query_one(".dialog-question", Static).render())
+        assert question == (
+            "Not saved (the file is read-only for you; nothing was written)."
+            " Save a copy under another name:"
+        )
+        copy = path.with_name("copy.toml")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(copy))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load_plan(copy).objective.statement.endswith(" mine")
+        assert app.path == copy and not app.dirty
+    assert path.read_bytes() == original

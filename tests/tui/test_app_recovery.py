@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from model.fingerprint import fingerprint_of
+from model.plan import Plan
 from model.recovery import find_recovery, recovery_path, write_recovery
 from model.store import load_plan, save_plan
 from tests.tui.helpers import screen_text, type_text
@@ -260,3 +261,27 @@ async def test_an_unreadable_recovery_file_is_moved_aside_not_overwritten(exampl
         assert app.guard.write_recovery()
         assert find_recovery(path).plan.objective.statement.endswith(" today")
     assert aside[0].read_text("utf-8") == unreadable, "yesterday's edits are still there"
+
+
+async def test_recovered_edits_of_a_file_deleted_since_say_it_was_deleted(example_copy):
+    """The file the edits began from is gone: the dialog says so, not that someone saved
+    it, and saving the recovered plan asks before writing it there again."""
+    path = example_copy()
+    edited = load_plan(path)
+    edited.title = "Mine"
+    write_recovery(path, edited, fingerprint_of(path))
+    path.unlink()
+    app = make_app(Plan(), path)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        said = app.screen.body[-1]  # the dialog's last line (it scrolls on a small screen)
+        assert said.startswith("The file was deleted or moved after these edits began")
+        assert not [line for line in app.screen.body if "saved by someone" in line]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert dialog_id(app) == "conflict-dialog"
+        assert "deleted or moved" in " ".join(screen_text(pilot).replace("│", " ").split())
+    assert not path.exists()

@@ -506,3 +506,44 @@ async def test_a_back_dated_check_in_is_previewed_and_confirmed_as_of_its_own_da
         )
         assert "Guardrail crossed" not in flat(pilot) and "Action:" not in flat(pilot)
     assert app.plan.checkins[-1].date == dt.date(2026, 1, 15)
+
+
+async def test_a_plan_with_only_an_end_shows_no_period_on_the_dashboard(example_copy):
+    """Without a start no period is set: after the end the dashboard neither grades nor
+    calls scores final, agreeing with its own "no period set" line (and okr status)."""
+    path = example_copy()
+    path.write_text(path.read_text("utf-8").replace("start = 2026-01-01\n", "", 1), "utf-8")
+    app = saas_app(path, today=dt.date(2026, 4, 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        text = flat(pilot)
+        assert "Today 2026-04-10 · no period set" in text
+        assert "Objective: no period set" in text
+        assert "score" not in text and "final" not in text and "closing value" not in text
+
+
+async def test_ctrl_r_goes_to_what_was_recorded_and_back_in_one_key(example_copy):
+    """After a check-in the cursor is in the next KPI's value field; what was recorded
+    (scrollable when long) is one key away, a key the Footer shows only once there is a
+    result to go to."""
+    app = saas_app(example_copy())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "^r Result" not in footer  # nothing recorded yet: no key to a result
+        await pilot.press("ctrl+r")
+        assert focused_id(pilot) == "checkin-value"
+        await type_text(pilot, "5%")  # below trial_activation's floor: a long result
+        await pilot.press("enter")
+        await pilot.pause()
+        assert focused_id(pilot) == "checkin-value"  # the next KPI due
+        assert "^r Result" in screen_text(pilot).splitlines()[-1]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert focused_id(pilot) == "checkin-result-box"
+        assert "guardrail crossed, below the floor of 30%" in flat(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert focused_id(pilot) == "checkin-value"

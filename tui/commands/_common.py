@@ -14,6 +14,7 @@ from model.atomic import save_folder
 from model.errors import PlanError
 from model.i18n import t
 from model.safetext import printable as _printable
+from model.safetext import shown_path
 
 if TYPE_CHECKING:
     from model.plan import Plan
@@ -83,7 +84,7 @@ def plan_is_new(path: Path) -> bool:
     except OSError as error:
         raise PlanError(path, access_problem(error)) from None
     if not is_folder:
-        raise PlanError(path, t("cli.no_folder", folder=folder))
+        raise PlanError(path, t("cli.no_folder", folder=shown_path(folder)))
     return True
 
 

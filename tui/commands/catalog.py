@@ -13,7 +13,7 @@ import argparse
 import textwrap
 
 from model.i18n import t
-from model.safetext import json_text
+from model.safetext import json_text, shown
 from tui.commands._common import print_error
 
 NAME = "catalog"
@@ -31,10 +31,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-SHOWN_QUERY = 80
-"""The most characters of a query echoed in "no KPI matches": a pasted page stays one line."""
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the entries matching the query (all of them without one), best match first."""
     from model.catalog import search  # loads the catalog data only when asked
@@ -47,8 +43,7 @@ def run(args: argparse.Namespace) -> int:
         print_lines([json_text(data)])
         return 0 if entries else NO_MATCH
     if not entries:
-        shown = query if len(query) <= SHOWN_QUERY else query[: SHOWN_QUERY - 1] + "…"
-        print_error(t("catalog.no_match", query=shown))
+        print_error(t("catalog.no_match", query=shown(query)))
         return NO_MATCH
     print_lines(_table_lines(entries))
     return 0

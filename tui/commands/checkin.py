@@ -14,6 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from model.i18n import t
+from model.safetext import shown, shown_path
 from tui.commands._common import print_error
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print_error(str(error))
         return 2
     except CheckinError as error:
-        print_error(f"{args.plan}: {error.message}")
+        print_error(f"{shown_path(args.plan)}: {error.message}")
         return 2
     _confirm(plan, checkin)
     return 0
@@ -88,7 +89,7 @@ def _checkin_from_args(plan: Plan, args: argparse.Namespace, today: dt.date) -> 
         for pair in args.inputs:
             name, value = split_input(pair)
             if name in inputs:
-                raise CheckinError("checkin.input_twice", name=name)
+                raise CheckinError("checkin.input_twice", name=shown(name))
             inputs[name] = value
     return build_checkin(
         plan,

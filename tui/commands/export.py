@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 
 from model.i18n import t
+from model.safetext import shown_path
 from tui.commands._common import day_asked, print_error, same_file
 
 NAME = "export"
@@ -57,12 +58,12 @@ def run(args: argparse.Namespace) -> int:
     if today is None:
         return 2
     if args.output and same_file(args.output, args.plan):
-        print_error(t("export.would_overwrite_plan", path=args.output))
+        print_error(t("export.would_overwrite_plan", path=shown_path(args.output)))
         return 2
     if args.output and _open_elsewhere(args.output):
         return 2
     if args.output and not args.force and _someone_elses(args.output):
-        print_error(t("export.output_exists", path=args.output))
+        print_error(t("export.output_exists", path=shown_path(args.output)))
         return 2
     try:
         plan = load_plan(args.plan)

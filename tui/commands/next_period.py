@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.i18n import t
+from model.safetext import shown_path
 from tui.commands._common import path_exists, print_error, same_file
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         print_error(str(error))
         return 2
     if output_exists and same_file(output, source):
-        print_error(f"{output}: {t('period.same_file')}")
+        print_error(f"{shown_path(output)}: {t('period.same_file')}")
         return 2
     try:
         refuse_if_open_elsewhere(output)
@@ -70,13 +71,13 @@ def run(args: argparse.Namespace) -> int:
         print_error(str(error))
         return 2
     if output_exists and not args.force:
-        print_error(t("period.exists", path=output))
+        print_error(t("period.exists", path=shown_path(output)))
         return 2
     try:
         new_plan = next_period(plan, start, end)
         save_plan(new_plan, output)
     except PeriodError as error:
-        print_error(f"{source}: {error.message}")
+        print_error(f"{shown_path(source)}: {error.message}")
         return 2
     except PlanError as error:
         print_error(str(error))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from model.errors import PlanError
 from model.i18n import get_language, t
+from model.safetext import shown
 from tui.commands._common import load_for_command, plan_is_new, print_error, printable
 
 NAME = "serve"
@@ -46,7 +47,7 @@ def port_number(text: str) -> int:
     except ValueError:
         port = 0
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(t("serve.bad_port", value=text))
+        raise argparse.ArgumentTypeError(t("serve.bad_port", value=shown(text)))
     return port
 
 
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     if not is_new and load_for_command(path) is None:
         return 2
     if not is_loopback(args.host):
-        print_error(t("serve.not_loopback", host=args.host, port=args.port))
+        print_error(t("serve.not_loopback", host=shown(args.host), port=args.port))
     from tui.webserve import PlannerServer  # textual-serve and aiohttp load only here
 
     server = PlannerServer(
@@ -107,9 +108,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         can_listen(args.host, args.port)  # before "Serving at ..." is printed
         server.serve()
-    except OSError as error:
-        detail = error.strerror or str(error)
-        print_error(t("serve.cannot_listen", host=args.host, port=args.port, detail=detail))
+    except (OSError, UnicodeError) as error:  # UnicodeError: a host name IDNA refuses
+        detail = getattr(error, "strerror", None) or str(error)
+        host = shown(args.host)
+        print_error(t("serve.cannot_listen", host=host, port=args.port, detail=detail))
         return 2
     except KeyboardInterrupt:
         pass

@@ -8,6 +8,7 @@ value in the KPI's unit (``12%``, ``$740``), or its formula's inputs, each in it
 unit, with the value computed as they are typed; then a confidence 0-10 and a note.
 Enter records: the check-in is added to the plan in memory (``ctrl+s`` saves it), the
 KPI's row shows its new status at once, and the cursor moves on to the next KPI due.
+What was recorded shows under the form; ``ctrl+r`` goes there (and back) in one key.
 
 What was typed but not recorded is kept per KPI while the screen is open, and leaving
 with some of it asks first. The form's logic (filling it for the chosen KPI, reading
@@ -67,6 +68,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
     AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape", "back", "tracking.back"),
+        bind("ctrl+r", "to_result", "tracking.to_result"),
     ]
 
     def __init__(self, kpi_id: str | None = None) -> None:
@@ -152,7 +154,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         checkin_list.entries = due_first(list(self.progress.kpis), self.today)
         checkin_list.rows_changed()
         self._show_guide()
-        self.query_one("#checkin-result-box").display = False
+        self._show_result_box(False)
         ids = [entry.kpi.id for entry in checkin_list.entries]
         if self.start_kpi in ids:
             checkin_list.cursor = ids.index(self.start_kpi)
@@ -186,7 +188,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         self.field("date").placeholder = t("tui.ph_date")
         self.field("confidence").placeholder = t("tracking_ui.ph_confidence")
         self.field("note").placeholder = t("tracking_ui.ph_note")
-        self.query_one("#checkin-result-box").display = False  # a sentence in the old language
+        self._show_result_box(False)  # a sentence in the old language
         self.checkin_list.refresh(layout=True)
         self._date_changed()
         await self.load_kpi()
@@ -306,9 +308,28 @@ class CheckinScreen(CheckinForm, Screen[None]):
         widget = self.query_one("#checkin-result", Static)
         widget.update(KeptValues(result))
         widget.set_class(entry.guardrail_crossed, "-crossed")
+        self._show_result_box(True)
+        self.query_one("#checkin-result-box", VerticalScroll).scroll_home(animate=False)
+
+    def _show_result_box(self, shown: bool) -> None:
+        """Show or hide what was recorded, and its key in the Footer with it."""
+        self.query_one("#checkin-result-box").display = shown
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_result":  # only while there is a result to go to
+            boxes = self.query("#checkin-result-box")
+            return bool(boxes) and boxes.first().display
+        return super().check_action(action, parameters)
+
+    def action_to_result(self) -> None:
+        """Focus what was recorded (to scroll it with the arrows), in one key from any
+        field; pressed there, back to the form's first field."""
         box = self.query_one("#checkin-result-box", VerticalScroll)
-        box.display = True
-        box.scroll_home(animate=False)
+        if self.focused is box:
+            self.focus_value()
+        else:
+            box.focus()
 
     def _refresh_rows(self, checkin: CheckIn) -> None:
         """Give every row its new numbers (same order), marking ``checkin``'s KPI as
