@@ -221,7 +221,11 @@ def quantity_at(text: str, position: int) -> Quantity | None:
         return None  # the 1 of "4:1", read with the 4
     if previous in CN_NUMERAL_SET:
         return None  # inside a Chinese numeral already passed over
-    if previous == "破" and text[position] in _LONE_AMOUNTS and text[position - 2] != "打":
+    if (
+        previous == "破"
+        and text[position] in _LONE_AMOUNTS
+        and text[position - 2 : position - 1] != "打"
+    ):
         return _lone_amount(text, position)  # "破千萬", "破億": over ten million, a billion
     match = _NUMBER.match(text, position)
     if match is None:
