@@ -32,6 +32,7 @@ team members, members, hires, headcount
 """)
 )
 _PEOPLE_CLASSIFIERS = frozenset("人位名")
+"""Chinese classifiers that count people (8 人, 3 位, 5 名)."""
 _TEAM_AFTER = ("團隊", "团队", "編制", "编制", "人力", "的團隊", "的团队")
 _WORD_AFTER = re.compile(r"\s*([a-z]+(?: members)?)")
 
@@ -61,7 +62,8 @@ LOWERING = frozenset({*_LOWERING_WORDS, *map(to_simplified, _LOWERING_WORDS)})
 words: cutting a budget or a headcount is a saving, a result (only raising or setting an
 input is the team's own decision)."""
 _PER = ("per ", "每", "人均", "/")
-_PEOPLE = frozenset(("", "人", "位", "名"))
+_PEOPLE_OR_NONE = _PEOPLE_CLASSIFIERS | {""}
+"""A count's classifier when it may be a headcount: one for people, or none at all."""
 
 
 def sets_input(
@@ -76,7 +78,7 @@ def sets_input(
         if quantity.comparator in BOUND_COMPARATORS:
             return False  # "within budget", "headcount under 150": a limit kept, a result
         if quantity.unit == "count":
-            if quantity.classifier not in _PEOPLE or noun_after(evidence, quantity.end):
+            if quantity.classifier not in _PEOPLE_OR_NONE or noun_after(evidence, quantity.end):
                 return False  # "4 場", "4 new engineers": counts of something else
         elif quantity.unit != "currency":
             return False
