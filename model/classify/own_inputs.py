@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
 from model.classify.changes import Change
-from model.classify.hanzi import to_simplified
+from model.classify.hanzi import in_both_scripts
 from model.classify.nouns import CLAUSE_BREAK, noun_after, noun_before
 from model.classify.quantities import Quantity
 from model.classify.units import BOUND_COMPARATORS
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _HIRING_WORDS = lx.word_list(
     "hire, recruit, staff, backfill, 招募, 招聘, 聘請, 聘用, 聘任, 徵才, 招"
 )
-HIRING_VERBS = frozenset((*_HIRING_WORDS, *map(to_simplified, _HIRING_WORDS)))
+HIRING_VERBS = in_both_scripts(_HIRING_WORDS)
 """Verbs that grow the team itself, as they open a line (English in its base form): a
 head count they reach is an input, not a result."""
 _PEOPLE_WORDS = frozenset(
@@ -57,7 +57,7 @@ def team_size(text: str, quantity: Quantity) -> int:
 _LOWERING_WORDS = lx.word_list(
     "reduce, cut, lower, decrease, trim, shrink, 降低, 減少, 縮減, 削減, 壓低, 下降"
 )
-LOWERING = frozenset({*_LOWERING_WORDS, *map(to_simplified, _LOWERING_WORDS)})
+LOWERING = in_both_scripts(_LOWERING_WORDS)
 """Direction verbs that lower a measure, in both Chinese scripts as the lexicon has its
 words: cutting a budget or a headcount is a saving, a result (only raising or setting an
 input is the team's own decision)."""

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
-from model.classify.hanzi import both_scripts, to_simplified
+from model.classify.hanzi import both_scripts, in_both_scripts
 from model.classify.lexicon import Hit
 from model.classify.roles import describes_quality
 from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
@@ -29,13 +29,7 @@ _NEXT_WORD = re.compile(r"\s*([a-z0-9$#][\w'/$.-]*|\S)")
 _SPECIAL_VERBS = frozenset(("make", "made", "making", "enable", *lx.FINISH_VERBS))
 _TO_INFINITIVE = re.compile(r"\bto\s+[a-z]")
 _FIRST_WORD = re.compile(r"[a-z]{3,}(?![\w'-])")
-_TIME_CLAUSE_ENDS = tuple(
-    {
-        form
-        for word in lx.word_list("後, 前, 時, 之後, 以後, 之前, 以前, 期間")
-        for form in (word, to_simplified(word))
-    }
-)
+_TIME_CLAUSE_ENDS = tuple(in_both_scripts(lx.word_list("後, 前, 時, 之後, 以後, 之前, 以前, 期間")))
 """What turns a Chinese verb into a time clause ("上線後": after the launch)."""
 _NOUN_MARKERS = frozenset("的之")
 """What makes the Chinese word after it a noun ("流程的設計", "品質之改善")."""
