@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from model.classify import lexicon as lx
 from model.classify.hanzi import both_scripts, in_both_scripts
 from model.classify.lexicon import Hit
+from model.classify.nouns import CLAUSE_BREAK
 from model.classify.roles import describes_quality
 from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
 from model.classify.words_en import EN_DETERMINERS, EN_NOUN_VERBS, EN_OBJECT_STARTERS
@@ -33,7 +34,6 @@ _TIME_CLAUSE_ENDS = tuple(in_both_scripts(lx.word_list("後, 前, 時, 之後, �
 """What turns a Chinese verb into a time clause ("上線後": after the launch)."""
 _NOUN_MARKERS = frozenset("的之")
 """What makes the Chinese word after it a noun ("流程的設計", "品質之改善")."""
-_CLAUSE_MARK = re.compile("[,;。;:!?!?()()]")
 _TIME_CLAUSE_FIRST = frozenset("後后前時时之以期")
 _DETERMINERS_BEFORE = tuple(
     f" {word} " for word in ("the", "a", "an", "our", "their", "its", "your", "my", "this")
@@ -329,7 +329,7 @@ def _same_clause(text: str, start: int, end: int) -> bool:
     """Whether nothing between ``start`` and ``end`` ends a clause. A comma followed by an
     English word continues a list of qualities ("a lean, safe warehouse"); in Chinese
     ("畫出漏斗,找出...") it starts a new clause."""
-    for match in _CLAUSE_MARK.finditer(text, start, end):
+    for match in CLAUSE_BREAK.finditer(text, start, end):
         if match[0] != "," or not text[match.end() : match.end() + 2].strip()[:1].isascii():
             return False
     return True
