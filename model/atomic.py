@@ -59,10 +59,12 @@ def real_target(path: str | os.PathLike[str]) -> Path:
 
 def save_folder(path: str | os.PathLike[str]) -> Path:
     """The folder a save to ``path`` writes into: for a symlink (dangling or not) its
-    target's folder, since the link itself stays; else ``path``'s own. Never raises."""
-    if os.path.islink(path):
-        return Path(os.path.realpath(path)).parent
-    return Path(path).parent
+    target's folder, since the link itself stays; else ``path``'s own. Never raises: a
+    path that cannot be looked up is taken as it is written."""
+    try:
+        return real_target(path).parent
+    except (OSError, ValueError):
+        return Path(path).parent
 
 
 def backup_path_for(path: str | os.PathLike[str]) -> Path:

@@ -17,7 +17,10 @@ on its autosave tick (every :data:`HEARTBEAT_SECONDS` or more often). A lock is
 
 Locks are advisory: an editor or ``git pull`` ignores them. What stops a save from
 clobbering someone else's is the changed-on-disk check (:class:`~model.errors.ConflictError`);
-the lock only warns people before they start typing.
+the lock warns people before they start typing, and stops the commands that replace a
+whole file (``okr export -o``, ``okr next-period``) from replacing a plan another live
+session has open (:func:`refuse_if_open_elsewhere`). The lock file's content is in
+:mod:`model.lock_file`.
 
 Shared folders: the lock file gets the plan's read and write permission bits, so
 whoever may read the plan sees who holds it, and whoever may write the plan (e.g. a

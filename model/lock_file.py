@@ -54,6 +54,7 @@ class LockInfo:
 
 
 def new_lock_info() -> LockInfo:
+    """This session as a lock's holder: user, host, process, now, and a fresh token."""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     return LockInfo(
         user=_user(),
@@ -67,6 +68,8 @@ def new_lock_info() -> LockInfo:
 
 
 def lock_file_content(info: LockInfo, *, released: bool = False) -> bytes:
+    """The lock file's bytes for ``info``: a comment saying what the file is, then TOML
+    (``released = true`` once the holder let go of a file it could not delete)."""
     data: dict[str, object] = {
         "user": info.user,
         "host": info.host,

@@ -140,9 +140,11 @@ def find_recovery(plan_path: str | os.PathLike[str], *, plan_file: bool = True) 
     """The newest unsaved edits of the plan at ``plan_path`` that nobody is still making.
 
     Looks at the plan's recovery file (unless ``plan_file`` is false: a read-only
-    session leaves it to the lock holder) and at the files of read-only sessions that
-    have ended (a file of a live process on this host is its own business). A file that
-    cannot be read or does not belong to this plan is left alone (never deleted).
+    session leaves it to the lock holder), at the files of read-only sessions that
+    have ended, and at the files :func:`emergency_save` left in the temporary folder
+    when the state folder could not be written (a file of another live process on this
+    host is its own business). A file that cannot be read or does not belong to this
+    plan is left alone (never deleted).
     Returns ``None`` when there is nothing to offer.
     """
     key = _plan_key(plan_path)
@@ -160,11 +162,12 @@ def find_recovery(plan_path: str | os.PathLike[str], *, plan_file: bool = True) 
             found.append(recovery)
     for file in _temp_fallback_files():
         recovery = _read_recovery(file, plan_path)
-        alive = recovery is not None and recovery.pid != os.getpid()
-        if alive and recovery.host == socket.gethostname() and pid_alive(recovery.pid):
+        if recovery is None:
+            continue
+        another = recovery.pid != os.getpid() and recovery.host == socket.gethostname()
+        if another and pid_alive(recovery.pid):
             continue  # its process is still writing it: not this session's to offer yet
-        if recovery is not None:
-            found.append(recovery)
+        found.append(recovery)
     return max(found, key=lambda recovery: recovery.written, default=None)
 
 

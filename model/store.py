@@ -41,6 +41,7 @@ from model.i18n import t
 from model.limits import LimitExceeded, check_limits, deep_nesting_line
 from model.plan import IDENTIFIER, NUMBER_LIMIT, Plan
 from model.plan_source import PlanSource, decode_plan_bytes, parse_toml, read_plan_source
+from model.safetext import shown
 from model.tomlpos import locate, plan_fields_at, show_value
 from model.writelock import write_turn
 
@@ -260,9 +261,8 @@ def limit_error(
     line = locate(text, error.loc) if text else None
     if line is None and error.kind == "depth" and text:
         line = deep_nesting_line(text)
-    field = _field_path(error.loc, data)
-    if len(field) > 60:  # a path hundreds of tables deep says nothing more than its start
-        field = field[:59] + "…"
+    # a path hundreds of tables deep says nothing more than its start
+    field = shown(_field_path(error.loc, data), 60)
     return PlanError(path, message, line=line, field=field or None)
 
 

@@ -14,7 +14,7 @@ import typing
 
 from pydantic import BaseModel
 
-from model.safetext import one_line
+from model.safetext import one_line, shown
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*(?P<name>[^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY_PART = r'[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\''
@@ -103,17 +103,16 @@ def submodel(annotation: object) -> tuple[type[BaseModel] | None, type | None]:
 def show_value(value: object, limit: int = 40) -> str:
     """A short, printable rendering of a value from a file, safe to put in one line."""
     if isinstance(value, str):
-        shown = repr(value)
+        text = repr(value)
     elif isinstance(value, bool):  # as TOML spells it, not Python's True
-        shown = "true" if value else "false"
+        text = "true" if value else "false"
     elif isinstance(value, dict):
-        shown = "{...}"
+        text = "{...}"
     elif isinstance(value, list):
-        shown = "[...]"
+        text = "[...]"
     else:
-        shown = str(value)
-    shown = one_line(shown)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+        text = str(value)
+    return shown(one_line(text), limit)
 
 
 def _field(model: type[BaseModel], name: str):

@@ -80,6 +80,15 @@ def improvement_ratio(kpi: Kpi) -> float | None:
     return kpi.baseline / kpi.target
 
 
+def within_ambition(ratio: float) -> bool:
+    """Whether an :func:`improvement_ratio` is in the method's range (1.2 to 1.5 times,
+    :data:`~model.classify.smart.AMBITION_RANGE`), float noise forgiven (20% -> 30% is
+    computed as 1.4999999999999998). The one test behind the ``kpi.ambition`` hint, the
+    target's note in step 5 and the exports' SMART table."""
+    low, high = AMBITION_RANGE
+    return low - 1e-9 <= ratio <= high + 1e-9
+
+
 @check("kpi.target_direction", severity="error", step="baselines")
 def target_direction(context: Context) -> Iterator[Found]:
     for ref in context.kpis:
@@ -104,18 +113,15 @@ def target_direction(context: Context) -> Iterator[Found]:
 
 @check("kpi.ambition", severity="hint", step="baselines")
 def target_ambition(context: Context) -> Iterator[Found]:
-    low, high = AMBITION_RANGE
     for ref in context.kpis:
         kpi = ref.kpi
         ratio = improvement_ratio(kpi)
-        if ratio is None or moves_right_way(kpi) is False:
+        if ratio is None or moves_right_way(kpi) is False or within_ambition(ratio):
             continue
-        if ratio < low - 1e-9:
-            key = "checks.ambition_flat" if ratio <= 1 + 1e-9 else "checks.ambition_low"
-        elif ratio > high + 1e-9:
+        if ratio > AMBITION_RANGE[1]:
             key = "checks.ambition_high"
         else:
-            continue
+            key = "checks.ambition_flat" if ratio <= 1 + 1e-9 else "checks.ambition_low"
         yield Found(ref.loc("target"), key, _ratio_params(context, kpi, ratio))
 
 

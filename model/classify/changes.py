@@ -256,7 +256,8 @@ def _in_adjective(text: str, quantity: Quantity) -> bool:
 
 
 _BAND_CUES = ("between", "介於", "介于", "維持在", "维持在")
-_BAND = re.compile(r"(?:between|介[於于]|[維维]持在)\s*$")
+_BAND = re.compile(rf"(?:{'|'.join(_BAND_CUES)})\s*$")
+"""A band's cue right before its first number ("between ", "介於")."""
 _BAND_JOIN = re.compile(r"\s*(?:and|to|-|–|~|到|至|和|與|与)\s*$")
 
 

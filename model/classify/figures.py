@@ -183,9 +183,7 @@ def _long_ratio_end(text: str, end: int) -> int:
         m_end += 1
     if text[m_end : m_end + 1].isdigit():
         return 0
-    first = end
-    while first and text[first - 1].isdigit():
-        first -= 1
+    first = _digits_start(text, end)
     if int(text[end + 1 : m_end]) > 59 or int(text[first:end] or "0") > 59:
         return m_end
     before = text[max(0, first - _RATIO_REACH) : first]
@@ -196,10 +194,15 @@ def _ratio_second(text: str, position: int) -> bool:
     """Whether the digit at ``position`` is the M of an N:M ratio ("4:1"), read with N."""
     if position < 2 or not text[position - 2].isdigit() or not _ratio_end(text, position - 1):
         return False
-    first = position - 2
-    while first and text[first - 1].isdigit():
-        first -= 1
+    first = _digits_start(text, position - 1)
     return not first or text[first - 1] not in _NAME_CHARACTERS  # not "KR1:5 deals"
+
+
+def _digits_start(text: str, end: int) -> int:
+    """Where the run of digits that ends at ``end`` starts (``end`` itself if none does)."""
+    while end and text[end - 1].isdigit():
+        end -= 1
+    return end
 
 
 def _ratio(text: str, position: int, value: float, colon: int) -> Quantity:
@@ -221,7 +224,11 @@ def quantity_at(text: str, position: int) -> Quantity | None:
         return None  # the 1 of "4:1", read with the 4
     if previous in CN_NUMERAL_SET:
         return None  # inside a Chinese numeral already passed over
-    if previous == "破" and text[position] in _LONE_AMOUNTS and text[position - 2] != "打":
+    if (
+        previous == "破"
+        and text[position] in _LONE_AMOUNTS
+        and text[position - 2 : position - 1] != "打"
+    ):
         return _lone_amount(text, position)  # "破千萬", "破億": over ten million, a billion
     match = _NUMBER.match(text, position)
     if match is None:

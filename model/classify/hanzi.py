@@ -9,6 +9,8 @@ names need an entry here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # Pairs of (Traditional, Simplified), written as one string each for readability.
 _TRADITIONAL = (
     "佈佔併係個備傳價儀優兩冊刪劃動務勢協參員問啟單團執報場壓壯夥學實審寫尋對導師帳帶幫"
@@ -39,6 +41,13 @@ _TABLE = str.maketrans(TRADITIONAL_TO_SIMPLIFIED)
 def to_simplified(text: str) -> str:
     """``text`` with the known Traditional characters replaced by their Simplified forms."""
     return text.translate(_TABLE)
+
+
+def in_both_scripts(words: Iterable[str]) -> frozenset[str]:
+    """``words`` and the Simplified spelling of each: a set of words to look a word up in,
+    whichever script it was typed in (word lists are written in Traditional)."""
+    words = list(words)
+    return frozenset((*words, *map(to_simplified, words)))
 
 
 def both_scripts(pattern: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from model.classify.hanzi import to_simplified
+from model.classify.hanzi import in_both_scripts, to_simplified
 from model.classify.units import EN_CUE_WORDS
 from model.classify.words_en import (
     EN_ABSTRACT,
@@ -258,8 +258,7 @@ CATEGORIES: dict[str, int] = _build_table()
 RESULT_VERBS = frozenset(
     (
         *(form for verb in EN_RESULT_VERBS for form in _verb_forms(verb)),
-        *ZH_RESULT_VERBS,
-        *(to_simplified(word) for word in ZH_RESULT_VERBS),
+        *in_both_scripts(ZH_RESULT_VERBS),
     )
 )
 """Outcome verbs that open a result clause after the work ("... and reach 50k downloads",
@@ -269,8 +268,7 @@ SPEND_VERBS = frozenset(
     (
         *(form for verb in EN_SPEND_VERBS for form in _verb_forms(verb)),
         *EN_MONEY_OBJECT_VERBS,
-        *ZH_SPEND_VERBS,
-        *(to_simplified(word) for word in ZH_SPEND_VERBS),
+        *in_both_scripts(ZH_SPEND_VERBS),
     )
 )
 """Verbs that spend the team's own money ("Spend $50k on ads", "投入 5 萬在廣告", and

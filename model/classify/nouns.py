@@ -12,11 +12,14 @@ from model.classify.lexicon import Hit
 if TYPE_CHECKING:
     from model.classify.evidence import Evidence
 
-CLAUSE_BREAK = re.compile("[,;。;:!?!?()()]")
-_BREAK = re.compile(r"[,;。;:!?!?()()\d]")
+_CLAUSE_MARKS = ",;。;:!?!?()()"
+CLAUSE_BREAK = re.compile(f"[{_CLAUSE_MARKS}]")
+"""A mark that ends a clause: a comma, semicolon, colon, 。, ! or ? or a bracket (ASCII or
+full-width)."""
+_BREAK = re.compile(rf"[{_CLAUSE_MARKS}\d]")
 """What ends the reach of a number over the noun it counts: a clause mark or another number."""
 _BREAK_NOUN_RUN = re.compile(
-    r"[,;。;:!?!?()()\d的]|(?<![a-z])(?:for|of|to|in|on|with|by|from|at|about|per|a|an|the|and"
+    rf"[{_CLAUSE_MARKS}\d的]|(?<![a-z])(?:for|of|to|in|on|with|by|from|at|about|per|a|an|the|and"
     r"|or|that|who|which|than)(?![a-z])"
 )
 """What ends a run of nouns ("newsletter subscribers" is one run, "posts for users" two)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
 from model.classify.changes import Change
-from model.classify.hanzi import to_simplified
+from model.classify.hanzi import in_both_scripts
 from model.classify.nouns import CLAUSE_BREAK, noun_after, noun_before
 from model.classify.quantities import Quantity
 from model.classify.units import BOUND_COMPARATORS
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _HIRING_WORDS = lx.word_list(
     "hire, recruit, staff, backfill, 招募, 招聘, 聘請, 聘用, 聘任, 徵才, 招"
 )
-HIRING_VERBS = frozenset((*_HIRING_WORDS, *map(to_simplified, _HIRING_WORDS)))
+HIRING_VERBS = in_both_scripts(_HIRING_WORDS)
 """Verbs that grow the team itself, as they open a line (English in its base form): a
 head count they reach is an input, not a result."""
 _PEOPLE_WORDS = frozenset(
@@ -32,6 +32,7 @@ team members, members, hires, headcount
 """)
 )
 _PEOPLE_CLASSIFIERS = frozenset("人位名")
+"""Chinese classifiers that count people (8 人, 3 位, 5 名)."""
 _TEAM_AFTER = ("團隊", "团队", "編制", "编制", "人力", "的團隊", "的团队")
 _WORD_AFTER = re.compile(r"\s*([a-z]+(?: members)?)")
 
@@ -56,12 +57,13 @@ def team_size(text: str, quantity: Quantity) -> int:
 _LOWERING_WORDS = lx.word_list(
     "reduce, cut, lower, decrease, trim, shrink, 降低, 減少, 縮減, 削減, 壓低, 下降"
 )
-LOWERING = frozenset({*_LOWERING_WORDS, *map(to_simplified, _LOWERING_WORDS)})
+LOWERING = in_both_scripts(_LOWERING_WORDS)
 """Direction verbs that lower a measure, in both Chinese scripts as the lexicon has its
 words: cutting a budget or a headcount is a saving, a result (only raising or setting an
 input is the team's own decision)."""
 _PER = ("per ", "每", "人均", "/")
-_PEOPLE = frozenset(("", "人", "位", "名"))
+_PEOPLE_OR_NONE = _PEOPLE_CLASSIFIERS | {""}
+"""A count's classifier when it may be a headcount: one for people, or none at all."""
 
 
 def sets_input(
@@ -76,7 +78,7 @@ def sets_input(
         if quantity.comparator in BOUND_COMPARATORS:
             return False  # "within budget", "headcount under 150": a limit kept, a result
         if quantity.unit == "count":
-            if quantity.classifier not in _PEOPLE or noun_after(evidence, quantity.end):
+            if quantity.classifier not in _PEOPLE_OR_NONE or noun_after(evidence, quantity.end):
                 return False  # "4 場", "4 new engineers": counts of something else
         elif quantity.unit != "currency":
             return False

@@ -35,7 +35,7 @@ from model.classify.figures import (
     quantity_at,
     word_quantity,
 )
-from model.classify.hanzi import both_scripts, to_simplified
+from model.classify.hanzi import both_scripts, in_both_scripts
 from model.classify.units import AMOUNT_WORDS, EN_CUE_WORDS, EN_NUMBER_WORDS
 
 # Places a number, a Chinese amount or a Chinese deadline can start (a run of digits is one
@@ -139,9 +139,7 @@ def _bound_before(text: str, position: int, char: str) -> bool:
     return bool(position) and COMPARATOR_BACKWARDS.match(text[position - 1 :: -1]) is not None
 
 
-_HOLDING_VERBS = tuple(
-    form for word in ("控制", "維持", "保持", "壓") for form in {word, to_simplified(word)}
-)
+_HOLDING_VERBS = tuple(in_both_scripts(("控制", "維持", "保持", "壓")))
 """Verbs that make "在" after them part of a bound ("控制在 3 天內")."""
 
 

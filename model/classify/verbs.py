@@ -14,8 +14,9 @@ import re
 from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
-from model.classify.hanzi import both_scripts, to_simplified
+from model.classify.hanzi import both_scripts, in_both_scripts
 from model.classify.lexicon import Hit
+from model.classify.nouns import CLAUSE_BREAK
 from model.classify.roles import describes_quality
 from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
 from model.classify.words_en import EN_DETERMINERS, EN_NOUN_VERBS, EN_OBJECT_STARTERS
@@ -29,17 +30,10 @@ _NEXT_WORD = re.compile(r"\s*([a-z0-9$#][\w'/$.-]*|\S)")
 _SPECIAL_VERBS = frozenset(("make", "made", "making", "enable", *lx.FINISH_VERBS))
 _TO_INFINITIVE = re.compile(r"\bto\s+[a-z]")
 _FIRST_WORD = re.compile(r"[a-z]{3,}(?![\w'-])")
-_TIME_CLAUSE_ENDS = tuple(
-    {
-        form
-        for word in lx.word_list("後, 前, 時, 之後, 以後, 之前, 以前, 期間")
-        for form in (word, to_simplified(word))
-    }
-)
+_TIME_CLAUSE_ENDS = tuple(in_both_scripts(lx.word_list("後, 前, 時, 之後, 以後, 之前, 以前, 期間")))
 """What turns a Chinese verb into a time clause ("上線後": after the launch)."""
 _NOUN_MARKERS = frozenset("的之")
 """What makes the Chinese word after it a noun ("流程的設計", "品質之改善")."""
-_CLAUSE_MARK = re.compile("[,;。;:!?!?()()]")
 _TIME_CLAUSE_FIRST = frozenset("後后前時时之以期")
 _DETERMINERS_BEFORE = tuple(
     f" {word} " for word in ("the", "a", "an", "our", "their", "its", "your", "my", "this")
@@ -335,7 +329,7 @@ def _same_clause(text: str, start: int, end: int) -> bool:
     """Whether nothing between ``start`` and ``end`` ends a clause. A comma followed by an
     English word continues a list of qualities ("a lean, safe warehouse"); in Chinese
     ("畫出漏斗,找出...") it starts a new clause."""
-    for match in _CLAUSE_MARK.finditer(text, start, end):
+    for match in CLAUSE_BREAK.finditer(text, start, end):
         if match[0] != "," or not text[match.end() : match.end() + 2].strip()[:1].isascii():
             return False
     return True

@@ -14,6 +14,9 @@ def word_list(text: str) -> list[str]:
     return [w.strip() for w in re.split(r"[,\n]", text) if w.strip()]
 
 
+EN_SPEND_VERBS = word_list("spend, invest, allocate")
+"""Action verbs that put the team's own money into the work ("Spend $50k on LinkedIn
+ads"): the amount they spend is an input the team decides, not a result."""
 EN_ACTION = word_list("""
 add, adopt, analyse, analyze, answer, archive, arrange, assess, attend, audit, automate,
 back up, benchmark, book, brief, build, buy, call, clean up, code, coach, collect, compile,
@@ -30,7 +33,7 @@ rewrite, roll out, run, schedule, scope, send, set, set up, share, ship, shoot, 
 spin up, stand up, start, standardise, standardize, submit, survey, switch, tag, test,
 track, train, translate, tweet, update, upgrade, upload, visit, write, optimise,
 optimize, offer, replace, remove, interview, a/b test, survey, draft, install,
-adapt, adjust, allocate, apply, appoint, approve, assemble, assign, backfill, calibrate,
+adapt, adjust, apply, appoint, approve, assemble, assign, backfill, calibrate,
 capture, catalogue, centralise, centralize, check, choose, clarify, classify, clean,
 close out, co-host, commission, compare, compose, connect, convene, coordinate, correct,
 craft, cross-train, curate, demo, detect, distribute, do, embed, enrich, enrol, enroll,
@@ -50,9 +53,8 @@ stage, stock, structure, study, summarise, summarize, supply, sync, tailor, teac
 transcribe, transfer, transition, triage, tune, unify, use, validate, verify, vet,
 walk through, warm up, wireframe, workshop, draft, roll out, release, introduce, hire,
 digitalise, gamify, localise, brainstorm, visualise, visualize, chart, diagram, spec,
-partner with, team up with, collaborate with, work with, kick-start, set out, spin off,
-spend, invest
-""")
+partner with, team up with, collaborate with, work with, kick-start, set out, spin off
+""") + list(EN_SPEND_VERBS)
 EN_DIRECTION = word_list("""
 raise, increase, grow, boost, lift, improve, reduce, lower, decrease, cut, shrink,
 shorten, double, triple, halve, accelerate, expand, strengthen, enhance, maximise,
@@ -88,9 +90,6 @@ exceed, surpass, cross
 """)
 """Outcome verbs that open a second clause with a result ("Launch the app and reach 50k
 downloads"): the numbers after them are measured, not sized by the opening action."""
-EN_SPEND_VERBS = word_list("spend, invest, allocate")
-"""Action verbs that put the team's own money into the work ("Spend $50k on LinkedIn
-ads"): the amount they spend is an input the team decides, not a result."""
 EN_MONEY_OBJECT_VERBS = word_list("""
 pour, put, budget, earmark, set aside, sink, plow, plough, devote, dedicate, reserve, throw
 """)

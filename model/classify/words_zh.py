@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from model.classify.words_en import word_list
 
+ZH_SPEND_VERBS = word_list("花費, 投入, 投資, 撥出")
+"""Action verbs that put the team's own money into the work ("投入 5 萬在廣告")."""
 ZH_ACTION = word_list("""
 寫, 撰寫, 編寫, 改寫, 重寫, 發佈, 發布, 刊登, 張貼, 發文, 發, 建立, 建置, 搭建, 製作, 做,
 開發, 設計, 重新設計, 訪問, 訪談, 面試, 蒐集, 收集, 參加, 出席, 聘請, 聘用, 招募, 招聘,
@@ -29,9 +31,8 @@ ZH_ACTION = word_list("""
 購置, 添購, 佈建, 串連, 對接, 搬遷, 改造, 改建, 重建, 做出, 推動, 落實, 稽查, 監測, 量測,
 測量, 統計, 調研, 研發, 改良, 加開, 釋出, 公告, 通知, 推送, 召集, 主持, 錄影, 製播, 架構,
 拍攝, 上稿, 投稿, 撰稿, 剪片, 發信, 寄信, 打電話, 建立起, 規畫, 盤查, 列出, 擬訂,
-編製, 繪製, 編修, 審閱, 校閱, 查閱, 批閱, 掃描, 存檔, 更改, 更動, 更正, 成立, 組建, 組成, 籌組,
-花費, 投入, 投資, 撥出
-""")
+編製, 繪製, 編修, 審閱, 校閱, 查閱, 批閱, 掃描, 存檔, 更改, 更動, 更正, 成立, 組建, 組成, 籌組
+""") + list(ZH_SPEND_VERBS)
 ZH_DIRECTION = word_list("""
 提升, 提高, 增加, 增長, 成長, 降低, 減少, 縮短, 擴大, 改善, 強化, 加強, 加速, 拉高, 拉升,
 壓低, 削減, 加倍, 倍增, 精簡, 簡化, 擴展, 推升, 下降, 上升, 增至, 降到, 降至, 升至, 改進,
@@ -55,8 +56,6 @@ ZH_RESULT_VERBS = word_list("""
 達到, 達成, 帶來, 突破, 衝上, 衝到, 超越, 獲得, 取得, 拿下, 贏得, 吸引, 創下
 """)
 """Outcome verbs that open a second clause with a result ("上線 App 並達到 1 萬下載")."""
-ZH_SPEND_VERBS = word_list("花費, 投入, 投資, 撥出")
-"""Action verbs that put the team's own money into the work ("投入 5 萬在廣告")."""
 ZH_METRIC = word_list("""
 率, 轉換率, 轉化率, 留存率, 流失率, 營收, 收入, 業績, 毛利, 毛利率, 淨利, 利潤, 成本,
 獲客成本, 客單價, 回購率, 複購率, 點擊率, 開信率, 跳出率, 流量, 月流量, 搜尋量, 聲量,

@@ -466,6 +466,12 @@ def test_po_in_dapo_before_a_magnitude_is_not_an_amount():
     assert scan("打破千年傳統")[1] == []
 
 
+def test_po_opening_a_line_is_read_whatever_the_line_ends_with():
+    # the 打 looked for before 破 is not the line's last character
+    found = scan(normalize("破億營收,全員開打").lower())[1]
+    assert [(q.value, q.comparator) for q in found] == [(1e8, ">")]
+
+
 # --- objectives phrased as builds ------------------------------------------------------
 
 

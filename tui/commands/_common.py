@@ -31,6 +31,20 @@ def print_error(message: str) -> None:
     print(printable(f"okr: {message}"), file=sys.stderr)
 
 
+def refused_as_open_elsewhere(output: str | os.PathLike[str]) -> bool:
+    """Whether another live session has ``output`` open as its plan, after printing why
+    nothing is written there (commands that replace a whole file refuse it, even with
+    ``--force``; see :func:`model.lock.refuse_if_open_elsewhere`)."""
+    from model.lock import PlanOpenElsewhere, refuse_if_open_elsewhere
+
+    try:
+        refuse_if_open_elsewhere(output)
+    except PlanOpenElsewhere as error:
+        print_error(str(error))
+        return True
+    return False
+
+
 def day_asked(date: str | None) -> dt.date | None:
     """The day ``--date`` names (today without it), or ``None`` after printing why the
     date cannot be read."""

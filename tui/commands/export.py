@@ -21,7 +21,12 @@ import argparse
 
 from model.i18n import t
 from model.safetext import shown_path
-from tui.commands._common import day_asked, print_error, same_file
+from tui.commands._common import (
+    day_asked,
+    print_error,
+    refused_as_open_elsewhere,
+    same_file,
+)
 
 NAME = "export"
 HELP = "export.help"
@@ -60,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output and same_file(args.output, args.plan):
         print_error(t("export.would_overwrite_plan", path=shown_path(args.output)))
         return 2
-    if args.output and _open_elsewhere(args.output):
+    if args.output and refused_as_open_elsewhere(args.output):
         return 2
     if args.output and not args.force and _someone_elses(args.output):
         print_error(t("export.output_exists", path=shown_path(args.output)))
@@ -96,18 +101,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print_lines([t("export.written", path=args.output)])
     return 0
-
-
-def _open_elsewhere(output: str) -> bool:
-    """Whether another live session has ``output`` open as its plan (then say so)."""
-    from model.lock import PlanOpenElsewhere, refuse_if_open_elsewhere
-
-    try:
-        refuse_if_open_elsewhere(output)
-    except PlanOpenElsewhere as error:
-        print_error(str(error))
-        return True
-    return False
 
 
 def _someone_elses(output: str) -> bool:

@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 from model.i18n import t
 from model.safetext import shown_path
-from tui.commands._common import path_exists, print_error, same_file
+from tui.commands._common import (
+    path_exists,
+    print_error,
+    refused_as_open_elsewhere,
+    same_file,
+)
 
 if TYPE_CHECKING:
     from model.periods import CarriedBaseline
@@ -44,7 +49,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the next period's plan and say what changed."""
     from model.checkins import CheckinError, parse_date
-    from model.lock import refuse_if_open_elsewhere
     from model.periods import PeriodError, carried_baselines, next_period
     from model.store import PlanError, load_plan, save_plan
     from tui.commands._table import print_lines
@@ -65,10 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if output_exists and same_file(output, source):
         print_error(f"{shown_path(output)}: {t('period.same_file')}")
         return 2
-    try:
-        refuse_if_open_elsewhere(output)
-    except PlanError as error:
-        print_error(str(error))
+    if refused_as_open_elsewhere(output):
         return 2
     if output_exists and not args.force:
         print_error(t("period.exists", path=shown_path(output)))

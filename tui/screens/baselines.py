@@ -166,16 +166,14 @@ def target_hint(kpi: Kpi) -> tuple[str, bool]:
     outside it; empty without both numbers."""
     # the rule of the kpi.target_direction and kpi.ambition checks (imported here: the
     # checks load the classifier, which stays off the start-up path)
-    from model.checks.baselines import improvement_ratio, moves_right_way
-    from model.classify.smart import AMBITION_RANGE
+    from model.checks.baselines import improvement_ratio, moves_right_way, within_ambition
 
     if moves_right_way(kpi) is False:
         return t(f"tui.hint_target_wrong_way_{kpi.direction}"), True
     ratio = improvement_ratio(kpi)
     if ratio is None:
         return "", False
-    low, high = AMBITION_RANGE
     key = "tui.hint_multiple" if kpi.direction == "increase" else "tui.hint_multiple_lower"
-    if not low - 1e-9 <= ratio <= high + 1e-9:
+    if not within_ambition(ratio):
         key += "_outside"
     return t(key, multiple=f"{ratio:.2f}"), False
