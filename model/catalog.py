@@ -18,8 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from model.classify.hanzi import to_simplified
 from model.formula import FormulaSyntaxError, parse_formula
+from model.hanzi import to_simplified
 from model.i18n import Language, get_language, t, written_in
 from model.inputs import declare_inputs
 from model.plan import Direction, FunnelStage, Identifier, Indicator, Kpi, Plan, Unit

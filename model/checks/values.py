@@ -29,8 +29,8 @@ from collections.abc import Iterator
 
 from model.checks.base import Found, Phrase, Quantity, check
 from model.checks.context import Context
-from model.classify.hanzi import to_simplified
 from model.formula import Formula, can_be_fractional, can_be_negative
+from model.hanzi import to_simplified
 from model.inputs import parsed_formula
 from model.plan import Kpi, Unit
 

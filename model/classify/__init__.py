@@ -13,7 +13,7 @@ How it decides is written down in ``docs/classifier.md``; the pieces:
 
 - :mod:`~model.classify.words_en`, :mod:`~model.classify.words_zh`: the words it knows;
 - :mod:`~model.classify.lexicon`: what each word signals, and the scan that finds them
-  (with :mod:`~model.classify.hanzi` for Simplified spellings);
+  (with :mod:`~model.hanzi` for Simplified spellings);
 - :mod:`~model.classify.quantities`, :mod:`~model.classify.figures`,
   :mod:`~model.classify.units`, :mod:`~model.classify.deadlines`,
   :mod:`~model.classify.changes`: numbers with their units and bounds (found by the scan

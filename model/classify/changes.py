@@ -9,9 +9,9 @@ from collections.abc import Collection
 from itertools import pairwise
 from typing import NamedTuple
 
-from model.classify.hanzi import both_scripts
 from model.classify.quantities import Quantity
 from model.classify.units import BOUND_COMPARATORS
+from model.hanzi import both_scripts
 
 
 class Change(NamedTuple):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from model.classify.hanzi import both_scripts
 from model.classify.words_en import (
     EN_ACTION,
     EN_ASPIRATION,
@@ -19,6 +18,7 @@ from model.classify.words_en import (
     EN_OUTCOME,
     word_list,
 )
+from model.hanzi import both_scripts
 
 CN_NUMERALS = "零〇一二兩三四五六七八九十"
 

@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from model.classify import lexicon as lx
 from model.classify.changes import Change, find_changes
 from model.classify.deadlines import Deadline
-from model.classify.hanzi import both_scripts
 from model.classify.lexicon import Hit
 from model.classify.quantities import Quantity, scan
 from model.classify.roles import assign_roles
 from model.classify.units import NOT_ZERO
 from model.classify.verbs import find_verb, object_first
+from model.hanzi import both_scripts
 
 _CLAUSE_END = frozenset(",;。;:!?!?()()")
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from model.classify.hanzi import both_scripts
 from model.classify.lexicon import trie_pattern
 from model.classify.units import (
     AFTER_FIRST,
@@ -33,6 +32,7 @@ from model.classify.units import (
     Unit,
     chinese_number,
 )
+from model.hanzi import both_scripts
 
 
 class Quantity(NamedTuple):

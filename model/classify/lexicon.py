@@ -3,7 +3,7 @@
 The words themselves are plain lists in :mod:`model.classify.words_en` and
 :mod:`model.classify.words_zh`, so extending the classifier is usually adding a word
 there. Chinese is written once, in Traditional characters; the Simplified spelling of
-every entry is derived here at import (:mod:`model.classify.hanzi`). English verbs are
+every entry is derived here at import (:mod:`model.hanzi`). English verbs are
 listed in their base form; their ``-s``/``-ed``/``-ing`` forms are derived here. English
 words are found by their first run of letters and digits (a dictionary lookup, then the
 longest entry that fits: "conversion rate" before "conversion"); Chinese by a small
@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from model.classify.hanzi import in_both_scripts, to_simplified
 from model.classify.units import EN_CUE_WORDS
 from model.classify.words_en import (
     EN_ABSTRACT,
@@ -62,6 +61,7 @@ from model.classify.words_zh import (
     ZH_SPEND_VERBS,
     ZH_STATE,
 )
+from model.hanzi import in_both_scripts, to_simplified
 
 # Categories are bit flags: one word can signal more than one thing ("leads" is a noun
 # counting an outcome and a form of the verb "lead").

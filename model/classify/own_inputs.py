@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
 from model.classify.changes import Change
-from model.classify.hanzi import in_both_scripts
 from model.classify.nouns import CLAUSE_BREAK, noun_after, noun_before
 from model.classify.quantities import Quantity
 from model.classify.units import BOUND_COMPARATORS
+from model.hanzi import in_both_scripts
 
 if TYPE_CHECKING:
     from model.classify.evidence import Evidence

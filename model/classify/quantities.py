@@ -35,8 +35,8 @@ from model.classify.figures import (
     quantity_at,
     word_quantity,
 )
-from model.classify.hanzi import both_scripts, in_both_scripts
 from model.classify.units import AMOUNT_WORDS, EN_CUE_WORDS, EN_NUMBER_WORDS
+from model.hanzi import both_scripts, in_both_scripts
 
 # Places a number, a Chinese amount or a Chinese deadline can start (a run of digits is one
 # place: only its first digit can start a number).

@@ -16,9 +16,9 @@ from typing import Literal, get_args
 
 from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, gather
-from model.classify.hanzi import both_scripts
 from model.classify.result import Reason
 from model.classify.roles import counted_things
+from model.hanzi import both_scripts
 
 SmartCriterion = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
 SmartStatus = Literal["present", "missing", "unclear"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from model.classify.deadlines import CN_NUMERALS, EN_TIME_CUES
-from model.classify.hanzi import to_simplified
+from model.hanzi import to_simplified
 
 Unit = Literal["percent", "currency", "multiplier", "score", "ratio", "duration", "count"]
 """What a number measures; ``count`` is a plain number of things, ``ratio`` an N:M ratio

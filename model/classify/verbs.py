@@ -14,12 +14,12 @@ import re
 from typing import TYPE_CHECKING
 
 from model.classify import lexicon as lx
-from model.classify.hanzi import both_scripts, in_both_scripts
 from model.classify.lexicon import Hit
 from model.classify.nouns import CLAUSE_BREAK
 from model.classify.roles import describes_quality
 from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
 from model.classify.words_en import EN_DETERMINERS, EN_NOUN_VERBS, EN_OBJECT_STARTERS
+from model.hanzi import both_scripts, in_both_scripts
 
 if TYPE_CHECKING:
     from model.classify.evidence import Evidence

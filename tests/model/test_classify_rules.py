@@ -18,7 +18,7 @@ from model.classify import (
 )
 from model.classify import lexicon as lx
 from model.classify.evidence import gather
-from model.classify.hanzi import _SIMPLIFIED, _TRADITIONAL, TRADITIONAL_TO_SIMPLIFIED
+from model.hanzi import _SIMPLIFIED, _TRADITIONAL, TRADITIONAL_TO_SIMPLIFIED
 from model.i18n import domain_table, set_language
 
 

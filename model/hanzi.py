@@ -1,4 +1,4 @@
-"""Traditional to Simplified Chinese, for the characters the classifier's word lists use.
+"""Traditional to Simplified Chinese, for the characters the classifier and the KPI catalog use.
 
 The classifier's Chinese vocabulary is written once, in Traditional characters; at
 import, every entry and pattern also gets its Simplified spelling, so a line typed in
