@@ -163,19 +163,18 @@ def target_hint(kpi: Kpi) -> tuple[str, bool]:
     """The note under the target and whether it is a warning: a target that moves the
     wrong way for the KPI's direction, else the improvement over the baseline (``780 ->
     600`` is 1.3x better for a KPI where lower is better), with the method's range when
-    outside it; empty without both numbers."""
-    # the rule of the kpi.target_direction and kpi.ambition checks (imported here: the
-    # checks load the classifier, which stays off the start-up path)
-    from model.checks.baselines import improvement_ratio, moves_right_way
-    from model.classify.smart import AMBITION_RANGE
+    outside it; empty without both numbers. The verdicts are the kpi.target_direction and
+    kpi.ambition checks' own (imported here: the checks load the classifier, which stays
+    off the start-up path)."""
+    from model.checks.baselines import ambition, moves_right_way
 
     if moves_right_way(kpi) is False:
         return t(f"tui.hint_target_wrong_way_{kpi.direction}"), True
-    ratio = improvement_ratio(kpi)
-    if ratio is None:
+    found = ambition(kpi)
+    if found is None:
         return "", False
-    low, high = AMBITION_RANGE
+    verdict, ratio = found
     key = "tui.hint_multiple" if kpi.direction == "increase" else "tui.hint_multiple_lower"
-    if not low - 1e-9 <= ratio <= high + 1e-9:
+    if verdict != "within":
         key += "_outside"
     return t(key, multiple=f"{ratio:.2f}"), False
