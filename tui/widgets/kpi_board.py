@@ -219,9 +219,7 @@ class KpiBoard(KpiCards, ScrollView, can_focus=True):
         self._guard_apart = {
             index
             for index, entry in enumerate(self.entries)
-            if entry.guardrail == "ok"
-            and self._guard_room(entry, column_width) >= 0  # the line itself fits
-            and not self._guard_fits(entry, column_width)
+            if self._guard_apart_at(entry, column_width)
         }
         columns = self._build(spaced=False)
         cards = max(
