@@ -9,7 +9,7 @@ from model.fingerprint import fingerprint_of
 from model.lock import inspect_lock
 from model.store import load_plan, save_plan
 from tests.conftest import run_okr
-from tests.tui.helpers import screen_text, type_text
+from tests.tui.helpers import run_command, screen_text, type_text
 from tests.tui.safety_helpers import dialog_id
 from tui.app import make_app
 from tui.screens.dialogs import ConfirmDialog, PromptDialog
@@ -244,10 +244,7 @@ async def test_save_as_onto_a_link_into_a_missing_folder_says_which_folder(examp
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await type_text(pilot, " mine")
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "save as")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "save as")
         assert isinstance(app.screen, PromptDialog)
         await pilot.press("ctrl+u")
         await type_text(pilot, str(link))
