@@ -1,4 +1,5 @@
-"""The dashboard's KPI board: a card of two lines per KPI, grouped leading / lagging.
+"""The dashboard's KPI board: a card of two lines (or more) per KPI, grouped leading /
+lagging.
 
 Wide boards put leading and lagging indicators side by side; narrow ones stack the
 groups. The board lays the cards out in columns, keeps a cursor on one KPI and

@@ -4,7 +4,8 @@
 shows the KPI's name, latest value and a sparkline of its check-ins, then a progress
 bar toward the target, the status in a word (coloured too, never colour alone), the
 guardrail and the next check-in due; a crossed guardrail adds a line with the KPI's
-``on_breach`` action. The board lays the lines out in columns, keeps the cursor and
+``on_breach`` action, and "guardrail ok" has a line of its own when the progress line
+has no room for it. The board lays the lines out in columns, keeps the cursor and
 scrolls; it asks here for the text of one line at a time, so only the lines on screen
 are ever drawn.
 """
