@@ -95,8 +95,9 @@ class BaselinesPane(KpiStepPane):
         super().load()
 
     def show_hints(self, kpi: Kpi) -> None:
-        """How many times better than the baseline the target is (whichever way is
-        better for the KPI, as ``okr check`` reckons it), and the method's usual cadence."""
+        """Under the target, :func:`target_hint` (a wrong-way warning, or how many times
+        better than the baseline it is, as ``okr check`` reckons it); under the cadence,
+        the method's usual one."""
         target_row = self.query_one("#row-kpi-target", FieldRow)
         if not target_row.has_error:
             text, warning = target_hint(kpi)
