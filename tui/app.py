@@ -92,6 +92,8 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         self.wizard = WizardScreen()
         """The main screen: step list and step panes."""
         self._today = today
+        self._linux_console = is_linux_console()
+        """Whether the terminal is the Linux console (read once: every render asks)."""
         self._check_report: CheckReport | None = None
         self.source = source
         """The parsed plan file while it is being validated (``None`` once it is)."""
@@ -125,7 +127,7 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         filters = [*super().get_line_filters()]
         if self.source is None:
             filters.append(CONTROL_FILTER)
-        if is_linux_console():  # what Textual draws, in glyphs the console font has
+        if self._linux_console:  # what Textual draws, in glyphs the console font has
             filters.append(CONSOLE_GLYPH_FILTER)
         return filters
 

@@ -16,9 +16,7 @@ import os
 import re
 from collections.abc import Mapping
 
-from rich.segment import Segment
-from textual.color import Color
-from textual.filter import LineFilter
+from tui.safe_output import PatternFilter
 
 CONSOLE_TERMS = frozenset({"linux"})
 """``TERM`` values of the Linux console."""
@@ -58,19 +56,11 @@ def console_text(text: str) -> str:
     return _LACKING.sub(lambda match: REPLACEMENTS[match.group()], text)
 
 
-class ConsoleGlyphFilter(LineFilter):
+class ConsoleGlyphFilter(PatternFilter):
     """Replaces glyphs the Linux console cannot show in every rendered line."""
 
-    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        # one search over the line's text: this runs for every line of every frame
-        if _LACKING.search("".join([text for text, _, control in segments if not control])) is None:
-            return segments
-        return [
-            segment
-            if segment.control or not _LACKING.search(segment.text)
-            else Segment(console_text(segment.text), segment.style)
-            for segment in segments
-        ]
+    def __init__(self) -> None:
+        super().__init__(_LACKING, console_text)
 
 
 CONSOLE_GLYPH_FILTER = ConsoleGlyphFilter()

@@ -12,6 +12,8 @@ widget, dialog or notification the text ends up in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from rich.segment import Segment
 from textual.color import Color
@@ -21,19 +23,33 @@ UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u
 """Characters a terminal obeys (C0, DEL, C1) or that reorder text (bidi controls)."""
 
 
-class ControlCharFilter(LineFilter):
-    """Removes terminal control characters and bidi overrides from rendered text."""
+class PatternFilter(LineFilter):
+    """Rewrites what ``pattern`` matches in every rendered line with ``replace``; a line
+    with no match is passed on as it is."""
+
+    def __init__(self, pattern: re.Pattern[str], replace: Callable[[str], str]) -> None:
+        super().__init__()
+        self.pattern = pattern
+        self.replace = replace
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         # one search over the line's text: this runs for every line of every frame
-        if UNSAFE.search("".join([text for text, _, control in segments if not control])) is None:
+        search = self.pattern.search
+        if search("".join([text for text, _, control in segments if not control])) is None:
             return segments
         return [
             segment
-            if segment.control or not UNSAFE.search(segment.text)
-            else Segment(UNSAFE.sub("", segment.text), segment.style)
+            if segment.control or not search(segment.text)
+            else Segment(self.replace(segment.text), segment.style)
             for segment in segments
         ]
+
+
+class ControlCharFilter(PatternFilter):
+    """Removes terminal control characters and bidi overrides from rendered text."""
+
+    def __init__(self) -> None:
+        super().__init__(UNSAFE, partial(UNSAFE.sub, ""))
 
 
 CONTROL_FILTER = ControlCharFilter()

@@ -10,6 +10,7 @@ the guardrail is crossed from the first day).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from model.checks.base import Found, Phrase, Quantity, check
 from model.checks.context import Context, KpiRef
@@ -80,13 +81,19 @@ def improvement_ratio(kpi: Kpi) -> float | None:
     return kpi.baseline / kpi.target
 
 
-def within_ambition(ratio: float) -> bool:
-    """Whether an :func:`improvement_ratio` is in the method's range (1.2 to 1.5 times,
-    :data:`~model.classify.smart.AMBITION_RANGE`), float noise forgiven (20% -> 30% is
-    computed as 1.4999999999999998). The one test behind the ``kpi.ambition`` hint, the
-    target's note in step 5 and the exports' SMART table."""
+def ambition(kpi: Kpi) -> tuple[Literal["flat", "low", "within", "high"], float] | None:
+    """How the target's improvement over the baseline compares with the method's 1.2 to
+    1.5 times: ``flat`` (no better), ``low``, ``within`` or ``high``, with the ratio.
+    ``None`` without a ratio, or when the target moves the wrong way (its own finding)."""
+    ratio = improvement_ratio(kpi)
+    if ratio is None or moves_right_way(kpi) is False:
+        return None
     low, high = AMBITION_RANGE
-    return low - 1e-9 <= ratio <= high + 1e-9
+    if ratio < low - 1e-9:
+        return ("flat" if ratio <= 1 + 1e-9 else "low"), ratio
+    if ratio > high + 1e-9:
+        return "high", ratio
+    return "within", ratio
 
 
 @check("kpi.target_direction", severity="error", step="baselines")
@@ -114,15 +121,13 @@ def target_direction(context: Context) -> Iterator[Found]:
 @check("kpi.ambition", severity="hint", step="baselines")
 def target_ambition(context: Context) -> Iterator[Found]:
     for ref in context.kpis:
-        kpi = ref.kpi
-        ratio = improvement_ratio(kpi)
-        if ratio is None or moves_right_way(kpi) is False or within_ambition(ratio):
+        found = ambition(ref.kpi)
+        if found is None or found[0] == "within":
             continue
-        if ratio > AMBITION_RANGE[1]:
-            key = "checks.ambition_high"
-        else:
-            key = "checks.ambition_flat" if ratio <= 1 + 1e-9 else "checks.ambition_low"
-        yield Found(ref.loc("target"), key, _ratio_params(context, kpi, ratio))
+        verdict, ratio = found
+        yield Found(
+            ref.loc("target"), f"checks.ambition_{verdict}", _ratio_params(context, ref.kpi, ratio)
+        )
 
 
 def _ratio_params(context: Context, kpi: Kpi, ratio: float) -> dict[str, object]:

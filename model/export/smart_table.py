@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from model.checks.baselines import improvement_ratio, within_ambition
+from model.checks.baselines import ambition
 from model.checks.items import reading
 from model.classify import SmartHint, smart_hints
 from model.i18n import t
@@ -135,8 +135,8 @@ def smart_rows(plan: Plan) -> list[SmartRow]:
 
     def ambitious(item: Item) -> bool:
         kpi = read.linked(item)
-        ratio = improvement_ratio(kpi) if kpi else None
-        return ratio is not None and within_ambition(ratio)
+        found = ambition(kpi) if kpi else None
+        return found is not None and found[0] == "within"
 
     def is_linked(item: Item) -> bool:
         return read.linked(item) is not None

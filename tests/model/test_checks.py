@@ -287,6 +287,24 @@ def test_ambition_is_not_judged_on_zero_or_negative_numbers():
     assert _cac_findings(plan, "kpi.ambition") == []
 
 
+def test_one_ambition_verdict_for_the_check_the_baselines_step_and_the_smart_table():
+    """``ambition`` is the kpi.ambition rule; the range's ends count as within, even when
+    the ratio lands a rounding error past them (0.3 / 0.2)."""
+    from model.checks.baselines import ambition
+
+    kpi = saas().kpis[3]  # cac, lower is better
+    verdicts = {}
+    for target in (780, 700, 600, 400):
+        kpi.target = target
+        found = ambition(kpi)
+        verdicts[target] = found and found[0]
+    assert verdicts == {780: "flat", 700: "low", 600: "within", 400: "high"}
+    kpi.target = 820
+    assert ambition(kpi) is None  # the wrong way: the direction check's finding
+    kpi.direction, kpi.baseline, kpi.target = "increase", 0.2, 0.3
+    assert ambition(kpi) == ("within", 0.3 / 0.2)
+
+
 def test_the_baseline_and_the_target_may_sit_on_a_bound():
     plan = base()
     plan.kpis[0].guardrail = Guardrail(min=0.07, max=0.09)  # baseline 0.07, target 0.09

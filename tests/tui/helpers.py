@@ -15,6 +15,22 @@ async def choose(pilot: Pilot, search: str) -> None:
     await pilot.press("enter", *search, "enter")
 
 
+async def run_command(pilot: Pilot, search: str) -> None:
+    """Open the command palette, type ``search`` and run the command it finds first."""
+    await pilot.press("ctrl+p")
+    await type_text(pilot, search)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def retype(pilot: Pilot, text: str) -> None:
+    """Clear the focused field, type ``text`` in it and press enter (a prompt's answer)."""
+    await pilot.press("ctrl+u")
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def screen_text(pilot: Pilot) -> str:
     """The plain text the current screen shows, line by line."""
     return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())

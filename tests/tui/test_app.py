@@ -9,7 +9,7 @@ from textual.widgets import Input
 from model.i18n import set_language, t
 from model.plan import Item, Kpi, Plan
 from model.store import load_plan
-from tests.tui.helpers import choose, focused_id, screen_text, type_text
+from tests.tui.helpers import choose, focused_id, run_command, screen_text, type_text
 from tui.app import make_app
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.help import HelpScreen
@@ -270,10 +270,7 @@ async def test_the_palette_adds_a_kpi_and_goes_to_steps(example_copy):
     path = example_copy()
     app = make_app(load_plan(path), path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "add a kpi")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "add a kpi")
         await type_text(pilot, "Net revenue retention")
         await pilot.press("enter")
         await pilot.pause()
@@ -281,16 +278,10 @@ async def test_the_palette_adds_a_kpi_and_goes_to_steps(example_copy):
         assert app.plan.kpis[1].id == "net_revenue_retention"
         assert focused_id(pilot) == "kpi-unit"
 
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "step 4")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "step 4")
         assert app.wizard.current == "formulas"
 
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "add an item")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "add an item")
         assert app.wizard.current == "objective"
         assert focused_id(pilot) == "item-text"
         assert len(app.plan.items) == 9

@@ -9,7 +9,7 @@ from model.fingerprint import fingerprint_of
 from model.lock import inspect_lock
 from model.store import load_plan, save_plan
 from tests.conftest import run_okr
-from tests.tui.helpers import screen_text, type_text
+from tests.tui.helpers import retype, run_command, screen_text, type_text
 from tests.tui.safety_helpers import dialog_id
 from tui.app import make_app
 from tui.screens.dialogs import ConfirmDialog, PromptDialog
@@ -96,10 +96,7 @@ async def test_save_as_onto_an_existing_file_asks_first(example_copy):
         await type_text(pilot, " mine")
         await app.action_save_as()
         await pilot.pause()
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(other))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(other))
         assert isinstance(app.screen, ConfirmDialog) and "already exists" in screen_text(pilot)
         await pilot.press("n")
         await pilot.pause()
@@ -107,10 +104,7 @@ async def test_save_as_onto_an_existing_file_asks_first(example_copy):
         assert other.read_bytes() == original
         await app.action_save_as()
         await pilot.pause()
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(other))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(other))
         await pilot.press("y")
         await pilot.pause()
         assert app.path == other
@@ -244,15 +238,9 @@ async def test_save_as_onto_a_link_into_a_missing_folder_says_which_folder(examp
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await type_text(pilot, " mine")
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "save as")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "save as")
         assert isinstance(app.screen, PromptDialog)
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(link))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(link))
         message = list(app._notifications)[-1].message
         assert message == (
             f"Not saved: {link} is a link into the folder {missing}, which does not exist."
@@ -288,10 +276,7 @@ async def test_a_plan_file_the_user_may_not_write_asks_for_another_name(example_
             " Save a copy under another name:"
         )
         copy = path.with_name("copy.toml")
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(copy))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(copy))
         assert load_plan(copy).objective.statement.endswith(" mine")
         assert app.path == copy and not app.dirty
     assert path.read_bytes() == original

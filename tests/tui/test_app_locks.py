@@ -9,7 +9,7 @@ from model.lock import acquire, inspect_lock, take_over
 from model.plan import Plan
 from model.recovery import find_recovery, recovery_path, write_recovery
 from model.store import load_plan
-from tests.tui.helpers import screen_text, type_text
+from tests.tui.helpers import retype, screen_text, type_text
 from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
 from tui.app import make_app
 from tui.screens.dialogs import PromptDialog
@@ -49,10 +49,7 @@ async def test_a_busy_plan_names_its_holder_and_read_only_refuses_to_save(exampl
         assert isinstance(app.screen, PromptDialog), "save is refused; save-as is offered"
         assert "open read-only" in screen_text(pilot)
         copy = path.with_name("copy.toml")
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(copy))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(copy))
         assert load_plan(copy).objective.statement.endswith(" mine")
         assert app.path == copy and not app.guard.read_only and not app.dirty
     assert path.read_bytes() == original
@@ -201,10 +198,7 @@ async def test_saving_a_read_only_sessions_edits_elsewhere_removes_its_file(exam
         assert own.exists()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(path.with_name("copy.toml")))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(path.with_name("copy.toml")))
         assert not app.dirty and app.path == path.with_name("copy.toml")
     assert not own.exists() and find_recovery(path) is None
 

@@ -9,7 +9,7 @@ import datetime as dt
 from model.export.md import MARKER
 from model.store import load_plan
 from tests.conftest import run_okr
-from tests.tui.helpers import focused_id, screen_text, type_text
+from tests.tui.helpers import focused_id, run_command, screen_text, type_text
 from tui.app import make_app
 from tui.screens.dialogs import PromptDialog
 from tui.screens.export import ExportDialog
@@ -182,10 +182,7 @@ async def test_export_writes_each_format_next_to_the_plan_and_names_the_file(exa
         await pilot.pause()
         assert "Trial to paid rate" in path.with_suffix(".csv").read_text("utf-8")
 
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "export the plan")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "export the plan")
         await pilot.press("h")
         await pilot.pause()
         html = path.with_suffix(".html")

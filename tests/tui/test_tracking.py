@@ -12,7 +12,7 @@ import pytest
 
 from model.i18n import set_language
 from model.store import load_plan
-from tests.tui.helpers import focused_id, screen_text, type_text
+from tests.tui.helpers import focused_id, retype, run_command, screen_text, type_text
 from tests.tui.safety_helpers import hold_lock_elsewhere
 from tui.app import make_app
 from tui.screens.checkin import CheckinScreen
@@ -339,15 +339,9 @@ async def test_enter_on_a_dashboard_card_checks_that_kpi_in_and_comes_back_updat
 async def test_the_palette_opens_the_dashboard_and_the_check_in_screen(example_copy):
     app = saas_app(example_copy())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "dashboard")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "dashboard")
         assert isinstance(app.screen, DashboardScreen)
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "check in")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "check in")
         assert isinstance(app.screen, CheckinScreen)
 
 
@@ -358,10 +352,7 @@ async def test_next_period_writes_a_new_file_with_the_last_actuals_as_baselines(
     before = path.read_text("utf-8")
     app = saas_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "next period")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "next period")
         dialog = app.screen
         assert isinstance(dialog, NextPeriodDialog)
         assert dialog.query_one("#next-start").value == "2026-04-01"
@@ -370,18 +361,12 @@ async def test_next_period_writes_a_new_file_with_the_last_actuals_as_baselines(
         assert suggested.endswith("saas-growth-2026-q2.toml"), "named after its quarter"
         taken = tmp_path / "taken.toml"
         taken.write_text("keep me", "utf-8")
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(taken))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(taken))
         assert "already exists" in screen_text(pilot)
         assert taken.read_text("utf-8") == "keep me"
 
         target = tmp_path / "saas-growth-q2.toml"
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(target))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(target))
         assert app.screen is app.wizard
         messages = [str(n.message) for n in app._notifications]
         assert any(f"Wrote {target} for 2026-04-01 to 2026-06-30." in m for m in messages)
@@ -406,15 +391,9 @@ async def test_next_period_refuses_a_new_plan_another_session_has_open(example_c
     target = tmp_path / "their-new.toml"
     hold_lock_elsewhere(target, user="alice")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "next period")
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "next period")
         assert isinstance(app.screen, NextPeriodDialog)
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(target))
-        await pilot.press("enter")
-        await pilot.pause()
+        await retype(pilot, str(target))
         assert isinstance(app.screen, NextPeriodDialog), "still asking"
         text = screen_text(pilot)
         assert "open in the planner by" in text and "alice on" in text

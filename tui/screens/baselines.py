@@ -95,8 +95,9 @@ class BaselinesPane(KpiStepPane):
         super().load()
 
     def show_hints(self, kpi: Kpi) -> None:
-        """How many times better than the baseline the target is (whichever way is
-        better for the KPI, as ``okr check`` reckons it), and the method's usual cadence."""
+        """Under the target, :func:`target_hint` (a wrong-way warning, or how many times
+        better than the baseline it is, as ``okr check`` reckons it); under the cadence,
+        the method's usual one."""
         target_row = self.query_one("#row-kpi-target", FieldRow)
         if not target_row.has_error:
             text, warning = target_hint(kpi)
@@ -163,17 +164,18 @@ def target_hint(kpi: Kpi) -> tuple[str, bool]:
     """The note under the target and whether it is a warning: a target that moves the
     wrong way for the KPI's direction, else the improvement over the baseline (``780 ->
     600`` is 1.3x better for a KPI where lower is better), with the method's range when
-    outside it; empty without both numbers."""
-    # the rule of the kpi.target_direction and kpi.ambition checks (imported here: the
-    # checks load the classifier, which stays off the start-up path)
-    from model.checks.baselines import improvement_ratio, moves_right_way, within_ambition
+    outside it; empty without both numbers. The verdicts are the kpi.target_direction and
+    kpi.ambition checks' own (imported here: the checks load the classifier, which stays
+    off the start-up path)."""
+    from model.checks.baselines import ambition, moves_right_way
 
     if moves_right_way(kpi) is False:
         return t(f"tui.hint_target_wrong_way_{kpi.direction}"), True
-    ratio = improvement_ratio(kpi)
-    if ratio is None:
+    found = ambition(kpi)
+    if found is None:
         return "", False
+    verdict, ratio = found
     key = "tui.hint_multiple" if kpi.direction == "increase" else "tui.hint_multiple_lower"
-    if not within_ambition(ratio):
+    if verdict != "within":
         key += "_outside"
     return t(key, multiple=f"{ratio:.2f}"), False

@@ -1,4 +1,5 @@
-"""The dashboard's KPI board: a card of two lines per KPI, grouped leading / lagging.
+"""The dashboard's KPI board: a card of two lines (or more) per KPI, grouped leading /
+lagging.
 
 Wide boards put leading and lagging indicators side by side; narrow ones stack the
 groups. The board lays the cards out in columns, keeps a cursor on one KPI and
@@ -219,9 +220,7 @@ class KpiBoard(KpiCards, ScrollView, can_focus=True):
         self._guard_apart = {
             index
             for index, entry in enumerate(self.entries)
-            if entry.guardrail == "ok"
-            and self._guard_room(entry, column_width) >= 0  # the line itself fits
-            and not self._guard_fits(entry, column_width)
+            if self._guard_apart_at(entry, column_width)
         }
         columns = self._build(spaced=False)
         cards = max(

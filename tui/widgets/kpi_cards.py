@@ -4,7 +4,8 @@
 shows the KPI's name, latest value and a sparkline of its check-ins, then a progress
 bar toward the target, the status in a word (coloured too, never colour alone), the
 guardrail and the next check-in due; a crossed guardrail adds a line with the KPI's
-``on_breach`` action. The board lays the lines out in columns, keeps the cursor and
+``on_breach`` action, and "guardrail ok" has a line of its own when the progress line
+has no room for it. The board lays the lines out in columns, keeps the cursor and
 scrolls; it asks here for the text of one line at a time, so only the lines on screen
 are ever drawn.
 """
@@ -98,8 +99,7 @@ class KpiCards:
         extra = line.part - 2
         if line.entry in self._guard_apart:
             if extra == 0:  # the guardrail state, under the status
-                indent = 2 + self._bar_width + 1 + self._share_width + 2
-                return Text.assemble(" " * indent, self._progress_parts(entry)[2])
+                return Text.assemble(" " * self._status_column(), self._progress_parts(entry)[2])
             extra -= 1
         crossed = self._crossed[line.entry][extra]
         first = extra == 0
@@ -161,8 +161,8 @@ class KpiCards:
         """Column widths shared by every card, so bars and words line up: the share and
         status columns fit the widest, the bar takes what is left (within its range)
         after the widest line, guardrail state included. Only when even the shortest bar
-        leaves no room is the guardrail state left out (a crossed one still has its own
-        alert line)."""
+        leaves no room does the guardrail state leave the progress line ("guardrail ok"
+        then has a line of its own, a crossed one its alert line)."""
         parts = [self._progress_parts(entry) for entry in self.entries]
         self._share_width = max((cell_len(share) for share, *_ in parts), default=0)
         self._status_width = max((status.cell_len for _, status, *_ in parts), default=0)
@@ -173,18 +173,27 @@ class KpiCards:
         fixed = 2 + 1 + self._share_width + 2 + self._status_width + widest
         self._bar_width = max(BAR_MIN, min(BAR_MAX, width - fixed))
 
-    def _guard_room(self, entry: KpiProgress, width: int) -> int:
-        """Cells the card's progress line leaves for its guardrail state (negative when
-        not even the line fits)."""
-        due = self._progress_parts(entry)[3]
-        used = 2 + self._bar_width + 1 + self._share_width + 2 + self._status_width
-        return width - used - due.cell_len - 2
+    def _status_column(self) -> int:
+        """Where a progress line's status starts: after the indent, the bar and the share."""
+        return 2 + self._bar_width + 1 + self._share_width + 2
 
-    def _guard_fits(self, entry: KpiProgress, width: int) -> bool:
+    def _guard_room(self, due: Text, width: int) -> int:
+        """Cells a progress line with ``due`` at its end leaves for the guardrail state
+        (negative when not even the line fits)."""
+        return width - self._status_column() - self._status_width - due.cell_len - 2
+
+    def _guard_fits(self, guard: Text, due: Text, width: int) -> bool:
         """Whether the guardrail state fits on the progress line (else "guardrail ok" gets
         a line of its own, and a crossed one has its alert line)."""
-        guard = self._progress_parts(entry)[2]
-        return bool(guard) and guard.cell_len + 2 <= self._guard_room(entry, width)
+        return bool(guard) and guard.cell_len + 2 <= self._guard_room(due, width)
+
+    def _guard_apart_at(self, entry: KpiProgress, width: int) -> bool:
+        """Whether the card shows "guardrail ok" on a line of its own: its progress line
+        fits ``width``, but not with the state on it."""
+        if entry.guardrail != "ok":
+            return False
+        _, _, guard, due = self._progress_parts(entry)
+        return self._guard_room(due, width) >= 0 and not self._guard_fits(guard, due, width)
 
     def _progress_line(self, entry: KpiProgress, width: int) -> Text:
         share, status, guard, due = self._progress_parts(entry)
@@ -197,7 +206,7 @@ class KpiCards:
         line.append(" " + " " * (self._share_width - cell_len(share)) + share + "  ")
         line.append_text(status)
         # Left out when it does not fit: it has a line of its own, or its alert line.
-        if self._guard_fits(entry, width):
+        if self._guard_fits(guard, due, width):
             line.append("  ")
             line.append_text(guard)
         gap = max(width - line.cell_len - due.cell_len, 2)

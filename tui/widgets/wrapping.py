@@ -116,10 +116,6 @@ class KeptValues:
         self.text = Text(text) if isinstance(text, str) else text
         self.whole = tuple(whole)
 
-    @property
-    def plain(self) -> str:
-        return self.text.plain
-
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         lines = wrap_lines(self.text, options.max_width, self.whole)
         joined = Text("\n").join(lines)
