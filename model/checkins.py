@@ -341,6 +341,12 @@ def record_checkin(
     return after
 
 
+def checkins_fit(plan: Plan, checkins: list[CheckIn]) -> bool:
+    """Whether every one of ``checkins`` has its KPI in ``plan``: check-ins recorded in the
+    file for a KPI this plan has since renamed or deleted would be left without one."""
+    return all(plan.kpi(checkin.kpi) is not None for checkin in checkins)
+
+
 def checkins_appended_since(
     path: str | os.PathLike[str], base: Fingerprint
 ) -> tuple[list[CheckIn], Fingerprint] | None:

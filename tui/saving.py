@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.atomic import save_folder
-from model.checkins import add_checkin, checkins_appended_since
+from model.checkins import add_checkin, checkins_appended_since, checkins_fit
 from model.errors import ConflictError, NotWritableError, PlanError
 from model.fingerprint import ABSENT, Fingerprint
 from model.i18n import t
@@ -75,7 +75,9 @@ class Saving:
         except ConflictError as conflict:
             self._appended = None
             if conflict.kind == "changed":
-                self._appended = checkins_appended_since(self.path, self.base)
+                appended = checkins_appended_since(self.path, self.base)
+                if appended is not None and checkins_fit(self.app.plan, appended[0]):
+                    self._appended = appended  # not for a KPI renamed or deleted here
             self.app.push_screen(self._conflict_dialog(conflict), self._conflict_answered)
             return
         except NotWritableError as error:  # the way out is another file: ask for its name

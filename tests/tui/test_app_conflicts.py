@@ -280,3 +280,35 @@ async def test_a_plan_file_the_user_may_not_write_asks_for_another_name(example_
         assert load_plan(copy).objective.statement.endswith(" mine")
         assert app.path == copy and not app.dirty
     assert path.read_bytes() == original
+
+
+async def test_keep_both_is_not_offered_for_a_check_in_on_a_kpi_renamed_here(example_copy):
+    """Their check-in is for trial_activation, which this session renamed: kept both, it
+    would point at no KPI, so the dialog offers the usual choices."""
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("alt+3")
+        await pilot.pause()
+        await pilot.press("enter")  # the first KPI, its id field first
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "activation")
+        await pilot.pause()
+        assert [k.id for k in app.plan.kpis][0] == "activation"
+        result = run_okr(
+            "checkin",
+            str(path),
+            "--kpi",
+            "trial_activation",
+            "--value",
+            "40%",
+            "--date",
+            "2026-02-20",
+        )
+        assert result.returncode == 0, result.stderr
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert dialog_id(app) == "conflict-dialog"
+        assert "Keep both" not in screen_text(pilot)
+        assert not app.screen.query("#keep-both")
