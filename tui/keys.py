@@ -99,6 +99,19 @@ BINDING_GROUPS: dict[str, str] = {
 }
 """Bindings shown together in the Footer under one description ("[ ] Move")."""
 
+FOOTER_DROP_ORDER: tuple[frozenset[str], ...] = (
+    frozenset({"okr.next_step", "okr.previous_step"}),
+    frozenset({"okr.export"}),
+    frozenset({"okr.palette"}),
+    frozenset({"okr.save"}),
+)
+"""Keys a narrow Footer hides first, in this order, the keys of one set together: the
+step list offers alt+1…6 and ctrl+g for moving between steps, the palette offers export
+and save (see ``tui.widgets.footer``). Past these, the rightmost of the others go."""
+
+FOOTER_KEPT: frozenset[str] = frozenset({"okr.help", "okr.quit"})
+"""Keys the Footer always shows: F1 lists every key, and ctrl+q gets out."""
+
 STEP_BINDING_PREFIX = "okr.step_"
 """Ids of the jump-to-step bindings: ``okr.step_1`` ... ``okr.step_6``."""
 

@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from model.i18n import t
 from tui.keys import bind, detail, localize_bindings
+from tui.widgets.footer import KeyFooter
 
 
 def key_sections() -> list[tuple[str, list[Binding]]]:
@@ -76,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(title, classes="help-heading")
                 yield Static(self._table(bindings), classes="help-keys")
             yield Static(t("tui.help_close"), classes="dialog-hint")
-        yield Footer()  # the keys that close it, where every screen says its keys
+        yield KeyFooter()  # the keys that close it, where every screen says its keys
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()
