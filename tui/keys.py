@@ -87,6 +87,20 @@ BINDING_DETAILS: dict[str, str] = {
     "okr.export": "review.key_export_detail",
     "findings.silence": "review.key_silence_detail",
     "findings.unsilence": "review.key_unsilence_detail",
+    "okr.save": "tui.key_save_detail",
+    "okr.quit": "tui.key_quit_detail",
+    "okr.help": "tui.key_help_detail",
+    "okr.dashboard": "tracking_ui.key_dashboard_detail",
+    "okr.checkin": "tracking_ui.key_checkin_detail",
+    "kpis.catalog": "tui.key_kpis_catalog_detail",
+    "formulas.inputs": "assist.key_inputs_detail",
+    "tracking.back": "tracking_ui.key_back_detail",
+    "tracking.back_to_plan": "tracking_ui.key_back_to_plan_detail",
+    "tracking.check_in": "tracking_ui.key_board_check_in_detail",
+    "board.check_in": "tracking_ui.key_board_check_in_detail",
+    "tracking.to_result": "tracking_ui.key_to_result_detail",
+    "tracking.record": "tracking_ui.key_record_detail",
+    "dialog.save_and_quit": "tui.key_save_and_quit_detail",
 }
 """Longer descriptions for the help screen and the Footer's tooltips, where the short
 Footer word ("Next") needs its context ("Next step")."""

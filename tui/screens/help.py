@@ -28,7 +28,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.checkin import CheckinScreen
     from tui.screens.checkin_form import RecordInput
     from tui.screens.dashboard import DashboardScreen
-    from tui.screens.dialogs import ConfirmDialog
+    from tui.screens.dialogs import ConfirmDialog, QuitDialog
     from tui.screens.formulas import FormulasPane
     from tui.screens.kpi_step import KpiStepPane
     from tui.screens.kpis import KpisPane
@@ -43,7 +43,8 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
         return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
 
     return [
-        (t("tui.help_keys_everywhere"), own(OkrApp) + own(WizardScreen)),
+        (t("tui.help_keys_everywhere"), own(OkrApp)),
+        (t("tui.help_keys_wizard"), own(WizardScreen)),
         (t("tui.help_keys_fields"), own(FieldInput)),
         (t("tui.help_keys_lists"), own(RowList)),
         (t("tui.help_keys_items"), own(ItemsEditor) + own(ItemTextInput)),
@@ -53,7 +54,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
         (t("tui.help_keys_review"), own(ReviewPane)),
         (t("tui.help_keys_dashboard"), own(DashboardScreen) + own(KpiBoard)),
         (t("tui.help_keys_checkin"), own(CheckinScreen) + own(RecordInput)),
-        (t("tui.help_keys_dialogs"), own(ConfirmDialog)),
+        (t("tui.help_keys_dialogs"), own(ConfirmDialog) + own(QuitDialog)),
     ]
 
 
