@@ -92,7 +92,7 @@ class HelpScreen(ModalScreen[None]):
     def _table(self, bindings: list[Binding]) -> Table:
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True, style="bold")
-        table.add_column()
+        table.add_column(overflow="fold")  # a Chinese sentence is one long "word"
         for binding in bindings:
             keys = [self._key_label(binding, key.strip()) for key in binding.key.split(",")]
             table.add_row(Text(" / ".join(keys)), Text(detail(binding.id) or ""))
