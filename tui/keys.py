@@ -87,6 +87,20 @@ BINDING_DETAILS: dict[str, str] = {
     "okr.export": "review.key_export_detail",
     "findings.silence": "review.key_silence_detail",
     "findings.unsilence": "review.key_unsilence_detail",
+    "okr.save": "tui.key_save_detail",
+    "okr.quit": "tui.key_quit_detail",
+    "okr.help": "tui.key_help_detail",
+    "okr.dashboard": "tracking_ui.key_dashboard_detail",
+    "okr.checkin": "tracking_ui.key_checkin_detail",
+    "kpis.catalog": "tui.key_kpis_catalog_detail",
+    "formulas.inputs": "assist.key_inputs_detail",
+    "tracking.back": "tracking_ui.key_back_detail",
+    "tracking.back_to_plan": "tracking_ui.key_back_to_plan_detail",
+    "tracking.check_in": "tracking_ui.key_board_check_in_detail",
+    "board.check_in": "tracking_ui.key_board_check_in_detail",
+    "tracking.to_result": "tracking_ui.key_to_result_detail",
+    "tracking.record": "tracking_ui.key_record_detail",
+    "dialog.save_and_quit": "tui.key_save_and_quit_detail",
 }
 """Longer descriptions for the help screen and the Footer's tooltips, where the short
 Footer word ("Next") needs its context ("Next step")."""
@@ -98,6 +112,19 @@ BINDING_GROUPS: dict[str, str] = {
     "kpis.move_down": "tui.key_move",
 }
 """Bindings shown together in the Footer under one description ("[ ] Move")."""
+
+FOOTER_DROP_ORDER: tuple[frozenset[str], ...] = (
+    frozenset({"okr.next_step", "okr.previous_step"}),
+    frozenset({"okr.export"}),
+    frozenset({"okr.palette"}),
+    frozenset({"okr.save"}),
+)
+"""Keys a narrow Footer hides first, in this order, the keys of one set together: the
+step list offers alt+1…6 and ctrl+g for moving between steps, the palette offers export
+and save (see ``tui.widgets.footer``). Past these, the rightmost of the others go."""
+
+FOOTER_KEPT: frozenset[str] = frozenset({"okr.help", "okr.quit"})
+"""Keys the Footer always shows: F1 lists every key, and ctrl+q gets out."""
 
 STEP_BINDING_PREFIX = "okr.step_"
 """Ids of the jump-to-step bindings: ``okr.step_1`` ... ``okr.step_6``."""

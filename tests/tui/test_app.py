@@ -229,7 +229,7 @@ async def test_help_lists_the_keys_and_closes(example_copy):
             "Add a KPI" in keys["Core KPIs list (step 3): KPIs are added, removed and ordered here"]
         )
         assert "Add a KPI" not in keys["KPI lists (steps 3 to 5)"]  # only step 3 adds them
-        assert "Inputs" in keys["Formulas, KPI list (step 4)"]
+        assert "The formula's inputs" in keys["Formulas, KPI list (step 4)"]
         assert "Check in" in keys["Tracking dashboard (ctrl+t)"]
         assert "Record" in keys["Check-in screen (ctrl+l)"]
         # Every mark a step can show (after the first check run) is explained.
@@ -240,6 +240,34 @@ async def test_help_lists_the_keys_and_closes(example_copy):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_puts_each_key_where_it_works_and_says_what_it_does(example_copy):
+    """The step keys work in the planner only (not on the dashboard, where alt+3 and
+    ctrl+n do nothing), the quit question's ``s`` is listed, and one-word Footer labels
+    get their meaning ("Plan" is back to the plan)."""
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+t", "alt+3", "ctrl+n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DashboardScreen"
+        await pilot.press("f1")
+        await pilot.pause()
+        headings = [str(w.content) for w in app.screen.query(".help-heading")]
+        tables = [_table_text(w.content) for w in app.screen.query(".help-keys")]
+        keys = dict(zip(headings, tables, strict=True))
+        assert "ctrl+n" not in keys["Everywhere"] and "alt+3" not in keys["Everywhere"]
+        assert "ctrl+n" in keys["In the planner (steps 1 to 6)"]
+        assert "alt+3" in keys["In the planner (steps 1 to 6)"]
+        assert "ctrl+t" in keys["Everywhere"]
+        assert "s        Save and quit (when quitting with unsaved changes)" in keys["Questions"]
+        assert "Back to the plan" in keys["Tracking dashboard (ctrl+t)"]
+        assert "pressed again, back to the value" in keys["Check-in screen (ctrl+l)"]
+        assert (
+            "type to search"
+            in keys["Core KPIs list (step 3): KPIs are added, removed and ordered here"]
+        )
 
 
 def _table_text(table) -> str:

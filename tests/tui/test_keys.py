@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 
 import pytest
 from textual.binding import Binding
@@ -123,3 +124,40 @@ async def test_alt_digit_in_a_text_field_changes_step_rather_than_typing(tmp_pat
         await pilot.pause()
         assert app.wizard.current == "kpis"
         assert app.plan.objective.statement == ""
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+README_NAMES = {
+    "escape": "esc",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "pageup": "pgup",
+    "pagedown": "pgdn",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+}
+"""How the README writes the keys Textual names otherwise."""
+
+
+def readme_keys_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    return text[text.index("\n## Keys\n") : text.index("\n### Language")]
+
+
+def test_every_key_the_app_binds_is_in_the_readmes_keys_section():
+    """A key a user cannot find is unfinished: each bound key is named in the table
+    (alt+1 ... alt+6 and the step picker's 1-6 as ranges)."""
+    section = readme_keys_section()
+    missing = set()
+    for owner, binding in BINDINGS:
+        for key in binding.key.split(","):
+            modifiers, _, name = key.rpartition("+")
+            if name.isdigit():
+                named = f"`{modifiers}+1` ... `{modifiers}+6`" if modifiers else "`1`-`6`"
+            else:
+                named = f"`{README_NAMES.get(key, key)}`"
+            if named not in section:
+                missing.add(f"{owner}: {key}")
+    assert not missing, sorted(missing)

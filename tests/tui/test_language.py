@@ -209,3 +209,21 @@ async def test_an_empty_list_says_all_of_its_hint_however_narrow(tmp_path):
         assert kpi_list.size.width <= 44
         shown = [kpi_list.render_line(y).text for y in range(kpi_list.size.height)]
         assert "".join("".join(shown).split()) == "還沒有KPI:按a新增,按c從指標庫挑選"
+
+
+async def test_the_chinese_help_wraps_long_key_texts_rather_than_cutting_them(example_copy):
+    """A Chinese sentence has no spaces to wrap at: it is folded, not cut with "…"."""
+    set_language("zh-TW")
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        seen: list[str] = []
+        for _ in range(30):  # page through the whole help
+            seen.extend(screen_text(pilot).splitlines()[1:-2])
+            await pilot.press("pagedown")
+            await pilot.pause()
+        cut = [line for line in seen if "…" in line and "前往步驟…" not in line]
+        assert cut == []
+        assert any("不儲存就離開(y)" in line for line in seen)

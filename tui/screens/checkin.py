@@ -28,7 +28,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from model.checkins import (
     CheckinError,
@@ -45,6 +45,7 @@ from model.progress_report import recorded_lines
 from tui.keys import bind, localize_bindings, localize_tree
 from tui.screens.checkin_form import CheckinForm, RecordInput
 from tui.widgets.checkin_list import CheckinList, due_first
+from tui.widgets.footer import KeyFooter
 from tui.widgets.form import FieldRow
 from tui.widgets.row_list import RowList, one_line
 from tui.widgets.wrapping import KeptValues
@@ -144,7 +145,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
                     )
             with VerticalScroll(id="checkin-result-box"):  # scrolls when the warnings overflow
                 yield Static("", id="checkin-result")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     async def on_mount(self) -> None:
         self.progress = plan_progress(self.plan, self.today)

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from model.i18n import t
 from model.progress import JUDGED_STATUSES, KpiProgress, PlanProgress, plan_progress
@@ -25,6 +25,7 @@ from model.progress_report import format_score, format_share, status_label
 from tui.keys import bind, localize_bindings, localize_tree
 from tui.widgets.attention_line import AttentionLine, AttentionPart
 from tui.widgets.charts import glyphs_for
+from tui.widgets.footer import KeyFooter
 from tui.widgets.kpi_board import KpiBoard
 from tui.widgets.row_list import one_line
 
@@ -62,7 +63,7 @@ class DashboardScreen(Screen[None]):
             yield Static("", id="dashboard-objective")
             yield AttentionLine(id="dashboard-attention")
             yield KpiBoard(glyphs=glyphs_for(), id="dashboard-board")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.load()

@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from model.i18n import t
 from tui.keys import bind, detail, localize_bindings
+from tui.widgets.footer import KeyFooter
 
 
 def key_sections() -> list[tuple[str, list[Binding]]]:
@@ -27,7 +28,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.checkin import CheckinScreen
     from tui.screens.checkin_form import RecordInput
     from tui.screens.dashboard import DashboardScreen
-    from tui.screens.dialogs import ConfirmDialog
+    from tui.screens.dialogs import ConfirmDialog, QuitDialog
     from tui.screens.formulas import FormulasPane
     from tui.screens.kpi_step import KpiStepPane
     from tui.screens.kpis import KpisPane
@@ -42,7 +43,8 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
         return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
 
     return [
-        (t("tui.help_keys_everywhere"), own(OkrApp) + own(WizardScreen)),
+        (t("tui.help_keys_everywhere"), own(OkrApp)),
+        (t("tui.help_keys_wizard"), own(WizardScreen)),
         (t("tui.help_keys_fields"), own(FieldInput)),
         (t("tui.help_keys_lists"), own(RowList)),
         (t("tui.help_keys_items"), own(ItemsEditor) + own(ItemTextInput)),
@@ -52,7 +54,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
         (t("tui.help_keys_review"), own(ReviewPane)),
         (t("tui.help_keys_dashboard"), own(DashboardScreen) + own(KpiBoard)),
         (t("tui.help_keys_checkin"), own(CheckinScreen) + own(RecordInput)),
-        (t("tui.help_keys_dialogs"), own(ConfirmDialog)),
+        (t("tui.help_keys_dialogs"), own(ConfirmDialog) + own(QuitDialog)),
     ]
 
 
@@ -76,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(title, classes="help-heading")
                 yield Static(self._table(bindings), classes="help-keys")
             yield Static(t("tui.help_close"), classes="dialog-hint")
-        yield Footer()  # the keys that close it, where every screen says its keys
+        yield KeyFooter()  # the keys that close it, where every screen says its keys
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()
@@ -90,7 +92,7 @@ class HelpScreen(ModalScreen[None]):
     def _table(self, bindings: list[Binding]) -> Table:
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True, style="bold")
-        table.add_column()
+        table.add_column(overflow="fold")  # a Chinese sentence is one long "word"
         for binding in bindings:
             keys = [self._key_label(binding, key.strip()) for key in binding.key.split(",")]
             table.add_row(Text(" / ".join(keys)), Text(detail(binding.id) or ""))

@@ -17,11 +17,12 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Header
 
 from model.steps import STEPS, Step, step_of_path, step_states
 from tui.keys import bind, localize_bindings
 from tui.screens.base import PlanEdited, StepPane
+from tui.widgets.footer import KeyFooter
 from tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class WizardScreen(Screen[None]):
         with Horizontal(id="body"):
             yield StepList(id="steps")
             yield ContentSwitcher(id="panes")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     async def on_mount(self) -> None:
         source = self.okr_app.source
