@@ -135,7 +135,7 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         """Textual's key names, but ``enter`` spelt out on the Linux console, whose font
         has no ``⏎``."""
         display = super().get_key_display(binding)
-        return display.replace("⏎", "enter") if is_linux_console() else display
+        return display.replace("⏎", "enter") if self._linux_console else display
 
     def get_default_screen(self) -> Screen:
         return self.wizard

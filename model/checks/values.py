@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from model.checks.base import Found, Phrase, Quantity, check
 from model.checks.context import Context
 from model.formula import Formula, can_be_fractional, can_be_negative
-from model.hanzi import to_simplified
+from model.hanzi import in_both_scripts
 from model.inputs import parsed_formula
 from model.plan import Kpi, Unit
 
@@ -45,13 +45,7 @@ NEVER_NEGATIVE_UNITS: dict[Unit, str] = {
 with the phrase saying why."""
 
 
-def _both_scripts(words: set[str]) -> frozenset[str]:
-    """``words`` with the Simplified spelling of each Chinese one, as the classifier's
-    lexicon has them (a plan may be written in either script)."""
-    return frozenset({*words, *map(to_simplified, words)})
-
-
-SIGNED_WORDS = _both_scripts(
+SIGNED_WORDS = in_both_scripts(
     {
         # net figures and results that can be losses
         "net",
@@ -135,7 +129,7 @@ SIGNED_WORDS = _both_scripts(
 are matched whole (``net`` in ``net_revenue``, not in ``internet``); Chinese ones
 anywhere. Broad on purpose: a word too many only means a negative value goes unnoticed."""
 
-AVERAGE_WORDS = _both_scripts(
+AVERAGE_WORDS = in_both_scripts(
     {
         *("average", "averages", "avg", "mean", "median", "per"),
         *("平均", "人均"),
@@ -144,7 +138,7 @@ AVERAGE_WORDS = _both_scripts(
 """Words saying a count KPI is an average, which may be fractional. Not 每 (each, per):
 每月 is a count per month, whole, and 每位訪客 is each visitor."""
 
-OVER_WHOLE_WORDS = _both_scripts(
+OVER_WHOLE_WORDS = in_both_scripts(
     {
         # retention of revenue, returns, attainment and coverage pass 100% when things go well
         *("nrr", "ndr", "grr", "retention", "roas", "return", "returns", "attainment"),

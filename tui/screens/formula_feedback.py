@@ -189,8 +189,11 @@ class InputsDialog(ModalScreen[bool]):
         if self.names:
             options.highlighted = self.start
             self.load(self.names[self.start])
-        fields = {"source": "#input-source", "description": "#input-description"}
-        fields["unit"] = "#input-unit"
+        fields = {
+            "source": "#input-source",
+            "description": "#input-description",
+            "unit": "#input-unit",
+        }
         if self.names and self.field in fields:
             self.query_one(fields[self.field]).focus()
         else:
