@@ -1,13 +1,15 @@
-"""Glyphs the Linux console can show, for what Textual itself draws under ``TERM=linux``.
+"""Glyphs the Linux console can show, for everything drawn under ``TERM=linux``.
 
-The console's fonts hold the old PC character set: box drawing, the half and full
-blocks and shades (``▀▄▌▐█░▒▓``), but no eighth blocks (``▁▂▃▅▆▇``, ``▏▎▍▋▊▉``, ``▔``),
-no emoji and few symbols. The planner's own charts pick console glyphs themselves
-(``tui.widgets.charts``); Textual's scrollbars, ``tall`` borders, Footer separator,
-header icon and palette search icon draw those glyphs, which the console shows as
-garbage. :class:`ConsoleGlyphFilter` is a line filter that rounds each eighth block to
-the nearest block the console has and swaps the icons for plain characters of the same
-width, so the layout is unchanged.
+Without a font of its own the console uses the kernel's, the old PC character set
+(code page 437, mapped to Unicode by the kernel's ``drivers/tty/vt/cp437.uni``): box
+drawing with square corners, the half and full blocks and shades (``▀▄▌▐█░▒▓``),
+arrows, ``•`` and ``√``, but no eighth blocks (``▁▂▃▅▆▇``, ``▏▎▍▋▊▉``, ``▔``), no
+rounded corners (``╭╮╰╯``), no check marks (``✓✗``), no ``●``, no typographic dashes,
+quotes or ``…``, no emoji. It shows every character it lacks as the same ``■``, so
+``✓`` and ``✗`` would look alike. :class:`ConsoleGlyphFilter` is a line filter that
+swaps each glyph the planner or Textual draws and the console lacks for the nearest one
+it has, as many cells wide, so the layout is unchanged. (Chinese text cannot be shown
+there at all.)
 """
 
 from __future__ import annotations
@@ -38,10 +40,41 @@ REPLACEMENTS: dict[str, str] = {
     "▋": "▌",
     "▊": "█",
     "▉": "█",
+    "╭": "┌",  # rounded corners (Textual's "round" border), squared
+    "╮": "┐",
+    "╰": "└",
+    "╯": "┘",
     "⭘": "o",  # Textual's header icon
     "🔎": "> ",  # the command palette's search icon (two cells)
+    "●": "•",  # the current step, the unsaved mark, a check-in due today
+    "✓": "√",  # done, met
+    "✗": "x",  # has errors, not met
+    "△": "~",  # partly met
+    "…": "~",  # text cut short
+    "⋯": "~",
+    "—": "-",
+    "–": "-",
+    "−": "-",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "‧": "·",
+    "€": "E",
+    "₩": "W",
+    "™": "T",
 }
 """Each glyph the console lacks, and what it shows instead (as many cells wide)."""
+
+CONSOLE_CHARACTERS = frozenset(
+    (
+        *bytes(range(0x20, 0x7F)).decode("ascii"),
+        *bytes(range(0x80, 0x100)).decode("cp437"),
+        *"☺☻♥♦◆♣♠•◘○◙♂♀♪♫☼¤▶►◀◄↕‼¶§▬↨↑↓→←∟↔▲▼⌂",  # the kernel's glyphs for 0x01-0x1f, 0x7f
+    )
+)
+"""What the kernel's own console font shows: ASCII, code page 437's upper half, and
+the pictures the kernel maps to its control positions (``cp437.uni``)."""
 
 _LACKING = re.compile("|".join(map(re.escape, REPLACEMENTS)))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.filter import Monochrome
 
@@ -10,7 +13,7 @@ from model.store import load_plan
 from tests.tui.helpers import screen_text
 from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
 from tui.app import make_app
-from tui.console_glyphs import REPLACEMENTS
+from tui.console_glyphs import CONSOLE_CHARACTERS, REPLACEMENTS
 from tui.safe_output import UNSAFE, ControlCharFilter
 
 STEP_TITLES = ["Objective", "North star", "Core KPIs", "Formulas", "Baselines", "Review"]
@@ -161,27 +164,43 @@ async def test_the_focused_fields_label_follows_the_focus_without_colour(example
 
 
 async def test_the_linux_console_gets_only_glyphs_its_font_has(example_copy, monkeypatch):
-    """Textual's scrollbars, tall borders, Footer, header icon and palette icon too."""
+    """Textual's scrollbars, borders, Footer, header icon and palette icon, and the
+    planner's marks, dashes, quotes and ellipses: every character on every screen is one
+    the kernel's console font has (the console shows any other as the same square)."""
     monkeypatch.setenv("TERM", "linux")
     path = example_copy()
     app = make_app(load_plan(path), path)
-    lacking = set(REPLACEMENTS) | {"⏎"}
-    async with app.run_test(size=(60, 20)) as pilot:
-        seen: list[str] = []
-        for keys in (["alt+3"], ["alt+4"], ["alt+6"], ["ctrl+p"], ["escape", "ctrl+o"]):
-            await pilot.press(*keys)
-            await pilot.pause()
-            seen.append(screen_text(pilot))
-        await pilot.press("escape", "f1")
-        await pilot.pause()
-        seen.append(screen_text(pilot))
-        await pilot.press("escape", "ctrl+t")
-        await pilot.pause()
-        seen.append(screen_text(pilot))
+    screens = [["alt+1"], ["alt+3"], ["alt+4"], ["alt+5"], ["alt+6"], ["ctrl+p"]]
+    screens += [["escape", "ctrl+o"], ["escape", "f1"], ["escape", "ctrl+t"]]
+    screens += [["escape", "ctrl+l"], ["escape", "alt+1", "x", "ctrl+q"]]
+    seen: list[str] = []
+    for size in [(60, 20), (120, 40)]:
+        async with app.run_test(size=size) as pilot:
+            for keys in screens:
+                await pilot.press(*keys)
+                await pilot.pause()
+                seen.append(screen_text(pilot))
+            await pilot.press("escape")
+        app = make_app(load_plan(path), path)
     shown = "\n".join(seen)
-    assert {glyph for glyph in lacking if glyph in shown} == set()
-    assert "enter Open" in seen[2], "the Review step's Footer spells enter out"
-    assert "│  █ m  Markdown" in seen[4], "the export list's tall border in full blocks"
+    lacking = {
+        char
+        for char in set(shown) - CONSOLE_CHARACTERS - {"\n"}
+        if unicodedata.east_asian_width(char) != "W"  # 繁體中文 in the palette: no font has it
+    }
+    assert lacking == set()
+    assert "enter Open" in seen[4], "the Review step's Footer spells enter out"
+    assert "│  █ m  Markdown" in seen[6], "the export list's tall border in full blocks"
+    assert "┌" in seen[6], "the export dialog's rounded corners, squared"
+    assert "√ 1 Objective" in seen[0] and "x has errors" in seen[0], "done and errors apart"
+    assert "• Trial activation" in seen[9], "a check-in due today"
+
+
+def test_console_replacements_are_console_glyphs_of_the_same_width():
+    for glyph, replacement in REPLACEMENTS.items():
+        assert set(replacement) <= CONSOLE_CHARACTERS, glyph
+        assert cell_len(replacement) == cell_len(glyph), glyph
+    assert REPLACEMENTS["✓"] != REPLACEMENTS["✗"], "done and has errors stay apart"
 
 
 async def test_nothing_shows_after_the_palette_key_at_the_footers_end(example_copy, monkeypatch):
