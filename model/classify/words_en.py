@@ -92,12 +92,13 @@ exceed, surpass, cross
 downloads"): the numbers after them are measured, not sized by the opening action."""
 EN_MONEY_OBJECT_VERBS = word_list("""
 pour, put, budget, earmark, set aside, sink, plow, plough, devote, dedicate, reserve, throw,
-commit
+commit, fund, reinvest, reallocate, shift, redirect
 """)
 """Verbs that spend the team's money only when an amount of money is their object ("Pour
-$50k into ads", "Budget $30k for events", "Commit $1M to ads"); otherwise they are something
-else ("Put customers first", "Budget overruns", "Commit to weekly releases"). Only their
-base form opens an order."""
+$50k into ads", "Budget $30k for events", "Commit $1M to ads", "Shift $50k to search");
+otherwise they are something else ("Put customers first", "Budget overruns", "Commit to
+weekly releases", "Move 500 customers to the new plan"). Only their base form opens an
+order."""
 EN_METRIC = word_list("""
 rate, ratio, conversion, conversions, conversion rate, retention, churn, churn rate,
 attrition, turnover, revenue, arr, mrr, acv, arpu, arpa, bookings, margin, gross margin,
@@ -207,7 +208,7 @@ EN_ABSTRACT = word_list("""
 culture, trust, relationships, relationship, reputation, mindshare, reliability,
 discipline, footing, habit, mindset, confidence, loyalty, excellence, morale, ownership,
 operational excellence, presence, customer experience, look and feel, workplace, world,
-careers
+careers, tomorrow
 """)
 EN_QUALITATIVE = word_list("""
 culture, trust, relationships, relationship, presence, reputation, brand, mindshare,

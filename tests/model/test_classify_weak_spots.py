@@ -59,6 +59,11 @@ def test_money_the_team_spends_is_an_input_not_a_result(text, spent):
         ("We will sink $5,000 into SEO in Q3", "sink", "$5,000"),
         ("Commit $1M to ads", "Commit", "$1M"),
         ("Commit €40k to trade-show booths next year", "Commit", "€40k"),
+        ("Fund $30k of co-marketing with our top 5 partners", "Fund", "$30k"),
+        ("Reinvest $100k of savings into SEO content", "Reinvest", "$100k"),
+        ("Reallocate $40k from events to webinars", "Reallocate", "$40k"),
+        ("Shift $50k of budget to ads", "Shift", "$50k"),
+        ("Redirect $20k to partner marketing", "Redirect", "$20k"),
     ],
 )
 def test_verbs_that_spend_only_with_money_as_their_object(text, verb, spent):
@@ -78,6 +83,8 @@ def test_verbs_that_spend_only_with_money_as_their_object(text, verb, spent):
         ("Budget overruns under 5%", "key_result"),
         ("Commit under $40k to events", "key_result"),
         ("Close $1M in committed revenue", "key_result"),  # a sale committed: a result
+        ("Shift 30% of traffic to the new checkout", "key_result"),
+        ("Fund the pilot in two stores", "initiative"),
     ],
 )
 def test_money_object_verbs_without_money_keep_their_reading(text, kind):
@@ -285,6 +292,21 @@ def test_a_range_of_work_stays_an_output():
     text = "Hire between 2 and 3 engineers"
     assert classify(text).kind == "initiative"
     assert "classify.has_target" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key", "value"),
+    [
+        # fewer of the team's own emails: work changed, from 5 to 3
+        ("把 onboarding email 從 5 封精簡到 3 封", "initiative", "classify.names_output",
+         "從 5 封精簡到 3 封"),
+        ("將客服成本從 300 萬壓縮到 200 萬", "key_result", "classify.has_change",
+         "從 300 萬壓縮到 200 萬"),
+    ],
+)  # fmt: skip
+def test_more_chinese_direction_verbs_join_a_change(text, kind, key, value):
+    assert classify(text).kind == kind
+    assert param(text, key, "value" if key == "classify.has_change" else "output") == value
 
 
 # --- periods that are not deadlines --------------------------------------------------------
@@ -534,6 +556,7 @@ def test_a_build_of_a_concrete_thing_stays_an_initiative(text):
         ("Prepare students for a world shaped by AI", "world"),
         ("Prepare graduates for careers that don't exist yet", "careers"),
         ("Run a lean, dependable supply chain", "dependable"),
+        ("Develop tomorrow's leaders from within", "tomorrow"),
         ("Build A Culture Of Ownership", "Culture"),  # a title, not a name
     ],
 )
