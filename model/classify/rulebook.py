@@ -19,6 +19,7 @@ from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, participle_after_subject
 from model.classify.lexicon import Hit
 from model.classify.roles import counted_things
+from model.classify.verbs import in_a_name
 
 
 class Fired(NamedTuple):
@@ -310,8 +311,8 @@ def qualitative_aim(e: Evidence) -> Fired | None:
     if e.quality_word is not None or e.targets or e.outputs:
         return None
     hit = e.first_of(lx.QUALITATIVE) if e.seen & lx.QUALITATIVE else None
-    if hit is None:
-        return None
+    if hit is None or in_a_name(e, hit):
+        return None  # "Attend the World Retail Congress": a name, not an aim
     return _fired("classify.qualitative_aim", ("word", (hit.start, hit.end)), objective=1.0)
 
 

@@ -292,7 +292,7 @@ def _adjust_verb(evidence: Evidence) -> None:
         and all(describes_quality(evidence, quantity) for quantity in evidence.quantities)
     ):
         aim = evidence.after_verb(_AIMS)
-        if aim is None or _only_modifies_a_thing(evidence, aim) or _in_a_name(evidence, aim):
+        if aim is None or _only_modifies_a_thing(evidence, aim) or in_a_name(evidence, aim):
             return
         same_clause = _same_clause(evidence.text, verb.end, aim.start)
         if same_clause and not _object_is_concrete(evidence, verb):
@@ -314,7 +314,7 @@ def _with_quality(evidence: Evidence, verb: Hit, aim: Hit) -> Hit:
     return aim
 
 
-def _in_a_name(evidence: Evidence, aim: Hit) -> bool:
+def in_a_name(evidence: Evidence, aim: Hit) -> bool:
     """Whether an English aim word is part of a capitalised name, beside another capitalised
     word that is neither a small word nor an aim ("Attend the World Retail Congress",
     "Sponsor Mobile World Congress"): an event or a body, not an aim ("Prepare students for

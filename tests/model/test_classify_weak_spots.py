@@ -582,3 +582,10 @@ def test_an_action_aimed_at_the_world_or_careers_is_an_objective(text, aim):
 def test_an_aim_word_inside_a_name_or_a_thing_stays_an_initiative(text):
     assert classify(text).kind == "initiative"
     assert "classify.aims_at_quality" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Attend the World Retail Congress", "Join the Trust Alliance", "Exhibit at Trust Expo"]
+)
+def test_an_aim_word_inside_a_name_is_no_qualitative_aim(text):
+    assert "classify.qualitative_aim" not in keys(text)
