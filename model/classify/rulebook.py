@@ -311,7 +311,7 @@ def qualitative_aim(e: Evidence) -> Fired | None:
     if e.quality_word is not None or e.targets or e.outputs:
         return None
     hit = e.first_of(lx.QUALITATIVE) if e.seen & lx.QUALITATIVE else None
-    if hit is None or in_a_name(e, hit):
+    if hit is None or (e.display[hit.start].isupper() and in_a_name(e, hit)):
         return None  # "Attend the World Retail Congress": a name, not an aim
     return _fired("classify.qualitative_aim", ("word", (hit.start, hit.end)), objective=1.0)
 
