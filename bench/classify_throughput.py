@@ -3,7 +3,7 @@
     python -m bench.classify_throughput [--runs 9]
 
 Workloads:
-- ``lines``: the 1,501 labelled lines of tests/data (English, Chinese in both scripts,
+- ``lines``: the 1,585 labelled lines of tests/data (English, Chinese in both scripts,
   mixed; key results, initiatives, objectives; 6 to 90 characters), each read afresh
   (``model.classify.rules.read``: the classifier without its memory of recent lines);
 - ``typing``: every third prefix of those lines, as an editor classifying on each

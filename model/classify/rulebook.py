@@ -19,6 +19,7 @@ from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, participle_after_subject
 from model.classify.lexicon import Hit
 from model.classify.roles import counted_things
+from model.classify.verbs import in_a_name
 
 
 class Fired(NamedTuple):
@@ -101,7 +102,7 @@ def outcome_verb(e: Evidence) -> Fired | None:
     if e.verb is None or e.verb_kind != lx.OUTCOME:
         return None
     verb = ("verb", (e.verb.start, e.verb.end))
-    if e.targets or e.seen & lx.BINARY:
+    if e.targets or (e.seen & lx.BINARY and yes_no_result(e) is not None):
         return _fired("classify.outcome_verb", verb, key_result=1.5)
     return _fired("classify.outcome_verb", verb, key_result=0.5, objective=1.0)
 
@@ -146,8 +147,11 @@ def yes_no_result(e: Evidence) -> Fired | None:
     hit = e.first_of(lx.BINARY) if e.seen & lx.BINARY and not e.targets else None
     if hit is None:
         return None
-    if hit.categories & lx.METRIC and (e.verb_kind == lx.DIRECTION or _alone(e, hit)):
-        return None  # "Profitability" alone is too vague; "Improve profitability" a direction
+    if hit.categories & lx.METRIC and (
+        e.verb_kind == lx.DIRECTION or _alone(e, hit) or _qualified(e, hit)
+    ):
+        return None  # "Profitability" alone is too vague; "Improve profitability" a direction;
+        # "Reach sustainable profitability" a quality of it, an aim
     return _fired("classify.yes_no_result", ("thing", (hit.start, hit.end)), key_result=2.5)
 
 
@@ -160,6 +164,17 @@ def _alone(e: Evidence, hit: Hit) -> bool:
         and hit.start == e.lead
         and not e.text[hit.end :].strip(" .!")
     )
+
+
+def _qualified(e: Evidence, hit: Hit) -> bool:
+    """Whether an inspiring word right before ``hit`` describes it ("sustainable
+    profitability", "lasting profitability"): a quality to aim at, not a state reached."""
+    for before in e.hits:
+        if before.end >= hit.start:
+            return False
+        if before.categories & lx.INSPIRING and e.text[before.end : hit.start] == " ":
+            return True
+    return False
 
 
 def all_or_nothing(e: Evidence) -> Fired | None:
@@ -296,8 +311,8 @@ def qualitative_aim(e: Evidence) -> Fired | None:
     if e.quality_word is not None or e.targets or e.outputs:
         return None
     hit = e.first_of(lx.QUALITATIVE) if e.seen & lx.QUALITATIVE else None
-    if hit is None:
-        return None
+    if hit is None or (e.display[hit.start].isupper() and in_a_name(e, hit)):
+        return None  # "Attend the World Retail Congress": a name, not an aim
     return _fired("classify.qualitative_aim", ("word", (hit.start, hit.end)), objective=1.0)
 
 

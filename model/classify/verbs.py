@@ -292,7 +292,7 @@ def _adjust_verb(evidence: Evidence) -> None:
         and all(describes_quality(evidence, quantity) for quantity in evidence.quantities)
     ):
         aim = evidence.after_verb(_AIMS)
-        if aim is None or _only_modifies_a_thing(evidence, aim):
+        if aim is None or _only_modifies_a_thing(evidence, aim) or in_a_name(evidence, aim):
             return
         same_clause = _same_clause(evidence.text, verb.end, aim.start)
         if same_clause and not _object_is_concrete(evidence, verb):
@@ -312,6 +312,36 @@ def _with_quality(evidence: Evidence, verb: Hit, aim: Hit) -> Hit:
             if 0 <= gap <= 2:
                 return Hit(start, end, evidence.text[start:end], aim.categories | hit.categories)
     return aim
+
+
+def in_a_name(evidence: Evidence, aim: Hit) -> bool:
+    """Whether an English aim word is part of a capitalised name, beside another capitalised
+    word that is neither a small word nor an aim ("Attend the World Retail Congress",
+    "Sponsor Mobile World Congress"): an event or a body, not an aim ("Prepare students for
+    a world shaped by AI" aims at the world; "Build A Culture Of Ownership" is a title)."""
+    display, start, end = evidence.display, aim.start, aim.end
+    if start <= evidence.lead or not display[start].isupper() or display[end - 1].isupper():
+        return False  # not capitalised, or in a line typed in capitals
+    if display[end : end + 1] == " " and _names_with(display, end + 1, display.find(" ", end + 1)):
+        return True  # "World Cup"
+    before = display.rfind(" ", evidence.lead, start - 1) + 1
+    return before > 0 and _names_with(display, before, start - 1)  # "Mobile World"
+
+
+_SMALL_WORDS = EN_DETERMINERS | {"of", "by", "at", "as", "or"}
+
+
+def _names_with(display: str, start: int, end: int) -> bool:
+    """Whether the word of ``display`` from ``start`` to ``end`` (-1: the line's end) is a
+    capitalised word that may be part of a name: not a small word, not an aim."""
+    word = display[start:end] if end >= 0 else display[start:]
+    if not word[:1].isupper():
+        return False
+    lower = word.lower()
+    return lower not in _SMALL_WORDS and not lx.CATEGORIES.get(lower, 0) & _AIMS_OR_QUALITIES
+
+
+_AIMS_OR_QUALITIES = lx.ABSTRACT | lx.INSPIRING | lx.QUALITATIVE
 
 
 def _only_modifies_a_thing(evidence: Evidence, aim: Hit) -> bool:

@@ -91,11 +91,14 @@ exceed, surpass, cross
 """Outcome verbs that open a second clause with a result ("Launch the app and reach 50k
 downloads"): the numbers after them are measured, not sized by the opening action."""
 EN_MONEY_OBJECT_VERBS = word_list("""
-pour, put, budget, earmark, set aside, sink, plow, plough, devote, dedicate, reserve, throw
+pour, put, budget, earmark, set aside, sink, plow, plough, devote, dedicate, reserve, throw,
+commit, fund, reinvest, reallocate, shift, redirect
 """)
 """Verbs that spend the team's money only when an amount of money is their object ("Pour
-$50k into ads", "Budget $30k for events"); otherwise they are something else ("Put
-customers first", "Budget overruns"). Only their base form opens an order."""
+$50k into ads", "Budget $30k for events", "Commit $1M to ads", "Shift $50k to search");
+otherwise they are something else ("Put customers first", "Budget overruns", "Commit to
+weekly releases", "Move 500 customers to the new plan"). Only their base form opens an
+order."""
 EN_METRIC = word_list("""
 rate, ratio, conversion, conversions, conversion rate, retention, churn, churn rate,
 attrition, turnover, revenue, arr, mrr, acv, arpu, arpa, bookings, margin, gross margin,
@@ -176,7 +179,8 @@ contracts, vendors, suppliers, playbook, model, models, article, post, webinar, 
 survey, interview, campaign, newsletter, podcast, course, workshop, video series,
 meeting, town hall, town halls, all-hands, offsite, off-site, retrospective, retro,
 stand-up, standup, sync, check-in, office hours, demo day, open house, hackathon,
-roadshow, roadshows, roundtable, roundtables, summit, drill, drills
+roadshow, roadshows, roundtable, roundtables, summit, drill, drills, careers page,
+careers site, careers website, careers portal
 """)
 # The team's own inputs: raising a budget or a headcount is a decision the team controls,
 # an initiative, not a result ("Increase ad budget to $80k/month", "Grow headcount to 150").
@@ -189,7 +193,7 @@ best, #1, number one, no. 1, first choice, go-to, leading, leader, world-class, 
 fastest, easiest, safest, smoothest, simplest, top-rated, favourite, favorite, loved,
 love, trusted, most trusted, joy, delight, delightful, effortless, seamless, rave,
 amazing, great, exceptional, remarkable, iconic, premier, first name, destination,
-dream, proud, boring, predictable, smooth, sustainable, resilient, reliable,
+dream, proud, boring, predictable, smooth, sustainable, resilient, reliable, dependable,
 sustainably, responsibly, profitably, safely, reliably, effortlessly, seamlessly,
 customer-centric, customer-first, people-first, at the centre, at the center,
 consistent, safe, simple, easy, fast, clear, smarter, known, people want, on the map,
@@ -203,7 +207,8 @@ talked-about
 EN_ABSTRACT = word_list("""
 culture, trust, relationships, relationship, reputation, mindshare, reliability,
 discipline, footing, habit, mindset, confidence, loyalty, excellence, morale, ownership,
-operational excellence, presence, customer experience, look and feel, workplace
+operational excellence, presence, customer experience, look and feel, workplace, world,
+careers, tomorrow
 """)
 EN_QUALITATIVE = word_list("""
 culture, trust, relationships, relationship, presence, reputation, brand, mindshare,
