@@ -122,6 +122,7 @@ def test_a_read_only_sessions_edits_survive_a_signal_and_come_back(example_copy,
     assert first.read_until("Opened read-only"), first.output[-2000:]
     first.type(" mine")
     assert first.read_until("unsaved · READ-ONLY"), first.output[-2000:]
+    assert first.read_until("small teams mine"), first.output[-2000:]  # every key typed
     first.process.send_signal(signal.SIGTERM)
     assert first.process.wait(timeout=30) == 128 + signal.SIGTERM
     assert first.read_until("your unsaved edits were kept in", timeout=10), first.output[-600:]
