@@ -83,7 +83,7 @@ async def test_the_file_is_painted_as_text_before_it_is_validated(example_copy):
         assert "Key results and initiatives: 8" in first
         assert "Raise trial-to-paid conversion" in first
         # then the editor takes over: the real fields, the step marks from the checks
-        assert not app.query(OpeningPane)
+        await taken_over(app)
         assert app.focused is not None and app.focused.id == "objective-statement"
         assert app.plan.objective.statement.startswith("Make the free trial")
         assert inspect_lock(plan) is not None, "the guard started with the plan"
