@@ -190,3 +190,21 @@ async def test_the_quit_question_saves_and_quits_with_the_key_its_footer_names(e
         await pilot.pause()
         assert not app.is_running
     assert load_plan(path).objective.statement.endswith(" now")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-TW"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_catalog_picker_keeps_its_formula_and_hint_above_the_footer(
+    example_copy, language, size
+):
+    set_language(language)
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("alt+3", "escape", "c")
+        await pilot.pause()
+        await pilot.pause()  # the rows laid out again for the list's width
+        lines = screen_text(pilot).splitlines()
+        for shown in (t("assist.catalog_keys"), "= branded_search_sessions"):
+            assert any(f"│  {shown} " in line for line in lines[:-1]), (shown, lines)
+        assert lines[-1].split()[0] == "esc"

@@ -96,6 +96,13 @@ class CatalogPicker(Dialog[dict[str, Any] | None]):
     ]
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-tiny"),
+        (22, "-short"),
+        (30, "-tall"),
+    ]
+    """Fewer matches listed in a short terminal, so the formula and the hint stay on
+    screen above the Footer."""
 
     def __init__(self) -> None:
         super().__init__()
