@@ -229,6 +229,19 @@ def localize_bindings(node: DOMNode) -> None:
         ]
 
 
+def relabel(node: DOMNode, binding_id: str, description: str) -> None:
+    """Name what ``node``'s binding ``binding_id`` does there, in the Footer: a dialog
+    whose generic key ("esc Close", "y Yes") has a meaning of its own ("Keep editing")."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            replace(binding, description=description, tooltip=description)
+            if binding.id == binding_id
+            else binding
+            for binding in bindings
+        ]
+
+
 def localize_tree(node: DOMNode) -> None:
     """:func:`localize_bindings` for ``node`` and every widget in it (a screen kept
     across a language switch: its lists and fields have keys in the Footer too)."""

@@ -80,3 +80,16 @@ def test_an_english_plan_after_switching_to_chinese_in_the_palette(snap_compare)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_a_question_names_its_own_keys_in_the_footer(snap_compare):
+    """The delete question over step 3: its Footer says esc keeps and y deletes, not the
+    planner's keys, which do nothing while it is open."""
+    app = make_app(load_plan(PLANS / "saas-growth.toml"), "saas-growth.toml", today=TODAY)
+
+    async def run_before(pilot: Pilot) -> None:
+        await at_step(3)(pilot)
+        await pilot.press("escape", "d")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -16,14 +16,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from model.i18n import get_language, t
 from model.plan import Plan
 from model.textwidth import display_width, pad, truncate
-from tui.keys import bind, localize_bindings
+from tui.keys import bind
+from tui.screens.dialog import Dialog
 
 RESULTS = 50
 """At most this many matches are listed (the catalog has about 60)."""
@@ -84,7 +84,7 @@ def column_widths(rows: list[tuple[str, str, str]], room: int) -> list[int]:
     return widths
 
 
-class CatalogPicker(ModalScreen[dict[str, Any] | None]):
+class CatalogPicker(Dialog[dict[str, Any] | None]):
     """A search field over the catalog's KPIs, the matches, and the highlighted one's formula."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,15 +96,21 @@ class CatalogPicker(ModalScreen[dict[str, Any] | None]):
     ]
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-tiny"),
+        (22, "-short"),
+        (30, "-tall"),
+    ]
+    """Fewer matches listed in a short terminal, so the formula and the hint stay on
+    screen above the Footer."""
 
     def __init__(self) -> None:
-        super().__init__(classes="dialog-screen")
-        localize_bindings(self)
+        super().__init__()
         self.entry_ids: list[str] = []
         self._room = 0
         """The row width the listed matches were laid out for."""
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog", id="catalog-dialog"):
             yield Static(t("assist.catalog_title"), classes="dialog-question")
             yield Input(placeholder=t("assist.catalog_search"), id="catalog-search")

@@ -15,11 +15,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from model.i18n import t
-from tui.keys import bind, localize_bindings
+from tui.keys import bind, relabel
+from tui.screens.dialog import Dialog
 
 
 class Choice(NamedTuple):
@@ -30,7 +30,7 @@ class Choice(NamedTuple):
     variant: str = "default"
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(Dialog[str]):
     """Asks one question with a few answers; dismisses with the chosen answer's id."""
 
     DEFAULT_CSS = """
@@ -65,15 +65,14 @@ class ChoiceDialog(ModalScreen[str]):
         escape: str,
         dialog_id: str | None = None,
     ) -> None:
-        super().__init__(classes="dialog-screen", id=dialog_id)
-        localize_bindings(self)
+        super().__init__(dialog_id=dialog_id)
         self.dialog_title = title
         self.body = list(body)
         self.choices = list(choices)
         self.escape_choice = escape
+        relabel(self, "dialog.close", next(c.label for c in self.choices if c.id == escape))
 
-    def compose(self) -> ComposeResult:
-        escape_label = next(c.label for c in self.choices if c.id == self.escape_choice)
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.dialog_title), classes="dialog-question")
             with VerticalScroll(classes="choice-body"):
@@ -87,7 +86,7 @@ class ChoiceDialog(ModalScreen[str]):
                         variant=choice.variant,  # type: ignore[arg-type]
                         compact=True,
                     )
-            yield Static(t("safety.choice_keys", escape=escape_label), classes="dialog-hint")
+            yield Static(t("safety.choice_keys"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()

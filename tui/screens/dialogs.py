@@ -9,17 +9,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from model.i18n import t
 from model.steps import STEPS, Step, StepState, step_name
-from tui.keys import bind, localize_bindings
+from tui.keys import bind, relabel
+from tui.screens.dialog import Dialog
 from tui.widgets.step_list import STATE_MARKS
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """A question with two buttons; answers ``True`` for yes, ``False`` for no or Escape.
 
     The safe answer (no) has the focus, so Enter never destroys anything by accident.
@@ -32,13 +32,14 @@ class ConfirmDialog(ModalScreen[bool]):
     ]
 
     def __init__(self, question: str, *, yes: str, no: str) -> None:
-        super().__init__(classes="dialog-screen")
-        localize_bindings(self)
+        super().__init__()
         self.question = question
         self.yes_label = yes
         self.no_label = no
+        relabel(self, "dialog.yes", yes)  # the Footer names the buttons' answers
+        relabel(self, "dialog.no", no)
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.question), classes="dialog-question")
             yield Static(t("tui.confirm_keys"), classes="dialog-hint")
@@ -76,10 +77,10 @@ class QuitDialog(ConfirmDialog):
             t("tui.confirm_quit"), yes=t("tui.quit_without_saving"), no=t("tui.keep_editing")
         )
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.question), classes="dialog-question")
-            yield Static(t("tui.quit_keys"), classes="dialog-hint")
+            yield Static(t("tui.confirm_keys"), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.no_label, id="no", variant="primary")
                 yield Button(t("tui.save_and_quit"), id="save", variant="success")
@@ -92,7 +93,7 @@ class QuitDialog(ConfirmDialog):
         self.dismiss(self.SAVE)  # type: ignore[arg-type]
 
 
-class PromptDialog(ModalScreen[str | None]):
+class PromptDialog(Dialog[str | None]):
     """Asks for one line of text; Enter answers it, Escape answers ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -100,13 +101,12 @@ class PromptDialog(ModalScreen[str | None]):
     ]
 
     def __init__(self, title: str, *, placeholder: str = "", value: str = "") -> None:
-        super().__init__(classes="dialog-screen")
-        localize_bindings(self)
+        super().__init__()
         self.prompt_title = title
         self.placeholder = placeholder
         self.value = value
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.prompt_title), classes="dialog-question")  # text, not markup
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
@@ -120,7 +120,7 @@ class PromptDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class GoToStepDialog(ModalScreen[Step | None]):
+class GoToStepDialog(Dialog[Step | None]):
     """Lists the steps; a digit or Enter goes to one, Escape stays put."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -132,12 +132,11 @@ class GoToStepDialog(ModalScreen[Step | None]):
     ]
 
     def __init__(self, current: Step, states: dict[Step, StepState]) -> None:
-        super().__init__(classes="dialog-screen")
-        localize_bindings(self)
+        super().__init__()
         self.current = current
         self.states = states
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         options = [
             Option(
                 Text(f"{number}  {STATE_MARKS[self.states.get(step, 'empty')]} {step_name(step)}"),

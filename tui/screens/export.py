@@ -12,12 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from model.i18n import t
-from tui.keys import bind, localize_bindings
+from tui.keys import bind
+from tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
     from model.export import Format
@@ -33,7 +33,7 @@ FORMAT_NAMES: dict[Format, str] = {
 }
 
 
-class ExportDialog(ModalScreen["Format | None"]):
+class ExportDialog(Dialog["Format | None"]):
     """Lists the formats; Enter or the format's letter picks one, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,11 +45,10 @@ class ExportDialog(ModalScreen["Format | None"]):
     ]
 
     def __init__(self, plan_path: Path) -> None:
-        super().__init__(classes="dialog-screen")
-        localize_bindings(self)
+        super().__init__()
         self.plan_path = plan_path
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         options = [Option(_option(letter, fmt), id=fmt) for letter, fmt in FORMAT_KEYS.items()]
         with Vertical(classes="dialog"):
             yield Static(

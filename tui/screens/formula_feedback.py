@@ -19,7 +19,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -28,7 +27,8 @@ from model.i18n import t
 from model.plan import Kpi, Plan
 from model.steps import field_label
 from model.vocab import choices, label
-from tui.keys import bind, localize_bindings
+from tui.keys import bind
+from tui.screens.dialog import Dialog
 from tui.widgets.form import FieldRow, choice, text_input
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def field_width(field: Input) -> int:
     return field.scrollable_content_region.width
 
 
-class InputsDialog(ModalScreen[bool]):
+class InputsDialog(Dialog[bool]):
     """The inputs a KPI's formula reads: pick one (↑ ↓), then edit its fields (Tab).
 
     Answers whether the plan changed. Values to try are written into ``tried``.
@@ -147,8 +147,7 @@ class InputsDialog(ModalScreen[bool]):
     ) -> None:
         """``start`` names the input to open on, ``field`` (``source``, ``description``,
         ``unit``) the field to put the cursor in, else the list has it."""
-        super().__init__(classes="dialog-screen")
-        localize_bindings(self)
+        super().__init__()
         from model.inputs import formula_inputs
 
         self.plan = plan
@@ -159,7 +158,7 @@ class InputsDialog(ModalScreen[bool]):
         self.start = self.names.index(start) if start in self.names else 0
         self.field = field
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog", id="inputs-dialog"):
             yield Static(
                 Text(t("assist.inputs_title", name=self.kpi.name or self.kpi.id)),

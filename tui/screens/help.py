@@ -14,12 +14,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from model.i18n import t
 from tui.keys import bind, detail, localize_bindings
-from tui.widgets.footer import KeyFooter
+from tui.screens.dialog import Dialog
 
 
 def key_sections() -> list[tuple[str, list[Binding]]]:
@@ -58,7 +57,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
     ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """What the wizard does and which keys do what; Escape, F1 or q closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,10 +65,9 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(self) -> None:
-        super().__init__(classes="dialog-screen")
-        localize_bindings(self)
+        super().__init__()
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static(t("tui.help_title"), classes="dialog-question")
             yield Static(Text(t("tui.help_intro")), classes="help-text")
@@ -78,7 +76,6 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(title, classes="help-heading")
                 yield Static(self._table(bindings), classes="help-keys")
             yield Static(t("tui.help_close"), classes="dialog-hint")
-        yield KeyFooter()  # the keys that close it, where every screen says its keys
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()

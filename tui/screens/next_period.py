@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from model.edit import EditError, format_date, parse_date
@@ -29,11 +28,12 @@ from model.lock import refuse_if_open_elsewhere
 from model.periods import PeriodError, next_period, next_period_dates, next_period_path
 from model.plan import Plan
 from model.store import PlanError, save_plan
-from tui.keys import bind, localize_bindings
+from tui.keys import bind
+from tui.screens.dialog import Dialog
 from tui.widgets.form import FieldRow
 
 
-class NextPeriodDialog(ModalScreen[Path | None]):
+class NextPeriodDialog(Dialog[Path | None]):
     """Asks for the new file and the new period's dates; Enter writes, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,8 +41,7 @@ class NextPeriodDialog(ModalScreen[Path | None]):
     ]
 
     def __init__(self, plan: Plan, plan_path: Path) -> None:
-        super().__init__(classes="dialog-screen", id="next-period-dialog")
-        localize_bindings(self)
+        super().__init__(dialog_id="next-period-dialog")
         self.plan = plan
         self.plan_path = plan_path
         try:
@@ -51,7 +50,7 @@ class NextPeriodDialog(ModalScreen[Path | None]):
             self.start = self.end = None
         self.suggested = next_period_path(plan_path, plan.objective, self.start, self.end)
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog", id="next-period"):
             yield Static(t("tracking_ui.next_title"), classes="dialog-question")
             for name, label, value in (

@@ -60,7 +60,7 @@ class StepList(Widget):
 
     def render(self) -> Text:
         width = max(self.size.width, 1)
-        lines = Text()
+        steps = Text()
         for number, step in enumerate(STEPS, start=1):
             state = self.states.get(step, "empty")
             line = Text(" ")
@@ -69,24 +69,36 @@ class StepList(Widget):
             if step == self.current:
                 line.stylize(self.get_component_rich_style("step-list--current"))
                 line.pad_right(width - line.cell_len)
-            lines.append_text(line)
-            lines.append("\n")
-        lines.append("\n")
+            steps.append_text(line)
+            steps.append("\n")
+        unsaved = Text()
         if self.dirty:
-            lines.append(
+            unsaved.append(
                 f" ● {t('tui.unsaved')}", self.get_component_rich_style("step-list--unsaved")
             )
-        lines.append("\n\n")
+        unsaved.append("\n")
         legend = self.get_component_rich_style("step-list--legend")
+        marks = Text()
         for state, name in STATE_NAMES.items():
-            lines.append(f" {STATE_MARKS[state]} {t(name)}\n", legend)
-        lines.append("\n")
-        for hint in t("tui.steps_keys").splitlines():
-            lines.append(f" {hint}\n", legend)
-        lines.append("\n")
-        for hint in t("tui.steps_tracking_keys").splitlines():  # the tracking screens
-            lines.append(f" {hint}\n", legend)
-        return lines
+            marks.append(f" {STATE_MARKS[state]} {t(name)}\n", legend)
+        hints = [
+            Text("".join(f" {hint}\n" for hint in t(key).splitlines()), legend)
+            for key in ("tui.steps_keys", "tui.steps_tracking_keys")  # the tracking screens'
+        ]
+        return self._spaced([steps, unsaved, marks, *hints])
+
+    def _spaced(self, blocks: list[Text]) -> Text:
+        """``blocks`` one under the other, a blank line between two while the list is
+        tall enough, so that the last ones (the tracking keys) stay on a short screen."""
+        lines = sum(block.plain.count("\n") for block in blocks)
+        room = self.content_size.height or lines + len(blocks)
+        gaps = max(0, min(len(blocks) - 1, room - lines))
+        spaced = Text()
+        for index, block in enumerate(blocks):
+            if index and index <= gaps:
+                spaced.append("\n")
+            spaced.append_text(block)
+        return spaced
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
