@@ -49,6 +49,10 @@ if TYPE_CHECKING:
     from tui.guard import PlanGuard
 
 
+_HELD_BY_DIALOGS = frozenset({"save", "save_as", "quit", "export", "command_palette"})
+"""The app's commands that wait while a dialog asks something (``OkrApp.check_action``)."""
+
+
 class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=False):
     """Edits one plan, which it owns; screens change it through ``model`` functions."""
 
@@ -219,6 +223,14 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
             step_list.dirty = dirty
 
     # --- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The app's commands wait while a dialog that asks something is open (see
+        ``Dialog.HOLDS_APP_KEYS``); quitting a plan with nothing unsaved never asks, so it
+        still quits from any dialog."""
+        if action in _HELD_BY_DIALOGS and getattr(self.screen, "HOLDS_APP_KEYS", False):
+            return action == "quit" and not self.dirty
+        return True
 
     async def action_save(self) -> None:
         """Write the plan to its file; on failure say why in one line and keep the plan.

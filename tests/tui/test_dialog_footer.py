@@ -208,3 +208,41 @@ async def test_the_catalog_picker_keeps_its_formula_and_hint_above_the_footer(
         for shown in (t("assist.catalog_keys"), "= branded_search_sessions"):
             assert any(f"│  {shown} " in line for line in lines[:-1]), (shown, lines)
         assert lines[-1].split()[0] == "esc"
+
+
+async def test_the_apps_commands_wait_while_a_dialog_asks(example_copy):
+    """ctrl+q in the quit question, ctrl+o or ctrl+s over it: no second dialog stacks on
+    the first and nothing is saved before the question is answered."""
+    path = example_copy()
+    before = path.read_bytes()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " now")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        quit_dialog = app.screen
+        assert type(quit_dialog).__name__ == "QuitDialog"
+        for key in ("ctrl+q", "ctrl+o", "ctrl+s", "ctrl+p"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is quit_dialog, key
+        assert path.read_bytes() == before, "ctrl+s did not save under the question"
+        await pilot.press("escape")  # keep editing: the planner's keys work again
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportDialog"
+
+
+async def test_quitting_with_nothing_unsaved_still_works_from_a_dialog(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportDialog"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0

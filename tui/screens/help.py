@@ -60,6 +60,8 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
 class HelpScreen(Dialog[None]):
     """What the wizard does and which keys do what; Escape, F1 or q closes it."""
 
+    HOLDS_APP_KEYS = False  # it asks nothing: quit or save from it as from the planner
+
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape,f1,q", "dismiss", "dialog.close"),
     ]
