@@ -16,9 +16,10 @@ dated after ``today`` are left out. The rules, with the reasoning behind them, a
   whole days with both ends included: 1/N at the end of the first of N days, 1 at the
   end of the last. A status compares the latest value with what was expected *on the
   day it was measured*, so a monthly KPI does not slide to "off track" between two
-  check-ins; staleness is what "overdue" is for. Once the period has ended the whole
-  way was expected (100%), whatever the latest check-in's date: the status is then the
-  final grade, and always agrees with the score.
+  check-ins; staleness is what "overdue" is for. Once the period has ended (its ``end``
+  is all that takes, even without a ``start``) the whole way was expected (100%),
+  whatever the latest check-in's date: the status is then the final grade, and always
+  agrees with the score.
 - **status**: ``behind = expected - raw_progress``; on track when ``behind`` is at most
   ``max(10 points, 30% of expected)``, at risk when at most ``max(25 points, 60% of
   expected)``, else off track. At the period's end (expected 100%) this is exactly the
@@ -42,10 +43,18 @@ from model.plan import CheckIn, Direction, Item, Kpi, Objective, Plan
 from model.schedule import days_overdue, next_due_date
 
 Status = Literal[
-    "on_track", "at_risk", "off_track", "no_data", "not_started", "no_target", "no_period"
+    "on_track",
+    "at_risk",
+    "off_track",
+    "no_data",
+    "not_started",
+    "no_target",
+    "no_period",
+    "no_start",
 ]
 """``on_track``/``at_risk``/``off_track`` are judgements; the others say why there is none:
-no check-in yet, the period has not begun, baseline or target missing, no period set."""
+no check-in yet, the period has not begun, baseline or target missing, no period set, or
+only its end (before that end nothing can be expected without a start)."""
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 JUDGED_STATUSES: tuple[Status, ...] = ("on_track", "at_risk", "off_track")
@@ -268,10 +277,18 @@ def cap(progress: float) -> float:
 
 
 def period_ended(objective: Objective, day: dt.date) -> bool:
-    """Whether the objective's period is over on ``day``: it has both a start and an end
-    (without either no period is set, so nothing is expected and nothing is final, as
-    :func:`expected_progress` says) and ``day`` is after its end."""
-    return objective.start is not None and objective.end is not None and day > objective.end
+    """Whether the objective's period is over on ``day``: ``day`` is after its end.
+
+    The end alone decides, start or no start: after it the whole way was expected, so
+    the statuses are final grades and the closing values are owed (a period given only
+    its end is otherwise unjudged, :func:`missing_dates_status`)."""
+    return objective.end is not None and day > objective.end
+
+
+def missing_dates_status(objective: Objective) -> Status:
+    """Why nothing can be expected, for lack of dates, before the period has ended:
+    ``no_start`` when only the start is missing, else ``no_period``."""
+    return "no_start" if objective.start is None and objective.end is not None else "no_period"
 
 
 def expected_progress(objective: Objective, day: dt.date) -> float | None:
@@ -398,7 +415,7 @@ def _kpi_status(
     if latest is None or raw is None:
         return "no_data"
     if expected is None:
-        return "no_period"
+        return missing_dates_status(objective)
     return judge(raw, expected)
 
 
@@ -454,7 +471,8 @@ def objective_progress(
     if objective.start is not None and today < objective.start:
         status: Status = "not_started"
     elif not judged:
-        status = "no_period" if objective.start is None or objective.end is None else "no_data"
+        dated = period_ended(objective, today) or None not in (objective.start, objective.end)
+        status = "no_data" if dated else missing_dates_status(objective)
     else:
         progress = sum(cap(k.raw_progress or 0.0) for k in judged) / len(judged)
         expected = sum(k.expected or 0.0 for k in judged) / len(judged)

@@ -27,6 +27,7 @@ STATUS_KEYS: dict[Status, str] = {
     "not_started": "progress.status_not_started",
     "no_target": "progress.status_no_target",
     "no_period": "progress.status_no_period",
+    "no_start": "progress.status_no_start",
 }
 CADENCE_KEYS: dict[Cadence, str] = {
     "daily": "progress.cadence_daily",

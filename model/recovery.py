@@ -12,7 +12,8 @@ when it was written and the fingerprint of the file the edits started from::
 
     # okr-recovery: {"plan": "/srv/plans/q1.toml", "written": "...", "base": {...}, ...}
 
-On the next open :func:`find_recovery` returns it; the app shows
+On the next open :func:`recovery_on_open` returns it (:func:`find_recovery` alone, as
+tools and tests use it, only looks); the app shows
 :meth:`Recovery.summary` (what differs from the file on disk) and either takes the
 recovered plan or calls :meth:`Recovery.discard`. A successful save discards it too.
 
@@ -136,6 +137,44 @@ def write_recovery(
     return target
 
 
+@dataclass(frozen=True)
+class OnOpen:
+    """What the recovery folder holds for a plan being opened (:func:`recovery_on_open`)."""
+
+    found: Recovery | None
+    """The newest unsaved edits to offer, as :func:`find_recovery` returns them."""
+
+    set_aside: tuple[Path, str] | None = None
+    """The plan's own recovery file, if it could not be read: its new name and, as one
+    line, why. Such a file (written by a newer okr, edited by hand, cut short) is not
+    offered, and the next autosave would replace it: renamed to
+    ``<hash>.unreadable-<time>.toml`` it stays in the recovery folder untouched."""
+
+
+def recovery_on_open(plan_path: str | os.PathLike[str], *, plan_file: bool = True) -> OnOpen:
+    """What to offer and what was set aside when the plan at ``plan_path`` is opened.
+
+    What :func:`find_recovery` offers, except that the plan's own recovery file, when it
+    exists but cannot be read, is moved aside (:attr:`OnOpen.set_aside`; if it cannot be
+    moved it stays, unread). That file (a whole plan, up to 16 MB) is read and parsed
+    once for both. ``plan_file`` as in :func:`find_recovery`: a read-only session
+    neither offers nor moves the lock holder's file.
+    """
+    own: list[Recovery] = []
+    moved = None
+    if plan_file:
+        file = recovery_path(plan_path)
+        try:
+            own.append(_load_recovery(file, plan_path))
+        except FileNotFoundError:
+            pass
+        except PlanError as error:
+            moved = _move_aside(file, str(error))
+        except (OSError, ValueError, KeyError, TypeError):
+            moved = _move_aside(file, t("safety.recovery_header_unreadable", file=str(file)))
+    return OnOpen(_newest(plan_path, own), moved)
+
+
 def find_recovery(plan_path: str | os.PathLike[str], *, plan_file: bool = True) -> Recovery | None:
     """The newest unsaved edits of the plan at ``plan_path`` that nobody is still making.
 
@@ -147,12 +186,17 @@ def find_recovery(plan_path: str | os.PathLike[str], *, plan_file: bool = True) 
     plan is left alone (never deleted).
     Returns ``None`` when there is nothing to offer.
     """
+    own = _read_recovery(recovery_path(plan_path), plan_path) if plan_file else None
+    return _newest(plan_path, [own] if own is not None else [])
+
+
+def _newest(plan_path: str | os.PathLike[str], found: list[Recovery]) -> Recovery | None:
+    """The newest of ``found`` (the plan's own file, already read) and of the files of
+    ended read-only sessions and emergency saves (:func:`find_recovery`)."""
     key = _plan_key(plan_path)
-    folder = recovery_dir()
-    files = [folder / f"{key}.toml"] if plan_file else []
+    files: list[Path] = []
     with contextlib.suppress(OSError):
-        files.extend(sorted(folder.glob(f"{key}.*-*.toml")))
-    found = []
+        files.extend(sorted(recovery_dir().glob(f"{key}.*-*.toml")))
     for file in files:
         session = _SESSION_TAIL.fullmatch(file.name[len(key) :])
         if session is not None and _session_alive(session["host"], int(session["pid"])):
@@ -230,24 +274,9 @@ def _load_recovery(file: Path, plan_path: str | os.PathLike[str]) -> Recovery:
     )
 
 
-def set_aside_unreadable(plan_path: str | os.PathLike[str]) -> tuple[Path, str] | None:
-    """Move the plan's recovery file out of the way if it exists but cannot be read.
-
-    Such a file (written by a newer okr, edited by hand, cut short) is not offered, and
-    the next autosave would replace it: renamed to ``<hash>.unreadable-<time>.toml`` it
-    stays in the recovery folder untouched. Returns the new name and, as one line, why
-    it could not be read; ``None`` when there is nothing to move (or it cannot be moved).
-    """
-    file = recovery_path(plan_path)
-    try:
-        _load_recovery(file, plan_path)
-        return None
-    except FileNotFoundError:
-        return None
-    except PlanError as error:
-        reason = str(error)
-    except (OSError, ValueError, KeyError, TypeError):
-        reason = t("safety.recovery_header_unreadable", file=str(file))
+def _move_aside(file: Path, reason: str) -> tuple[Path, str] | None:
+    """Rename an unreadable recovery ``file`` to ``<hash>.unreadable-<time>.toml``, never
+    replacing a file; ``(new name, reason)``, or ``None`` if it cannot be moved."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for attempt in range(100):
         suffix = f"-{attempt}" if attempt else ""

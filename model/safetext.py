@@ -9,8 +9,10 @@ several scripts need them and they cannot move the cursor or reorder text. Space
 too: the ideographic space (U+3000) that Chinese input methods type and the no-break
 space (U+00A0) are text, not controls.
 
-What a person typed is echoed in messages (``there is no KPI '...'``) cut to a length a
+What a person typed is echoed in messages (``there is no KPI '...'``) cut to a width a
 line can hold (:func:`shown`), so a pasted page gives a one-line error, not 50 KB of it.
+The cut counts terminal cells (:mod:`model.textwidth`: a Chinese character takes two, a
+combining accent none), with a character that will be shown escaped counted as its escape.
 """
 
 from __future__ import annotations
@@ -18,30 +20,55 @@ from __future__ import annotations
 import os
 import unicodedata
 
+from model.textwidth import char_width
+
 SHOWN_CHARS = 80
-"""The most characters of a typed value (a KPI id, a date, a query) a message echoes."""
+"""The most terminal cells a typed value (a KPI id, a date, a query) takes in a message:
+80 letters, or 40 Chinese characters."""
 
 SHOWN_PATH_CHARS = 500
-"""The most characters of a path a message echoes: any real path is shown whole (a deep
-folder included); only an absurd one, such as a pasted page taken for a plan's name, is
-cut."""
+"""The most terminal cells a path takes in a message: any real path is shown whole (a
+deep folder included); only an absurd one, such as a pasted page taken for a plan's name,
+is cut."""
+
+_CHARS_PER_CELL = 4
+"""However narrow its characters (combining marks take no cell), an echoed value keeps at
+most this many characters per cell of its limit, so a flood of accents stays short too."""
 
 
 def shown(value: object, limit: int = SHOWN_CHARS) -> str:
-    """``value`` as a message echoes it: whole up to ``limit`` characters, else its first
-    ``limit - 1`` characters and "…"."""
+    """``value`` as a message echoes it: whole when it takes at most ``limit`` terminal
+    cells, else as much of its start as fits in ``limit - 1`` cells, and "…"."""
     text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    kept = _fitting(text, limit)
+    if kept == len(text):
+        return text
+    return text[: _fitting(text, limit - 1)] + "…"
 
 
 def shown_path(path: str | os.PathLike[str], limit: int = SHOWN_PATH_CHARS) -> str:
-    """``path`` as a message echoes it: whole unless longer than ``limit`` characters, else
-    its start, "…" and its end, so the file's own name is still there."""
+    """``path`` as a message echoes it: whole unless it takes more than ``limit`` terminal
+    cells, else its start, "…" and its end, so the file's own name is still there."""
     text = os.fspath(path)
-    if len(text) <= limit:
+    if _fitting(text, limit) == len(text):
         return text
     head = (limit - 1) // 2
-    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+    start = text[: _fitting(text, head)]
+    end_length = _fitting(text[::-1], limit - 1 - head)
+    return start + "…" + text[len(text) - end_length :]
+
+
+def _fitting(text: str, cells: int) -> int:
+    """How many characters from the start of ``text`` fit in ``cells`` terminal cells as a
+    message shows them: a wide character is never split, marks that combine with the
+    last one kept are kept with it, and a character shown escaped counts as its escape."""
+    used = 0
+    most = max(0, cells) * _CHARS_PER_CELL
+    for count, char in enumerate(text):
+        used += char_width(char) if is_shown_as_is(char) else len(escape_char(char))
+        if used > cells or count == most:
+            return count
+    return len(text)
 
 
 _KEEP = frozenset("\u200c\u200d")

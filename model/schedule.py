@@ -15,7 +15,9 @@ measured early) does not make anything due before the period begins.
 
 The period's last day is always a due date too: a check-in on or after it closes the
 KPI for the period (it is the value the key result is scored on), so nothing is due
-after it. Without a cadence, or without a check-in and a start date, nothing is due.
+after it. A period given only its end thus still has that one due date for a KPI never
+checked in (once a KPI has a check-in its schedule runs from it). Without a cadence,
+or without a check-in, a start date and an end date, nothing is due.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def next_due_date(
         return None  # the closing value is in
     anchors = [day for day in (last_checkin, start) if day is not None]
     if not anchors:
-        return None
+        return end  # only the closing value can be due: on the period's last day
     anchor = max(anchors)
     try:
         due = add_interval(anchor, cadence)

@@ -6,7 +6,7 @@ points that hook at the message table while it builds its arguments, parses, for
 help and reports errors, and puts the original back afterwards, so nothing else in the
 process is affected. A message argparse adds in a later Python version and missing here
 stays in English rather than failing. A message that echoes what was typed ("invalid
-choice: '...'") shows it cut to :data:`model.safetext.SHOWN_CHARS` characters.
+choice: '...'") shows it cut to :data:`model.safetext.SHOWN_CHARS` terminal cells.
 """
 
 from __future__ import annotations

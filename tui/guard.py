@@ -34,9 +34,8 @@ from model.lock import Lock, LockBusy, LockError, acquire, inspect_lock, take_ov
 from model.recovery import (
     Recovery,
     emergency_save,
-    find_recovery,
+    recovery_on_open,
     recovery_path,
-    set_aside_unreadable,
     write_recovery,
 )
 from model.store import dumps_plan
@@ -233,17 +232,16 @@ class PlanGuard(Saving):
 
         A read-only session is offered only the edits of read-only sessions that ended:
         the plan's own recovery file is the lock holder's."""
-        if not self.read_only:  # the plan's own file, which this session's autosave writes
-            moved = set_aside_unreadable(self.path)
-            if moved is not None:
-                notice = t(
-                    "safety.recovery_set_aside",
-                    path=str(self.path),
-                    file=str(moved[0]),
-                    reason=moved[1],
-                )
-                self.app.notify(notice, markup=False, severity="warning", timeout=30)
-        found = find_recovery(self.path, plan_file=not self.read_only)
+        # the plan's own file (which this session's autosave writes) is read once: offered
+        # when readable, moved aside when not; a read-only session leaves it alone
+        on_open = recovery_on_open(self.path, plan_file=not self.read_only)
+        if on_open.set_aside is not None:
+            aside, reason = on_open.set_aside
+            notice = t(
+                "safety.recovery_set_aside", path=str(self.path), file=str(aside), reason=reason
+            )
+            self.app.notify(notice, markup=False, severity="warning", timeout=30)
+        found = on_open.found
         if found is None:
             return
         written = found.written.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -57,11 +57,12 @@ class Context:
 
     @property
     def period_open(self) -> bool:
-        """Whether the day checked lies within the objective's period."""
+        """Whether the day checked lies within the objective's period (on or before its
+        end, and not before its start when it has one)."""
         objective = self.plan.objective
-        if objective.start is None or objective.end is None:
+        if objective.end is None or self.today > objective.end:
             return False
-        return objective.start <= self.today <= objective.end
+        return objective.start is None or objective.start <= self.today
 
     def path(self, loc: Loc) -> str:
         """The printed field path of ``loc`` (see :attr:`Finding.path`)."""

@@ -2,9 +2,9 @@
 
 These are warnings, never errors: they say how the period is going, not whether the
 plan is sound, so a plan with a crossed guardrail still passes ``okr check`` in CI.
-Overdue check-ins are reported only while the period is open (today between its start
-and end), or for the day given with ``okr check --date``: a plan from a past quarter
-is not "overdue" forever.
+Overdue check-ins are reported only while the period is open (today on or before its
+end, and not before its start when it has one), or for the day given with ``okr check
+--date``: a plan from a past quarter is not "overdue" forever.
 """
 
 from __future__ import annotations

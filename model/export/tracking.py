@@ -26,7 +26,9 @@ def progress_section(context: ExportContext) -> list[Block]:
         missing = len(progress.closing_missing)
         heading = t("export.progress_closing", date=progress.today.isoformat(), count=missing)
     elif progress.expected_today is None:
-        heading = t("export.progress_no_period", date=progress.today.isoformat())
+        end = plan.objective.end
+        key = "export.progress_no_period" if end is None else "export.progress_no_start"
+        heading = t(key, date=progress.today.isoformat(), end=end)
     else:
         heading = t(
             "export.progress_open",

@@ -99,4 +99,5 @@ def test_a_query_matching_nothing_is_echoed_short_and_escaped():
     """A pasted 100,000-character query was echoed whole in the one-line error."""
     result = run_okr("catalog", "\x1b[31m" + "x" * 100_000)
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == "okr: no KPI in the catalog matches '\\x1b[31m" + "x" * 74 + "…'\n"
+    # 80 cells as shown: the escape "\\x1b" counts as the four it takes on the screen
+    assert result.stderr == "okr: no KPI in the catalog matches '\\x1b[31m" + "x" * 71 + "…'\n"

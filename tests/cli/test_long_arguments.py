@@ -1,6 +1,6 @@
 """A very long argument (a page pasted by mistake) is echoed in an error cut to about 80
-characters with "…", so the error stays one short line; short values and real paths are
-echoed whole."""
+terminal cells with "…" (40 Chinese characters, which take two cells each), so the error
+stays one short line; short values and real paths are echoed whole."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ from pathlib import Path
 import pytest
 
 from model.safetext import SHOWN_CHARS, SHOWN_PATH_CHARS, shown, shown_path
+from model.textwidth import display_width
 from tests.conftest import run_okr
 
 LONG = "x" * 50_000
 CUT = "x" * (SHOWN_CHARS - 1) + "…"
 """How ``LONG`` is echoed."""
+
+LONG_CHINESE = "提升試用轉付費率" * 5_000
+CUT_CHINESE = LONG_CHINESE[: (SHOWN_CHARS - 1) // 2] + "…"
+"""How ``LONG_CHINESE`` is echoed: 39 characters (78 cells) and "…", as wide as ``CUT``."""
 
 CHECKIN_ARGUMENTS = {
     "--kpi": ["--kpi", LONG, "--value", "5"],
@@ -116,3 +121,45 @@ def test_shown_cuts_values_and_only_absurd_paths():
     assert shown_path(path) == path
     cut = shown_path("/" + "z" * 10_000 + "/plan.toml")
     assert len(cut) == SHOWN_PATH_CHARS and cut.startswith("/zz") and cut.endswith("/plan.toml")
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["catalog", LONG_CHINESE],
+        ["checkin", "PLAN", "--kpi", LONG_CHINESE, "--value", "5"],
+        ["status", "PLAN", "--date", LONG_CHINESE],
+        ["export", "PLAN", "--format", LONG_CHINESE],
+    ],
+    ids=["catalog", "checkin --kpi", "status --date", "argparse choice"],
+)
+def test_a_long_chinese_argument_is_cut_to_the_same_width_on_screen(example_copy, arguments):
+    plan = str(example_copy())
+    result = run_okr(*[plan if part == "PLAN" else part for part in arguments])
+    assert result.returncode in (1, 2)  # catalog: no match (1); the others: bad input (2)
+    last = result.stderr.splitlines()[-1]
+    assert CUT_CHINESE in last and LONG_CHINESE[: len(CUT_CHINESE)] not in last, last[:300]
+    assert display_width(CUT_CHINESE) == SHOWN_CHARS - 1  # a wide character is not split
+
+
+def test_shown_counts_terminal_cells_not_characters():
+    assert shown("提" * 40) == "提" * 40, "40 wide characters fill the 80 cells exactly"
+    assert shown("提" * 41) == "提" * 39 + "…"
+    assert shown("x" + "提" * 40) == "x" + "提" * 39 + "…", "a wide character is not split"
+    accented = "e\u0301" * 100  # é as a letter and a combining accent: one cell each
+    assert shown(accented) == "e\u0301" * 79 + "…"
+    assert shown("a" + "\u0301" * 10_000).endswith("…"), "a flood of marks is cut too"
+    assert len(shown("a" + "\u0301" * 10_000)) < 4 * SHOWN_CHARS + 2
+    # a control is echoed as its visible escape (\u202e: six cells), so it counts as one
+    assert shown("\u202e" * 100) == "\u202e" * 13 + "…"
+    for text in ("提升" * 100, "ab提" * 100, "é́x" * 100, "👨\u200d👩" * 50):
+        cut = shown(text)
+        assert display_width(cut) <= SHOWN_CHARS and text.startswith(cut[:-1])
+
+
+def test_shown_path_cuts_a_long_chinese_path_by_cells_keeping_its_name():
+    name = "/計畫/" + "資料夾" * 1_000 + "/成長計畫.toml"
+    cut = shown_path(name)
+    assert display_width(cut) <= SHOWN_PATH_CHARS and len(cut) < SHOWN_PATH_CHARS // 2 + 10
+    assert cut.startswith("/計畫/資料夾") and cut.endswith("/成長計畫.toml") and "…" in cut
+    assert shown_path("/計畫/" + "資料夾" * 80 + ".toml").count("…") == 0, "fits: whole"

@@ -101,17 +101,53 @@ def test_bad_date_and_unreadable_plan(tmp_path):
     assert result.returncode == 2 and "no such file" in result.stderr
 
 
-def test_a_period_with_only_an_end_is_no_period_even_after_that_end(tmp_path):
-    """Without a start no period is set: nothing is expected, so nothing has ended or is
-    final either, and the heading, KPIs and objective all say so."""
+def end_only_plan(tmp_path, end: str = "2026-06-30"):
+    """ecommerce-revenue.toml (Q2 2026) without its start date, ending on ``end``."""
     plan = tmp_path / "end-only.toml"
     text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
-    plan.write_text(text.replace("start = 2026-04-01\n", "", 1), "utf-8")
-    result = run_okr("status", str(plan), "--date", "2026-11-22")
-    lines = result.stdout.splitlines()
-    assert lines[0] == "Online store revenue, Q2 2026: as of 2026-11-22 (no period set)"
-    assert "Objective: no period set" in lines
-    assert not [line for line in lines if "ended" in line or "final" in line]
-    data = json.loads(run_okr("status", str(plan), "--date", "2026-11-22", "--json").stdout)
-    assert not data["closed"] and not data["final"]
-    assert not [kpi for kpi in data["kpis"] if kpi["closing_missing"]]
+    text = text.replace("start = 2026-04-01\n", "", 1).replace("end = 2026-06-30", f"end = {end}")
+    plan.write_text(text, "utf-8")
+    return plan
+
+
+def test_a_period_with_only_an_end_says_no_start_date_until_that_end(tmp_path):
+    plan = str(end_only_plan(tmp_path))
+    lines = run_okr("status", plan, "--date", "2026-05-20").stdout.splitlines()
+    assert lines[0] == (
+        "Online store revenue, Q2 2026: as of 2026-05-20 (the period ending 2026-06-30"
+        " has no start date, so no progress can be expected before it ends)"
+    )
+    assert "Objective: no start date" in lines
+    assert not [line for line in lines if "no period set" in line or "final" in line]
+    data = json.loads(run_okr("status", plan, "--date", "2026-05-20", "--json").stdout)
+    assert data["objective"]["status"] == "no_start" and not data["closed"]
+    assert {kpi["status"] for kpi in data["kpis"]} <= {"no_start", "no_data", "no_target"}
+
+
+def test_after_its_end_a_period_without_a_start_is_graded_like_any_other(tmp_path):
+    """The end alone says the period is over: status and check agree that the closing
+    values are owed, and nothing counts overdue days for months after the end."""
+    plan = str(end_only_plan(tmp_path))
+    whole = str(PLANS / "ecommerce-revenue.toml")
+    lines = run_okr("status", plan, "--date", "2026-11-22").stdout.splitlines()
+    assert lines[1:] == run_okr("status", whole, "--date", "2026-11-22").stdout.splitlines()[1:]
+    assert lines[0].startswith("Online store revenue, Q2 2026: the period ended on 2026-06-30;")
+    assert not [line for line in lines if "overdue" in line or "no start" in line]
+    check = run_okr("check", plan, "--date", "2026-11-22").stdout
+    assert "without its closing value" in check and "overdue" not in check
+    data = json.loads(run_okr("status", plan, "--date", "2026-11-22", "--json").stdout)
+    assert data["closed"] and [kpi for kpi in data["kpis"] if kpi["closing_missing"]]
+
+
+def test_check_reports_overdue_check_ins_of_a_period_without_a_start_before_its_end(tmp_path):
+    """okr check (no --date) reports overdue check-ins while the period is open; one
+    given only its end is open until that end, as the dashboard and okr status say."""
+    plan = tmp_path / "saas-end-only.toml"
+    text = (PLANS / "saas-growth.toml").read_text("utf-8").replace("start = 2026-01-01\n", "")
+    plan.write_text(text.replace("end = 2026-03-31", "end = 2099-12-31", 1), "utf-8")
+    plan = str(plan)
+    check = run_okr("check", plan).stdout
+    assert "the plan's period has no start date" in check
+    overdue = [line for line in check.splitlines() if "check-in overdue since" in line]
+    status = [line for line in run_okr("status", plan).stdout.splitlines() if "overdue" in line]
+    assert overdue and len(overdue) == len(status)

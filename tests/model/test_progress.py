@@ -358,20 +358,65 @@ def test_an_objective_without_data_or_period_says_why():
     assert plan_progress(plan, D(2026, 2, 1)).objective.status == "no_period"
 
 
-@pytest.mark.parametrize("objective", [Objective(end=Q1.end), Objective(start=Q1.start)])
-def test_half_a_period_is_no_period_even_after_its_end(objective):
-    """Without a start (or an end) nothing is expected, so nothing ends or is final either:
-    the same rule for the heading, the KPIs and the objective."""
+def test_a_period_with_only_a_start_is_no_period_even_long_after():
+    """Without an end nothing is expected and nothing ends: the same rule for the
+    heading, the KPIs and the objective."""
     plan = objective_plan({"a": 150}, D(2026, 2, 1))
-    plan.objective = objective
+    plan.objective = Objective(start=Q1.start)
     later = D(2026, 11, 22)
     progress = plan_progress(plan, later)
-    assert not period_ended(objective, later)
+    assert not period_ended(plan.objective, later)
     assert not progress.closed and not progress.final and not progress.closing_missing
     assert progress.expected_today is None
     assert progress.kpi("a").status == "no_period" and progress.kpi("a").expected is None
     assert progress.objective.status == "no_period"
     assert period_ended(Q1, later) and not period_ended(Q1, Q1.end)
+
+
+END_ONLY = Objective(end=Q1.end)
+
+
+def test_a_period_with_only_an_end_says_no_start_date_until_that_end():
+    """Nothing can be expected without a start, and the status says which date is
+    missing; the schedule still runs from the last check-in, as the cadence asks."""
+    plan = objective_plan({"a": 150}, D(2026, 2, 1))
+    plan.objective = END_ONLY
+    progress = plan_progress(plan, D(2026, 2, 20))
+    assert not progress.closed and progress.expected_today is None
+    assert progress.kpi("a").status == "no_start" and progress.kpi("a").expected is None
+    assert progress.objective.status == "no_start"
+    a, b = progress.kpi("a"), progress.kpi("b")
+    assert a.next_due == D(2026, 2, 8) and a.days_overdue == 12, "weekly from its check-in"
+    assert b.next_due == Q1.end and not b.overdue, "never checked in: its closing value"
+    assert progress.kpi("b").status == "no_data"
+
+
+def test_after_its_end_a_period_without_a_start_is_graded_and_owes_closing_values():
+    """The end alone says the period is over: the whole way was expected, the statuses
+    are final grades, and a KPI last checked in before the end waits for its closing
+    value instead of counting overdue days for ever."""
+    plan = objective_plan({"a": 150, "b": 190}, D(2026, 2, 1))
+    plan.objective = END_ONLY
+    later = D(2026, 11, 22)
+    progress = plan_progress(plan, later)
+    assert period_ended(END_ONLY, later) and not period_ended(END_ONLY, Q1.end)
+    assert progress.closed and not progress.final
+    a = progress.kpi("a")
+    assert a.status == "at_risk" and a.expected == 1.0 and a.score == 0.5
+    assert a.closing_missing and a.next_due == Q1.end and a.days_overdue == 0
+    assert progress.kpi("c").closing_missing, "never checked in: owes its closing value too"
+    assert [entry.kpi.id for entry in progress.overdue] == []
+    assert progress.objective.status == "on_track" and progress.objective.judged == 2
+    plan.checkins += [checkin(v, Q1.end, name) for name, v in (("a", 160), ("b", 190), ("c", 1))]
+    closed = plan_progress(plan, later)
+    assert closed.final and closed.kpi("a").score == 0.6 and not closed.closing_missing
+
+
+def test_without_any_check_in_the_objective_says_what_is_missing():
+    plan = objective_plan({}, D(2026, 2, 1))
+    plan.objective = END_ONLY
+    assert plan_progress(plan, D(2026, 2, 1)).objective.status == "no_start"
+    assert plan_progress(plan, D(2026, 4, 1)).objective.status == "no_data"
 
 
 # --- the example plans and labels -------------------------------------------------------

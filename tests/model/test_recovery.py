@@ -21,6 +21,7 @@ from model.recovery import (
     emergency_save,
     find_recovery,
     recovery_dir,
+    recovery_on_open,
     recovery_path,
     write_recovery,
 )
@@ -115,6 +116,57 @@ def test_a_damaged_recovery_file_is_ignored_but_kept(edited):
     file.write_text(file.read_text("utf-8").replace("schema = 1", "schema = [", 1), "utf-8")
     assert find_recovery(path) is None
     assert file.exists(), "never delete what might be someone's work"
+
+
+def parses_of(file: Path, monkeypatch) -> list[Path]:
+    """The parses of ``file`` model.recovery makes from now on (one entry per parse)."""
+    import model.recovery
+
+    seen: list[Path] = []
+    parse = model.recovery.parse_plan
+
+    def counting(text, source=None, *args, **kwargs):
+        if source is not None and Path(source) == file:
+            seen.append(Path(source))
+        return parse(text, source, *args, **kwargs)
+
+    monkeypatch.setattr(model.recovery, "parse_plan", counting)
+    return seen
+
+
+def test_on_open_a_readable_recovery_file_is_offered_after_one_parse(edited, monkeypatch):
+    path, plan, fingerprint = edited
+    file = write_recovery(path, plan, fingerprint)
+    parses = parses_of(file, monkeypatch)
+    on_open = recovery_on_open(path)
+    assert on_open.set_aside is None and on_open.found.file == file
+    assert on_open.found.plan == plan and on_open.found.base == fingerprint
+    assert len(parses) == 1, "read once, both to offer it and to know it is readable"
+    assert file.exists()
+
+
+def test_on_open_an_unreadable_recovery_file_is_set_aside_after_one_parse(edited, monkeypatch):
+    path, plan, fingerprint = edited
+    file = write_recovery(path, plan, fingerprint)
+    damaged = file.read_text("utf-8").replace("schema = 1", "schema = 1\nfrom_v9 = 1", 1)
+    file.write_text(damaged, "utf-8")
+    parses = parses_of(file, monkeypatch)
+    on_open = recovery_on_open(path)
+    assert on_open.found is None and len(parses) == 1
+    aside, reason = on_open.set_aside
+    assert not file.exists() and aside.read_text("utf-8") == damaged, "moved, not lost"
+    assert aside.name.startswith(file.stem + ".unreadable-") and "from_v9" in reason
+    assert recovery_on_open(path) == recovery_on_open(path, plan_file=False)
+
+
+def test_on_open_a_read_only_session_leaves_the_plans_file_alone(edited):
+    path, plan, fingerprint = edited
+    file = write_recovery(path, plan, fingerprint)
+    file.write_text("# okr-recovery: not json\n", "utf-8")
+    assert recovery_on_open(path, plan_file=False).set_aside is None and file.exists()
+    aside, reason = recovery_on_open(path).set_aside
+    assert not file.exists() and aside.exists() and str(file) in reason
+    assert recovery_on_open(path).set_aside is None, "nothing more to move"
 
 
 def test_a_new_plan_never_saved_can_be_recovered(tmp_path: Path):

@@ -74,6 +74,14 @@ def test_without_a_period_the_schedule_runs_from_the_last_check_in_uncapped():
     assert next_due_date("quarterly", D(2026, 11, 30), None, None) == D(2027, 2, 28)
 
 
+def test_without_a_start_the_schedule_runs_from_the_last_check_in_up_to_the_end():
+    assert next_due_date("weekly", D(2026, 2, 3), None, END) == D(2026, 2, 10)
+    assert next_due_date("monthly", D(2026, 3, 10), None, END) == END
+    assert next_due_date("weekly", None, None, END) == END, "the closing value, at least"
+    assert next_due_date("weekly", END, None, END) is None
+    assert next_due_date(None, None, None, END) is None
+
+
 @pytest.mark.parametrize(
     ("cadence", "last", "on_time", "late"),
     [

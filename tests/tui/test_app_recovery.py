@@ -10,6 +10,7 @@ from model.fingerprint import fingerprint_of
 from model.plan import Plan
 from model.recovery import find_recovery, recovery_path, write_recovery
 from model.store import load_plan, save_plan
+from tests.model.test_recovery import parses_of
 from tests.tui.helpers import screen_text, type_text
 from tests.tui.safety_helpers import dialog_id
 from tui.app import make_app
@@ -237,6 +238,22 @@ async def test_edits_kept_in_the_temp_folder_come_back_and_go_once_saved(
         assert not app.dirty
     assert load_plan(path).objective.statement.endswith(" kept")
     assert not kept.exists(), "saved: not offered again"
+
+
+async def test_opening_parses_the_recovery_file_once(example_copy, monkeypatch):
+    """It is a whole plan (up to 16 MB): reading it once tells both whether it can be read
+    and what to offer."""
+    path = example_copy()
+    edited = load_plan(path)
+    edited.objective.statement = "Recovered statement"
+    file = write_recovery(path, edited, fingerprint_of(path))
+    parses = parses_of(file, monkeypatch)
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert dialog_id(app) == "recovery-dialog"
+        assert "Recovered statement" in screen_text(pilot)
+        assert parses == [file]
 
 
 async def test_an_unreadable_recovery_file_is_moved_aside_not_overwritten(example_copy):

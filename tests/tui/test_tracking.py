@@ -487,19 +487,50 @@ async def test_a_back_dated_check_in_is_previewed_and_confirmed_as_of_its_own_da
     assert app.plan.checkins[-1].date == dt.date(2026, 1, 15)
 
 
-async def test_a_plan_with_only_an_end_shows_no_period_on_the_dashboard(example_copy):
-    """Without a start no period is set: after the end the dashboard neither grades nor
-    calls scores final, agreeing with its own "no period set" line (and okr status)."""
+async def test_a_plan_with_only_an_end_says_no_start_date_until_that_end(example_copy):
+    """Without a start nothing can be expected: the dashboard and the check-in screen say
+    which date is missing (not "no period set"); the cadence still counts from the last
+    check-in, as okr status and okr check do."""
     path = example_copy()
     path.write_text(path.read_text("utf-8").replace("start = 2026-01-01\n", "", 1), "utf-8")
-    app = saas_app(path, today=dt.date(2026, 4, 10))
+    app = saas_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+t")
         await pilot.pause()
         text = flat(pilot)
-        assert "Today 2026-04-10 · no period set" in text
-        assert "Objective: no period set" in text
+        assert "Today 2026-02-20 · the period ending 2026-03-31 has no start date" in text
+        assert "Objective: no start date" in text and "no period set" not in text
         assert "score" not in text and "final" not in text and "closing value" not in text
+        assert "overdue 4 days" in text  # weekly, last checked in on 2026-02-09
+        await pilot.press("escape", "ctrl+l")
+        await pilot.pause()
+        text = flat(pilot)
+        assert "Trial activation rate 41% no start date overdue 4 days" in text
+
+
+async def test_after_its_end_a_plan_without_a_start_is_graded_and_owes_closing_values(
+    example_copy,
+):
+    """The end alone says the period is over: the dashboard grades the KPIs and says the
+    closing values are owed (not "overdue 200 days"), and the check-in screen dates a
+    new value on the period's last day, as okr status and okr checkin do."""
+    path = example_copy()
+    path.write_text(path.read_text("utf-8").replace("start = 2026-01-01\n", "", 1), "utf-8")
+    app = saas_app(path, today=dt.date(2026, 10, 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        text = flat(pilot)
+        assert "Today 2026-10-10 · the period … to 2026-03-31 has ended" in text
+        assert "scores are final once the closing values are in" in text
+        assert "Objective: off track" in text and "score so far 0.3" in text
+        assert "closing value due" in text and "overdue" not in text
+        await pilot.press("escape", "ctrl+l")
+        await pilot.pause()
+        text = flat(pilot)
+        assert app.screen.query_one("#checkin-date").value == "2026-03-31"
+        assert "Trial activation rate 41% at risk closing value due" in text
+        assert "overdue" not in text
 
 
 async def test_ctrl_r_goes_to_what_was_recorded_and_back_in_one_key(example_copy):

@@ -73,7 +73,9 @@ def _report(plan: Plan, progress: PlanProgress) -> list[str]:
         missing = len(progress.closing_missing)
         heading = t("progress.heading_closing", title=title, end=plan.objective.end, count=missing)
     elif progress.expected_today is None:
-        heading = t("progress.heading_no_period", title=title, date=progress.today)
+        end = plan.objective.end
+        key = "progress.heading_no_period" if end is None else "progress.heading_no_start"
+        heading = t(key, title=title, date=progress.today, end=end)
     else:
         heading = t(
             "progress.heading",

@@ -108,11 +108,13 @@ class DashboardScreen(Screen[None]):
         objective = self.okr_app.plan.objective
         today = progress.today.isoformat()
         start, end = objective.start, objective.end
-        if start is None or end is None:
-            line = t("tracking_ui.period_none", date=today)
-        elif progress.closed:
+        if progress.closed:  # the end alone decides (model.progress.period_ended)
             key = "tracking_ui.period_closed" if progress.final else "tracking_ui.period_closing"
-            line = t(key, date=today, start=start, end=end)
+            line = t(key, date=today, start=start or "…", end=end)
+        elif start is None and end is not None:
+            line = t("tracking_ui.period_no_start", date=today, end=end)
+        elif start is None or end is None:
+            line = t("tracking_ui.period_none", date=today)
         elif progress.today < start:
             line = t("tracking_ui.period_not_started", date=today, start=start, end=end)
         else:
