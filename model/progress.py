@@ -51,10 +51,12 @@ Status = Literal[
     "no_target",
     "no_period",
     "no_start",
+    "no_end",
 ]
 """``on_track``/``at_risk``/``off_track`` are judgements; the others say why there is none:
-no check-in yet, the period has not begun, baseline or target missing, no period set, or
-only its end (before that end nothing can be expected without a start)."""
+no check-in yet, the period has not begun, baseline or target missing, no period set,
+only its end (before that end nothing can be expected without a start), or only its
+start (nothing can be expected without an end)."""
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 JUDGED_STATUSES: tuple[Status, ...] = ("on_track", "at_risk", "off_track")
@@ -287,8 +289,12 @@ def period_ended(objective: Objective, day: dt.date) -> bool:
 
 def missing_dates_status(objective: Objective) -> Status:
     """Why nothing can be expected, for lack of dates, before the period has ended:
-    ``no_start`` when only the start is missing, else ``no_period``."""
-    return "no_start" if objective.start is None and objective.end is not None else "no_period"
+    ``no_start`` when only the start is missing, ``no_end`` when only the end is, else
+    ``no_period``: the headings of ``okr status``, the dashboard and the export name
+    the date this says is missing."""
+    if objective.start is None:
+        return "no_period" if objective.end is None else "no_start"
+    return "no_end" if objective.end is None else "no_period"
 
 
 def expected_progress(objective: Objective, day: dt.date) -> float | None:

@@ -28,6 +28,7 @@ STATUS_KEYS: dict[Status, str] = {
     "no_target": "progress.status_no_target",
     "no_period": "progress.status_no_period",
     "no_start": "progress.status_no_start",
+    "no_end": "progress.status_no_end",
 }
 CADENCE_KEYS: dict[Cadence, str] = {
     "daily": "progress.cadence_daily",

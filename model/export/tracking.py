@@ -5,6 +5,7 @@ from __future__ import annotations
 from model.export.blocks import Block, Bullets, Heading, Paragraph, Table
 from model.export.common import ExportContext
 from model.i18n import t
+from model.progress import missing_dates_status
 from model.progress_report import (
     NO_VALUE,
     due_text,
@@ -26,9 +27,13 @@ def progress_section(context: ExportContext) -> list[Block]:
         missing = len(progress.closing_missing)
         heading = t("export.progress_closing", date=progress.today.isoformat(), count=missing)
     elif progress.expected_today is None:
-        end = plan.objective.end
-        key = "export.progress_no_period" if end is None else "export.progress_no_start"
-        heading = t(key, date=progress.today.isoformat(), end=end)
+        objective = plan.objective
+        key = {
+            "no_start": "export.progress_no_start",
+            "no_end": "export.progress_no_end",
+            "no_period": "export.progress_no_period",
+        }[missing_dates_status(objective)]
+        heading = t(key, date=progress.today.isoformat(), start=objective.start, end=objective.end)
     else:
         heading = t(
             "export.progress_open",

@@ -124,6 +124,25 @@ def test_a_period_with_only_an_end_says_no_start_date_until_that_end(tmp_path):
     assert {kpi["status"] for kpi in data["kpis"]} <= {"no_start", "no_data", "no_target"}
 
 
+def test_a_period_with_only_a_start_says_no_end_date(tmp_path):
+    """Status, its JSON and the Markdown export name the date that is missing."""
+    plan = tmp_path / "start-only.toml"
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    plan.write_text(text.replace("end = 2026-06-30\n", "", 1), "utf-8")
+    lines = run_okr("status", str(plan), "--date", "2026-05-20").stdout.splitlines()
+    assert lines[0] == (
+        "Online store revenue, Q2 2026: as of 2026-05-20 (the period starting 2026-04-01"
+        " has no end date, so no progress can be expected)"
+    )
+    assert "Objective: no end date" in lines
+    assert not [line for line in lines if "no period set" in line]
+    data = json.loads(run_okr("status", str(plan), "--date", "2026-05-20", "--json").stdout)
+    assert data["objective"]["status"] == "no_end"
+    assert {kpi["status"] for kpi in data["kpis"]} <= {"no_end", "no_data", "no_target"}
+    markdown = run_okr("export", str(plan)).stdout
+    assert "(the period starting 2026-04-01 has no end date)." in markdown
+
+
 def test_after_its_end_a_period_without_a_start_is_graded_like_any_other(tmp_path):
     """The end alone says the period is over: status and check agree that the closing
     values are owed, and nothing counts overdue days for months after the end."""

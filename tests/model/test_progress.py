@@ -358,7 +358,7 @@ def test_an_objective_without_data_or_period_says_why():
     assert plan_progress(plan, D(2026, 2, 1)).objective.status == "no_period"
 
 
-def test_a_period_with_only_a_start_is_no_period_even_long_after():
+def test_a_period_with_only_a_start_says_no_end_date_even_long_after():
     """Without an end nothing is expected and nothing ends: the same rule for the
     heading, the KPIs and the objective."""
     plan = objective_plan({"a": 150}, D(2026, 2, 1))
@@ -368,8 +368,8 @@ def test_a_period_with_only_a_start_is_no_period_even_long_after():
     assert not period_ended(plan.objective, later)
     assert not progress.closed and not progress.final and not progress.closing_missing
     assert progress.expected_today is None
-    assert progress.kpi("a").status == "no_period" and progress.kpi("a").expected is None
-    assert progress.objective.status == "no_period"
+    assert progress.kpi("a").status == "no_end" and progress.kpi("a").expected is None
+    assert progress.objective.status == "no_end"
     assert period_ended(Q1, later) and not period_ended(Q1, Q1.end)
 
 

@@ -508,6 +508,18 @@ async def test_a_plan_with_only_an_end_says_no_start_date_until_that_end(example
         assert "Trial activation rate 41% no start date overdue 4 days" in text
 
 
+async def test_a_plan_with_only_a_start_says_no_end_date(example_copy):
+    path = example_copy()
+    path.write_text(path.read_text("utf-8").replace("end = 2026-03-31\n", "", 1), "utf-8")
+    app = saas_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        text = flat(pilot)
+        assert "Today 2026-02-20 · the period starting 2026-01-01 has no end date" in text
+        assert "Objective: no end date" in text and "no period set" not in text
+
+
 async def test_after_its_end_a_plan_without_a_start_is_graded_and_owes_closing_values(
     example_copy,
 ):

@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(plan: Plan, progress: PlanProgress) -> list[str]:
+    from model.progress import missing_dates_status
     from model.progress_report import (
         attention_lines,
         format_score,
@@ -73,9 +74,13 @@ def _report(plan: Plan, progress: PlanProgress) -> list[str]:
         missing = len(progress.closing_missing)
         heading = t("progress.heading_closing", title=title, end=plan.objective.end, count=missing)
     elif progress.expected_today is None:
-        end = plan.objective.end
-        key = "progress.heading_no_period" if end is None else "progress.heading_no_start"
-        heading = t(key, title=title, date=progress.today, end=end)
+        objective = plan.objective
+        key = {
+            "no_start": "progress.heading_no_start",
+            "no_end": "progress.heading_no_end",
+            "no_period": "progress.heading_no_period",
+        }[missing_dates_status(objective)]
+        heading = t(key, title=title, date=progress.today, start=objective.start, end=objective.end)
     else:
         heading = t(
             "progress.heading",

@@ -20,7 +20,13 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from model.i18n import t
-from model.progress import JUDGED_STATUSES, KpiProgress, PlanProgress, plan_progress
+from model.progress import (
+    JUDGED_STATUSES,
+    KpiProgress,
+    PlanProgress,
+    missing_dates_status,
+    plan_progress,
+)
 from model.progress_report import format_score, format_share, status_label
 from tui.keys import bind, localize_bindings, localize_tree
 from tui.widgets.attention_line import AttentionLine, AttentionPart
@@ -111,10 +117,13 @@ class DashboardScreen(Screen[None]):
         if progress.closed:  # the end alone decides (model.progress.period_ended)
             key = "tracking_ui.period_closed" if progress.final else "tracking_ui.period_closing"
             line = t(key, date=today, start=start or "…", end=end)
-        elif start is None and end is not None:
-            line = t("tracking_ui.period_no_start", date=today, end=end)
         elif start is None or end is None:
-            line = t("tracking_ui.period_none", date=today)
+            key = {
+                "no_start": "tracking_ui.period_no_start",
+                "no_end": "tracking_ui.period_no_end",
+                "no_period": "tracking_ui.period_no_period",
+            }[missing_dates_status(objective)]
+            line = t(key, date=today, start=start, end=end)
         elif progress.today < start:
             line = t("tracking_ui.period_not_started", date=today, start=start, end=end)
         else:
