@@ -176,12 +176,35 @@ def text_input(
     )
 
 
+class ChoiceMenu(SelectOverlay):
+    """A drop-down's menu whose type-to-find never lands on the blank option.
+
+    Textual searches every option's label, the blank one ("Choose…") included: "c" on
+    Unit took the blank, emptying the field, where Currency and Count were meant.
+    """
+
+    def _find_search_match(self, query: str) -> int | None:
+        first = 1 if self.parent is not None and self.parent._allow_blank else 0
+        query = query.lower()
+        best: tuple[int, int] | None = None  # (where the query starts, option index)
+        for index, option in enumerate(self._options[first:], start=first):
+            prompt = option.prompt
+            label = prompt.plain if isinstance(prompt, Text) else str(prompt)
+            found = label.lower().find(query)
+            if found != -1 and (best is None or found < best[0]):
+                best = (found, index)
+        return None if best is None else best[1]
+
+
 class Choice(Select[str]):
     """A drop-down whose menu speaks the user's language in the Footer too."""
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, SelectOverlay):
+                widget = ChoiceMenu(type_to_search=self._type_to_search).data_bind(
+                    compact=Select.compact
+                )
                 localize_textual_bindings(widget)
             yield widget
 
