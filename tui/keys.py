@@ -79,6 +79,7 @@ BINDING_DETAILS: dict[str, str] = {
     "okr.go_to_step": "tui.key_go_to_step_detail",
     "editor.back": "tui.key_back_to_list_detail",
     "items.add": "tui.key_items_add_detail",
+    "item_text.next": "tui.key_item_text_next_detail",
     "kpis.add": "tui.key_kpis_add_detail",
     "items.delete": "tui.key_items_delete_detail",
     "kpis.delete": "tui.key_kpis_delete_detail",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import events
+
 from model.plan import Kpi, Plan
 from model.store import load_plan
 from tests.tui.helpers import screen_text
@@ -48,3 +50,28 @@ async def test_typing_a_letter_on_a_drop_down_never_picks_the_blank_choice(tmp_p
         await pilot.pause()
         assert app.plan.north_star.unit == "count"
         assert "Count" in screen_text(pilot)
+
+
+async def test_lines_pasted_into_an_item_become_items_and_a_field_keeps_them_all(tmp_path):
+    # Textual kept a pasted text's first line only: the others were lost without a word.
+    path = tmp_path / "plan.toml"
+    app = make_app(Plan(), path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.focused.post_message(events.Paste("Grow paid teams\r\n  by March\n"))
+        await pilot.pause()
+        assert app.plan.objective.statement == "Grow paid teams by March"
+        await pilot.press("tab", "tab", "tab", "tab", "a")
+        pasted = "Raise trial-to-paid from 9% to 12%\n\nWrite 5 onboarding emails\nHire a CSM"
+        app.focused.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert [(item.text, item.kind) for item in app.plan.items] == [
+            ("Raise trial-to-paid from 9% to 12%", "key_result"),
+            ("Write 5 onboarding emails", "initiative"),
+            ("Hire a CSM", "initiative"),
+        ]
+        assert app.focused.id == "item-text" and app.focused.value == "Hire a CSM"
+        assert "Write 5 onboarding emails" in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert len(load_plan(path).items) == 3

@@ -104,6 +104,11 @@ class FieldRow(Vertical):
         return self.has_class("-error")
 
 
+def pasted_lines(text: str) -> list[str]:
+    """The lines of a pasted text with their outer spaces trimmed, blank ones left out."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class SteadyInput(Input):
     """An ``Input`` whose growing text does not re-lay out the screen.
 
@@ -123,6 +128,23 @@ class SteadyInput(Input):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, validate_on=(), **kwargs)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual keeps a pasted text's first line only: the rest was lost without a
+        # word. A one-line field takes every line, joined by spaces.
+        event.stop()
+        event.prevent_default()  # Textual's own handler would paste the first line again
+        self.insert_pasted(" ".join(pasted_lines(event.text)))
+
+    def insert_pasted(self, text: str) -> None:
+        """Put ``text`` at the cursor, or over the selection."""
+        if not text:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
 
     def show(self, value: str) -> None:
         """Put ``value`` in the field, from the plan: its start in view, or the cursor at
