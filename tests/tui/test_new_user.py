@@ -6,8 +6,9 @@ from textual import events
 
 from model.plan import Kpi, Plan
 from model.store import load_plan
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import screen_text, type_text
 from tui.app import make_app
+from tui.screens.help import key_sections
 
 
 async def test_deleting_the_last_kpi_empties_the_form_on_every_kpi_step(tmp_path):
@@ -75,3 +76,36 @@ async def test_lines_pasted_into_an_item_become_items_and_a_field_keeps_them_all
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert len(load_plan(path).items) == 3
+
+
+async def test_ctrl_z_and_ctrl_y_undo_and_redo_a_fields_text(tmp_path):
+    # ctrl+z did nothing, and ctrl+u wiped a statement for good.
+    path = tmp_path / "plan.toml"
+    app = make_app(Plan(), path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Grow paid teams")
+        await pilot.press("ctrl+z")
+        assert app.plan.objective.statement == "Grow paid"
+        await pilot.press("ctrl+y")
+        assert app.plan.objective.statement == "Grow paid teams"
+        await pilot.press("ctrl+u")  # deletes everything left of the cursor
+        assert app.plan.objective.statement == ""
+        await pilot.press("ctrl+z")
+        assert app.plan.objective.statement == "Grow paid teams"
+        assert "Grow paid teams" in screen_text(pilot)
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z", "ctrl+z")  # one more than there is
+        assert app.plan.objective.statement == ""
+        await pilot.press("ctrl+y", "ctrl+y", "ctrl+y")
+        assert app.plan.objective.statement == "Grow paid teams"
+        await pilot.press("alt+3", "a")  # a KPI, then another text in the same field
+        await type_text(pilot, "CAC")
+        await pilot.press("enter", "alt+3", "escape", "a")
+        await type_text(pilot, "LTV")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape", "up", "enter")  # the CAC's name: undo has nothing yet
+        await pilot.press("ctrl+z")
+        assert [kpi.name for kpi in app.plan.kpis] == ["CAC", "LTV"]
+        fields = dict(key_sections())["In a text field"]  # what F1 lists there
+        assert {"ctrl+z", "ctrl+y"} <= {binding.key for binding in fields}

@@ -7,7 +7,7 @@ baseline") right next to the field, so a mistake never needs a dialog.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -104,6 +104,76 @@ class FieldRow(Vertical):
         return self.has_class("-error")
 
 
+class TextHistory:
+    """The undo and redo steps of one text field.
+
+    Characters typed (or deleted) one after another make one step, up to a space, so
+    ctrl+z takes back a word, not a letter; a paste or ctrl+u is a step of its own.
+    """
+
+    LIMIT = 200
+    """Steps kept; the oldest go first."""
+
+    def __init__(self, value: str) -> None:
+        self.reset(value)
+
+    def reset(self, value: str) -> None:
+        """Start again from ``value`` (a new text loaded into the field)."""
+        self._undo: list[str] = []
+        self._redo: list[str] = []
+        self._current = value
+        self._run: str | None = None  # "insert" or "delete" while one character at a time
+        self._quiet = False
+
+    def changed(self, value: str) -> None:
+        """The field's text became ``value``."""
+        before, self._current = self._current, value
+        if self._quiet or value == before:
+            return
+        if len(value) == len(before) + 1:  # one character typed: a space starts a word
+            run: str | None = "insert"
+            start = next(
+                (i for i, (a, b) in enumerate(zip(before, value, strict=False)) if a != b),
+                len(before),
+            )
+            new_step = self._run != run or value[start].isspace()
+        elif len(value) == len(before) - 1:  # one deleted
+            run = "delete"
+            new_step = self._run != run
+        else:  # a paste, ctrl+u, ctrl+w...
+            run, new_step = None, True
+        if new_step:
+            self._undo.append(before)
+            del self._undo[: -self.LIMIT]
+        self._run = run
+        self._redo.clear()
+
+    def undo(self, value: str) -> str | None:
+        """The text before the last step (``value`` goes to redo), or None."""
+        if not self._undo:
+            return None
+        self._redo.append(value)
+        return self._undo.pop()
+
+    def redo(self, value: str) -> str | None:
+        """The text the last undo took back (``value`` goes to undo), or None."""
+        if not self._redo:
+            return None
+        self._undo.append(value)
+        return self._redo.pop()
+
+    @contextlib.contextmanager
+    def restoring(self, value: str) -> Iterator[None]:
+        """While the field is set to ``value`` by an undo or a redo (not a new step)."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+            self._current = value
+            self._run = None
+
+
 def pasted_lines(text: str) -> list[str]:
     """The lines of a pasted text with their outer spaces trimmed, blank ones left out."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -124,10 +194,39 @@ class SteadyInput(Input):
     validators valid again when it loses the focus, is off.
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("ctrl+z", "undo", "field.undo", show=False),
+        bind("ctrl+y", "redo", "field.redo", show=False),
+    ]
+
     virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, validate_on=(), **kwargs)
+        localize_bindings(self)
+        self._history = TextHistory(self.value)
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        history = getattr(self, "_history", None)  # None while Input.__init__ sets it
+        if history is not None:
+            history.changed(value)
+
+    def action_undo(self) -> None:
+        """Put back the text as it was before the last change (a word typed, ctrl+u...)."""
+        self._restore(self._history.undo(self.value))
+
+    def action_redo(self) -> None:
+        """Take again the change the last undo took back."""
+        self._restore(self._history.redo(self.value))
+
+    def _restore(self, value: str | None) -> None:
+        if value is None:
+            self.app.bell()
+            return
+        with self._history.restoring(value):
+            self.value = value  # stored in the plan as typing it would be
+        self.cursor_position = len(value)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual keeps a pasted text's first line only: the rest was lost without a
@@ -151,6 +250,7 @@ class SteadyInput(Input):
         its end when the field has the focus."""
         self.value = value
         self.cursor_position = len(value) if self.has_focus else 0
+        self._history.reset(value)  # another KPI's or item's text: nothing to undo yet
 
     def _on_blur(self) -> None:
         self.cursor_position = 0
