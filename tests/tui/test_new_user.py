@@ -109,3 +109,30 @@ async def test_ctrl_z_and_ctrl_y_undo_and_redo_a_fields_text(tmp_path):
         assert [kpi.name for kpi in app.plan.kpis] == ["CAC", "LTV"]
         fields = dict(key_sections())["In a text field"]  # what F1 lists there
         assert {"ctrl+z", "ctrl+y"} <= {binding.key for binding in fields}
+
+
+async def test_saving_a_file_with_comments_says_they_are_not_kept(tmp_path):
+    # Saving dropped hand-written "#" comments without a word.
+    path = tmp_path / "plan.toml"
+    path.write_text(
+        'schema = 1\ntitle = "Q1 # not a comment"\n\n# why this objective\n'
+        '[objective]\nstatement = "Grow"  # first draft\n',
+        "utf-8",
+    )
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "!")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = [notification.message for notification in app._notifications]
+        assert any("does not keep # comments: the 2 in the file" in m for m in shown)
+        assert any("are in plan.toml.bak" in m for m in shown)
+        assert "# first draft" in (tmp_path / "plan.toml.bak").read_text("utf-8")
+        app.clear_notifications()
+        await type_text(pilot, "!")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = [notification.message for notification in app._notifications]
+        assert not any("comments" in m for m in shown)  # said once, when they went
+    assert load_plan(path).objective.statement == "Grow!!"
