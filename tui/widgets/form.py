@@ -175,8 +175,13 @@ class TextHistory:
 
 
 def pasted_lines(text: str) -> list[str]:
-    """The lines of a pasted text with their outer spaces trimmed, blank ones left out."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The lines of a pasted text: one line as it is (a full-width space typed by a
+    Chinese input method arrives as a paste of itself), several with their outer spaces
+    trimmed and blank ones left out."""
+    lines = text.splitlines()
+    if len(lines) <= 1:
+        return lines
+    return [line.strip() for line in lines if line.strip()]
 
 
 class SteadyInput(Input):
