@@ -36,3 +36,11 @@ def test_a_new_plan_named_without_toml_is_saved_as_toml(tmp_path, terminal):
     assert term.process.wait(timeout=30) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["q2.toml"]
     assert load_plan(tmp_path / "q2.toml").objective.statement == "Grow paid teams"
+
+
+def test_the_usage_says_a_new_file_name_starts_a_new_plan():
+    # It said "open PLAN in the planner": nothing told a new user how to start one.
+    result = run_okr("--help")
+    assert result.returncode == 0
+    line = next(line for line in result.stdout.splitlines() if "PLAN " in line)
+    assert line.endswith("open PLAN in the planner (a new one if none)") and len(line) <= 80
