@@ -136,3 +136,15 @@ async def test_saving_a_file_with_comments_says_they_are_not_kept(tmp_path):
         shown = [notification.message for notification in app._notifications]
         assert not any("comments" in m for m in shown)  # said once, when they went
     assert load_plan(path).objective.statement == "Grow!!"
+
+
+async def test_the_review_step_says_how_to_jump_from_a_finding(tmp_path):
+    # "Choose an entry under the plan to jump to its field": which entry, under what?
+    app = make_app(Plan(), tmp_path / "plan.toml", is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        lines = [line[26:].strip() for line in screen_text(pilot).splitlines()[3:5]]
+        assert " ".join(lines) == (
+            "The whole plan at a glance, then the findings: enter on one jumps to its field."
+        )
