@@ -53,6 +53,12 @@ def _run(args: list[str]) -> int:
         return 2
     first = _first_positional(args)
     if first is not None and args[first] not in command_names():
+        second = _first_positional(args[first + 1 :])
+        if second is not None and _looks_like_a_command(args[first]):
+            # `okr new q2.toml`: argparse said only "unrecognized arguments: q2.toml"
+            plan = args[first + 1 + second]
+            print_error(t("cli.not_a_command", word=args[first], plan=plan))
+            return 2
         args.insert(first, DEFAULT_COMMAND)
         # `okr PLAN` imports and parses only `open`: the other commands' modules and help
         # texts (message files) stay off the app's start-up path.
@@ -136,6 +142,16 @@ def _attach_dash_values(args: list[str]) -> list[str]:
         joined.append(arg)
         index += 1
     return joined
+
+
+def _looks_like_a_command(word: str) -> bool:
+    """Whether ``word`` was meant as a command (``new``), not a plan: no ``.toml``, no
+    folder, and no file of that name."""
+    from pathlib import Path
+
+    if word.lower().endswith(".toml") or "/" in word or "\\" in word:
+        return False
+    return not Path(word).exists()
 
 
 def _first_positional(args: list[str]) -> int | None:

@@ -88,6 +88,22 @@ class Saving:
             return
         self._saved(result)
 
+    def _report_dropped_comments(self, result: WriteResult) -> None:
+        """A save writes the plan afresh: say so when the version it replaced had ``#``
+        comments (they are in the ``.bak``, until the next save replaces it)."""
+        from model.comments import count_comments
+
+        if result.backup is None:
+            return
+        try:
+            raw = result.backup.read_bytes()
+        except OSError:
+            return
+        count = count_comments(raw.decode("utf-8", "replace")) if b"#" in raw else 0
+        if count:
+            message = t("tui.saved_without_comments", count=count, backup=result.backup.name)
+            self.app.notify(message, severity="warning", markup=False, timeout=15)
+
     def discard_kept_edits(self, *, own: bool) -> None:
         """The edits were saved or deliberately dropped: delete their recovery file (and
         the one they were recovered from, when it could not be moved into that one)."""
@@ -105,6 +121,7 @@ class Saving:
         self.app.dirty = False
         self.app.refresh_title()
         self.app.report_saved()
+        self._report_dropped_comments(result)
         if result.backup_problem:
             self._warn(t("safety.backup_problem", problem=result.backup_problem))
 

@@ -22,7 +22,8 @@ def normalized(text: str) -> str:
 
 @check("items.key_result", severity="error", step="objective")
 def at_least_one_key_result(context: Context) -> Iterator[Found]:
-    if not any(item.kind == "key_result" for item in context.plan.items):
+    # An empty line is not a key result yet, whatever kind it was saved with.
+    if not any(item.kind == "key_result" and item.text.strip() for item in context.plan.items):
         yield Found(("items",), "checks.items_no_key_result")
 
 
@@ -36,7 +37,7 @@ def item_text(context: Context) -> Iterator[Found]:
 @check("item.linked", severity="warning", step="objective")
 def key_results_linked(context: Context) -> Iterator[Found]:
     for index, item in enumerate(context.plan.items):
-        if item.kind == "key_result" and not (item.kpi or "").strip():
+        if item.kind == "key_result" and item.text.strip() and not (item.kpi or "").strip():
             yield Found(("items", index, "kpi"), "checks.item_not_linked")
 
 

@@ -17,7 +17,9 @@ from tui.keys import describe, detail
 
 # ctrl+b / ctrl+a are tmux and screen prefixes; terminals send ctrl+h as backspace,
 # ctrl+i as tab, ctrl+j and ctrl+m as enter; ctrl+s / ctrl+q are asked for by name.
-SWALLOWED = {"ctrl+b", "ctrl+a", "ctrl+h", "ctrl+i", "ctrl+j", "ctrl+m", "ctrl+z"}
+# ctrl+z is not here: Textual turns the terminal's signal keys off (ISIG), so it arrives
+# as a key through xterm, tmux and SSH, and it is what people press to undo.
+SWALLOWED = {"ctrl+b", "ctrl+a", "ctrl+h", "ctrl+i", "ctrl+j", "ctrl+m"}
 
 
 def our_bindings() -> list[tuple[str, Binding]]:

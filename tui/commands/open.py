@@ -42,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
             # file first, if anything, since that is what is worth fixing.
             _validate(path, is_new=is_new)
             raise PlanError(path, t("cli.needs_terminal"))
+        if is_new and not path.name.lower().endswith(".toml"):
+            # `okr q2` starts q2.toml (or opens it), as Save as names a plan: a plan file
+            # without .toml is one `okr check plans/*.toml` and editors pass by.
+            path = path.with_name(path.name + ".toml")
+            is_new = plan_is_new(path)
         app = _app_for(path, is_new=is_new)
     except PlanError as error:
         print_error(str(error))

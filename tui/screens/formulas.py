@@ -79,6 +79,9 @@ class FormulasPane(KpiStepPane):
     def show_hints(self, kpi: Kpi) -> None:
         self.formula_changed(kpi)
 
+    def clear_hints(self) -> None:
+        self.show_formula_inputs([])
+
     def field_changed(self, kpi: Kpi, name: str) -> None:
         if name == "formula":
             self.formula_changed(kpi)

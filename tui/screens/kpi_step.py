@@ -103,15 +103,18 @@ class KpiStepPane(StepPane):
         self.load_kpi()
 
     def load_kpi(self) -> None:
-        """Fill the form from the chosen KPI, or disable it when there is none."""
+        """Fill the form from the chosen KPI, or empty and disable it when there is none
+        (the last KPI deleted: its values must not stay on screen as if it were there)."""
         kpi = self.kpi
         self.form.disabled = kpi is None
         for row in self.query(FieldRow):
             row.set_note()
+        with self.prevent(Input.Changed, Select.Changed):
+            self.fill_form(kpi or Kpi.model_construct(id=""))  # all blank
         if kpi is not None:
-            with self.prevent(Input.Changed, Select.Changed):
-                self.fill_form(kpi)
             self.show_hints(kpi)
+        else:
+            self.clear_hints()
 
     def checks_updated(self, report: CheckReport, *, visible: bool) -> None:
         for kpi_list in self.query(KpiList):  # none while the pane is still being built
@@ -119,6 +122,9 @@ class KpiStepPane(StepPane):
 
     def show_hints(self, kpi: Kpi) -> None:
         """Refresh the hints under the fields (after loading or editing ``kpi``)."""
+
+    def clear_hints(self) -> None:
+        """Hide what :meth:`show_hints` shows beside the field notes (no KPI is chosen)."""
 
     def kpi_edited(self, *, structure: bool = False) -> None:
         """The chosen KPI changed: repaint its row and tell the app."""

@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Select, Static
 from textual.widgets._select import NoSelection, SelectOverlay
 
 from tui.keys import bind, localize_bindings, localize_textual_bindings
+from tui.widgets.text_history import TextHistory
 from tui.widgets.wrapping import KeptValues
 
 if TYPE_CHECKING:
@@ -104,6 +105,16 @@ class FieldRow(Vertical):
         return self.has_class("-error")
 
 
+def pasted_lines(text: str) -> list[str]:
+    """The lines of a pasted text: one line as it is (a full-width space typed by a
+    Chinese input method arrives as a paste of itself), several with their outer spaces
+    trimmed and blank ones left out."""
+    lines = text.splitlines()
+    if len(lines) <= 1:
+        return lines
+    return [line.strip() for line in lines if line.strip()]
+
+
 class SteadyInput(Input):
     """An ``Input`` whose growing text does not re-lay out the screen.
 
@@ -119,16 +130,63 @@ class SteadyInput(Input):
     validators valid again when it loses the focus, is off.
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("ctrl+z", "undo", "field.undo", show=False),
+        bind("ctrl+y", "redo", "field.redo", show=False),
+    ]
+
     virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, validate_on=(), **kwargs)
+        localize_bindings(self)
+        self._history = TextHistory(self.value)
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        history = getattr(self, "_history", None)  # None while Input.__init__ sets it
+        if history is not None:
+            history.changed(value)
+
+    def action_undo(self) -> None:
+        """Put back the text as it was before the last change (a word typed, ctrl+u...)."""
+        self._restore(self._history.undo(self.value))
+
+    def action_redo(self) -> None:
+        """Take again the change the last undo took back."""
+        self._restore(self._history.redo(self.value))
+
+    def _restore(self, value: str | None) -> None:
+        if value is None:
+            self.app.bell()
+            return
+        with self._history.restoring(value):
+            self.value = value  # stored in the plan as typing it would be
+        self.cursor_position = len(value)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual keeps a pasted text's first line only: the rest was lost without a
+        # word. A one-line field takes every line, joined by spaces.
+        event.stop()
+        event.prevent_default()  # Textual's own handler would paste the first line again
+        self.insert_pasted(" ".join(pasted_lines(event.text)))
+
+    def insert_pasted(self, text: str) -> None:
+        """Put ``text`` at the cursor, or over the selection."""
+        if not text:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
 
     def show(self, value: str) -> None:
         """Put ``value`` in the field, from the plan: its start in view, or the cursor at
         its end when the field has the focus."""
         self.value = value
         self.cursor_position = len(value) if self.has_focus else 0
+        self._history.reset(value)  # another KPI's or item's text: nothing to undo yet
 
     def _on_blur(self) -> None:
         self.cursor_position = 0
@@ -176,12 +234,35 @@ def text_input(
     )
 
 
+class ChoiceMenu(SelectOverlay):
+    """A drop-down's menu whose type-to-find never lands on the blank option.
+
+    Textual searches every option's label, the blank one ("Choose…") included: "c" on
+    Unit took the blank, emptying the field, where Currency and Count were meant.
+    """
+
+    def _find_search_match(self, query: str) -> int | None:
+        first = 1 if self.parent is not None and self.parent._allow_blank else 0
+        query = query.lower()
+        best: tuple[int, int] | None = None  # (where the query starts, option index)
+        for index, option in enumerate(self._options[first:], start=first):
+            prompt = option.prompt
+            label = prompt.plain if isinstance(prompt, Text) else str(prompt)
+            found = label.lower().find(query)
+            if found != -1 and (best is None or found < best[0]):
+                best = (found, index)
+        return None if best is None else best[1]
+
+
 class Choice(Select[str]):
     """A drop-down whose menu speaks the user's language in the Footer too."""
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, SelectOverlay):
+                widget = ChoiceMenu(type_to_search=self._type_to_search).data_bind(
+                    compact=Select.compact
+                )
                 localize_textual_bindings(widget)
             yield widget
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -32,7 +32,7 @@ from model.steps import field_label
 from model.vocab import choices
 from tui import readings
 from tui.keys import bind, localize_bindings
-from tui.widgets.form import FieldRow, SteadyInput, choice
+from tui.widgets.form import FieldRow, SteadyInput, choice, pasted_lines
 from tui.widgets.item_list import ItemList
 from tui.widgets.row_list import RowList, one_line
 
@@ -52,8 +52,26 @@ class ItemTextInput(SteadyInput):
         super().__init__(compact=True, select_on_focus=False, **kwargs)
         localize_bindings(self)
 
+    @dataclass
+    class LinesPasted(Message):
+        """Several lines were pasted: the first went into this item, these follow it."""
+
+        lines: list[str]
+
     def action_next_item(self) -> None:
         self.post_message(self.NextRequested())
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Lines pasted here become items, one a line, as typing them with Enter between
+        # does: a list of key results copied from a document arrives whole.
+        event.stop()
+        event.prevent_default()
+        lines = pasted_lines(event.text)
+        if not lines:
+            return
+        self.insert_pasted(lines[0])
+        if len(lines) > 1:
+            self.post_message(self.LinesPasted(lines[1:]))
 
 
 class ItemsEditor(Vertical):
@@ -280,6 +298,19 @@ class ItemsEditor(Vertical):
         item = self.item
         if item is not None and item.text.strip():
             self.add_item()
+
+    @on(ItemTextInput.LinesPasted)
+    def _lines_pasted(self, event: ItemTextInput.LinesPasted) -> None:
+        index = self.index
+        if index is None:
+            return
+        for line in event.lines:
+            index = edit.add_item(self.plan, line, at=index + 1)
+            edit.apply_auto_kind(self.plan.items[index], readings.reading(line).kind)
+        self.item_list.rows_changed()
+        self.item_list.move_cursor(index)
+        self.load_item()
+        self._edited(count_changed=True)
 
     def add_item(self) -> None:
         """Add an empty item after the chosen one and put the cursor in its text."""
