@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
+
 from textual.pilot import Pilot
+
+
+async def until(condition: Callable[[], object], what: str) -> None:
+    """Wait (up to 10 s) for ``condition``: the app works on its own meanwhile (one
+    ``pilot.pause()`` is not always enough on a loaded machine)."""
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        await asyncio.sleep(0.01)
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

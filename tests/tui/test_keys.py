@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 import tui
 from model.i18n import set_language
+from tests.tui.helpers import until
 from tui.keys import describe, detail
 
 # ctrl+b / ctrl+a are tmux and screen prefixes; terminals send ctrl+h as backspace,
@@ -97,7 +98,7 @@ async def test_alt_digits_in_one_burst_change_steps_and_type_nothing(tmp_path):
     from tui.app import make_app
 
     app = make_app(Plan(), tmp_path / "p.toml")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         parser = XTermParser()  # the app has set the sequences up
         burst = [*parser.feed("Q\x1b3\x1b4"), *parser.feed("")]
         assert [key.key for key in burst] == ["Q", "alt+3", "alt+4"]
@@ -106,8 +107,7 @@ async def test_alt_digits_in_one_burst_change_steps_and_type_nothing(tmp_path):
         for key in burst:
             key.set_sender(app)
             app._driver.send_message(key)
-        await pilot.pause()
-        assert app.wizard.current == "formulas"
+        await until(lambda: app.wizard.current == "formulas", "step 4")
         assert app.plan.objective.statement == "Q"
 
 
@@ -118,13 +118,12 @@ async def test_alt_digit_in_a_text_field_changes_step_rather_than_typing(tmp_pat
     from tui.app import make_app
 
     app = make_app(Plan(), tmp_path / "p.toml")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         # As a terminal sends it: the key alt+3 carrying the printable character "3".
         key = events.Key("alt+3", "3")
         key.set_sender(app)
         app._driver.send_message(key)
-        await pilot.pause()
-        assert app.wizard.current == "kpis"
+        await until(lambda: app.wizard.current == "kpis", "step 3")
         assert app.plan.objective.statement == ""
 
 

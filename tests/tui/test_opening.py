@@ -5,7 +5,6 @@ line naming it, with nothing written."""
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from textual import events
 from model.lock import inspect_lock
 from model.plan_source import read_plan_source
 from model.store import load_plan
+from tests.tui.helpers import until
 from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
 from tui.app import OkrApp, make_opening_app
 from tui.screens.opening import OpeningPane
@@ -39,14 +39,6 @@ def opening_app(path: Path, before_validation: Hook | None = None) -> OkrApp:
 
 def shown(app: OkrApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def until(condition: Callable[[], object], what: str) -> None:
-    """Wait (up to 10 s) for ``condition``: the app works on its own meanwhile."""
-    deadline = time.monotonic() + 10
-    while not condition():
-        assert time.monotonic() < deadline, f"still waiting for {what}"
-        await asyncio.sleep(0.01)
 
 
 def typed(app: OkrApp, *keys: str) -> None:
