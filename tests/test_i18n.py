@@ -67,6 +67,37 @@ def test_every_message_exists_in_every_language_with_the_same_placeholders(key_e
     assert len({frozenset(_placeholders(text)) for text in texts}) == 1, key
 
 
+SAME_ENGLISH_OTHER_CHINESE = {
+    frozenset({"vocab.unit_currency", "steps.field_currency"}),  # a money unit; a currency code
+    frozenset({"export.csv_currency", "units.label_currency"}),
+    frozenset({"export.column_inputs", "assist.key_inputs"}),  # the inputs' names; their values
+    frozenset({"export.csv_expected", "progress.column_expected"}),  # a CSV header says more
+    frozenset({"export.csv_guardrail_state", "progress.column_guardrail"}),
+}
+"""Messages that read the same in English but not in Chinese, on purpose (pairs)."""
+
+
+def test_a_word_the_planner_uses_in_several_places_reads_the_same_in_chinese():
+    """A field's label, the export column and the CSV header for it are one word: a
+    reviewer reading the export (or a finding naming the field) meets the app's term.
+    The SMART letters and a few columns add their English name in exports."""
+    by_english: dict[str, dict[str, str]] = {}
+    for key, entry in all_messages():
+        by_english.setdefault(entry["en"], {})[key] = entry["zh-TW"]
+    differing = []
+    for keys in by_english.values():
+        plain = {key: zh for key, zh in keys.items() if not re.search(r"[A-Za-z]", zh)}
+        if len(set(plain.values())) > 1:
+            pairs = {frozenset(pair) for pair in _pairs(plain)}
+            differing += [sorted(pair) for pair in pairs - SAME_ENGLISH_OTHER_CHINESE]
+    assert differing == []
+
+
+def _pairs(texts: dict[str, str]):
+    keys = sorted(texts)
+    return [(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :] if texts[a] != texts[b]]
+
+
 def _string_constants(tree: ast.AST):
     """Every whole string literal: the pieces of an f-string are not keys on their own
     (``f"checks.about_{key}"``: the keys it builds are checked where they are used)."""
