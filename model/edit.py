@@ -308,9 +308,17 @@ def set_item_kind(plan: Plan, index: int, kind: ItemKind) -> None:
 
 def cycle_item_kind(plan: Plan, index: int) -> ItemKind:
     """Set the item to the next kind (key result, initiative, objective) as a user
-    choice; returns the new kind."""
-    current = plan.items[index].kind
-    kind = ITEM_KINDS[(ITEM_KINDS.index(current) + 1) % len(ITEM_KINDS)]
+    choice; returns the new kind. Once the choices have gone round to the kind the
+    classifier reads, the next press gives the kind back to the classifier: from an
+    automatic kind, four presses come back to it (three choices, then automatic)."""
+    item = plan.items[index]
+    if item.kind_set_by == "user":
+        from model.classify import classify  # loaded by then in the app; 35 ms otherwise
+
+        if item.kind == classify(item.text).kind:
+            item.kind_set_by = "auto"
+            return item.kind
+    kind = ITEM_KINDS[(ITEM_KINDS.index(item.kind) + 1) % len(ITEM_KINDS)]
     set_item_kind(plan, index, kind)
     return kind
 

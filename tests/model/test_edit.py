@@ -319,10 +319,13 @@ def test_a_users_kind_is_never_replaced_by_the_classifier():
     assert plan.items[0].kind == "key_result"
 
 
-def test_cycle_item_kind_goes_round_as_a_user_choice():
-    plan = Plan(items=[Item(text="x")])
-    assert [cycle_item_kind(plan, 0) for _ in range(3)] == ["initiative", "objective", "key_result"]
-    assert plan.items[0].kind_set_by == "user"
+def test_cycle_item_kind_goes_round_as_a_user_choice_then_back_to_automatic():
+    plan = Plan(items=[Item(text="Publish 10 blog posts a month", kind="initiative")])
+    assert [cycle_item_kind(plan, 0) for _ in range(3)] == ["objective", "key_result", "initiative"]
+    assert plan.items[0].kind_set_by == "user", "the classifier's kind, as a choice"
+    assert cycle_item_kind(plan, 0) == "initiative"
+    assert plan.items[0].kind_set_by == "auto", "the fourth press: the classifier's again"
+    assert cycle_item_kind(plan, 0) == "objective" and plan.items[0].kind_set_by == "user"
 
 
 def test_link_item_to_existing_kpis_only():

@@ -357,6 +357,30 @@ async def test_markup_in_plan_text_is_shown_as_typed(tmp_path):
         assert "[bold]Ship[/bold] it" in shown
 
 
+async def test_k_goes_round_the_kinds_and_back_to_the_automatic_one(tmp_path):
+    path = tmp_path / "p.toml"
+    app = make_app(Plan(), path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "tab", "tab", "tab", "a")
+        await type_text(pilot, "Run a webinar")
+        await pilot.press("escape")
+        assert "kind set automatically" in screen_text(pilot)
+        await pilot.press("k", "k", "k")  # objective, key result, initiative: all chosen
+        await pilot.pause()
+        item = app.plan.items[0]
+        assert (item.kind, item.kind_set_by) == ("initiative", "user")
+        assert "kind chosen by you" in screen_text(pilot)
+        await pilot.press("k")
+        await pilot.pause()
+        assert (item.kind, item.kind_set_by) == ("initiative", "auto")
+        assert "kind set automatically" in screen_text(pilot)
+        assert "Init *" not in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_plan(path).items[0]
+    assert (saved.kind, saved.kind_set_by) == ("initiative", "auto")
+
+
 async def test_the_items_editor_adds_moves_retypes_links_and_deletes(tmp_path):
     plan = Plan(kpis=[Kpi(id="signups", name="Signups")])
     app = make_app(plan, tmp_path / "p.toml", is_new=True)
