@@ -589,3 +589,35 @@ def test_an_aim_word_inside_a_name_or_a_thing_stays_an_initiative(text):
 )
 def test_an_aim_word_inside_a_name_is_no_qualitative_aim(text):
     assert "classify.qualitative_aim" not in keys(text)
+
+
+# --- a line typed in Title Case ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("Prepare Students For A World Shaped By AI", "World"),  # every word capitalised
+        ("Prepare Students for a World Shaped by AI", "World"),  # small words left small
+        ("Prepare Graduates For Careers That Don't Exist Yet", "Careers"),
+    ],
+)
+def test_an_aim_in_a_title_case_line_is_no_name(text, aim):
+    result = classify(text)
+    assert result.kind == "objective"
+    assert result.confident
+    assert param(text, "classify.aims_at_quality", "word") == aim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attend The World Retail Congress",  # "The" starts the name
+        "Sponsor Mobile World Congress in Barcelona",  # a place after the name
+        "Join The Trust Alliance",
+    ],
+)
+def test_a_name_in_a_mostly_capitalised_line_stays_a_name(text):
+    assert classify(text).kind == "initiative"
+    assert "classify.aims_at_quality" not in keys(text)
+
