@@ -224,7 +224,10 @@ def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity])
         if noun is not None:
             return bool(noun.categories & lx.OUTPUT_NOUN)
     noun = noun_before(evidence, change.start)
-    return noun is not None and noun.categories & lx.NOUN == lx.OUTPUT_NOUN
+    if noun is None or noun.categories & lx.NOUN != lx.OUTPUT_NOUN:
+        return False
+    # "審核流程從 5 天縮短到 2 天": how long a process takes is measured, not made
+    return not (noun.word in lx.PROCESSES and any(q.unit == "duration" for q in sides))
 
 
 def _sizes_the_change(evidence: Evidence, quantity: Quantity, noun: Hit | None) -> bool:

@@ -95,8 +95,8 @@ def find_verb(evidence: Evidence) -> None:
             continue  # "上線後", "導入前": a time clause ("after launch"), not the main verb
         elif hit[0] > lead and text[hit[0] - 1] in _NOUN_MARKERS:
             continue  # "流程的設計": after 的 or 之 the word is a noun
-        elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(text, hits, index):
-            continue  # "招聘率", "部署頻率": an action word inside a metric's name
+        elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(evidence, index):
+            continue  # "招聘率", "部署頻率", "審核流程從 5 天": an action word inside a name
         elif categories & lx.LAUNCH and _launch_sets_a_time(evidence, index):
             continue  # "新品上市首月銷售額破 500 萬": when the sales are counted
         if categories & lx.OUTCOME and evidence.quantities and _in_a_ceiling(evidence, hit):
@@ -223,17 +223,23 @@ def _counts_things(evidence: Evidence, following: str, position: int) -> bool:
     ) and bool(words)
 
 
-def _names_metric_next(text: str, hits: list[Hit], index: int) -> bool:
+def _names_metric_next(evidence: Evidence, index: int) -> bool:
     """Whether the action word starts a metric's name that is then measured: "招聘率達到",
     "部署頻率從...", "錄取報到率達九成", but not "發送滿意度問卷" (a survey) or
-    "推出用量計價方案" (a plan)."""
+    "推出用量計價方案" (a plan). A process right after it, whose length a later duration
+    measures, is named by it too ("審核流程從 5 天縮短到 2 天": the approval process; not
+    "優化審核流程", "審核流程從 5 步簡化到 3 步")."""
+    text, hits = evidence.text, evidence.hits
     following = hits[index + 1] if index + 1 < len(hits) else None
     if following is None:
         return False
     gap = text[hits[index].end : following.start]
     if len(gap) > 2 or not all("\u4e00" <= char <= "\u9fff" for char in gap):
         return False  # "錄取報到率": the metric's name may run on through a word or two
-    if not following.categories & lx.METRIC:
+    if not following.categories & lx.METRIC and (
+        following.word not in lx.PROCESSES
+        or not any(q.unit == "duration" and q.start >= following.end for q in evidence.quantities)
+    ):
         return False
     after = text[following.end : following.end + 1]
     if not after or after in _MEASURED_NEXT or after.isdigit() or after.isspace():

@@ -93,8 +93,12 @@ ZH_OUTPUT_NOUN = word_list("""
 結帳頁, 定價頁, 首頁, 主旨, 組合, 系統, 工具, 常青文, 公眾號文章, 宣傳視頻, 前端工程師,
 客服人員, 資深工程師, 教學影片, 對比表, 條碼掃描器, 業務員, 主管, 版本, 頁, 詳情頁, 文案,
 方案, 專案, 計畫, 滲透測試, 壓力測試, 整合測試, 端對端測試, 單元測試, 測試案例,
-評審會, 例會, 週會, 月會, 讀書會, 分享會, 交流會, 座談會, 發表會, 體驗會, 會員日
+評審會, 例會, 週會, 月會, 讀書會, 分享會, 交流會, 座談會, 發表會, 體驗會, 會員日, 程序, 手續
 """)
+ZH_PROCESSES = word_list("流程, 程序, 手續")
+"""Processes whose length is what a team measures: a duration moved after one is a result,
+not the team's own output ("審核流程從 5 天縮短到 2 天"); an action word right before one
+names the process ("審核流程"), not a verb and its object."""
 # The team's own inputs (see words_en.EN_INPUT): 預算, 人力, 編制.
 ZH_INPUT = word_list("""
 預算, 廣告預算, 行銷預算, 投放預算, 人力, 人手, 編制, 團隊

@@ -621,3 +621,38 @@ def test_a_name_in_a_mostly_capitalised_line_stays_a_name(text):
     assert classify(text).kind == "initiative"
     assert "classify.aims_at_quality" not in keys(text)
 
+
+# --- a process named by an action word, and how long it takes ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "審核流程從 5 天縮短到 2 天",
+        "审核流程从 5 天缩短到 2 天",
+        "報銷審批流程從 7 天縮短到 3 天",
+        "審核流程縮短到 2 天",
+        "補助申請手續從 30 天縮短到 10 天",
+        "流程從 5 天縮短到 2 天",
+    ],
+)
+def test_how_long_a_process_takes_is_a_key_result(text):
+    result = classify(text)
+    assert result.kind == "key_result"
+    assert result.confident
+    assert "classify.starts_with_action_verb" not in keys(text)
+    assert "classify.names_output" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "優化審核流程",  # a verb and its object: no length measured
+        "建立審核流程",
+        "審核流程從 5 步簡化到 3 步",  # the team's own steps
+        "培訓課程從 5 天縮短到 3 天",  # a course the team makes, not a process
+        "簡化申請手續",
+    ],
+)
+def test_work_on_a_process_stays_an_initiative(text):
+    assert classify(text).kind == "initiative"
