@@ -656,3 +656,33 @@ def test_how_long_a_process_takes_is_a_key_result(text):
 )
 def test_work_on_a_process_stays_an_initiative(text):
     assert classify(text).kind == "initiative"
+
+
+# --- 步 as a measure word -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "output"),
+    [
+        ("把結帳步驟從 6 步簡化為 3 步", "從 6 步簡化為 3 步"),
+        ("把結帳步驟從6步簡化為3步", "從6步簡化為3步"),
+        ("结账流程从 6 步减少到 3 步", "从 6 步减少到 3 步"),
+        ("把注册流程缩短为 3 步", "3 步"),
+    ],
+)
+def test_steps_of_the_teams_own_flow_are_an_output(text, output):
+    assert classify(text).kind == "initiative"
+    assert param(text, "classify.names_output", "output") == output
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("員工每日平均步數達到 8000 步", "達到 8000 步"),  # steps walked: a result
+        ("兩步驗證啟用率達 95%", "達 95%"),  # 兩步: a name, not a count of steps
+        ("進一步提升留存率至 40%", "至 40%"),
+    ],
+)
+def test_steps_walked_and_words_with_step_stay_what_they_were(text, target):
+    assert classify(text).kind == "key_result"
+    assert param(text, "classify.has_target", "value") == target
