@@ -686,3 +686,13 @@ def test_steps_of_the_teams_own_flow_are_an_output(text, output):
 def test_steps_walked_and_words_with_step_stay_what_they_were(text, target):
     assert classify(text).kind == "key_result"
     assert param(text, "classify.has_target", "value") == target
+
+
+# --- from the third sitting of the review set ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["在台中新設 1 座物流中心", "在南部新设 2 个仓库"])
+def test_setting_up_a_new_site_is_an_initiative(text):
+    result = classify(text)
+    assert result.kind == "initiative"
+    assert result.confident
