@@ -69,7 +69,8 @@ _TAIL_PATTERN = r"""
         |seconds?|secs?|days?|weeks?|months?|quarters?|years?)(?![a-z])
         |小時|分鐘|毫秒|秒|天|星期|個月|週|周|季|年)
   | (?P<times>times)(?![a-z])
-  | (?P<classifier>[位名個篇封場支部集則條次款項家筆份人件張頁堂輪套本台間所座種組顆單])
+  | (?P<classifier>[位名個篇封場支部集則條次款項家筆份人件張頁堂輪套本台間所座種組顆單]
+        |步(?<=[0-9\s]步)(?![驟骤]))
 ))?
 """
 _NUMBER = re.compile(

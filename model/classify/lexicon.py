@@ -55,6 +55,7 @@ from model.classify.words_zh import (
     ZH_OUTCOME_NOUN,
     ZH_OUTPUT_NOUN,
     ZH_PLAIN,
+    ZH_PROCESSES,
     ZH_PRODUCT,
     ZH_QUALITATIVE,
     ZH_RESULT_VERBS,
@@ -275,6 +276,8 @@ SPEND_VERBS = frozenset(
 "Pour $50k into ads": :data:`MONEY_OBJECT_VERBS`): the amount is an input (see roles)."""
 MONEY_OBJECT_VERBS = frozenset(EN_MONEY_OBJECT_VERBS)
 """Verbs that spend only with money right after them ("Put $20k into ads"; verbs.py)."""
+PROCESSES = frozenset(in_both_scripts(ZH_PROCESSES))
+"""Chinese processes whose length is measured ("審核流程從 5 天縮短到 2 天"; verbs, roles)."""
 
 _EN_TOKEN = re.compile("[a-z0-9]+|#")
 """Where an English word may start: a run of letters and digits (a word never starts

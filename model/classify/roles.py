@@ -25,6 +25,19 @@ if TYPE_CHECKING:
 
 _OUTPUT_CLASSIFIERS = frozenset("篇封場场支部集則则條条款堂輪轮頁页張张本套台")
 _OUTCOME_CLASSIFIERS = frozenset("家筆笔人件")
+_PART_CLASSIFIERS = frozenset("步")
+"""Classifiers that count the parts of what is named before them: the steps of a flow the
+team makes ("結帳流程 3 步") or steps walked ("每日 8000 步")."""
+
+
+def _counts_parts_of_output(evidence: Evidence, quantity: Quantity, noun: Hit | None) -> bool:
+    """Whether a count of parts (步) with no bound counts the parts of something the team
+    makes, the nearest noun before it in its clause ("把註冊流程縮短為 3 步", "結帳步驟
+    減為 3 步"; not "每日平均步數達 8000 步", a metric, nor "每日 8000 步")."""
+    if noun is not None or quantity.comparator in BOUND_COMPARATORS:
+        return False
+    whole = noun_before(evidence, quantity.start)
+    return whole is not None and whole.categories & lx.NOUN == lx.OUTPUT_NOUN
 
 
 def assign_roles(evidence: Evidence) -> None:
@@ -93,6 +106,10 @@ def assign_roles(evidence: Evidence) -> None:
                 evidence.inputs = [*evidence.inputs, (quantity.start, people)]
                 continue
             role = _role(quantity, noun, False, measured_thing, True)  # "... and reach 50k"
+        elif quantity.classifier in _PART_CLASSIFIERS and _counts_parts_of_output(
+            evidence, quantity, noun
+        ):
+            role = "output"  # "把註冊流程縮短為 3 步": the steps of the team's own flow
         else:
             role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
         if role is None and _sizes_the_change(evidence, quantity, noun):
@@ -224,7 +241,10 @@ def _change_is_output(evidence: Evidence, change: Change, sides: list[Quantity])
         if noun is not None:
             return bool(noun.categories & lx.OUTPUT_NOUN)
     noun = noun_before(evidence, change.start)
-    return noun is not None and noun.categories & lx.NOUN == lx.OUTPUT_NOUN
+    if noun is None or noun.categories & lx.NOUN != lx.OUTPUT_NOUN:
+        return False
+    # "審核流程從 5 天縮短到 2 天": how long a process takes is measured, not made
+    return not (noun.word in lx.PROCESSES and any(q.unit == "duration" for q in sides))
 
 
 def _sizes_the_change(evidence: Evidence, quantity: Quantity, noun: Hit | None) -> bool:

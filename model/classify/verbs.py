@@ -95,8 +95,8 @@ def find_verb(evidence: Evidence) -> None:
             continue  # "上線後", "導入前": a time clause ("after launch"), not the main verb
         elif hit[0] > lead and text[hit[0] - 1] in _NOUN_MARKERS:
             continue  # "流程的設計": after 的 or 之 the word is a noun
-        elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(text, hits, index):
-            continue  # "招聘率", "部署頻率": an action word inside a metric's name
+        elif categories & (lx.ACTION | lx.LAUNCH) and _names_metric_next(evidence, index):
+            continue  # "招聘率", "部署頻率", "審核流程從 5 天": an action word inside a name
         elif categories & lx.LAUNCH and _launch_sets_a_time(evidence, index):
             continue  # "新品上市首月銷售額破 500 萬": when the sales are counted
         if categories & lx.OUTCOME and evidence.quantities and _in_a_ceiling(evidence, hit):
@@ -223,17 +223,23 @@ def _counts_things(evidence: Evidence, following: str, position: int) -> bool:
     ) and bool(words)
 
 
-def _names_metric_next(text: str, hits: list[Hit], index: int) -> bool:
+def _names_metric_next(evidence: Evidence, index: int) -> bool:
     """Whether the action word starts a metric's name that is then measured: "招聘率達到",
     "部署頻率從...", "錄取報到率達九成", but not "發送滿意度問卷" (a survey) or
-    "推出用量計價方案" (a plan)."""
+    "推出用量計價方案" (a plan). A process right after it, whose length a later duration
+    measures, is named by it too ("審核流程從 5 天縮短到 2 天": the approval process; not
+    "優化審核流程", "審核流程從 5 步簡化到 3 步")."""
+    text, hits = evidence.text, evidence.hits
     following = hits[index + 1] if index + 1 < len(hits) else None
     if following is None:
         return False
     gap = text[hits[index].end : following.start]
     if len(gap) > 2 or not all("\u4e00" <= char <= "\u9fff" for char in gap):
         return False  # "錄取報到率": the metric's name may run on through a word or two
-    if not following.categories & lx.METRIC:
+    if not following.categories & lx.METRIC and (
+        following.word not in lx.PROCESSES
+        or not any(q.unit == "duration" and q.start >= following.end for q in evidence.quantities)
+    ):
         return False
     after = text[following.end : following.end + 1]
     if not after or after in _MEASURED_NEXT or after.isdigit() or after.isspace():
@@ -318,14 +324,52 @@ def in_a_name(evidence: Evidence, aim: Hit) -> bool:
     """Whether an English aim word is part of a capitalised name, beside another capitalised
     word that is neither a small word nor an aim ("Attend the World Retail Congress",
     "Sponsor Mobile World Congress"): an event or a body, not an aim ("Prepare students for
-    a world shaped by AI" aims at the world; "Build A Culture Of Ownership" is a title)."""
+    a world shaped by AI" aims at the world; "Build A Culture Of Ownership" is a title), unless
+    the line is typed in Title Case (see :func:`_in_title_case`)."""
     display, start, end = evidence.display, aim.start, aim.end
     if start <= evidence.lead or not display[start].isupper() or display[end - 1].isupper():
         return False  # not capitalised, or in a line typed in capitals
     if display[end : end + 1] == " " and _names_with(display, end + 1, display.find(" ", end + 1)):
-        return True  # "World Cup"
-    before = display.rfind(" ", evidence.lead, start - 1) + 1
-    return before > 0 and _names_with(display, before, start - 1)  # "Mobile World"
+        named = True  # "World Cup"
+    else:
+        before = display.rfind(" ", evidence.lead, start - 1) + 1
+        named = before > 0 and _names_with(display, before, start - 1)  # "Mobile World"
+    return named and not _in_title_case(evidence, aim)
+
+
+def _in_title_case(evidence: Evidence, aim: Hit) -> bool:
+    """Whether a line is typed in Title Case, so that its capitals say nothing about names:
+    most words after the first are capitalised, and so is, outside the run of capitalised
+    words around the aim, a small word or an everyday word the lexicon knows ("Prepare
+    Students For A World Shaped By AI", "Prepare Students for a World Shaped by AI"; not
+    "Attend the World Retail Congress", "Attend The World Retail Congress", whose "The"
+    starts the name, nor "Sponsor Mobile World Congress in Barcelona"). Asked only when an
+    aim word reads as part of a name."""
+    display = evidence.display
+    words = display[evidence.lead :].split()[1:]
+    capitalised = [word for word in words if word[:1].isupper()]
+    if len(capitalised) * 2 <= len(words):
+        return False
+    run_start = display.rfind(" ", evidence.lead, aim.start) + 1
+    run_end = aim.end
+    while True:  # the capitalised words that are neither small words nor aims, around the aim
+        before = display.rfind(" ", evidence.lead, run_start - 1) + 1
+        if not before or not _names_with(display, before, run_start - 1):
+            break
+        run_start = before
+    while display[run_end : run_end + 1] == " ":
+        after = display.find(" ", run_end + 1)
+        if not _names_with(display, run_end + 1, after):
+            break
+        run_end = after if after >= 0 else len(display)
+    before_run = display[evidence.lead : max(run_start - 1, evidence.lead)].split()[1:]
+    if before_run and before_run[-1].lower() in _SMALL_WORDS:
+        before_run.pop()  # "Attend The World Retail Congress": "The" starts the name
+    outside = before_run + display[run_end:].split()
+    return any(
+        word[:1].isupper() and ((lower := word.lower()) in _SMALL_WORDS or lower in lx.CATEGORIES)
+        for word in outside
+    )
 
 
 _SMALL_WORDS = EN_DETERMINERS | {"of", "by", "at", "as", "or"}

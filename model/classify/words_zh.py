@@ -31,7 +31,8 @@ ZH_ACTION = word_list("""
 購置, 添購, 佈建, 串連, 對接, 搬遷, 改造, 改建, 重建, 做出, 推動, 落實, 稽查, 監測, 量測,
 測量, 統計, 調研, 研發, 改良, 加開, 釋出, 公告, 通知, 推送, 召集, 主持, 錄影, 製播, 架構,
 拍攝, 上稿, 投稿, 撰稿, 剪片, 發信, 寄信, 打電話, 建立起, 規畫, 盤查, 列出, 擬訂,
-編製, 繪製, 編修, 審閱, 校閱, 查閱, 批閱, 掃描, 存檔, 更改, 更動, 更正, 成立, 組建, 組成, 籌組
+編製, 繪製, 編修, 審閱, 校閱, 查閱, 批閱, 掃描, 存檔, 更改, 更動, 更正, 成立, 組建, 組成, 籌組,
+新設
 """) + list(ZH_SPEND_VERBS)
 ZH_DIRECTION = word_list("""
 提升, 提高, 增加, 增長, 成長, 降低, 減少, 縮短, 擴大, 改善, 強化, 加強, 加速, 拉高, 拉升,
@@ -93,8 +94,12 @@ ZH_OUTPUT_NOUN = word_list("""
 結帳頁, 定價頁, 首頁, 主旨, 組合, 系統, 工具, 常青文, 公眾號文章, 宣傳視頻, 前端工程師,
 客服人員, 資深工程師, 教學影片, 對比表, 條碼掃描器, 業務員, 主管, 版本, 頁, 詳情頁, 文案,
 方案, 專案, 計畫, 滲透測試, 壓力測試, 整合測試, 端對端測試, 單元測試, 測試案例,
-評審會, 例會, 週會, 月會, 讀書會, 分享會, 交流會, 座談會, 發表會, 體驗會, 會員日
+評審會, 例會, 週會, 月會, 讀書會, 分享會, 交流會, 座談會, 發表會, 體驗會, 會員日, 程序, 手續
 """)
+ZH_PROCESSES = word_list("流程, 程序, 手續")
+"""Processes whose length is what a team measures: a duration moved after one is a result,
+not the team's own output ("審核流程從 5 天縮短到 2 天"); an action word right before one
+names the process ("審核流程"), not a verb and its object."""
 # The team's own inputs (see words_en.EN_INPUT): 預算, 人力, 編制.
 ZH_INPUT = word_list("""
 預算, 廣告預算, 行銷預算, 投放預算, 人力, 人手, 編制, 團隊

@@ -589,3 +589,110 @@ def test_an_aim_word_inside_a_name_or_a_thing_stays_an_initiative(text):
 )
 def test_an_aim_word_inside_a_name_is_no_qualitative_aim(text):
     assert "classify.qualitative_aim" not in keys(text)
+
+
+# --- a line typed in Title Case ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("Prepare Students For A World Shaped By AI", "World"),  # every word capitalised
+        ("Prepare Students for a World Shaped by AI", "World"),  # small words left small
+        ("Prepare Graduates For Careers That Don't Exist Yet", "Careers"),
+    ],
+)
+def test_an_aim_in_a_title_case_line_is_no_name(text, aim):
+    result = classify(text)
+    assert result.kind == "objective"
+    assert result.confident
+    assert param(text, "classify.aims_at_quality", "word") == aim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attend The World Retail Congress",  # "The" starts the name
+        "Sponsor Mobile World Congress in Barcelona",  # a place after the name
+        "Join The Trust Alliance",
+    ],
+)
+def test_a_name_in_a_mostly_capitalised_line_stays_a_name(text):
+    assert classify(text).kind == "initiative"
+    assert "classify.aims_at_quality" not in keys(text)
+
+
+# --- a process named by an action word, and how long it takes ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "審核流程從 5 天縮短到 2 天",
+        "审核流程从 5 天缩短到 2 天",
+        "報銷審批流程從 7 天縮短到 3 天",
+        "審核流程縮短到 2 天",
+        "補助申請手續從 30 天縮短到 10 天",
+        "流程從 5 天縮短到 2 天",
+    ],
+)
+def test_how_long_a_process_takes_is_a_key_result(text):
+    result = classify(text)
+    assert result.kind == "key_result"
+    assert result.confident
+    assert "classify.starts_with_action_verb" not in keys(text)
+    assert "classify.names_output" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "優化審核流程",  # a verb and its object: no length measured
+        "建立審核流程",
+        "審核流程從 5 步簡化到 3 步",  # the team's own steps
+        "培訓課程從 5 天縮短到 3 天",  # a course the team makes, not a process
+        "簡化申請手續",
+    ],
+)
+def test_work_on_a_process_stays_an_initiative(text):
+    assert classify(text).kind == "initiative"
+
+
+# --- 步 as a measure word -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "output"),
+    [
+        ("把結帳步驟從 6 步簡化為 3 步", "從 6 步簡化為 3 步"),
+        ("把結帳步驟從6步簡化為3步", "從6步簡化為3步"),
+        ("结账流程从 6 步减少到 3 步", "从 6 步减少到 3 步"),
+        ("把注册流程缩短为 3 步", "3 步"),
+    ],
+)
+def test_steps_of_the_teams_own_flow_are_an_output(text, output):
+    assert classify(text).kind == "initiative"
+    assert param(text, "classify.names_output", "output") == output
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("員工每日平均步數達到 8000 步", "達到 8000 步"),  # steps walked: a result
+        ("兩步驗證啟用率達 95%", "達 95%"),  # 兩步: a name, not a count of steps
+        ("進一步提升留存率至 40%", "至 40%"),
+    ],
+)
+def test_steps_walked_and_words_with_step_stay_what_they_were(text, target):
+    assert classify(text).kind == "key_result"
+    assert param(text, "classify.has_target", "value") == target
+
+
+# --- from the third sitting of the review set ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["在台中新設 1 座物流中心", "在南部新设 2 个仓库"])
+def test_setting_up_a_new_site_is_an_initiative(text):
+    result = classify(text)
+    assert result.kind == "initiative"
+    assert result.confident
