@@ -49,12 +49,15 @@ _ARTICLES = (" the ", " a ", " an ")
 
 
 def head_noun(evidence: Evidence, first: Hit) -> Hit:
-    """The last noun of a run of nouns: "newsletter subscribers" counts subscribers."""
+    """The last noun of a run of nouns: "newsletter subscribers" counts subscribers, and
+    "customer interviews" interviews (a noun that is also a verb's form is the head
+    when it follows the noun at once)."""
     head = first
     for hit in evidence.hits:
         if hit.start < head.end:
             continue
-        if hit.start - head.end > 12 or hit.categories & lx.VERB:
+        gap = hit.start - head.end
+        if gap > 12 or (hit.categories & lx.VERB and (gap > 1 or not hit.categories & lx.NOUN)):
             break
         if not hit.categories & lx.NOUN:
             continue

@@ -696,3 +696,34 @@ def test_setting_up_a_new_site_is_an_initiative(text):
     result = classify(text)
     assert result.kind == "initiative"
     assert result.confident
+
+
+# --- a new user's walk through the planner ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "output"),
+    [
+        ("Get 50 customer interviews done", "50 customer interviews"),
+        ("Achieve 50 customer interviews", "50 customer interviews"),
+        ("Hold 12 customer interviews per month", "12 customer interviews"),
+        ("Complete 30 sales demos", "30 sales demos"),
+    ],
+)
+def test_a_count_ends_at_its_head_noun_even_when_that_is_also_a_verb(text, output):
+    """ "interviews" is a noun here, not the verb: the count is of interviews the team
+    holds (an output), not of customers (a result)."""
+    assert classify(text).kind == "initiative"
+    assert param(text, "classify.names_output", "output") == output
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Generate 500 sales leads", "500 sales leads"),
+        ("Win 40 new customers who renew", "40 new customers"),
+    ],
+)
+def test_a_result_counted_by_a_noun_run_stays_a_result(text, target):
+    assert classify(text).kind == "key_result"
+    assert param(text, "classify.has_target", "value") == target
