@@ -294,3 +294,28 @@ async def test_a_formula_lists_its_inputs_and_previews_with_values_to_try(tmp_pa
         "unique visitors",
         "GA4",
     )
+
+
+async def test_undo_in_an_inputs_field_never_brings_back_another_inputs_text(tmp_path):
+    # The inputs dialog loads each input's text into the same fields: their undo history
+    # ran on across inputs, so ctrl+z on one input wrote the previous input's text into it.
+    path = tmp_path / "p.toml"
+    plan = _formula_plan()
+    plan.kpis[0].formula = "orders / visitors"
+    app = make_app(plan, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+4", "escape", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, InputsDialog)
+        await pilot.press("tab", "tab")  # orders: its source
+        assert focused_id(pilot) == "input-source"
+        await pilot.press("end")
+        await type_text(pilot, " daily")
+        await pilot.press("shift+tab", "shift+tab", "down", "tab", "tab")  # visitors' source
+        assert focused_id(pilot) == "input-source"
+        await type_text(pilot, "GA4")
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # one more than visitors' typing
+        await pilot.press("escape")
+        await pilot.pause()
+    assert "visitors" not in plan.inputs or plan.inputs["visitors"].source == ""
+    assert plan.inputs["orders"].source == "Shopify export daily"

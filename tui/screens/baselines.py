@@ -91,7 +91,7 @@ class BaselinesPane(KpiStepPane):
 
     def load(self) -> None:
         with self.prevent(Input.Changed):
-            self.query_one("#plan-currency", Input).value = self.plan.currency
+            self.query_one("#plan-currency", SteadyInput).show(self.plan.currency)
         super().load()
 
     def show_hints(self, kpi: Kpi) -> None:

@@ -29,7 +29,7 @@ from model.steps import field_label
 from model.vocab import choices, label
 from tui.keys import bind
 from tui.screens.dialog import Dialog
-from tui.widgets.form import FieldRow, choice, text_input
+from tui.widgets.form import FieldRow, SteadyInput, choice, text_input
 
 if TYPE_CHECKING:
     from model.formula import FormulaError
@@ -218,14 +218,14 @@ class InputsDialog(Dialog[bool]):
 
         declared = self.plan.inputs.get(name)
         with self.prevent(Input.Changed, Select.Changed):
-            for field in ("description", "source"):
-                self.query_one(f"#input-{field}", Input).value = (
+            for field in ("description", "source"):  # show: another input, nothing to undo
+                self.query_one(f"#input-{field}", SteadyInput).show(
                     getattr(declared, field) if declared else ""
                 )
             unit = declared.unit if declared else None
             self.query_one("#input-unit", Select).value = Select.NULL if unit is None else unit
             tried = self.tried.get(name)
-            self.query_one("#input-try", Input).value = (
+            self.query_one("#input-try", SteadyInput).show(
                 "" if tried is None else format_value(tried, unit, currency=self.plan.currency)
             )
         self.query_one("#row-input-try", FieldRow).set_note()

@@ -12,7 +12,7 @@ from model.i18n import t
 from model.steps import field_label
 from model.vocab import choices
 from tui.screens.base import StepPane
-from tui.widgets.form import FieldRow, choice, text_input
+from tui.widgets.form import FieldRow, SteadyInput, choice, text_input
 
 
 class NorthStarPane(StepPane):
@@ -52,8 +52,8 @@ class NorthStarPane(StepPane):
     def load(self) -> None:
         star = self.plan.north_star
         with self.prevent(Input.Changed, Select.Changed):
-            self.query_one("#north-star-name", Input).value = star.name
-            self.query_one("#north-star-definition", Input).value = star.definition
+            self.query_one("#north-star-name", SteadyInput).show(star.name)
+            self.query_one("#north-star-definition", SteadyInput).show(star.definition)
             self.query_one("#north-star-unit", Select).value = star.unit or Select.NULL
 
     @on(Input.Changed, "#north-star-name, #north-star-definition")
