@@ -569,3 +569,24 @@ async def test_ctrl_r_goes_to_what_was_recorded_and_back_in_one_key(example_copy
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert focused_id(pilot) == "checkin-value"
+
+
+async def test_lines_pasted_into_a_check_in_note_are_all_kept(example_copy):
+    # The planner's fields join pasted lines with spaces (README); the check-in fields
+    # still had Textual's paste, which kept the first line and dropped the rest silently.
+    from textual import events
+
+    path = example_copy()
+    app = saas_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await type_text(pilot, "44%")
+        await pilot.press("tab", "tab", "tab", "tab")
+        assert focused_id(pilot) == "checkin-note"
+        app.focused.post_message(events.Paste("Checklist v2 shipped\n  on Monday\n"))
+        await pilot.pause()
+        assert app.focused.value == "Checklist v2 shipped on Monday"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.plan.checkins[-1].note == "Checklist v2 shipped on Monday"

@@ -40,7 +40,7 @@ from model.progress_report import (
 from model.textwidth import display_width, truncate
 from model.units import format_value
 from tui.keys import bind, localize_bindings
-from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow
+from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow, JoinedPasteInput
 from tui.widgets.row_list import one_line
 from tui.widgets.wrapping import KeptValues
 
@@ -51,8 +51,9 @@ LABEL_MAX = 24
 their label (the formula above names them)."""
 
 
-class RecordInput(Input):
-    """A form field where Enter records the check-in (and the Footer says so)."""
+class RecordInput(JoinedPasteInput):
+    """A form field where Enter records the check-in (and the Footer says so); pasted
+    lines are joined by spaces, as in the planner's fields."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("enter", "submit", "tracking.record"),

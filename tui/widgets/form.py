@@ -115,7 +115,29 @@ def pasted_lines(text: str) -> list[str]:
     return [line.strip() for line in lines if line.strip()]
 
 
-class SteadyInput(Input):
+class JoinedPasteInput(Input):
+    """An ``Input`` that keeps every line of a pasted text, joined by spaces.
+
+    Textual keeps a pasted text's first line only: the rest was lost without a word.
+    """
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # Textual's own handler would paste the first line again
+        self.insert_pasted(" ".join(pasted_lines(event.text)))
+
+    def insert_pasted(self, text: str) -> None:
+        """Put ``text`` at the cursor, or over the selection."""
+        if not text:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+
+
+class SteadyInput(JoinedPasteInput):
     """An ``Input`` whose growing text does not re-lay out the screen.
 
     Textual's ``Input`` sets its virtual width to its text's width on every key, and
@@ -163,23 +185,6 @@ class SteadyInput(Input):
         with self._history.restoring(value):
             self.value = value  # stored in the plan as typing it would be
         self.cursor_position = len(value)
-
-    def _on_paste(self, event: events.Paste) -> None:
-        # Textual keeps a pasted text's first line only: the rest was lost without a
-        # word. A one-line field takes every line, joined by spaces.
-        event.stop()
-        event.prevent_default()  # Textual's own handler would paste the first line again
-        self.insert_pasted(" ".join(pasted_lines(event.text)))
-
-    def insert_pasted(self, text: str) -> None:
-        """Put ``text`` at the cursor, or over the selection."""
-        if not text:
-            return
-        selection = self.selection
-        if selection.is_empty:
-            self.insert_text_at_cursor(text)
-        else:
-            self.replace(text, *selection)
 
     def show(self, value: str) -> None:
         """Put ``value`` in the field, from the plan: its start in view, or the cursor at
