@@ -84,6 +84,10 @@ class Takeover:
         self.source = None
         self.refresh_title()
         self.guard.start()
+        if getattr(self.screen, "HOLDS_APP_KEYS", False):
+            # the lock or the recovery question: the keys were typed for the editor, and
+            # replayed they would answer it (tab, enter: the recovered edits discarded)
+            self._held.clear()
         self._paint_editor()
         self._replay_next()
 

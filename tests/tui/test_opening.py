@@ -178,3 +178,31 @@ async def test_a_file_that_fails_validation_exits_with_its_one_line_error(exampl
     assert str(plan) in message and "furlongs" in message and "\n" not in message
     assert plan.read_text("utf-8") == text, "nothing written"
     assert inspect_lock(plan) is None
+
+
+async def test_keys_typed_during_the_opening_do_not_answer_the_recovery_question(example_copy):
+    # Replayed into the question they answered it: tab went to Discard, enter pressed it,
+    # and the edits kept from the last session were deleted unseen.
+    from model.fingerprint import fingerprint_of
+    from model.recovery import find_recovery, write_recovery
+
+    path = example_copy()
+    edited = load_plan(path)
+    edited.objective.statement = "Recovered statement"
+    write_recovery(path, edited, fingerprint_of(path))
+
+    async def type_early(app: OkrApp) -> None:
+        typed(app, "x", "tab", "y")
+        app.post_message(events.Key("enter", "\r"))
+
+    app = opening_app(path, type_early)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await until(lambda: dialog_id(app) == "recovery-dialog", "the recovery dialog")
+        for _ in range(5):  # time for held keys to be replayed, were there any
+            await pilot.pause()
+        assert dialog_id(app) == "recovery-dialog", "still asking"
+        assert find_recovery(path) is not None, "the kept edits are still there"
+        await pilot.press("enter")  # recover, as the focused button says
+        await pilot.pause()
+        assert app.plan.objective.statement == "Recovered statement"
