@@ -148,3 +148,29 @@ async def test_the_review_step_says_how_to_jump_from_a_finding(tmp_path):
         assert " ".join(lines) == (
             "The whole plan at a glance, then the findings: enter on one jumps to its field."
         )
+
+
+async def test_a_paste_that_would_make_a_text_too_long_for_a_plan_is_refused(tmp_path):
+    # A plan's texts hold 10,000 characters at most (model.limits): the fields took any
+    # paste, and the plan then could be neither saved nor recovered after a crash.
+    from model.limits import MAX_TEXT_CHARS
+
+    path = tmp_path / "plan.toml"
+    plan = Plan()
+    plan.objective.statement = "x" * (MAX_TEXT_CHARS - 5)
+    app = make_app(plan, path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
+        app.focused.post_message(events.Paste("Grow\npaid teams"))
+        await pilot.pause()
+        assert app.plan.objective.statement == "x" * (MAX_TEXT_CHARS - 5), "nothing pasted"
+        notices = [notice.message for notice in app._notifications]
+        assert notices[-1].startswith("Not pasted: the field would hold 10,010 characters")
+        await pilot.press("tab", "tab", "tab", "tab", "a")  # an item: a line too long for one
+        app.focused.post_message(events.Paste("Hire a CSM\n" + "y" * (MAX_TEXT_CHARS + 1)))
+        await pilot.pause()
+        assert [item.text for item in app.plan.items] == [""]
+        app.focused.post_message(events.Paste("Hire a CSM\nRun 3 interviews"))
+        await pilot.pause()
+        assert [item.text for item in app.plan.items] == ["Hire a CSM", "Run 3 interviews"]

@@ -22,6 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 from textual.widgets._select import NoSelection, SelectOverlay
 
+from model.i18n import t
+from model.limits import MAX_TEXT_CHARS
 from tui.keys import bind, localize_bindings, localize_textual_bindings
 from tui.widgets.text_history import TextHistory
 from tui.widgets.wrapping import KeptValues
@@ -126,15 +128,30 @@ class JoinedPasteInput(Input):
         event.prevent_default()  # Textual's own handler would paste the first line again
         self.insert_pasted(" ".join(pasted_lines(event.text)))
 
-    def insert_pasted(self, text: str) -> None:
-        """Put ``text`` at the cursor, or over the selection."""
+    def insert_pasted(self, text: str) -> bool:
+        """Put ``text`` at the cursor, or over the selection; whether it was."""
         if not text:
-            return
+            return False
         selection = self.selection
+        start, end = sorted(selection)
+        if self.refuse_paste(len(self.value) - (end - start) + len(text)):
+            return False
         if selection.is_empty:
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, *selection)
+        return True
+
+    def refuse_paste(self, size: int) -> bool:
+        """Whether a paste leaving ``size`` characters in the field is too long for it:
+        then it says so and nothing is pasted (Textual only rang the bell; a field of the
+        plan had no limit, and a plan over it can be neither saved nor recovered)."""
+        if not self.max_length or size <= self.max_length:
+            return False
+        self.app.bell()
+        message = t("tui.paste_too_long", size=f"{size:,}", limit=f"{self.max_length:,}")
+        self.app.notify(message, severity="warning", markup=False)
+        return True
 
 
 class SteadyInput(JoinedPasteInput):
@@ -160,6 +177,7 @@ class SteadyInput(JoinedPasteInput):
     virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", MAX_TEXT_CHARS)  # what a plan can hold
         super().__init__(*args, validate_on=(), **kwargs)
         localize_bindings(self)
         self._history = TextHistory(self.value)

@@ -67,10 +67,9 @@ class ItemTextInput(SteadyInput):
         event.stop()
         event.prevent_default()
         lines = pasted_lines(event.text)
-        if not lines:
-            return
-        self.insert_pasted(lines[0])
-        if len(lines) > 1:
+        if not lines or self.refuse_paste(max(len(line) for line in lines[1:] or [""])):
+            return  # a line too long for an item of its own: nothing is pasted
+        if self.insert_pasted(lines[0]) and len(lines) > 1:
             self.post_message(self.LinesPasted(lines[1:]))
 
 
