@@ -182,8 +182,7 @@ class SteadyInput(JoinedPasteInput):
         localize_bindings(self)
         self._history = TextHistory(self.value)
 
-    def _watch_value(self, value: str) -> None:
-        super()._watch_value(value)
+    def watch_value(self, value: str) -> None:
         history = getattr(self, "_history", None)  # None while Input.__init__ sets it
         if history is not None:
             history.changed(value)
