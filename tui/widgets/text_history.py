@@ -7,14 +7,16 @@ everything left of the cursor) wiped a statement for good.
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from collections.abc import Iterator
 
 
 class TextHistory:
     """The undo and redo steps of one text field.
 
-    Characters typed (or deleted) one after another make one step, up to a space, so
-    ctrl+z takes back a word, not a letter; a paste or ctrl+u is a step of its own.
+    Characters typed (or deleted) one after another make one step, up to a space or a
+    punctuation mark, so ctrl+z takes back a word (a phrase in Chinese), not a letter;
+    a paste or ctrl+u is a step of its own.
     """
 
     LIMIT = 200
@@ -36,13 +38,14 @@ class TextHistory:
         before, self._current = self._current, value
         if self._quiet or value == before:
             return
-        if len(value) == len(before) + 1:  # one character typed: a space starts a word
+        if len(value) == len(before) + 1:  # one character typed: a space or a mark starts
+            # a word (Chinese is written without spaces: "，" and "。" end its phrases)
             run: str | None = "insert"
             start = next(
                 (i for i, (a, b) in enumerate(zip(before, value, strict=False)) if a != b),
                 len(before),
             )
-            new_step = self._run != run or value[start].isspace()
+            new_step = self._run != run or _starts_word(value[start])
         elif len(value) == len(before) - 1:  # one deleted
             run = "delete"
             new_step = self._run != run
@@ -78,3 +81,8 @@ class TextHistory:
             self._quiet = False
             self._current = value
             self._run = None
+
+
+def _starts_word(character: str) -> bool:
+    """Whether typing ``character`` begins a new undo step: a space or punctuation."""
+    return character.isspace() or unicodedata.category(character).startswith("P")
