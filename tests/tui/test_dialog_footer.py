@@ -246,3 +246,20 @@ async def test_quitting_with_nothing_unsaved_still_works_from_a_dialog(example_c
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_left_and_right_move_between_the_quit_questions_three_buttons(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " now")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.focused.id == "no"
+        await pilot.press("right")
+        assert app.focused.id == "save"
+        await pilot.press("left")
+        assert app.focused.id == "no", "left goes back, not on round to the third"
+        await pilot.press("left")
+        assert app.focused.id == "yes", "and round to the last"

@@ -28,7 +28,8 @@ class ConfirmDialog(Dialog[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape,n", "answer(False)", "dialog.no"),
         bind("y", "answer(True)", "dialog.yes"),
-        bind("left,right", "app.focus_next", "dialog.switch", show=False),
+        bind("left", "app.focus_previous", "dialog.switch", show=False),
+        bind("right", "app.focus_next", "dialog.switch", show=False),
     ]
 
     def __init__(self, question: str, *, yes: str, no: str) -> None:
