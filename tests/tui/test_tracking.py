@@ -590,3 +590,30 @@ async def test_lines_pasted_into_a_check_in_note_are_all_kept(example_copy):
         await pilot.press("enter")
         await pilot.pause()
     assert app.plan.checkins[-1].note == "Checklist v2 shipped on Monday"
+
+
+async def test_ctrl_z_undoes_typing_in_a_check_in_field_and_never_brings_another_kpis_text(
+    example_copy,
+):
+    """F1 and the README list ctrl+z for every text field; the check-in form's fields had
+    none. A field loaded for another KPI starts with nothing to undo."""
+    path = example_copy()
+    app = saas_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert focused_id(pilot) == "checkin-value"
+        await type_text(pilot, "44 45")
+        await pilot.press("ctrl+z")  # a word at a time
+        assert app.focused.value == "44"
+        await pilot.press("ctrl+y")
+        assert app.focused.value == "44 45"
+        await pilot.press("ctrl+u", "escape", "down", "enter")  # the next KPI's form
+        await pilot.pause()
+        field = app.screen.query_one("#checkin-value")
+        field.focus()
+        await pilot.pause()
+        assert field.value == ""
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert field.value == "", "nothing of the first KPI's field comes back"

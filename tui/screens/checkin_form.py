@@ -40,7 +40,7 @@ from model.progress_report import (
 from model.textwidth import display_width, truncate
 from model.units import format_value
 from tui.keys import bind, localize_bindings
-from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow, JoinedPasteInput
+from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow, UndoableInput
 from tui.widgets.row_list import one_line
 from tui.widgets.wrapping import KeptValues
 
@@ -51,9 +51,10 @@ LABEL_MAX = 24
 their label (the formula above names them)."""
 
 
-class RecordInput(JoinedPasteInput):
+class RecordInput(UndoableInput):
     """A form field where Enter records the check-in (and the Footer says so); pasted
-    lines are joined by spaces, as in the planner's fields."""
+    lines are joined by spaces and ctrl+z / ctrl+y undo and redo, as in the planner's
+    fields."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("enter", "submit", "tracking.record"),
@@ -133,7 +134,7 @@ class CheckinForm:
             field = RecordInput(
                 id=f"checkin-input-{index}", name=name, placeholder=t(NUMBER_PLACEHOLDERS[unit])
             )
-            field.value = draft.get(f"input:{name}", "")
+            field.load(draft.get(f"input:{name}", ""))
             rows.append(FieldRow(_label(name, width), field, id=f"row-checkin-input-{index}"))
         inputs_heading = self.query_one("#checkin-inputs-heading", Static)
         inputs_heading.display = bool(rows)
@@ -145,9 +146,9 @@ class CheckinForm:
         with self.prevent(Input.Changed):
             value = self.field("value")
             value.placeholder = t(NUMBER_PLACEHOLDERS[kpi.unit])
-            value.value = draft.get("value", "")
-            self.field("confidence").value = draft.get("confidence", "")
-            self.field("note").value = draft.get("note", "")
+            value.load(draft.get("value", ""))
+            self.field("confidence").load(draft.get("confidence", ""))
+            self.field("note").load(draft.get("note", ""))
         for name in ("value", "confidence", "note"):
             self.row(name).set_note()
         self.update_preview()

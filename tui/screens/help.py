@@ -33,7 +33,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.kpis import KpisPane
     from tui.screens.review import ReviewPane
     from tui.screens.wizard import WizardScreen
-    from tui.widgets.form import FieldInput, SteadyInput
+    from tui.widgets.form import FieldInput, UndoableInput
     from tui.widgets.items_editor import ItemsEditor, ItemTextInput
     from tui.widgets.kpi_board import KpiBoard
     from tui.widgets.row_list import RowList
@@ -44,7 +44,7 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
     return [
         (t("tui.help_keys_everywhere"), own(OkrApp)),
         (t("tui.help_keys_wizard"), own(WizardScreen)),
-        (t("tui.help_keys_fields"), own(FieldInput) + own(SteadyInput)),
+        (t("tui.help_keys_fields"), own(FieldInput) + own(UndoableInput)),
         (t("tui.help_keys_lists"), own(RowList)),
         (t("tui.help_keys_items"), own(ItemsEditor) + own(ItemTextInput)),
         (t("tui.help_keys_kpis"), own(KpiStepPane)),

@@ -154,31 +154,19 @@ class JoinedPasteInput(Input):
         return True
 
 
-class SteadyInput(JoinedPasteInput):
-    """An ``Input`` whose growing text does not re-lay out the screen.
-
-    Textual's ``Input`` sets its virtual width to its text's width on every key, and
-    ``virtual_size`` is a layout reactive: each key typed re-laid out the whole screen
-    (half the time of a keystroke on a large plan). A one-line field's size never
-    depends on its text, so a repaint is enough; scrolling inside the field reads the
-    virtual size directly and is unaffected.
-
-    The field shows the start of its text when not focused and puts the cursor at the
-    end when focused. Whether its text reads is the form's to say (:meth:`FieldRow.set_note`
-    marks it ``-invalid``): Textual's own validation, which would mark every field without
-    validators valid again when it loses the focus, is off.
-    """
+class UndoableInput(JoinedPasteInput):
+    """An ``Input`` with ``ctrl+z`` / ``ctrl+y``: undo and redo its text a word at a time
+    (:class:`~tui.widgets.text_history.TextHistory`). Text put in from the plan or a
+    draft goes through :meth:`load`, which starts the history afresh."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("ctrl+z", "undo", "field.undo", show=False),
         bind("ctrl+y", "redo", "field.redo", show=False),
     ]
 
-    virtual_size = Reactive(Size(0, 0), layout=False)
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", MAX_TEXT_CHARS)  # what a plan can hold
-        super().__init__(*args, validate_on=(), **kwargs)
+        super().__init__(*args, **kwargs)
         localize_bindings(self)
         self._history = TextHistory(self.value)
 
@@ -203,12 +191,38 @@ class SteadyInput(JoinedPasteInput):
             self.value = value  # stored in the plan as typing it would be
         self.cursor_position = len(value)
 
+    def load(self, value: str) -> None:
+        """Put ``value`` in the field with nothing to undo: another KPI's, item's or
+        input's text, or a kept draft."""
+        self.value = value
+        self._history.reset(value)
+
+
+class SteadyInput(UndoableInput):
+    """An ``Input`` whose growing text does not re-lay out the screen.
+
+    Textual's ``Input`` sets its virtual width to its text's width on every key, and
+    ``virtual_size`` is a layout reactive: each key typed re-laid out the whole screen
+    (half the time of a keystroke on a large plan). A one-line field's size never
+    depends on its text, so a repaint is enough; scrolling inside the field reads the
+    virtual size directly and is unaffected.
+
+    The field shows the start of its text when not focused and puts the cursor at the
+    end when focused. Whether its text reads is the form's to say (:meth:`FieldRow.set_note`
+    marks it ``-invalid``): Textual's own validation, which would mark every field without
+    validators valid again when it loses the focus, is off.
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, validate_on=(), **kwargs)
+
     def show(self, value: str) -> None:
         """Put ``value`` in the field, from the plan: its start in view, or the cursor at
         its end when the field has the focus."""
-        self.value = value
+        self.load(value)  # another KPI's or item's text: nothing to undo yet
         self.cursor_position = len(value) if self.has_focus else 0
-        self._history.reset(value)  # another KPI's or item's text: nothing to undo yet
 
     def _on_blur(self) -> None:
         self.cursor_position = 0
