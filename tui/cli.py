@@ -151,7 +151,10 @@ def _looks_like_a_command(word: str) -> bool:
 
     if word.lower().endswith(".toml") or "/" in word or "\\" in word:
         return False
-    return not Path(word).exists()
+    try:
+        return not Path(word).exists()
+    except OSError:  # a name the system cannot hold (too long): no such file
+        return True
 
 
 def _first_positional(args: list[str]) -> int | None:
