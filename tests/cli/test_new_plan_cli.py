@@ -53,3 +53,14 @@ def test_a_word_too_long_for_a_file_name_before_the_plan_is_one_line_not_a_trace
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
     assert "is not a command" in result.stderr and "run: okr q2.toml" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pasted_page_taken_for_a_command_is_echoed_cut(tmp_path):
+    # the whole 50 KB word came back in the "is not a command" line
+    from model.safetext import SHOWN_CHARS
+
+    page = "x" * 50_000
+    result = run_okr(page, "q2.toml", cwd=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert "'" + "x" * (SHOWN_CHARS - 1) + "…' is not a command" in result.stderr
+    assert len(result.stderr) < 300
