@@ -3,6 +3,8 @@ them, and the app says so once, when it does."""
 
 from __future__ import annotations
 
+from model.limits import string_end
+
 
 def count_comments(text: str) -> int:
     """How many ``#`` comments ``text`` holds (a ``#`` inside a string is not one)."""
@@ -16,15 +18,7 @@ def count_comments(text: str) -> int:
             index = size if end < 0 else end
             continue
         if char in "\"'":
-            quote = text[index : index + 3] if text[index : index + 3] in ('"""', "'''") else char
-            end = index + len(quote)
-            while end < size and not text.startswith(quote, end):
-                if text[end] == "\\" and quote[0] == '"':
-                    end += 1
-                elif text[end] == "\n" and len(quote) == 1:
-                    break
-                end += 1
-            index = end + len(quote)
+            index = string_end(text, index)
             continue
         index += 1
     return count

@@ -61,6 +61,34 @@ def check_limits(data: object) -> None:
         stack.extend(reversed(children))  # depth-first, in file order
 
 
+def string_end(text: str, index: int) -> int:
+    """Where the TOML string opening at ``text[index]`` ends: just past its closing quotes,
+    or at the line's end for a one-line string left open (the newline is not its own).
+
+    Basic strings (one or three double quotes) honour backslash escapes, literal ones
+    (one or three single quotes) do not; a multi-line string may end in one or two
+    quotes of its own just inside the closing three, so four or five quotes in a row
+    all belong to it. Shared by every scanner that must step over strings
+    (:func:`deep_nesting_line`, :func:`model.comments.count_comments`).
+    """
+    char = text[index]
+    quote = char * 3 if text.startswith(char * 3, index) else char
+    size = len(text)
+    end = index + len(quote)
+    while end < size and not text.startswith(quote, end):
+        if text[end] == "\\" and char == '"':
+            end += 1
+        elif text[end] == "\n" and len(quote) == 1:
+            return end
+        end += 1
+    end += len(quote)
+    if len(quote) == 3:
+        for _ in range(2):
+            if text.startswith(char, end):
+                end += 1
+    return min(end, size)
+
+
 def deep_nesting_line(text: str, limit: int = MAX_DEPTH) -> int | None:
     """The first line where brackets nest deeper than ``limit``, skipping strings and comments.
 
@@ -88,16 +116,9 @@ def deep_nesting_line(text: str, limit: int = MAX_DEPTH) -> int | None:
             index = size if end < 0 else end
             continue
         elif char in "\"'":
-            quote = text[index : index + 3] if text[index : index + 3] in ('"""', "'''") else char
-            end = index + len(quote)
-            while end < size and not text.startswith(quote, end):
-                if text[end] == "\\" and quote[0] == '"':
-                    end += 1
-                elif text[end] == "\n" and len(quote) == 1:
-                    break
-                end += 1
+            end = string_end(text, index)
             line += text.count("\n", index, end)
-            index = end + len(quote)
+            index = end
             continue
         elif char in "[{":
             depth += 1

@@ -12,8 +12,14 @@ from __future__ import annotations
 import datetime as dt
 
 from model.i18n import t
-from model.plan import Cadence, CheckIn, Plan
-from model.progress import GuardrailState, KpiProgress, PlanProgress, Status
+from model.plan import Cadence, CheckIn, Objective, Plan
+from model.progress import (
+    GuardrailState,
+    KpiProgress,
+    PlanProgress,
+    Status,
+    missing_dates_status,
+)
 from model.units import format_number, format_value
 
 NO_VALUE = "—"
@@ -46,6 +52,33 @@ CROSSED_KEYS: dict[GuardrailState, str] = {
 def status_label(status: Status) -> str:
     """The status in words (``on track`` / ``進度正常``)."""
     return t(STATUS_KEYS[status])
+
+
+MISSING_DATES_KEYS: dict[str, dict[Status, str]] = {
+    "status": {
+        "no_start": "progress.heading_no_start",
+        "no_end": "progress.heading_no_end",
+        "no_period": "progress.heading_no_period",
+    },
+    "export": {
+        "no_start": "export.progress_no_start",
+        "no_end": "export.progress_no_end",
+        "no_period": "export.progress_no_period",
+    },
+    "dashboard": {
+        "no_start": "tracking_ui.period_no_start",
+        "no_end": "tracking_ui.period_no_end",
+        "no_period": "tracking_ui.period_no_period",
+    },
+}
+"""The headings of ``okr status``, the export and the dashboard that name the date the
+objective's period lacks (:func:`missing_dates_key`)."""
+
+
+def missing_dates_key(objective: Objective, where: str) -> str:
+    """The heading message, for ``where`` (a key of :data:`MISSING_DATES_KEYS`), that
+    names the date the objective's period lacks (:func:`model.progress.missing_dates_status`)."""
+    return MISSING_DATES_KEYS[where][missing_dates_status(objective)]
 
 
 def cadence_label(cadence: Cadence | None) -> str:

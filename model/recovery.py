@@ -260,7 +260,7 @@ def _load_recovery(file: Path, plan_path: str | os.PathLike[str]) -> Recovery:
     if not first.startswith(HEADER):
         raise _NotRecovery(file)
     header = json.loads(first[len(HEADER) :])
-    if header.get("plan") != str(_absolute(plan_path)):
+    if not isinstance(header, dict) or header.get("plan") != str(_absolute(plan_path)):
         raise _NotRecovery(file)
     base = header.get("base") or {}
     return Recovery(

@@ -54,8 +54,10 @@ def shown_path(path: str | os.PathLike[str], limit: int = SHOWN_PATH_CHARS) -> s
         return text
     head = (limit - 1) // 2
     start = text[: _fitting(text, head)]
-    end_length = _fitting(text[::-1], limit - 1 - head)
-    return start + "…" + text[len(text) - end_length :]
+    end = text[len(text) - _fitting(text[::-1], limit - 1 - head) :]
+    while end and is_shown_as_is(end[0]) and char_width(end[0]) == 0:
+        end = end[1:]  # marks whose letter was left out (decomposed é): not on the "…"
+    return start + "…" + end
 
 
 def _fitting(text: str, cells: int) -> int:

@@ -56,8 +56,10 @@ def _run(args: list[str]) -> int:
         second = _first_positional(args[first + 1 :])
         if second is not None and _looks_like_a_command(args[first]):
             # `okr new q2.toml`: argparse said only "unrecognized arguments: q2.toml"
-            plan = args[first + 1 + second]
-            print_error(t("cli.not_a_command", word=args[first], plan=plan))
+            from model.safetext import shown, shown_path
+
+            plan = shown_path(args[first + 1 + second])
+            print_error(t("cli.not_a_command", word=shown(args[first]), plan=plan))
             return 2
         args.insert(first, DEFAULT_COMMAND)
         # `okr PLAN` imports and parses only `open`: the other commands' modules and help
@@ -151,7 +153,10 @@ def _looks_like_a_command(word: str) -> bool:
 
     if word.lower().endswith(".toml") or "/" in word or "\\" in word:
         return False
-    return not Path(word).exists()
+    try:
+        return not Path(word).exists()
+    except OSError:  # a name the system cannot hold (too long): no such file
+        return True
 
 
 def _first_positional(args: list[str]) -> int | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from model.export.blocks import Block, Bullets, Heading, Paragraph, Table
 from model.export.common import ExportContext
 from model.i18n import t
-from model.progress import missing_dates_status
 from model.progress_report import (
     NO_VALUE,
     due_text,
@@ -13,6 +12,7 @@ from model.progress_report import (
     format_share,
     guardrail_text,
     latest_value_text,
+    missing_dates_key,
     objective_line,
     status_label,
 )
@@ -28,11 +28,7 @@ def progress_section(context: ExportContext) -> list[Block]:
         heading = t("export.progress_closing", date=progress.today.isoformat(), count=missing)
     elif progress.expected_today is None:
         objective = plan.objective
-        key = {
-            "no_start": "export.progress_no_start",
-            "no_end": "export.progress_no_end",
-            "no_period": "export.progress_no_period",
-        }[missing_dates_status(objective)]
+        key = missing_dates_key(objective, "export")
         heading = t(key, date=progress.today.isoformat(), start=objective.start, end=objective.end)
     else:
         heading = t(

@@ -163,3 +163,16 @@ def test_shown_path_cuts_a_long_chinese_path_by_cells_keeping_its_name():
     assert display_width(cut) <= SHOWN_PATH_CHARS and len(cut) < SHOWN_PATH_CHARS // 2 + 10
     assert cut.startswith("/計畫/資料夾") and cut.endswith("/成長計畫.toml") and "…" in cut
     assert shown_path("/計畫/" + "資料夾" * 80 + ".toml").count("…") == 0, "fits: whole"
+
+
+def test_shown_path_never_starts_the_kept_end_with_a_lone_accent():
+    # macOS writes names decomposed: é is "e" and a combining accent. The end kept after
+    # "…" began with the accent of a letter left out, which then sat on the "…".
+    import unicodedata
+
+    for extra in range(4):
+        path = "/x" * extra + "/" + "e\u0301" * 300 + "/name.toml"
+        cut = shown_path(path, 50)
+        kept_end = cut[cut.index("…") + 1 :]
+        assert not unicodedata.combining(kept_end[0]), repr(cut)
+        assert path.endswith(kept_end) and display_width(cut) <= 50

@@ -44,3 +44,23 @@ def test_the_usage_says_a_new_file_name_starts_a_new_plan():
     assert result.returncode == 0
     line = next(line for line in result.stdout.splitlines() if "PLAN " in line)
     assert line.endswith("open PLAN in the planner (a new one if none)") and len(line) <= 80
+
+
+def test_a_word_too_long_for_a_file_name_before_the_plan_is_one_line_not_a_traceback(tmp_path):
+    # asking the disk whether a 300-letter word was a file raised "File name too long"
+    result = run_okr("a" * 300, "q2.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "is not a command" in result.stderr and "run: okr q2.toml" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pasted_page_taken_for_a_command_is_echoed_cut(tmp_path):
+    # the whole 50 KB word came back in the "is not a command" line
+    from model.safetext import SHOWN_CHARS
+
+    page = "x" * 50_000
+    result = run_okr(page, "q2.toml", cwd=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert "'" + "x" * (SHOWN_CHARS - 1) + "…' is not a command" in result.stderr
+    assert len(result.stderr) < 300

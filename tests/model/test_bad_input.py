@@ -205,6 +205,9 @@ def test_escaped_control_characters_in_text_load_as_data(tmp_path: Path):
         ('a = "[[[[[[["\nb = [[[[[[\n', 2),
         ("# [[[[[[[\na = '''\n[[[[[[[\n'''\nb = {x={y={z={w={v={u=1}}}}}}\n", 5),
         ("[a.b.c.d.e.f.g]\n", 1),
+        # a multi-line string closed by four quotes (one of them its own) ends there
+        ('a = """x""""\nb = [[[[[[\n', 2),
+        ("a = '''x'''''\nb = [[[[[[\n", 2),
     ],
 )
 def test_deep_nesting_line_skips_strings_and_comments(text, line):

@@ -169,6 +169,19 @@ def test_on_open_a_read_only_session_leaves_the_plans_file_alone(edited):
     assert recovery_on_open(path).set_aside is None, "nothing more to move"
 
 
+@pytest.mark.parametrize("header", ["[]", "null", '"x"', "1"])
+def test_a_recovery_header_that_is_not_a_table_is_unreadable_not_a_crash(edited, header):
+    # json.loads gave a list (or None...) and header.get() raised AttributeError, which
+    # no caller catches: the app failed to open the plan at all.
+    path, plan, fingerprint = edited
+    file = write_recovery(path, plan, fingerprint)
+    body = file.read_text("utf-8").partition("\n")[2]
+    file.write_text(f"{HEADER}{header}\n{body}", "utf-8")
+    assert find_recovery(path) is None and file.exists()
+    on_open = recovery_on_open(path)
+    assert on_open.found is None and on_open.set_aside is not None and not file.exists()
+
+
 def test_a_new_plan_never_saved_can_be_recovered(tmp_path: Path):
     path = tmp_path / "new.toml"
     write_recovery(path, Plan(title="draft"), ABSENT)

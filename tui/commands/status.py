@@ -56,11 +56,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(plan: Plan, progress: PlanProgress) -> list[str]:
-    from model.progress import missing_dates_status
     from model.progress_report import (
         attention_lines,
         format_score,
         format_share,
+        missing_dates_key,
         objective_line,
         status_label,
         status_table,
@@ -75,11 +75,7 @@ def _report(plan: Plan, progress: PlanProgress) -> list[str]:
         heading = t("progress.heading_closing", title=title, end=plan.objective.end, count=missing)
     elif progress.expected_today is None:
         objective = plan.objective
-        key = {
-            "no_start": "progress.heading_no_start",
-            "no_end": "progress.heading_no_end",
-            "no_period": "progress.heading_no_period",
-        }[missing_dates_status(objective)]
+        key = missing_dates_key(objective, "status")
         heading = t(key, title=title, date=progress.today, start=objective.start, end=objective.end)
     else:
         heading = t(

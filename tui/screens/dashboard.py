@@ -24,10 +24,14 @@ from model.progress import (
     JUDGED_STATUSES,
     KpiProgress,
     PlanProgress,
-    missing_dates_status,
     plan_progress,
 )
-from model.progress_report import format_score, format_share, status_label
+from model.progress_report import (
+    format_score,
+    format_share,
+    missing_dates_key,
+    status_label,
+)
 from tui.keys import bind, localize_bindings, localize_tree
 from tui.widgets.attention_line import AttentionLine, AttentionPart
 from tui.widgets.charts import glyphs_for
@@ -118,11 +122,7 @@ class DashboardScreen(Screen[None]):
             key = "tracking_ui.period_closed" if progress.final else "tracking_ui.period_closing"
             line = t(key, date=today, start=start or "…", end=end)
         elif start is None or end is None:
-            key = {
-                "no_start": "tracking_ui.period_no_start",
-                "no_end": "tracking_ui.period_no_end",
-                "no_period": "tracking_ui.period_no_period",
-            }[missing_dates_status(objective)]
+            key = missing_dates_key(objective, "dashboard")
             line = t(key, date=today, start=start, end=end)
         elif progress.today < start:
             line = t("tracking_ui.period_not_started", date=today, start=start, end=end)
