@@ -365,6 +365,8 @@ def scan_line(text: str) -> tuple[list[Hit], int, list[Cue]]:
             if words is None or (start and text[start - 1] in letters_digits):
                 continue  # unknown, or "#" inside a word ("c#1")
             longer, itself = words
+            if longer and not text.startswith(longer, start):
+                longer = ()  # none of them starts here: one call instead of one per word
             for word in longer:
                 end = start + len(word)
                 if text.startswith(word, start) and (

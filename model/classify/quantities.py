@@ -39,10 +39,13 @@ from model.classify.units import AMOUNT_WORDS, EN_CUE_WORDS, EN_NUMBER_WORDS
 from model.hanzi import both_scripts, in_both_scripts
 
 # Places a number, a Chinese amount or a Chinese deadline can start (a run of digits is one
-# place: only its first digit can start a number).
+# place: only its first digit can start a number; 千, 萬, 億 only right after 破, "破千萬").
+# One character class first, the conditions after it: the engine then skips to the next
+# candidate character itself instead of trying every branch at every position.
 _ANCHOR = re.compile(
     both_scripts(
-        r"[0-9]+|[零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于]|[千萬億](?<=破.)(?<!打破.)"
+        r"[0-9零〇一二兩三四五六七八九十百半減翻加倍本今明年月季上下全第在於于千萬億]"
+        r"(?<![0-9][0-9])(?<![^破][千萬億])(?<!^[千萬億])(?<!打破[千萬億])"
     )
 )
 _ONLY_DEADLINE = frozenset("本今明年月季上下全第在於于")
