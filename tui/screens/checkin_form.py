@@ -27,7 +27,6 @@ from model.checkins import (
 from model.edit import EditError, parse_date
 from model.i18n import t
 from model.inputs import kpi_inputs
-from model.limits import MAX_TEXT_CHARS
 from model.plan import CheckIn, Kpi, Plan
 from model.progress import KpiProgress
 from model.progress_report import (
@@ -67,7 +66,6 @@ class RecordInput(UndoableInput):
             placeholder=placeholder,
             compact=True,
             select_on_focus=False,
-            max_length=MAX_TEXT_CHARS,
         )
         localize_bindings(self)
 
