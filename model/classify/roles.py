@@ -28,13 +28,19 @@ _OUTCOME_CLASSIFIERS = frozenset("家筆笔人件")
 _PART_CLASSIFIERS = frozenset("步")
 """Classifiers that count the parts of what is named before them: the steps of a flow the
 team makes ("結帳流程 3 步") or steps walked ("每日 8000 步")."""
+_PART_NOUNS = frozenset(("step", "steps"))
+"""The English for :data:`_PART_CLASSIFIERS`: "Signup flow has at most 3 steps"."""
 
 
 def _counts_parts_of_output(evidence: Evidence, quantity: Quantity, noun: Hit | None) -> bool:
-    """Whether a count of parts (步) with no bound counts the parts of something the team
-    makes, the nearest noun before it in its clause ("把註冊流程縮短為 3 步", "結帳步驟
-    減為 3 步"; not "每日平均步數達 8000 步", a metric, nor "每日 8000 步")."""
-    if noun is not None or quantity.comparator in BOUND_COMPARATORS:
+    """Whether a count of parts (步, steps) counts the parts of something the team makes,
+    the nearest noun before it in its clause, with a bound or without ("把註冊流程縮短為 3
+    步", "註冊流程最多 3 步", "Signup flow has at most 3 steps": the team decides its own
+    flow; not "每日平均步數達 8000 步", a metric, nor "每日 8000 步", nothing made)."""
+    if noun is None:
+        if quantity.classifier not in _PART_CLASSIFIERS:
+            return False
+    elif noun.word not in _PART_NOUNS:
         return False
     whole = noun_before(evidence, quantity.start)
     return whole is not None and whole.categories & lx.NOUN == lx.OUTPUT_NOUN
@@ -106,10 +112,8 @@ def assign_roles(evidence: Evidence) -> None:
                 evidence.inputs = [*evidence.inputs, (quantity.start, people)]
                 continue
             role = _role(quantity, noun, False, measured_thing, True)  # "... and reach 50k"
-        elif quantity.classifier in _PART_CLASSIFIERS and _counts_parts_of_output(
-            evidence, quantity, noun
-        ):
-            role = "output"  # "把註冊流程縮短為 3 步": the steps of the team's own flow
+        elif _counts_parts_of_output(evidence, quantity, noun):
+            role = "output"  # "註冊流程最多 3 步": the steps of the team's own flow
         else:
             role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
         if role is None and _sizes_the_change(evidence, quantity, noun):

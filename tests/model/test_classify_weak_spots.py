@@ -676,8 +676,36 @@ def test_steps_of_the_teams_own_flow_are_an_output(text, output):
 
 
 @pytest.mark.parametrize(
+    ("text", "output"),
+    [
+        ("把結帳步驟從六步簡化為三步", "從六步簡化為三步"),  # Chinese numerals
+        ("把结账步骤从六步简化为三步", "从六步简化为三步"),
+        ("把註冊流程縮短為兩步", "兩步"),
+        ("註冊流程最多 3 步", "3 步"),  # a bound on the team's own flow
+        ("結帳流程不超過 3 步", "3 步"),
+        ("Signup flow has at most 3 steps", "3 steps"),
+        ("Keep the onboarding flow under 4 steps", "4 steps"),
+    ],
+)
+def test_steps_in_numerals_or_under_a_bound_are_still_the_teams_own(text, output):
+    """The team decides how many steps its own flow has, however the count is written
+    and whether it is a bound ("at most 3") or a value: work, not a result."""
+    assert classify(text).kind == "initiative"
+    assert param(text, "classify.names_output", "output") == output
+
+
+def test_at_most_is_a_bound_not_inspiring_wording():
+    """最 opens 最多 ("at most"), not an aim such as 最受信賴 (most trusted)."""
+    assert "classify.inspiring_words" not in keys("註冊流程最多 3 步")
+    assert "classify.inspiring_words" in keys("成為業界最受信賴的品牌")
+
+
+@pytest.mark.parametrize(
     ("text", "target"),
     [
+        ("員工每日平均步數至少 8000 步", "至少 8000 步"),  # a bound on steps walked
+        ("兩步驗證啟用率達 95%", "達 95%"),  # 兩步: a name, not a count of steps
+        ("两步验证启用率达 95%", "达 95%"),
         ("員工每日平均步數達到 8000 步", "達到 8000 步"),  # steps walked: a result
         ("兩步驗證啟用率達 95%", "達 95%"),  # 兩步: a name, not a count of steps
         ("進一步提升留存率至 40%", "至 40%"),
