@@ -18,7 +18,12 @@ from model.classify.lexicon import Hit
 from model.classify.nouns import CLAUSE_BREAK
 from model.classify.roles import describes_quality
 from model.classify.units import BOUND_COMPARATORS, MEASURE_UNITS
-from model.classify.words_en import EN_DETERMINERS, EN_NOUN_VERBS, EN_OBJECT_STARTERS
+from model.classify.words_en import (
+    EN_DETERMINERS,
+    EN_NOUN_VERBS,
+    EN_OBJECT_STARTERS,
+    word_list,
+)
 from model.hanzi import both_scripts, in_both_scripts
 
 if TYPE_CHECKING:
@@ -343,8 +348,9 @@ def _in_title_case(evidence: Evidence, aim: Hit) -> bool:
     words around the aim, a small word or an everyday word the lexicon knows ("Prepare
     Students For A World Shaped By AI", "Prepare Students for a World Shaped by AI"; not
     "Attend the World Retail Congress", "Attend The World Retail Congress", whose "The"
-    starts the name, nor "Sponsor Mobile World Congress in Barcelona"). Asked only when an
-    aim word reads as part of a name."""
+    starts the name, nor "Sponsor Mobile World Congress in Barcelona", nor a run ending in
+    a word that ends names of events and bodies, "Sponsor World Congress In Barcelona").
+    Asked only when an aim word reads as part of a name."""
     display = evidence.display
     words = display[evidence.lead :].split()[1:]
     capitalised = [word for word in words if word[:1].isupper()]
@@ -362,6 +368,8 @@ def _in_title_case(evidence: Evidence, aim: Hit) -> bool:
         if not _names_with(display, run_end + 1, after):
             break
         run_end = after if after >= 0 else len(display)
+    if display[run_start:run_end].rsplit(" ", 1)[-1].lower() in _NAME_HEADS:
+        return False  # "Sponsor World Congress In Barcelona": a name, whatever the capitals
     before_run = display[evidence.lead : max(run_start - 1, evidence.lead)].split()[1:]
     if before_run and before_run[-1].lower() in _SMALL_WORDS:
         before_run.pop()  # "Attend The World Retail Congress": "The" starts the name
@@ -373,6 +381,14 @@ def _in_title_case(evidence: Evidence, aim: Hit) -> bool:
 
 
 _SMALL_WORDS = EN_DETERMINERS | {"of", "by", "at", "as", "or"}
+_NAME_HEADS = frozenset(
+    word_list("""
+congress, summit, conference, cup, awards, award, expo, forum, festival, alliance,
+association, council, fair, games, championship, championships, olympics, institute,
+foundation, society, league, federation, symposium, convention, hackathon, prize
+""")
+)
+"""Words that end the names of events and bodies ("World Congress", "Trust Alliance")."""
 
 
 def _names_with(display: str, start: int, end: int) -> bool:

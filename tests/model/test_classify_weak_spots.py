@@ -615,6 +615,8 @@ def test_an_aim_in_a_title_case_line_is_no_name(text, aim):
         "Attend The World Retail Congress",  # "The" starts the name
         "Sponsor Mobile World Congress in Barcelona",  # a place after the name
         "Join The Trust Alliance",
+        "Sponsor World Congress In Barcelona",  # a capitalised small word after the name
+        "Attend World Business Forum In Milan",
     ],
 )
 def test_a_name_in_a_mostly_capitalised_line_stays_a_name(text):
