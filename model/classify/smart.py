@@ -18,6 +18,7 @@ from model.classify import lexicon as lx
 from model.classify.evidence import Evidence, gather
 from model.classify.result import Reason
 from model.classify.roles import counted_things
+from model.classify.words_en import EN_DETERMINERS
 from model.hanzi import both_scripts
 
 SmartCriterion = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
@@ -110,12 +111,47 @@ def _specific(said: Evidence | None) -> SmartHint:
                 first=first_goal,
                 second=second_goal,
             )
-    subject = next((h for h in said.hits if h.categories & _NOUNS), None)
+    subject = next((h[:2] for h in said.hits if h.categories & _NOUNS), None)
+    if subject is None:
+        subject = _object_of_verb(said)
     if subject is None:
         return _hint("specific", "unclear", "classify.smart_subject_unclear")
     return _hint(
-        "specific", "present", "classify.smart_names_subject", subject=said.quote(*subject[:2])
+        "specific", "present", "classify.smart_names_subject", subject=said.quote(*subject)
     )
+
+
+_OBJECT_ENDS = re.compile(
+    r"[,;:.!?()]|(?<![a-z])(?:for|of|to|in|on|with|by|from|at|about|per|among|across|within"
+    r"|into|through|and|or|that|who|which|than|so|while|as)(?![a-z])"
+)
+_OBJECT_WORDS = 4
+"""At most this many words of an object are quoted."""
+
+
+def _object_of_verb(said: Evidence) -> tuple[int, int] | None:
+    """In English, the words the main verb acts on, up to a preposition or a clause mark,
+    when they are words the lexicon does not know ("Grow paid subscriptions among small
+    teams": "paid subscriptions"; "Become the default planning tool for hospitals"): what
+    the objective is about. ``None`` without a verb or with only small words after it."""
+    verb, text = said.verb, said.text
+    if verb is None or not text.isascii():
+        return None
+    end = _OBJECT_ENDS.search(text, verb.end)
+    words = list(re.finditer(r"\S+", text[: end.start() if end else len(text)]))
+    words = [word for word in words if word.start() >= verb.end][:_OBJECT_WORDS]
+    content = next((word[0] for word in words if word[0] not in EN_DETERMINERS), None)
+    if content is None or content in _PRONOUNS:
+        return None  # "Make it happen", "Do more for everyone": about nothing named
+    return words[0].start(), words[-1].end()
+
+
+_PRONOUNS = frozenset(
+    lx.word_list("""
+it, them, us, we, you, they, everything, everyone, everybody, something, someone, anything,
+anyone, ourselves, itself, what, whatever
+""")
+)
 
 
 def _target_text(evidence: Evidence | None) -> str | None:

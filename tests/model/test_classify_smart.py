@@ -55,6 +55,19 @@ def test_two_goals_in_one_objective_are_not_specific():
     )
 
 
+def test_the_verbs_object_names_the_subject_when_its_words_are_unknown():
+    """Nouns the lexicon does not know still say what the objective is about, when they
+    are what the main verb acts on."""
+    result = hints("Grow paid subscriptions among small teams")
+    assert result["specific"].status == "present"
+    assert result["specific"].reason.text == "names what it is about: 'paid subscriptions'"
+    tool = hints("Become the default planning tool for hospitals")
+    assert tool["specific"].reason.text == ("names what it is about: 'the default planning tool'")
+    vague = hints("Make it happen for everyone")
+    assert vague["specific"].status == "unclear"
+    assert vague["specific"].reason.key == "classify.smart_subject_unclear"
+
+
 def test_a_kgi_without_a_number_is_not_measurable():
     result = hints("Make the trial the fastest path to value for small teams", "More paying users")
     assert result["measurable"].reason.key == "classify.smart_kgi_no_number"
