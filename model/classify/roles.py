@@ -32,16 +32,11 @@ _PART_NOUNS = frozenset(("step", "steps"))
 """The English for :data:`_PART_CLASSIFIERS`: "Signup flow has at most 3 steps"."""
 
 
-def _counts_parts_of_output(evidence: Evidence, quantity: Quantity, noun: Hit | None) -> bool:
+def _counts_parts_of_output(evidence: Evidence, quantity: Quantity) -> bool:
     """Whether a count of parts (步, steps) counts the parts of something the team makes,
     the nearest noun before it in its clause, with a bound or without ("把註冊流程縮短為 3
     步", "註冊流程最多 3 步", "Signup flow has at most 3 steps": the team decides its own
     flow; not "每日平均步數達 8000 步", a metric, nor "每日 8000 步", nothing made)."""
-    if noun is None:
-        if quantity.classifier not in _PART_CLASSIFIERS:
-            return False
-    elif noun.word not in _PART_NOUNS:
-        return False
     whole = noun_before(evidence, quantity.start)
     return whole is not None and whole.categories & lx.NOUN == lx.OUTPUT_NOUN
 
@@ -112,7 +107,9 @@ def assign_roles(evidence: Evidence) -> None:
                 evidence.inputs = [*evidence.inputs, (quantity.start, people)]
                 continue
             role = _role(quantity, noun, False, measured_thing, True)  # "... and reach 50k"
-        elif _counts_parts_of_output(evidence, quantity, noun):
+        elif (
+            quantity.classifier in _PART_CLASSIFIERS if noun is None else noun.word in _PART_NOUNS
+        ) and _counts_parts_of_output(evidence, quantity):
             role = "output"  # "註冊流程最多 3 步": the steps of the team's own flow
         else:
             role = _role(quantity, noun, leading_action, measured_thing, after_outcome_verb)
