@@ -6,6 +6,8 @@
 Ours is ``load_plan`` (read, size limits, full validation) + ``dumps_plan`` (the
 canonical text); the full ``save_plan`` (limits check, atomic write with fsync and
 a backup) is reported beside it, with a plain ``write_text`` added to the baseline.
+Last, ``save_plan`` over a copy of the file with a ``#`` comment on every KPI and item
+(each kept in place: :mod:`model.comments`), against the plain ``save_plan``.
 """
 
 from __future__ import annotations
@@ -33,11 +35,19 @@ def contenders(source: Path, scratch: Path) -> dict[str, Callable[[], object]]:
     def baseline_write() -> None:
         (scratch / "plain.toml").write_text(baseline(), encoding="utf-8")
 
+    commented = scratch / "commented.toml"
+    lines = dumps_plan(load_plan(source)).split("\n")
+    notes = ("[[kpis]]", "[[items]]")
+    commented.write_text(
+        "\n".join(f"# note {n}\n{line}" if line in notes else line for n, line in enumerate(lines)),
+        encoding="utf-8",
+    )
     return {
         "baseline: tomllib.load + tomli_w.dumps": baseline,
         "ours: load_plan + dumps_plan": lambda: dumps_plan(load_plan(source)),
         "baseline + write_text": baseline_write,
         "ours: load_plan + save_plan": lambda: save_plan(load_plan(source), scratch / "p.toml"),
+        "ours: save_plan, 3,300 comments": lambda: save_plan(load_plan(commented), commented),
     }
 
 
@@ -65,6 +75,7 @@ def report(runs: int) -> str:
     lines += [stats[name].row(name, 1000, "") for name in names]
     lines.append(ratio_line("ratio load+dumps (target <= 1.5x)", stats[names[1]], stats[names[0]]))
     lines.append(ratio_line("ratio load+save_plan", stats[names[3]], stats[names[2]]))
+    lines.append(ratio_line("ratio save with comments / without", stats[names[4]], stats[names[3]]))
     return "\n".join(lines)
 
 

@@ -50,6 +50,10 @@ class WriteResult:
     backup_problem: str | None = None
     """Why no backup could be kept although one was wanted (a translated sentence)."""
 
+    comments_dropped: int = 0
+    """How many ``#`` comments of the replaced file had no place in the new text (see
+    :mod:`model.comments`); the backup holds them."""
+
 
 def real_target(path: str | os.PathLike[str]) -> Path:
     """The file a save really replaces: a symlink's target, so the link itself survives."""

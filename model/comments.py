@@ -1,24 +1,317 @@
-"""The ``#`` comments of a TOML file: the planner writes a plan afresh, so a save drops
-them, and the app says so once, when it does."""
+"""The ``#`` comments of a plan file, kept across a save.
+
+The planner writes a plan afresh, in its own layout (:func:`model.store.dumps_plan`), so
+a plan annotated by hand would lose its notes on every save. Instead each comment
+belongs to a *statement* (a ``key = value`` line or a ``[table]`` header): the one it
+ends (``target = 0.12  # agreed with finance``) or the one right below its block of
+comment lines. A statement is known by its place in the plan, not by its line number: a
+key in its table, and an entry of a list of tables by what names it (a KPI by its
+``id``, an item by its text, a check-in by its KPI and date, an accepted finding by its
+check and path). :func:`carry_comments` puts every comment of the old file back beside
+the same statement in the new one.
+
+A comment whose statement is gone has no place: a deleted KPI's, an edited item's (its
+text named it), one inside a value written over several lines, a key left out because it
+is now empty. Those are counted, so the save can say how many, and they stay in the
+``.bak`` the save keeps.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
+
 from model.limits import string_end
+
+Anchor = tuple[object, ...]
+"""Where a statement is in the plan: its table's path (an entry of a list of tables by
+what names it) and its key's."""
+
+_IDENTITY: dict[str, tuple[str, ...]] = {
+    "kpis": ("id",),
+    "items": ("text",),
+    "checkins": ("kpi", "date"),
+    "ignore": ("check", "path"),
+}
+"""What names an entry of each list of tables; an entry of another list is known by its
+position."""
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
+
+
+_MARK = re.compile("[#\"']")
+"""What a comment counter must stop at: a comment, or a string that may hold a "#"."""
 
 
 def count_comments(text: str) -> int:
     """How many ``#`` comments ``text`` holds (a ``#`` inside a string is not one)."""
     count = 0
-    index, size = 0, len(text)
-    while index < size:
-        char = text[index]
-        if char == "#":
+    size = len(text)
+    mark = _MARK.search(text)
+    while mark is not None:
+        index = mark.start()
+        if text[index] == "#":
             count += 1
             end = text.find("\n", index)
             index = size if end < 0 else end
+        else:
+            index = string_end(text, index)
+        mark = _MARK.search(text, index)
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    first: int
+    """The line the statement starts on (0-based)."""
+    last: int
+    """The line its value ends on."""
+    anchor: Anchor
+    trailing: str
+    """The comment after the value on its last line, with the spaces before it ("" if none)."""
+
+
+@dataclass(slots=True)
+class _Scan:
+    lines: list[str]
+    statements: list[_Statement]
+    comment_lines: dict[int, str]
+    """Lines holding only a comment, by number."""
+
+
+def carry_comments(old: str, new: str) -> tuple[str, int]:
+    """``new``, a plan written afresh, with the comments of ``old`` (the file it replaces)
+    beside the same statements; and how many of ``old``'s comments found no place.
+
+    ``old`` that cannot be read as TOML gives ``new`` unchanged, all its comments unplaced
+    (a file broken by hand may still have some placed, beside what the scan made of it).
+    """
+    total = count_comments(old) if "#" in old else 0
+    if not total:
+        return new, 0
+    try:
+        before, after, end = _comments_of(_scan(old))
+        scanned = _scan(new)
+    except (tomllib.TOMLDecodeError, LookupError, ValueError):
+        return new, total
+    lines = scanned.lines
+    inserted: dict[int, list[str]] = {}
+    placed = 0
+    for statement in scanned.statements:
+        block = before.pop(statement.anchor, None)
+        if block:
+            inserted[statement.first] = block
+            placed += sum(1 for line in block if line)
+        trailing = after.pop(statement.anchor, None)
+        if trailing:
+            lines[statement.last] += trailing
+            placed += 1
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        out.extend(inserted.get(number, ()))
+        out.append(line)
+    if end:
+        if out and out[-1] == "":
+            out.pop()  # the text's last newline
+        out.extend((*end, ""))
+        placed += sum(1 for line in end if line)
+    return "\n".join(out), total - placed
+
+
+def _comments_of(
+    scan: _Scan,
+) -> tuple[dict[Anchor, list[str]], dict[Anchor, str], list[str]]:
+    """Each statement's block of comment lines above it, its trailing comment, and the
+    comment lines after the last statement."""
+    before: dict[Anchor, list[str]] = {}
+    after: dict[Anchor, str] = {}
+    starts = {statement.first: statement for statement in scan.statements}
+    pending: list[str] = []
+    number = 0
+    while number < len(scan.lines):
+        statement = starts.get(number)
+        if statement is not None:
+            while pending and not pending[-1]:
+                pending.pop()  # blank lines between a block and its statement
+            if pending:
+                before[statement.anchor] = pending
+                pending = []
+            if statement.trailing:
+                after[statement.anchor] = statement.trailing
+            number = statement.last + 1
             continue
+        comment = scan.comment_lines.get(number)
+        if comment is not None:
+            pending.append(comment)
+        elif pending:
+            pending.append("")  # a blank line inside a block of comments stays
+        number += 1
+    while pending and not pending[-1]:
+        pending.pop()
+    return before, after, pending
+
+
+def _scan(text: str) -> _Scan:
+    """The statements and comment lines of ``text``, a TOML document (:class:`ValueError`
+    or :class:`LookupError` where it cannot be read as one)."""
+    lines = text.split("\n")
+    comment_lines: dict[int, str] = {}
+    # (first line, last line, entry of a list of tables or None, keys, trailing comment)
+    found: list[tuple[int, int, _EntryAt | None, tuple[str, ...], str]] = []
+    names: dict[_EntryAt, dict[str, str]] = {}  # each entry's naming values, as written
+    counts: dict[tuple[str, ...], int] = {}
+    entry: _EntryAt | None = None
+    table: tuple[str, ...] = ()
+    position, size, number = 0, len(text), 0
+    while position < size:
+        line_end = text.find("\n", position)
+        line_end = size if line_end < 0 else line_end
+        start = position
+        while start < line_end and text[start] in " \t":
+            start += 1
+        char = text[start] if start < line_end else ""
+        last = number
+        if char == "#":
+            comment_lines[number] = text[position:line_end].rstrip("\r")
+        elif char == "[":
+            array = text.startswith("[[", start)
+            close = _header_end(text, start, array)
+            path = _key_path(text[start + 1 + array : close - 1 - array])
+            if array:
+                entry = (path, counts.get(path, 0))
+                counts[path] = entry[1] + 1
+                names[entry] = {}
+                table = ()
+            else:
+                entry, table = None, path
+            found.append((number, number, entry, table, _trailing(text, close, line_end)))
+        elif char and char != "\r":
+            equals = _key_end(text, start)
+            value_end = _value_end(text, equals + 1)
+            last = number + text.count("\n", start, value_end)
+            line_end = text.find("\n", value_end)
+            line_end = size if line_end < 0 else line_end
+            keys = (*table, *_key_path(text[start:equals]))
+            if entry is not None and len(keys) == 1:
+                names[entry][keys[0]] = text[equals + 1 : value_end]
+            found.append((number, last, entry, keys, _trailing(text, value_end, line_end)))
+        position, number = line_end + 1, last + 1
+    identities = _identities(names)
+    statements = [
+        _Statement(first, last, keys if at is None else (*at[0], identities[at], *keys), trailing)
+        for first, last, at, keys, trailing in found
+    ]
+    return _Scan(lines, statements, comment_lines)
+
+
+_EntryAt = tuple[tuple[str, ...], int]
+"""An entry of a list of tables: the list's path and the entry's position in it."""
+
+
+def _identities(names: dict[_EntryAt, dict[str, str]]) -> dict[_EntryAt, object]:
+    """What names each entry of a list of tables (:data:`_IDENTITY`), with how many
+    entries before it had the same (two items of one text); else its position."""
+    identities: dict[_EntryAt, object] = {}
+    seen: dict[tuple[object, ...], int] = {}
+    for (path, index), written in names.items():
+        fields = _IDENTITY.get(path[0]) if len(path) == 1 else None
+        if not fields:
+            identities[path, index] = index
+            continue
+        values = (path, *(_value(written.get(field, "")) for field in fields))
+        count = seen.get(values, 0)
+        seen[values] = count + 1
+        identities[path, index] = (*values[1:], count)
+    return identities
+
+
+_PLAIN_VALUE = re.compile(r'\s*(?:"([^"\\]*)"|(\d{4}-\d\d-\d\d))\s*')
+
+
+def _value(written: str) -> str:
+    """A naming value as text, however it is written ("" for none)."""
+    if not written:
+        return ""
+    plain = _PLAIN_VALUE.fullmatch(written)
+    if plain is not None:
+        return plain[1] if plain[1] is not None else plain[2]
+    return str(tomllib.loads(f"v = {written}")["v"])
+
+
+def _key_path(raw: str) -> tuple[str, ...]:
+    """The keys of a (possibly dotted, possibly quoted) TOML key."""
+    raw = raw.strip()
+    if _BARE_KEY.fullmatch(raw):
+        return tuple(part.strip() for part in raw.split("."))
+    value: object = tomllib.loads(f"{raw} = 0")
+    keys: list[str] = []
+    while isinstance(value, dict):
+        (key, value), *_ = value.items()
+        keys.append(key)
+    return tuple(keys)
+
+
+def _header_end(text: str, start: int, array: bool) -> int:
+    """Just past the ``]`` (``]]``) closing the table header opening at ``start``."""
+    index = start + 1 + array
+    while text[index] != "]":
+        index = string_end(text, index) if text[index] in "\"'" else index + 1
+    return index + 1 + array
+
+
+def _key_end(text: str, start: int) -> int:
+    """Where the ``=`` after the key starting at ``start`` is."""
+    index = start
+    while text[index] != "=":
+        index = string_end(text, index) if text[index] in "\"'" else index + 1
+    return index
+
+
+def _value_end(text: str, start: int) -> int:
+    """Just past the value starting after ``start`` (an array or inline table may span
+    lines, and hold strings and comments)."""
+    index = start
+    while text[index] in " \t":
+        index += 1
+    char = text[index]
+    if char in "\"'":
+        return string_end(text, index)
+    if char not in "[{":
+        end = text.find("\n", index)
+        end = len(text) if end < 0 else end
+        comment = text.find("#", index, end)
+        return len(text[index : end if comment < 0 else comment].rstrip(" \t\r")) + index
+    depth = 0
+    while True:
+        mark = _IN_A_VALUE.search(text, index)
+        if mark is None:
+            raise ValueError("an array or inline table left open")
+        index = mark.start()
+        char = text[index]
         if char in "\"'":
             index = string_end(text, index)
             continue
+        if char == "#":
+            index = text.find("\n", index)
+            if index < 0:
+                raise ValueError("an array or inline table left open")
+            continue
+        if char in "[{":
+            depth += 1
+        else:
+            depth -= 1
+            if not depth:
+                return index + 1
         index += 1
-    return count
+
+
+_IN_A_VALUE = re.compile("[\"'#\\[\\]{}]")
+"""What changes the nesting of an array or inline table, or hides a bracket: a string, a
+comment."""
+
+
+def _trailing(text: str, end: int, line_end: int) -> str:
+    """The comment after a statement's end on its line, with the spaces before it."""
+    rest = text[end:line_end].rstrip(" \t\r")
+    return rest if rest.lstrip(" \t").startswith("#") else ""

@@ -8,6 +8,8 @@ Checking on save too keeps the promise that whatever the planner writes it can r
 
 from __future__ import annotations
 
+import re
+
 MAX_TEXT_CHARS = 10_000
 """Longest text (or key) in a plan, in characters: a few pages, far more than any field needs."""
 
@@ -61,6 +63,15 @@ def check_limits(data: object) -> None:
         stack.extend(reversed(children))  # depth-first, in file order
 
 
+_STRING_BODIES = {
+    '"': re.compile(r'(?:[^"\\\n]|\\.)*', re.DOTALL),
+    "'": re.compile(r"[^'\n]*"),
+    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*', re.DOTALL),
+    "'''": re.compile(r"(?:[^']|'(?!''))*"),
+}
+"""What may stand between a string's opening quotes and its closing ones, by its quotes."""
+
+
 def string_end(text: str, index: int) -> int:
     """Where the TOML string opening at ``text[index]`` ends: just past its closing quotes,
     or at the line's end for a one-line string left open (the newline is not its own).
@@ -69,24 +80,19 @@ def string_end(text: str, index: int) -> int:
     (one or three single quotes) do not; a multi-line string may end in one or two
     quotes of its own just inside the closing three, so four or five quotes in a row
     all belong to it. Shared by every scanner that must step over strings
-    (:func:`deep_nesting_line`, :func:`model.comments.count_comments`).
+    (:func:`deep_nesting_line`, :mod:`model.comments`).
     """
     char = text[index]
     quote = char * 3 if text.startswith(char * 3, index) else char
-    size = len(text)
-    end = index + len(quote)
-    while end < size and not text.startswith(quote, end):
-        if text[end] == "\\" and char == '"':
-            end += 1
-        elif text[end] == "\n" and len(quote) == 1:
-            return end
-        end += 1
+    end = _STRING_BODIES[quote].match(text, index + len(quote)).end()  # type: ignore[union-attr]
+    if not text.startswith(quote, end):
+        return len(text) if text.startswith("\\", end) else end  # left open
     end += len(quote)
     if len(quote) == 3:
         for _ in range(2):
             if text.startswith(char, end):
                 end += 1
-    return min(end, size)
+    return end
 
 
 def deep_nesting_line(text: str, limit: int = MAX_DEPTH) -> int | None:

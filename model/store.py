@@ -17,17 +17,20 @@ Unknown keys are rejected, with a suggestion when one is close: a typo such as
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
-from model.atomic import WriteResult, backup_path_for, write_bytes_atomic
+from model.atomic import WriteResult, backup_path_for, real_target, write_bytes_atomic
+from model.comments import carry_comments
 from model.errors import ConflictError, PlanError
 from model.fingerprint import (
     ABSENT,
@@ -156,8 +159,14 @@ def save_plan(
     *,
     expected: Fingerprint | None = None,
     backup: bool = True,
+    comments_from: str | None = None,
 ) -> WriteResult:
     """Write ``plan`` to ``path`` atomically; return the new fingerprint and the backup.
+
+    The ``#`` comments of the file it replaces (or of ``comments_from``, the text of the
+    plan it was made from) stay beside the same keys, tables, KPIs and items
+    (:mod:`model.comments`); :attr:`WriteResult.comments_dropped` counts those that had
+    nowhere left to go.
 
     The text goes to a temporary file in the same folder, is flushed and fsynced, then
     replaces the target in one step: a crash at any moment leaves either the old file or
@@ -177,9 +186,25 @@ def save_plan(
         check_limits(plan.model_dump(by_alias=True))
     except LimitExceeded as error:
         raise limit_error(error, plan.model_dump(by_alias=True), "", path) from None
-    data = dumps_plan(plan).encode("utf-8")
+    text = dumps_plan(plan)
     with write_turn(path, wait=SAVE_WAIT_SECONDS):  # not between a check-in's read and write
-        return write_bytes_atomic(path, data, expected=expected, backup=backup)
+        old = _text_replaced(path) if comments_from is None else comments_from
+        text, dropped = carry_comments(old, text)
+        result = write_bytes_atomic(path, text.encode("utf-8"), expected=expected, backup=backup)
+    return dataclasses.replace(result, comments_dropped=dropped) if dropped else result
+
+
+def _text_replaced(path: str | os.PathLike[str]) -> str:
+    """The text of the file a save replaces, for its comments ("" if there is none, or it
+    cannot be read: the write that follows says why)."""
+    try:
+        target = real_target(path)
+        status = os.stat(target)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_PLAN_BYTES:
+            return ""  # a FIFO would never answer; the write refuses it, or anything huge
+        return target.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 # --- writing ---------------------------------------------------------------------

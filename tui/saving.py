@@ -89,19 +89,11 @@ class Saving:
         self._saved(result)
 
     def _report_dropped_comments(self, result: WriteResult) -> None:
-        """A save writes the plan afresh: say so when the version it replaced had ``#``
-        comments (they are in the ``.bak``, until the next save replaces it)."""
-        from model.comments import count_comments
-
-        if result.backup is None:
-            return
-        try:
-            raw = result.backup.read_bytes()
-        except OSError:
-            return
-        count = count_comments(raw.decode("utf-8", "replace")) if b"#" in raw else 0
-        if count:
-            message = t("tui.saved_without_comments", count=count, backup=result.backup.name)
+        """Say when ``#`` comments of the replaced file had nowhere to go in the new one
+        (what they were on was deleted or reworded): the ``.bak`` holds them."""
+        if result.comments_dropped:
+            backup = result.backup.name if result.backup is not None else "-"
+            message = t("tui.saved_without_comments", count=result.comments_dropped, backup=backup)
             self.app.notify(message, severity="warning", markup=False, timeout=15)
 
     def discard_kept_edits(self, *, own: bool) -> None:

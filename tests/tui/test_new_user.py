@@ -111,12 +111,13 @@ async def test_ctrl_z_and_ctrl_y_undo_and_redo_a_fields_text(tmp_path):
         assert {"ctrl+z", "ctrl+y"} <= {binding.key for binding in fields}
 
 
-async def test_saving_a_file_with_comments_says_they_are_not_kept(tmp_path):
-    # Saving dropped hand-written "#" comments without a word.
+async def test_saving_keeps_comments_and_says_when_some_had_nowhere_to_go(tmp_path):
+    # Saving used to drop every hand-written "#" comment.
     path = tmp_path / "plan.toml"
     path.write_text(
         'schema = 1\ntitle = "Q1 # not a comment"\n\n# why this objective\n'
-        '[objective]\nstatement = "Grow"  # first draft\n',
+        '[objective]\nstatement = "Grow"  # first draft\n\n'
+        '# agreed with finance\n[[kpis]]\nid = "cac"\nname = "CAC"  # blended\n',
         "utf-8",
     )
     app = make_app(load_plan(path), path)
@@ -125,17 +126,23 @@ async def test_saving_a_file_with_comments_says_they_are_not_kept(tmp_path):
         await type_text(pilot, "!")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        shown = [notification.message for notification in app._notifications]
-        assert any("does not keep # comments: the 2 in the file" in m for m in shown)
-        assert any("are in plan.toml.bak" in m for m in shown)
-        assert "# first draft" in (tmp_path / "plan.toml.bak").read_text("utf-8")
-        app.clear_notifications()
-        await type_text(pilot, "!")
+        assert not any("# comments" in n.message for n in app._notifications)
+        saved = path.read_text("utf-8")
+        assert '# why this objective\n[objective]\nstatement = "Grow!"  # first draft\n' in saved
+        assert '# agreed with finance\n[[kpis]]\nid = "cac"\nname = "CAC"  # blended\n' in saved
+        assert 'title = "Q1 # not a comment"\n' in saved
+        await pilot.press("alt+3", "escape", "d", "y")  # delete the KPI the comments were on
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         shown = [notification.message for notification in app._notifications]
-        assert not any("comments" in m for m in shown)  # said once, when they went
-    assert load_plan(path).objective.statement == "Grow!!"
+        assert any("2 # comments were on something deleted" in m for m in shown)
+        assert any("are in plan.toml.bak" in m for m in shown)
+        assert "# blended" in (tmp_path / "plan.toml.bak").read_text("utf-8")
+    saved = path.read_text("utf-8")
+    assert "# first draft" in saved
+    assert "# blended" not in saved
+    assert load_plan(path).objective.statement == "Grow!"
 
 
 async def test_the_review_step_says_how_to_jump_from_a_finding(tmp_path):
