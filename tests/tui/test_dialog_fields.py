@@ -201,3 +201,24 @@ async def test_the_check_in_date_refuses_pasted_lines_and_undoes(example_copy):
         dt.date(2026, 2, 18),
         0.44,
     )
+
+
+async def test_the_planners_period_refuses_pasted_lines_as_the_other_dates_do(tmp_path):
+    # The planner's date fields joined them: "2026-01-01 2026-03-31" is no date either.
+    path = tmp_path / "plan.toml"
+    app = make_app(Plan(), path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "tab")  # from the statement, past the KGI
+        assert focused_id(pilot) == "objective-start"
+        await paste(pilot, "2026-01-01\n2026-03-31")
+        assert app.focused.value == "", "nothing pasted"
+        assert notices(app)[-1].startswith("Not pasted: the text has 2 lines")
+        await paste(pilot, "2026-01-01\n")
+        await pilot.press("tab")
+        await paste(pilot, "2026-03-31")
+        assert re.search("Period +2026-01-01 +– 2026-03-31", screen_text(pilot))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    objective = load_plan(path).objective
+    assert (objective.start, objective.end) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))

@@ -276,8 +276,10 @@ def text_input(
     placeholder: str = "",
     name: str | None = None,
     classes: str | None = None,
+    one_value: bool = False,
 ) -> Input:
-    """A one-line, borderless text field (``name`` says which model field it edits)."""
+    """A one-line, borderless text field (``name`` says which model field it edits;
+    ``one_value`` for a date, which refuses a paste of several lines)."""
     return FieldInput(
         value,
         id=id,
@@ -286,6 +288,7 @@ def text_input(
         placeholder=placeholder,
         compact=True,
         select_on_focus=False,
+        one_value=one_value,
     )
 
 
