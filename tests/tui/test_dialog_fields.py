@@ -26,11 +26,6 @@ TODAY = dt.date(2026, 2, 20)
 """Mid-Q1 for saas-growth.toml (as in test_tracking.py)."""
 
 
-def flat(pilot) -> str:
-    """The screen's text with its runs of spaces and line breaks as single spaces."""
-    return " ".join(screen_text(pilot).split())
-
-
 def notices(app) -> list[str]:
     return [str(notice.message) for notice in app._notifications]
 
