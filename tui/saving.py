@@ -202,7 +202,9 @@ class Saving:
                     target = target.with_name(target.name + ".toml")
                 self._save_as_to(target)
 
-        dialog = PromptDialog(title or t("safety.save_as_title"), value=str(self.path))
+        dialog = PromptDialog(
+            title or t("safety.save_as_title"), value=str(self.path), one_value=True
+        )
         self.app.push_screen(dialog, answered)
 
     def _save_as_to(self, target: Path) -> None:

@@ -24,6 +24,7 @@ from model.plan import Plan
 from model.textwidth import display_width, pad, truncate
 from tui.keys import bind
 from tui.screens.dialog import Dialog
+from tui.widgets.form import UndoableInput
 
 RESULTS = 50
 """At most this many matches are listed (the catalog has about 60)."""
@@ -113,7 +114,7 @@ class CatalogPicker(Dialog[dict[str, Any] | None]):
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog", id="catalog-dialog"):
             yield Static(t("assist.catalog_title"), classes="dialog-question")
-            yield Input(placeholder=t("assist.catalog_search"), id="catalog-search")
+            yield UndoableInput(placeholder=t("assist.catalog_search"), id="catalog-search")
             yield OptionList(id="catalog-options")
             yield Static("", id="catalog-detail", markup=False)
             yield Static(t("assist.catalog_keys"), classes="dialog-hint")

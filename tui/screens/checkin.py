@@ -46,7 +46,7 @@ from tui.keys import bind, localize_bindings, localize_tree
 from tui.screens.checkin_form import CheckinForm, RecordInput
 from tui.widgets.checkin_list import CheckinList, due_first
 from tui.widgets.footer import KeyFooter
-from tui.widgets.form import FieldRow
+from tui.widgets.form import FieldRow, UndoableInput
 from tui.widgets.row_list import RowList, one_line
 from tui.widgets.wrapping import KeptValues
 
@@ -107,13 +107,14 @@ class CheckinScreen(CheckinForm, Screen[None]):
         with Vertical(id="checkin"):
             yield Static(t("tracking_ui.checkin_title"), classes="pane-title")
             yield Static("", id="checkin-guide", classes="pane-guide")
-            date = Input(
+            date = UndoableInput(
                 self.default_day.isoformat(),
                 id="checkin-date",
                 compact=True,
                 select_on_focus=False,
                 placeholder=t("tui.ph_date"),
                 max_length=40,
+                one_value=True,
             )
             yield FieldRow(t(_FIELD_LABELS["date"]), date, id="row-checkin-date")
             with Container(id="checkin-split"):

@@ -16,6 +16,7 @@ from model.i18n import t
 from model.steps import STEPS, Step, StepState, step_name
 from tui.keys import bind, relabel
 from tui.screens.dialog import Dialog
+from tui.widgets.form import UndoableInput
 from tui.widgets.step_list import STATE_MARKS
 
 
@@ -95,22 +96,33 @@ class QuitDialog(ConfirmDialog):
 
 
 class PromptDialog(Dialog[str | None]):
-    """Asks for one line of text; Enter answers it, Escape answers ``None``."""
+    """Asks for one line of text; Enter answers it, Escape answers ``None``.
+
+    Its field is the planner's: ctrl+z / ctrl+y, pasted lines joined by spaces, or, for
+    one value (``one_value=True``: a file's path), a paste of several lines refused."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape", "cancel", "dialog.close"),
     ]
 
-    def __init__(self, title: str, *, placeholder: str = "", value: str = "") -> None:
+    def __init__(
+        self, title: str, *, placeholder: str = "", value: str = "", one_value: bool = False
+    ) -> None:
         super().__init__()
         self.prompt_title = title
         self.placeholder = placeholder
         self.value = value
+        self.one_value = one_value
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.prompt_title), classes="dialog-question")  # text, not markup
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield UndoableInput(
+                self.value,
+                placeholder=self.placeholder,
+                id="prompt-input",
+                one_value=self.one_value,
+            )
             yield Static(t("tui.prompt_keys"), classes="dialog-hint")
 
     @on(Input.Submitted)

@@ -23,14 +23,13 @@ from textual.widgets import Input, Static
 from model.edit import EditError, format_date, parse_date
 from model.fingerprint import ABSENT
 from model.i18n import t
-from model.limits import MAX_TEXT_CHARS
 from model.lock import refuse_if_open_elsewhere
 from model.periods import PeriodError, next_period, next_period_dates, next_period_path
 from model.plan import Plan
 from model.store import PlanError, save_plan
 from tui.keys import bind
 from tui.screens.dialog import Dialog
-from tui.widgets.form import FieldRow
+from tui.widgets.form import FieldRow, UndoableInput
 
 
 class NextPeriodDialog(Dialog[Path | None]):
@@ -58,12 +57,8 @@ class NextPeriodDialog(Dialog[Path | None]):
                 ("start", "tracking_ui.next_start", format_date(self.start)),
                 ("end", "tracking_ui.next_end", format_date(self.end)),
             ):
-                field = Input(
-                    value,
-                    id=f"next-{name}",
-                    compact=True,
-                    select_on_focus=False,
-                    max_length=MAX_TEXT_CHARS,
+                field = UndoableInput(
+                    value, id=f"next-{name}", compact=True, select_on_focus=False, one_value=True
                 )
                 yield FieldRow(t(label), field, id=f"row-next-{name}")
             yield Static(t("tracking_ui.next_keys"), classes="dialog-hint")

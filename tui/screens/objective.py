@@ -56,10 +56,14 @@ class ObjectivePane(StepPane):
                 edit.format_date(objective.start),
                 id="objective-start",
                 placeholder=t("tui.ph_date"),
+                one_value=True,
             ),
             Label("–", classes="period-dash"),
             text_input(
-                edit.format_date(objective.end), id="objective-end", placeholder=t("tui.ph_date")
+                edit.format_date(objective.end),
+                id="objective-end",
+                placeholder=t("tui.ph_date"),
+                one_value=True,
             ),
             id="period",
         )

@@ -121,12 +121,25 @@ class JoinedPasteInput(Input):
     """An ``Input`` that keeps every line of a pasted text, joined by spaces.
 
     Textual keeps a pasted text's first line only: the rest was lost without a word.
+    A field of one value (``one_value=True``: a date, a file's path), where lines joined
+    make no sense, refuses a paste of several lines and says so instead.
     """
+
+    def __init__(self, *args: Any, one_value: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.one_value = one_value
+        """Whether a paste of several lines is refused rather than joined."""
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()  # Textual's own handler would paste the first line again
-        self.insert_pasted(" ".join(pasted_lines(event.text)))
+        lines = pasted_lines(event.text)
+        if self.one_value and len(lines) > 1:
+            self.app.bell()
+            message = t("tui.paste_one_line", count=len(lines))
+            self.app.notify(message, severity="warning", markup=False)
+            return
+        self.insert_pasted(" ".join(lines))
 
     def insert_pasted(self, text: str) -> bool:
         """Put ``text`` at the cursor, or over the selection; whether it was."""
@@ -145,11 +158,17 @@ class JoinedPasteInput(Input):
     def refuse_paste(self, size: int) -> bool:
         """Whether a paste leaving ``size`` characters in the field is too long for it:
         then it says so and nothing is pasted (Textual only rang the bell; a field of the
-        plan had no limit, and a plan over it can be neither saved nor recovered)."""
+        plan had no limit, and a plan over it can be neither saved nor recovered). A field
+        with a smaller limit of its own (the check-in date's) names that limit instead."""
         if not self.max_length or size <= self.max_length:
             return False
         self.app.bell()
-        message = t("tui.paste_too_long", size=f"{size:,}", limit=f"{self.max_length:,}")
+        key = (
+            "tui.paste_too_long"
+            if self.max_length == MAX_TEXT_CHARS
+            else "tui.paste_too_long_field"
+        )
+        message = t(key, size=f"{size:,}", limit=f"{self.max_length:,}")
         self.app.notify(message, severity="warning", markup=False)
         return True
 
@@ -257,8 +276,10 @@ def text_input(
     placeholder: str = "",
     name: str | None = None,
     classes: str | None = None,
+    one_value: bool = False,
 ) -> Input:
-    """A one-line, borderless text field (``name`` says which model field it edits)."""
+    """A one-line, borderless text field (``name`` says which model field it edits;
+    ``one_value`` for a date, which refuses a paste of several lines)."""
     return FieldInput(
         value,
         id=id,
@@ -267,6 +288,7 @@ def text_input(
         placeholder=placeholder,
         compact=True,
         select_on_focus=False,
+        one_value=one_value,
     )
 
 
