@@ -56,10 +56,10 @@ def _run(args: list[str]) -> int:
         second = _first_positional(args[first + 1 :])
         if second is not None and _looks_like_a_command(args[first]):
             # `okr new q2.toml`: argparse said only "unrecognized arguments: q2.toml"
-            from model.safetext import shown, shown_path
+            from tui.cli_hints import not_a_command
 
-            plan = shown_path(args[first + 1 + second])
-            print_error(t("cli.not_a_command", word=shown(args[first]), plan=plan))
+            plan = args[first + 1 + second]
+            print_error(not_a_command(args[first], args[first + 1 :], plan))
             return 2
         args.insert(_after_main_options(args), DEFAULT_COMMAND)
         # `okr PLAN` imports and parses only `open`: the other commands' modules and help

@@ -61,6 +61,38 @@ def commands_taking(option: str) -> list[str]:
     ]
 
 
+def not_a_command(word: str, rest: Sequence[str], plan: str) -> str:
+    """The message for ``okr WORD REST...`` where ``word`` is neither a command nor a file
+    and ``plan`` (one of ``rest``) is: the command meant when ``word`` is a typo of one
+    (``okr chek q1.toml``), else how to open the plan (``okr new q2.toml``)."""
+    meant = command_meant(word)
+    if meant is None:
+        shown_plan = one_line(shell_word(shown_path(plan)))
+        return t("cli.not_a_command", word=shown(word), plan=shown_plan)
+    line = " ".join(shell_word(shown(each)) for each in [meant, *rest])
+    return t("cli.not_a_command_typo", word=shown(word), line=one_line(line))
+
+
+def command_meant(word: str) -> str | None:
+    """The command ``word`` is a typo of (``chek``, ``Status``, ``next``), if one is close."""
+    from difflib import get_close_matches
+
+    from tui.commands import command_names
+
+    names = list(command_names())
+    typed = word.lower()
+    starting = [name for name in names if len(typed) >= 3 and name.startswith(typed)]
+    if len(starting) == 1:
+        return starting[0]
+    close = get_close_matches(typed, names, n=1, cutoff=TYPO_SIMILARITY)
+    return close[0] if close else None
+
+
+TYPO_SIMILARITY = 0.75
+"""How alike a word and a command must be (difflib's ratio) to be taken for a typo of it:
+``chek``, ``stauts``, ``cehck`` are; ``start`` (0.73 to ``status``) and ``import`` are not."""
+
+
 def misplaced_option(
     command: str,
     extras: Sequence[str],
