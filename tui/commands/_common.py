@@ -45,6 +45,20 @@ def refused_as_open_elsewhere(output: str | os.PathLike[str]) -> bool:
     return False
 
 
+def refused_as_no_file(output: str | os.PathLike[str]) -> bool:
+    """Whether ``output`` is there but is no regular file (a folder, a device, a FIFO),
+    after printing so: nothing can replace it, ``--force`` included, so this is said
+    before ``--force`` is offered for an existing file."""
+    try:
+        mode = os.stat(output).st_mode
+    except OSError:  # none there (or a dangling link): the writer says what it finds
+        return False
+    if stat.S_ISREG(mode):
+        return False
+    print_error(str(PlanError(output, t("core.not_a_file"))))
+    return True
+
+
 def day_asked(date: str | None) -> dt.date | None:
     """The day ``--date`` names (today without it), or ``None`` after printing why the
     date cannot be read."""

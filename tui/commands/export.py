@@ -24,6 +24,7 @@ from model.safetext import shown_path
 from tui.commands._common import (
     day_asked,
     print_error,
+    refused_as_no_file,
     refused_as_open_elsewhere,
     same_file,
 )
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output and same_file(args.output, args.plan):
         print_error(t("export.would_overwrite_plan", path=shown_path(args.output)))
         return 2
-    if args.output and refused_as_open_elsewhere(args.output):
+    if args.output and (refused_as_open_elsewhere(args.output) or refused_as_no_file(args.output)):
         return 2
     if args.output and not args.force and _someone_elses(args.output):
         print_error(t("export.output_exists", path=shown_path(args.output)))

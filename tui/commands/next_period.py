@@ -19,6 +19,7 @@ from model.safetext import shown_path
 from tui.commands._common import (
     path_exists,
     print_error,
+    refused_as_no_file,
     refused_as_open_elsewhere,
     same_file,
 )
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if output_exists and same_file(output, source):
         print_error(f"{shown_path(output)}: {t('period.same_file')}")
         return 2
-    if refused_as_open_elsewhere(output):
+    if refused_as_open_elsewhere(output) or refused_as_no_file(output):
         return 2
     if output_exists and not args.force:
         print_error(t("period.exists", path=shown_path(output)))
