@@ -3,6 +3,7 @@ up the paths given on the command line."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import stat
@@ -18,6 +19,14 @@ from model.safetext import shown_path
 
 if TYPE_CHECKING:
     from model.plan import Plan
+
+
+def file_name(text: str) -> str:
+    """argparse ``type`` of a file argument: an empty one (``okr check ""``, ``-o ""``) is
+    a usage error naming the argument, where ``Path("")`` would be the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError(t("cli.empty_file_name"))
+    return text
 
 
 def printable(text: str) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from model.errors import PlanError
 from model.i18n import t
-from tui.commands._common import plan_is_new, print_error
+from tui.commands._common import file_name, plan_is_new, print_error
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
@@ -21,7 +21,9 @@ HELP = "cli.open_help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``open`` arguments."""
-    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("cli.plan_arg_help"))
+    parser.add_argument(
+        "plan", type=file_name, metavar=t("cli.metavar_plan"), help=t("cli.plan_arg_help")
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 from model.errors import PlanError
 from model.i18n import get_language, t
 from model.safetext import shown
-from tui.commands._common import load_for_command, plan_is_new, print_error, printable
+from tui.commands._common import file_name, load_for_command, plan_is_new, print_error, printable
 
 NAME = "serve"
 HELP = "serve.help"
@@ -30,6 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``serve`` arguments."""
     parser.add_argument(
         "plan",
+        type=file_name,
         metavar=t("cli.metavar_plan"),
         nargs="?",
         default=DEFAULT_PLAN,
