@@ -133,7 +133,8 @@ def _misplaced(
     others = [word for index, word in enumerate(words) if index != plan_at]
     message = misplaced_option(options.command, extras, plan, others, _opened)
     if message is None:
-        parser.error(translate("unrecognized arguments: %s") % " ".join(extras))
+        command = parser.command_parsers[options.command]  # its usage, not okr's
+        command.error(translate("unrecognized arguments: %s") % " ".join(extras))
     print_error(message)
     return 2
 

@@ -44,7 +44,7 @@ def test_the_main_help_is_all_chinese():
         (["check"], "okr check:錯誤:缺少必要的參數:計畫檔"),
         (["--lang", "fr", "p.toml"], "okr:錯誤:參數 --lang:無效的選項:'fr'(可選:'en', 'zh-TW')"),
         (["check", "--date"], "okr check:錯誤:參數 --date:需要一個值"),
-        (["status", "--nope", "p.toml"], "okr:錯誤:無法辨識的參數:--nope"),
+        (["status", "--nope", "p.toml"], "okr status:錯誤:無法辨識的參數:--nope"),
     ],
 )
 def test_usage_errors_are_chinese(args, expected):
@@ -59,6 +59,14 @@ def test_usage_errors_stay_english_in_english():
     assert result.returncode == 2
     assert result.stderr.startswith("usage: okr check ")
     assert result.stderr.endswith("okr check: error: the following arguments are required: PLAN\n")
+
+
+def test_an_extra_argument_gets_the_command_s_usage_not_okr_s():
+    # It printed okr's own usage (okr PLAN / okr COMMAND) and "okr: error: ...".
+    result = run_okr("status", "a.toml", "b.toml")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: okr status ")
+    assert result.stderr.endswith("okr status: error: unrecognized arguments: b.toml\n")
 
 
 def test_the_translation_is_undone_outside_the_parser():
