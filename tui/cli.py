@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from model import __version__
-from model.i18n import LANGUAGES, resolve_language, set_language, t
+from model.i18n import LANGUAGES, normalize_language, resolve_language, set_language, t
 from tui.cli_i18n import HelpFormatter, OkrArgumentParser, RawDescriptionHelpFormatter
 from tui.cli_output import OutputError, discard_stdout, guard_stdout
 from tui.commands import command_modules, command_names
@@ -89,7 +89,11 @@ def build_parser(
     ``command_parsers`` holds each command's parser by name."""
     common = OkrArgumentParser(add_help=False)
     common.add_argument(
-        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang_help")
+        "--lang",
+        type=_language,
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=t("cli.lang_help"),
     )
     parser = parser_class(
         prog="okr",
@@ -100,7 +104,9 @@ def build_parser(
     )
     parser.command_parsers = {}
     parser.add_version(f"okr {__version__}")
-    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.lang_help"))
+    parser.add_argument(
+        "--lang", type=_language, choices=LANGUAGES, default=None, help=t("cli.lang_help")
+    )
     # prog: argparse would otherwise start each command's usage with the whole custom usage
     sub = parser.add_subparsers(
         dest="command", metavar=t("lang.command_metavar"), title=t("cli.commands"), prog="okr"
@@ -148,6 +154,12 @@ def _opened(plan: str) -> str:
         return str(plan_to_open(plan)[0])
     except PlanError:
         return plan
+
+
+def _language(value: str) -> str:
+    """``--lang`` as ``OKR_LANG`` reads it (``zh``, ``zh_TW``, ``en_US`` too); a language
+    we do not speak stays as typed, for argparse to refuse naming the choices."""
+    return normalize_language(value) or value
 
 
 def _flag_value(args: list[str], flag: str) -> str | None:

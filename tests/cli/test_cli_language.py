@@ -100,3 +100,12 @@ def test_chinese_placeholders_keep_the_help_column_lined_up():
                 columns[name] = display_width(line) - display_width(help_text)
     assert len(columns) == 4, result.stdout
     assert len(set(columns.values())) == 1, columns
+
+
+@pytest.mark.parametrize("spelling", ["zh", "zh_TW", "zh-tw", "zh_TW.UTF-8"])
+def test_lang_takes_the_spellings_okr_lang_takes(tmp_path, spelling):
+    # OKR_LANG=zh_TW spoke Chinese, but --lang zh_TW was "invalid choice".
+    result = run_okr("check", "--lang", spelling, "missing.toml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "okr: missing.toml: 找不到這個檔案\n")
+    opened = run_okr(f"--lang={spelling}", "missing.toml", cwd=tmp_path)
+    assert opened.stderr.startswith("okr: missing.toml: 規劃工具需要在終端機中執行"), opened.stderr
