@@ -14,7 +14,12 @@ from collections.abc import Sequence
 
 from model import __version__
 from model.i18n import LANGUAGES, normalize_language, resolve_language, set_language, t
-from tui.cli_i18n import HelpFormatter, OkrArgumentParser, RawDescriptionHelpFormatter
+from tui.cli_i18n import (
+    HelpFormatter,
+    OkrArgumentParser,
+    RawDescriptionHelpFormatter,
+    translate,
+)
 from tui.cli_output import OutputError, discard_stdout, guard_stdout
 from tui.commands import command_modules, command_names
 from tui.commands._common import print_error
@@ -70,6 +75,8 @@ def _run(args: list[str]) -> int:
     parser = build_parser(commands)
     args = _attach_dash_values(args)
     options, extras = parser.parse_known_args(args)
+    if extras and options.command is None:  # `okr --verison`: argparse's usage error
+        parser.error(translate("unrecognized arguments: %s") % " ".join(extras))
     if extras:
         command_at = _first_positional(args)
         return _misplaced(parser, options, extras, args[command_at + 1 :])
@@ -132,7 +139,6 @@ def _misplaced(
     them (and, given to open, a line that works); anything else gets argparse's own
     "unrecognized arguments" (it exits 2)."""
     from tui.cli_hints import misplaced_option
-    from tui.cli_i18n import translate
 
     plan_at = _first_positional(words)
     plan = None if plan_at is None else words[plan_at]
