@@ -13,8 +13,13 @@ import sys
 from collections.abc import Sequence
 
 from model import __version__
-from model.i18n import LANGUAGES, resolve_language, set_language, t
-from tui.cli_i18n import HelpFormatter, OkrArgumentParser, RawDescriptionHelpFormatter
+from model.i18n import LANGUAGES, normalize_language, resolve_language, set_language, t
+from tui.cli_i18n import (
+    HelpFormatter,
+    OkrArgumentParser,
+    RawDescriptionHelpFormatter,
+    translate,
+)
 from tui.cli_output import OutputError, discard_stdout, guard_stdout
 from tui.commands import command_modules, command_names
 from tui.commands._common import print_error
@@ -56,19 +61,25 @@ def _run(args: list[str]) -> int:
         second = _first_positional(args[first + 1 :])
         if second is not None and _looks_like_a_command(args[first]):
             # `okr new q2.toml`: argparse said only "unrecognized arguments: q2.toml"
-            from model.safetext import shown, shown_path
+            from tui.cli_hints import not_a_command
 
-            plan = shown_path(args[first + 1 + second])
-            print_error(t("cli.not_a_command", word=shown(args[first]), plan=plan))
+            plan = args[first + 1 + second]
+            print_error(not_a_command(args[first], args[first + 1 :], plan))
             return 2
-        args.insert(first, DEFAULT_COMMAND)
+        args.insert(_after_main_options(args), DEFAULT_COMMAND)
         # `okr PLAN` imports and parses only `open`: the other commands' modules and help
         # texts (message files) stay off the app's start-up path.
         commands = command_modules([DEFAULT_COMMAND])
     else:
         commands = command_modules()
     parser = build_parser(commands)
-    options = parser.parse_args(_attach_dash_values(args))
+    args = _attach_dash_values(args)
+    options, extras = parser.parse_known_args(args)
+    if extras and options.command is None:  # `okr --verison`: argparse's usage error
+        parser.error(translate("unrecognized arguments: %s") % " ".join(extras))
+    if extras:
+        command_at = _first_positional(args)
+        return _misplaced(parser, options, extras, args[command_at + 1 :])
     if options.lang:
         set_language(options.lang)
     if options.command is None:  # only options, e.g. `okr --lang zh-TW`: as plain `okr`
@@ -77,22 +88,32 @@ def _run(args: list[str]) -> int:
     return commands[options.command].run(options)
 
 
-def build_parser(commands: dict) -> argparse.ArgumentParser:
+def build_parser(
+    commands: dict, parser_class: type[OkrArgumentParser] = OkrArgumentParser
+) -> OkrArgumentParser:
     """The argument parser for ``okr`` and every subcommand (argparse's own words, such as
-    "usage:" and its error messages, in the current language: see ``tui.cli_i18n``)."""
+    "usage:" and its error messages, in the current language: see ``tui.cli_i18n``); its
+    ``command_parsers`` holds each command's parser by name."""
     common = OkrArgumentParser(add_help=False)
     common.add_argument(
-        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang_help")
+        "--lang",
+        type=_language,
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=t("cli.lang_help"),
     )
-    parser = OkrArgumentParser(
+    parser = parser_class(
         prog="okr",
         usage=t("cli.usage"),
         description=t("cli.description"),
         epilog=t("cli.epilog"),
         formatter_class=RawDescriptionHelpFormatter,
     )
+    parser.command_parsers = {}
     parser.add_version(f"okr {__version__}")
-    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.lang_help"))
+    parser.add_argument(
+        "--lang", type=_language, choices=LANGUAGES, default=None, help=t("cli.lang_help")
+    )
     # prog: argparse would otherwise start each command's usage with the whole custom usage
     sub = parser.add_subparsers(
         dest="command", metavar=t("lang.command_metavar"), title=t("cli.commands"), prog="okr"
@@ -106,7 +127,45 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
             formatter_class=HelpFormatter,
         )
         module.configure(command)
+        parser.command_parsers[name] = command
     return parser
+
+
+def _misplaced(
+    parser: OkrArgumentParser, options: argparse.Namespace, extras: list[str], words: list[str]
+) -> int:
+    """Say what to do with ``extras``, the arguments the command does not take (of
+    ``words``, all that was typed after it): an option of other commands is named with
+    them (and, given to open, a line that works); anything else gets argparse's own
+    "unrecognized arguments" (it exits 2)."""
+    from tui.cli_hints import misplaced_option
+
+    plan_at = _first_positional(words)
+    plan = None if plan_at is None else words[plan_at]
+    others = [word for index, word in enumerate(words) if index != plan_at]
+    message = misplaced_option(options.command, extras, plan, others, _opened)
+    if message is None:
+        command = parser.command_parsers[options.command]  # its usage, not okr's
+        command.error(translate("unrecognized arguments: %s") % " ".join(extras))
+    print_error(message)
+    return 2
+
+
+def _opened(plan: str) -> str:
+    """The file ``okr PLAN`` opens for ``plan`` (``q2`` -> ``q2.toml``)."""
+    from model.errors import PlanError
+    from tui.commands.open import plan_to_open
+
+    try:
+        return str(plan_to_open(plan)[0])
+    except PlanError:
+        return plan
+
+
+def _language(value: str) -> str:
+    """``--lang`` as ``OKR_LANG`` reads it (``zh``, ``zh_TW``, ``en_US`` too); a language
+    we do not speak stays as typed, for argparse to refuse naming the choices."""
+    return normalize_language(value) or value
 
 
 def _flag_value(args: list[str], flag: str) -> str | None:
@@ -159,16 +218,35 @@ def _looks_like_a_command(word: str) -> bool:
         return True
 
 
+def _after_main_options(args: list[str]) -> int:
+    """Where the command goes in ``args``: after ``okr``'s own leading ``--lang``, before
+    anything a command takes (``okr --date D q2`` is ``okr open --date D q2``)."""
+    index = 0
+    while index < len(args) and (args[index] == "--lang" or args[index].startswith("--lang=")):
+        index += 2 if args[index] == "--lang" else 1
+    return index
+
+
 def _first_positional(args: list[str]) -> int | None:
-    """Index of the first argument that is not an option (or an option's value)."""
+    """Index of the first argument that is not an option (or an option's value: the
+    ``2026-01-31`` of ``okr q2 --date 2026-01-31`` is no plan)."""
     skip = False
     for index, arg in enumerate(args):
         if skip:
             skip = False
             continue
-        if arg == "--lang":
-            skip = True
-            continue
         if not arg.startswith("-"):
             return index
+        skip = arg == "--lang" or (arg not in PLAIN_OPTIONS and _takes_a_value(arg))
     return None
+
+
+PLAIN_OPTIONS = frozenset({"-h", "--help", "--version", "--"})
+"""Options that never take a value: the common ones, known without building every
+command's parser."""
+
+
+def _takes_a_value(option: str) -> bool:
+    from tui.cli_hints import options_taking_a_value
+
+    return option in options_taking_a_value()

@@ -141,6 +141,9 @@ class OkrArgumentParser(argparse.ArgumentParser):
     help and errors are translated too.
     """
 
+    command_parsers: dict[str, argparse.ArgumentParser]
+    """On ``okr``'s own parser, each command's parser by name (``tui.cli.build_parser``)."""
+
     __init__ = _translated(argparse.ArgumentParser.__init__)
     add_argument = _translated(argparse.ArgumentParser.add_argument)
     add_subparsers = _translated(argparse.ArgumentParser.add_subparsers)

@@ -137,3 +137,11 @@ def test_a_dotted_key_and_an_array_of_tables_are_reported_on_their_own_line(tmp_
         2,
         f"okr: {plan}:4: inputs.b: expected a table, found [...]\n",
     )
+
+
+@pytest.mark.parametrize("option", ["--verison", "-v", "--Help"])
+def test_an_unknown_option_with_no_command_is_a_usage_error(option):
+    # Telling a misplaced option from an unknown one looked for the command it was given to.
+    result = run_okr(option)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.endswith(f"okr: error: unrecognized arguments: {option}\n")

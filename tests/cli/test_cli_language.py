@@ -44,7 +44,7 @@ def test_the_main_help_is_all_chinese():
         (["check"], "okr check:錯誤:缺少必要的參數:計畫檔"),
         (["--lang", "fr", "p.toml"], "okr:錯誤:參數 --lang:無效的選項:'fr'(可選:'en', 'zh-TW')"),
         (["check", "--date"], "okr check:錯誤:參數 --date:需要一個值"),
-        (["status", "--nope", "p.toml"], "okr:錯誤:無法辨識的參數:--nope"),
+        (["status", "--nope", "p.toml"], "okr status:錯誤:無法辨識的參數:--nope"),
     ],
 )
 def test_usage_errors_are_chinese(args, expected):
@@ -59,6 +59,14 @@ def test_usage_errors_stay_english_in_english():
     assert result.returncode == 2
     assert result.stderr.startswith("usage: okr check ")
     assert result.stderr.endswith("okr check: error: the following arguments are required: PLAN\n")
+
+
+def test_an_extra_argument_gets_the_command_s_usage_not_okr_s():
+    # It printed okr's own usage (okr PLAN / okr COMMAND) and "okr: error: ...".
+    result = run_okr("status", "a.toml", "b.toml")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: okr status ")
+    assert result.stderr.endswith("okr status: error: unrecognized arguments: b.toml\n")
 
 
 def test_the_translation_is_undone_outside_the_parser():
@@ -92,3 +100,12 @@ def test_chinese_placeholders_keep_the_help_column_lined_up():
                 columns[name] = display_width(line) - display_width(help_text)
     assert len(columns) == 4, result.stdout
     assert len(set(columns.values())) == 1, columns
+
+
+@pytest.mark.parametrize("spelling", ["zh", "zh_TW", "zh-tw", "zh_TW.UTF-8"])
+def test_lang_takes_the_spellings_okr_lang_takes(tmp_path, spelling):
+    # OKR_LANG=zh_TW spoke Chinese, but --lang zh_TW was "invalid choice".
+    result = run_okr("check", "--lang", spelling, "missing.toml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "okr: missing.toml: 找不到這個檔案\n")
+    opened = run_okr(f"--lang={spelling}", "missing.toml", cwd=tmp_path)
+    assert opened.stderr.startswith("okr: missing.toml: 規劃工具需要在終端機中執行"), opened.stderr

@@ -199,3 +199,15 @@ def test_a_lock_left_by_a_crashed_session_does_not_block_an_export(tmp_path: Pat
     forced = run_okr("export", SAAS, "-o", str(theirs), "--force")
     assert (forced.returncode, forced.stderr) == (0, "")
     assert theirs.read_text("utf-8").startswith("<!--")
+
+
+def test_a_folder_as_output_is_said_at_once_not_offered_force(tmp_path: Path):
+    # It said "exists ... (choose another file, or --force to replace it)", and with
+    # --force then "not a regular file".
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for language, words in (("en", "not a regular file"), ("zh-TW", "不是一般檔案")):
+        result = run_okr("--lang", language, "export", SAAS, "-o", str(folder))
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"okr: {folder}: {words}\n"
+    assert list(folder.iterdir()) == []

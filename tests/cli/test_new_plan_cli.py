@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from model.store import load_plan
 from tests.conftest import run_okr
 
@@ -64,3 +66,28 @@ def test_a_pasted_page_taken_for_a_command_is_echoed_cut(tmp_path):
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert "'" + "x" * (SHOWN_CHARS - 1) + "…' is not a command" in result.stderr
     assert len(result.stderr) < 300
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("chek", "check"), ("Status", "status"), ("exprot", "export"), ("next", "next-period")],
+)
+def test_a_mistyped_command_before_the_plan_is_corrected_with_the_whole_line(
+    tmp_path, typed, meant
+):
+    # It said "run: okr q1.toml", the planner, for what was meant as `okr check q1.toml`.
+    result = run_okr(typed, "q1.toml", "--date", "2026-01-31", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"okr: '{typed}' is not a command; did you mean: okr {meant} q1.toml --date 2026-01-31"
+        " ('okr --help' lists the commands)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_mistyped_command_in_chinese(tmp_path):
+    result = run_okr("--lang", "zh-TW", "stauts", "計畫.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "okr: 「stauts」不是指令;您是不是要執行:okr status 計畫.toml('okr --help' 會列出所有指令)\n"
+    )

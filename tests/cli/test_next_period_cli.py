@@ -123,3 +123,17 @@ def test_a_kpi_without_a_direction_keeps_it_unset(tmp_path: Path):
     assert 'id = "trial_activation"' in first and "direction" not in first
     assert written.count('direction = "increase"') == text.count('direction = "increase"') - 1
     assert load_plan(new).kpis[0].direction == "increase"  # still read as the default
+
+
+def test_a_folder_as_output_is_said_at_once_not_offered_force(tmp_path: Path):
+    # It said "already exists; choose another file or add --force", and with --force
+    # then "not a regular file".
+    folder = tmp_path / "q2"
+    folder.mkdir()
+    for language, words in (("en", "not a regular file"), ("zh-TW", "不是一般檔案")):
+        result = run_okr(
+            "--lang", language, "next-period", str(PLANS / "saas-growth.toml"), "-o", str(folder)
+        )
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"okr: {folder}: {words}\n"
+    assert list(folder.iterdir()) == []

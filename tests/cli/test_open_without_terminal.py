@@ -32,11 +32,16 @@ def _okr(*args: str, cwd: Path, **streams) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(
-    "args",
-    [["plan.toml"], ["open", "plan.toml"], ["new.toml"], ["chek"]],
+    ("args", "named"),
+    [
+        (["plan.toml"], "plan.toml"),
+        (["open", "plan.toml"], "plan.toml"),
+        (["new.toml"], "new.toml"),
+        (["chek"], "chek.toml"),  # the file a terminal would have started
+    ],
     ids=["okr PLAN", "okr open PLAN", "a new plan", "a mistyped command"],
 )
-def test_without_a_terminal_it_says_so_in_one_line_and_writes_nothing(tmp_path: Path, args):
+def test_without_a_terminal_it_says_so_in_one_line_and_writes_nothing(tmp_path: Path, args, named):
     shutil.copyfile(PLANS / "saas-growth.toml", tmp_path / "plan.toml")
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     out, err = tmp_path.parent / f"{tmp_path.name}.out", tmp_path.parent / f"{tmp_path.name}.err"
@@ -45,7 +50,7 @@ def test_without_a_terminal_it_says_so_in_one_line_and_writes_nothing(tmp_path: 
     assert process.returncode == 2
     assert out.read_bytes() == b""
     message = err.read_text("utf-8")
-    assert message.startswith(f"okr: {args[-1]}: {NEEDS_TERMINAL}") and message.count("\n") == 1
+    assert message.startswith(f"okr: {named}: {NEEDS_TERMINAL}") and message.count("\n") == 1
     assert "'okr check'" in message and "'okr --help'" in message
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no lock, no plan
 
@@ -59,6 +64,24 @@ def test_in_chinese_too(tmp_path: Path):
     message = process.stderr.read().decode("utf-8")
     assert process.returncode == 2
     assert message.startswith("okr: plan.toml: 規劃工具需要在終端機中執行")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-TW"])
+def test_a_name_without_toml_is_reported_as_the_toml_file_a_terminal_opens(
+    tmp_path: Path, language
+):
+    # It named `q2`, the file that is not opened, and passed over a broken q2.toml.
+    streams = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    new = _okr("--lang", language, "q2", cwd=tmp_path, **streams)
+    assert new.returncode == 2
+    assert new.stderr.read().decode("utf-8").startswith("okr: q2.toml: ")
+    (tmp_path / "q2.toml").write_text('title = "unclosed\n', "utf-8")
+    broken = _okr("--lang", language, "q2", cwd=tmp_path, **streams)
+    message = broken.stderr.read().decode("utf-8")
+    assert broken.returncode == 2 and message.count("\n") == 1
+    assert message.startswith("okr: q2.toml:1:") and NEEDS_TERMINAL not in message, message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q2.toml"]
+    assert (tmp_path / "q2.toml").read_text("utf-8") == 'title = "unclosed\n'
 
 
 @pytest.mark.parametrize("redirected", ["stdin", "stdout", "stderr"])

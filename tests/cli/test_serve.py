@@ -195,3 +195,17 @@ def test_the_command_per_connection_quotes_the_plan_path(tmp_path):
     plan = tmp_path / "my plan; rm -rf ~.toml"
     command = open_command(plan)
     assert "'" in command and command.endswith(f"open '{plan.resolve()}'")
+
+
+def test_a_name_without_toml_serves_the_toml_file_the_planner_opens(tmp_path):
+    # `okr serve q2` checked and announced q2, while each browser's planner (`okr open q2`)
+    # opened q2.toml: a broken q2.toml was served, to fail in every tab.
+    (tmp_path / "q2.toml").write_text('title = "x\n', "utf-8")
+    with socket.socket() as taken:  # were it served, it would stop here, in one line
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = run_okr("serve", "q2", "--port", port, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("okr: q2.toml:1:11: TOML syntax error"), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q2.toml"]

@@ -3,6 +3,7 @@ up the paths given on the command line."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import stat
@@ -18,6 +19,14 @@ from model.safetext import shown_path
 
 if TYPE_CHECKING:
     from model.plan import Plan
+
+
+def file_name(text: str) -> str:
+    """argparse ``type`` of a file argument: an empty one (``okr check ""``, ``-o ""``) is
+    a usage error naming the argument, where ``Path("")`` would be the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError(t("cli.empty_file_name"))
+    return text
 
 
 def printable(text: str) -> str:
@@ -43,6 +52,20 @@ def refused_as_open_elsewhere(output: str | os.PathLike[str]) -> bool:
         print_error(str(error))
         return True
     return False
+
+
+def refused_as_no_file(output: str | os.PathLike[str]) -> bool:
+    """Whether ``output`` is there but is no regular file (a folder, a device, a FIFO),
+    after printing so: nothing can replace it, ``--force`` included, so this is said
+    before ``--force`` is offered for an existing file."""
+    try:
+        mode = os.stat(output).st_mode
+    except OSError:  # none there (or a dangling link): the writer says what it finds
+        return False
+    if stat.S_ISREG(mode):
+        return False
+    print_error(str(PlanError(output, t("core.not_a_file"))))
+    return True
 
 
 def day_asked(date: str | None) -> dt.date | None:

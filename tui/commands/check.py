@@ -21,7 +21,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from model.i18n import t
-from tui.commands._common import day_asked, print_error
+from tui.commands._common import day_asked, file_name, print_error
 
 if TYPE_CHECKING:
     from model.checks import CheckReport
@@ -35,7 +35,11 @@ FORMATS = ("text", "json")
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``check`` arguments."""
     parser.add_argument(
-        "plans", nargs="+", metavar=t("cli.metavar_plan"), help=t("check.plans_help")
+        "plans",
+        nargs="+",
+        type=file_name,
+        metavar=t("cli.metavar_plan"),
+        help=t("check.plans_help"),
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help=t("check.format_help"))
     parser.add_argument("-v", "--verbose", action="store_true", help=t("check.verbose_help"))

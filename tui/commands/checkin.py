@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from model.i18n import t
 from model.safetext import shown, shown_path
-from tui.commands._common import print_error
+from tui.commands._common import file_name, print_error
 
 if TYPE_CHECKING:
     from model.plan import CheckIn, Plan
@@ -26,7 +26,9 @@ HELP = "checkin.help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``checkin`` arguments."""
-    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("checkin.plan_help"))
+    parser.add_argument(
+        "plan", type=file_name, metavar=t("cli.metavar_plan"), help=t("checkin.plan_help")
+    )
     parser.add_argument("--kpi", required=True, metavar="ID", help=t("checkin.kpi_help"))
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--value", metavar=t("cli.metavar_value"), help=t("checkin.value_help"))

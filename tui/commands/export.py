@@ -23,7 +23,9 @@ from model.i18n import t
 from model.safetext import shown_path
 from tui.commands._common import (
     day_asked,
+    file_name,
     print_error,
+    refused_as_no_file,
     refused_as_open_elsewhere,
     same_file,
 )
@@ -37,10 +39,16 @@ TABLES = ("kpis", "checkins")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``export`` arguments."""
-    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("export.plan_help"))
+    parser.add_argument(
+        "plan", type=file_name, metavar=t("cli.metavar_plan"), help=t("export.plan_help")
+    )
     parser.add_argument("--format", choices=FORMATS, default="md", help=t("export.format_help"))
     parser.add_argument(
-        "-o", "--output", metavar=t("cli.metavar_file"), help=t("export.output_help")
+        "-o",
+        "--output",
+        type=file_name,
+        metavar=t("cli.metavar_file"),
+        help=t("export.output_help"),
     )
     parser.add_argument("--force", action="store_true", help=t("export.force_help"))
     parser.add_argument("--bom", action="store_true", help=t("export.bom_help"))
@@ -65,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output and same_file(args.output, args.plan):
         print_error(t("export.would_overwrite_plan", path=shown_path(args.output)))
         return 2
-    if args.output and refused_as_open_elsewhere(args.output):
+    if args.output and (refused_as_no_file(args.output) or refused_as_open_elsewhere(args.output)):
         return 2
     if args.output and not args.force and _someone_elses(args.output):
         print_error(t("export.output_exists", path=shown_path(args.output)))

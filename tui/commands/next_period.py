@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 from model.i18n import t
 from model.safetext import shown_path
 from tui.commands._common import (
+    file_name,
     path_exists,
     print_error,
+    refused_as_no_file,
     refused_as_open_elsewhere,
     same_file,
 )
@@ -33,11 +35,14 @@ HELP = "period.help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``next-period`` arguments."""
-    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("period.plan_help"))
+    parser.add_argument(
+        "plan", type=file_name, metavar=t("cli.metavar_plan"), help=t("period.plan_help")
+    )
     parser.add_argument(
         "-o",
         "--output",
         required=True,
+        type=file_name,
         metavar=t("cli.metavar_new_plan"),
         help=t("period.output_help"),
     )
@@ -69,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     if output_exists and same_file(output, source):
         print_error(f"{shown_path(output)}: {t('period.same_file')}")
         return 2
-    if refused_as_open_elsewhere(output):
+    if refused_as_no_file(output) or refused_as_open_elsewhere(output):
         return 2
     if output_exists and not args.force:
         print_error(t("period.exists", path=shown_path(output)))

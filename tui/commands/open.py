@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from model.errors import PlanError
 from model.i18n import t
-from tui.commands._common import plan_is_new, print_error
+from tui.commands._common import file_name, plan_is_new, print_error
 
 if TYPE_CHECKING:
     from tui.app import OkrApp
@@ -21,7 +21,9 @@ HELP = "cli.open_help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``open`` arguments."""
-    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("cli.plan_arg_help"))
+    parser.add_argument(
+        "plan", type=file_name, metavar=t("cli.metavar_plan"), help=t("cli.plan_arg_help")
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,20 +35,14 @@ def run(args: argparse.Namespace) -> int:
     unsaved edits were kept if it stopped on an error or a signal (SIGHUP, SIGTERM).
     Without a terminal (and no other Textual driver) the app is not started: exit 2.
     """
-    path = Path(args.plan)
     try:
-        is_new = plan_is_new(path)
+        path, is_new = plan_to_open(args.plan)
         if not _has_screen():
             # `okr PLAN </dev/null`, in CI or a pipe (or `okr chek`, a typo taken for a
             # plan): the app would wait for keys forever. Say what is wrong with the
             # file first, if anything, since that is what is worth fixing.
             _validate(path, is_new=is_new)
             raise PlanError(path, t("cli.needs_terminal"))
-        if is_new and not path.name.lower().endswith(".toml"):
-            # `okr q2` starts q2.toml (or opens it), as Save as names a plan: a plan file
-            # without .toml is one `okr check plans/*.toml` and editors pass by.
-            path = path.with_name(path.name + ".toml")
-            is_new = plan_is_new(path)
         app = _app_for(path, is_new=is_new)
     except PlanError as error:
         print_error(str(error))
@@ -59,6 +55,19 @@ def run(args: argparse.Namespace) -> int:
     if app.open_error is not None:
         print_error(str(app.open_error))
     return app.return_code or 0
+
+
+def plan_to_open(name: str) -> tuple[Path, bool]:
+    """The file ``okr NAME`` opens, and whether it is a new plan: ``okr q2`` starts
+    q2.toml (or opens it) when there is no file ``q2``, as Save as names a plan: a plan
+    file without .toml is one `okr check plans/*.toml` and editors pass by. Raises
+    :class:`PlanError` as :func:`plan_is_new` does."""
+    path = Path(name)
+    is_new = plan_is_new(path)
+    if is_new and not path.name.lower().endswith(".toml"):
+        path = path.with_name(path.name + ".toml")
+        is_new = plan_is_new(path)
+    return path, is_new
 
 
 def _app_for(path: Path, *, is_new: bool) -> OkrApp:

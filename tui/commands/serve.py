@@ -17,7 +17,8 @@ from pathlib import Path
 from model.errors import PlanError
 from model.i18n import get_language, t
 from model.safetext import shown
-from tui.commands._common import load_for_command, plan_is_new, print_error, printable
+from tui.commands._common import file_name, load_for_command, print_error, printable
+from tui.commands.open import plan_to_open
 
 NAME = "serve"
 HELP = "serve.help"
@@ -30,6 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``serve`` arguments."""
     parser.add_argument(
         "plan",
+        type=file_name,
         metavar=t("cli.metavar_plan"),
         nargs="?",
         default=DEFAULT_PLAN,
@@ -84,9 +86,8 @@ def open_command(plan: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check the plan, warn about exposure, then serve until Ctrl+C or SIGTERM."""
-    path = Path(args.plan)
     try:
-        is_new = plan_is_new(path)
+        path, is_new = plan_to_open(args.plan)  # `okr serve q2` serves q2.toml, as `okr q2`
     except PlanError as error:
         print_error(str(error))
         return 2

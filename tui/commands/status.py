@@ -13,7 +13,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from model.i18n import t
-from tui.commands._common import day_asked, print_error
+from tui.commands._common import day_asked, file_name, print_error
 
 if TYPE_CHECKING:
     from model.plan import Plan
@@ -25,7 +25,9 @@ HELP = "progress.help"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``status`` arguments."""
-    parser.add_argument("plan", metavar=t("cli.metavar_plan"), help=t("progress.plan_help"))
+    parser.add_argument(
+        "plan", type=file_name, metavar=t("cli.metavar_plan"), help=t("progress.plan_help")
+    )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=t("progress.date_help"))
     parser.add_argument("--json", action="store_true", help=t("progress.json_help"))
 
