@@ -1,0 +1,63 @@
+"""The plan as last saved (``model.saved``): whether the plan being edited differs from it."""
+
+from __future__ import annotations
+
+from model.fingerprint import ABSENT
+from model.plan import Input, Item, Kpi, Plan
+from model.saved import SavedPlan, first_difference
+
+
+def _plan() -> Plan:
+    return Plan(
+        title="Q1",
+        inputs={"orders": Input(source="shop"), "visitors": Input(source="web")},
+        kpis=[Kpi(id="a", name="A"), Kpi(id="b", name="B")],
+        items=[Item(text="first"), Item(text="second"), Item(text="third")],
+    )
+
+
+def test_an_edit_differs_until_it_is_taken_back():
+    plan = _plan()
+    saved = SavedPlan(plan, ABSENT)
+    assert not saved.differs(plan)
+    plan.items[1].text = "second!"
+    assert saved.differs(plan) and saved.plan.items[1].text == "second", "a copy, kept"
+    plan.items[1].text = "second"
+    assert not saved.differs(plan)
+
+
+def test_a_difference_elsewhere_is_found_when_the_last_one_is_taken_back():
+    plan = _plan()
+    saved = SavedPlan(plan, ABSENT)
+    plan.kpis[1].name = "Bee"
+    plan.items[2].text = "3rd"
+    assert saved.differs(plan)
+    plan.kpis[1].name = "B"  # the first difference taken back: the other one still counts
+    assert saved.differs(plan)
+    plan.items[2].text = "third"
+    assert not saved.differs(plan)
+
+
+def test_entries_added_removed_or_reordered_differ():
+    plan = _plan()
+    saved = SavedPlan(plan, ABSENT)
+    plan.items.append(Item(text="fourth"))
+    assert saved.differs(plan)
+    plan.items.pop()
+    assert not saved.differs(plan)
+    plan.items.reverse()
+    assert saved.differs(plan)
+    plan.items.reverse()
+    plan.inputs = {"visitors": plan.inputs["visitors"], "orders": plan.inputs["orders"]}
+    assert saved.differs(plan), "the inputs are written in their order"
+
+
+def test_first_difference_names_the_field_and_the_entry():
+    plan, other = _plan(), _plan()
+    assert first_difference(plan, other) is None
+    other.items[2].kind = "initiative"
+    assert first_difference(plan, other) == ("items", 2)
+    other.title = "Q2"
+    assert first_difference(plan, other) == ("title", None)
+    plan.title, plan.kpis = "Q2", plan.kpis[:1]
+    assert first_difference(plan, other) == ("kpis", None)
