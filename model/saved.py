@@ -3,10 +3,11 @@
 "Unsaved" means the plan differs from its file, not that something was typed: an edit
 undone (or typed back) leaves nothing to save. The app asks after every edit, so the
 question must cost little on a large plan (3,000 items): :class:`SavedPlan` remembers
-where the plans differed when last asked (one entry of one section), and while they
-still differ there the answer needs no other comparison. Only when that place is back
-to its saved value is the whole plan compared again (a few milliseconds on the large
-plan), which finds the next difference or proves there is none.
+where the plans last differed (one entry of one section), and while they differ there
+the answer needs no other comparison. Only when that place is back to its saved value
+is the whole plan compared again (a few milliseconds on the large plan), which finds
+the next difference or proves there is none; then the place is still the first looked
+at, for the next edit is most likely in the same field.
 
 Plans are compared as values (pydantic's equality), the way they read: a key written
 out with its default value is no difference.
@@ -39,8 +40,10 @@ class SavedPlan:
         last = self._last_difference
         if last is not None and _differs_at(plan, self.plan, last):
             return True
-        self._last_difference = first_difference(plan, self.plan)
-        return self._last_difference is not None
+        found = first_difference(plan, self.plan)
+        if found is not None:  # else the last place is kept: the next edit is likely there
+            self._last_difference = found
+        return found is not None
 
 
 def first_difference(plan: Plan, other: Plan) -> Place | None:

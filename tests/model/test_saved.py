@@ -61,3 +61,21 @@ def test_first_difference_names_the_field_and_the_entry():
     assert first_difference(plan, other) == ("title", None)
     plan.title, plan.kpis = "Q2", plan.kpis[:1]
     assert first_difference(plan, other) == ("kpis", None)
+
+
+def test_the_place_that_last_differed_is_looked_at_first_after_a_return_to_saved():
+    plan = _plan()
+    saved = SavedPlan(plan, ABSENT)
+    plan.items[2].text = "3rd"
+    assert saved.differs(plan)
+    plan.items[2].text = "third"
+    assert not saved.differs(plan)
+    plan.items[2].text = "3rd"
+    plan.kpis[0].name = "Aye"  # differs before item 2 in the file: found first by a scan
+    assert saved.differs(plan)
+    plan.items[2].text = "third"  # still differs, at the KPI
+    assert saved.differs(plan)
+    plan.kpis[0].name = "A"
+    assert not saved.differs(plan)
+    plan.items.pop()  # the place kept is past the end now: the lengths tell
+    assert saved.differs(plan)
