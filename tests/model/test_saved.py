@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from model.fingerprint import ABSENT
 from model.plan import Input, Item, Kpi, Plan
-from model.saved import SavedPlan, first_difference
+from model.saved import SavedPlan, copy_plan, first_difference
+from model.store import load_plan
+from tests.conftest import PLANS
 
 
 def _plan() -> Plan:
@@ -79,3 +83,23 @@ def test_the_place_that_last_differed_is_looked_at_first_after_a_return_to_saved
     assert not saved.differs(plan)
     plan.items.pop()  # the place kept is past the end now: the lengths tell
     assert saved.differs(plan)
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in PLANS.glob("*.toml")))
+def test_the_copy_of_an_example_plan_equals_it_and_shares_nothing_an_edit_changes(name):
+    plan = load_plan(PLANS / name)
+    copy = copy_plan(plan)
+    assert copy == plan and first_difference(copy, plan) is None
+    plan.items[0].text += "!"
+    plan.kpis[0].guardrail.min = 1.0 if plan.kpis[0].guardrail.min != 1.0 else 2.0
+    plan.objective.start = None
+    plan.checkins.clear()
+    plan.inputs.clear()
+    assert first_difference(copy, load_plan(PLANS / name)) is None
+
+
+def test_a_plan_whose_values_do_not_validate_is_deep_copied():
+    plan = Plan(items=[Item(text="x")])
+    plan.items[0].__dict__["kind"] = "not a kind"  # past the assignment's validation
+    copy = copy_plan(plan)
+    assert copy == plan and copy.items[0] is not plan.items[0]
