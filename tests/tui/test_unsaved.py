@@ -106,6 +106,7 @@ async def test_recovered_edits_are_unsaved_until_typed_back_to_the_file(example_
         await pilot.press("enter")  # recover
         await pilot.pause()
         assert app.dirty and MARK in screen_text(pilot), "a recovered plan is not the file"
+        assert find_recovery(path) is not None, "kept until saved"
         app.query_one("#objective-statement").focus()
         await pilot.press("end", "backspace", "backspace", "backspace", "backspace")  # " now"
         app.query_one("#plan-title").focus()
