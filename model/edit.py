@@ -307,19 +307,22 @@ def set_item_kind(plan: Plan, index: int, kind: ItemKind) -> None:
 
 
 def cycle_item_kind(plan: Plan, index: int) -> ItemKind:
-    """Set the item to the next kind (key result, initiative, objective) as a user
-    choice; returns the new kind. Once the choices have gone round to the kind the
-    classifier reads, the next press gives the kind back to the classifier: from an
-    automatic kind, four presses come back to it (three choices, then automatic)."""
-    item = plan.items[index]
-    if item.kind_set_by == "user":
-        from model.classify import classify  # loaded by then in the app; 35 ms otherwise
+    """Set the item to the next kind (key result, initiative, objective, then key result
+    again); returns it. The kind the classifier reads is given back to the classifier
+    (automatic again), any other is kept as the user's choice. So every press shows
+    another kind, whatever the item's kind and who set it, and from an automatic kind
+    three presses come back to it, automatic. (A chosen kind that agreed with the
+    reading used to turn automatic first, the kind shown unchanged, as if the key had
+    done nothing.)"""
+    from model.classify import classify  # loaded by then in the app; 35 ms otherwise
 
-        if item.kind == classify(item.text).kind:
-            item.kind_set_by = "auto"
-            return item.kind
+    item = plan.items[index]
     kind = ITEM_KINDS[(ITEM_KINDS.index(item.kind) + 1) % len(ITEM_KINDS)]
-    set_item_kind(plan, index, kind)
+    if kind == classify(item.text).kind:
+        item.kind = kind
+        item.kind_set_by = "auto"
+    else:
+        set_item_kind(plan, index, kind)
     return kind
 
 

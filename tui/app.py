@@ -1,7 +1,8 @@
 """The planner app. :func:`make_app` builds it, for the CLI and for the tests alike.
 
 The app owns the plan; the step panes change it through ``model.edit`` and tell the app
-(:class:`~tui.screens.base.PlanEdited`), which marks it unsaved. Saving writes it with
+(:class:`~tui.screens.base.PlanEdited`), which marks it unsaved while it differs from
+what was last saved or loaded (``PlanGuard.plan_edited``). Saving writes it with
 ``model.store.save_plan``; a failed save is reported and the plan stays in memory.
 
 ``okr PLAN`` in a terminal starts the app from the parsed file instead
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from model.checks import CheckReport
     from model.plan import Plan
     from model.plan_source import PlanSource
+    from model.saved import SavedPlan
     from tui.guard import PlanGuard
 
 
@@ -70,7 +72,8 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
     ]
 
     dirty: reactive[bool] = reactive(False)
-    """Whether the plan has changes that are not saved yet."""
+    """Whether the plan differs from what was last saved or loaded (or recovered edits
+    were put in it): what the unsaved mark shows and quitting asks about."""
 
     def __init__(
         self,
@@ -116,12 +119,16 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         self.guard: PlanGuard = None  # type: ignore[assignment]  # set with the plan
         """Lock, read-only mode, recovery file and conflict checks (see ``tui.guard``)."""
         if plan is not None:
-            self._guard_plan(base)
+            from model.saved import SavedPlan
 
-    def _guard_plan(self, base: Fingerprint) -> None:
+            self._guard_plan(base, SavedPlan(plan, base))
+
+    def _guard_plan(self, base: Fingerprint, saved: SavedPlan | None) -> None:
+        """Guard the plan, read from the file ``base`` describes; ``saved`` keeps it as it
+        was read, to tell an edit undone (``None``: every edit is unsaved)."""
         from tui.guard import PlanGuard
 
-        self.guard = PlanGuard(self, base)
+        self.guard = PlanGuard(self, base, saved)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then one dropping terminal control characters (plan text is

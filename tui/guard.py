@@ -6,10 +6,13 @@
   names the holder and offers read-only, take over or quit. Refreshed on every autosave
   tick; when someone takes it over, this session turns read-only and says so.
 - **Read-only**: saving to the plan is refused and offers save-as instead.
+- **Unsaved**: the plan is unsaved while it differs from what was last saved or loaded
+  (``model.saved``), so an edit undone or typed back leaves nothing to save.
 - **Recovery** (``model.recovery``): while the plan has unsaved edits they are written
   to the private recovery file every :data:`AUTOSAVE_SECONDS` (only when they changed
   since the last write), on SIGHUP/SIGTERM, on a crash and on any exit that did not
-  save or deliberately discard them. The next open offers to recover them. A read-only
+  save or deliberately discard them. The next open offers to recover them. Edits undone
+  back to the saved plan delete the file (it would offer them back). A read-only
   session writes a file of its own, never the lock holder's, and is offered the kept
   edits of read-only sessions that ended.
 - **Conflicts** (:mod:`tui.saving`): saves pass the fingerprint of what was loaded;
@@ -38,6 +41,7 @@ from model.recovery import (
     recovery_path,
     write_recovery,
 )
+from model.saved import SavedPlan
 from model.store import dumps_plan
 from tui.saving import Saving, text_digest
 from tui.screens.choice import Choice, ChoiceDialog
@@ -54,10 +58,12 @@ AUTOSAVE_SECONDS = 3.0
 class PlanGuard(Saving):
     """The lock, the base fingerprint and the recovery file of the app's plan."""
 
-    def __init__(self, app: OkrApp, base: Fingerprint) -> None:
+    def __init__(self, app: OkrApp, base: Fingerprint, saved: SavedPlan | None) -> None:
         self.app = app
         self.base = base
         """The fingerprint of the file the plan in memory started from (for conflicts)."""
+        self.saved = saved
+        """The plan as last saved or loaded (``None``: not known, every edit is unsaved)."""
         self.lock: Lock | None = None
         """This session's lock on the plan (``None``: read-only, or no lock possible)."""
         self.read_only = False
@@ -144,6 +150,26 @@ class PlanGuard(Saving):
             self.exit_notices.append(t("safety.edits_lost"))
         else:
             self.exit_notices.append(t(notice, file=str(file), path=str(self.path)))
+
+    # --- edits ----------------------------------------------------------------------------
+
+    def plan_edited(self) -> None:
+        """The plan was just edited: it is unsaved unless the edit brought it back to what
+        was last saved or loaded (an edit undone, or typed back). Then the edits kept for
+        recovery are stale and go (the next open would offer them back), and the file the
+        plan was read from is its base again (recovered edits typed back included)."""
+        app = self.app
+        unsaved = self.saved is None or self.saved.differs(app.plan)
+        if app.dirty and not unsaved:
+            self._back_to_saved()
+        app.dirty = unsaved
+
+    def _back_to_saved(self) -> None:
+        assert self.saved is not None
+        if self._recovered_digest is not None or self._adopted is not None:
+            self.discard_kept_edits(own=self.read_only)  # the ones this session kept
+        self._recovered_digest = None
+        self.base = self.saved.fingerprint
 
     # --- the autosave tick ---------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from model.i18n import t
 from model.lock import Lock, LockBusy, LockError, acquire, open_elsewhere
 from model.plan import CheckIn, Plan
 from model.recovery import Recovery, discard_recovery
+from model.saved import SavedPlan
 from model.store import WriteResult, load_plan_with_fingerprint, save_plan
 from tui.screens.choice import Choice, ChoiceDialog
 
@@ -36,6 +37,7 @@ class Saving:
 
     app: OkrApp
     base: Fingerprint
+    saved: SavedPlan | None
     lock: Lock | None
     read_only: bool
     _recovered_digest: bytes | None
@@ -106,6 +108,7 @@ class Saving:
 
     def _saved(self, result: WriteResult) -> None:
         self.base = result.fingerprint
+        self.saved = SavedPlan(self.app.plan, result.fingerprint)
         self.discard_kept_edits(own=False)
         self._recovered_digest = None
         self._discarded = False
@@ -183,6 +186,7 @@ class Saving:
             self.app.notify(str(error), severity="error", markup=False)
             return False
         self.base = loaded.fingerprint
+        self.saved = SavedPlan(loaded.plan, loaded.fingerprint)
         self.discard_kept_edits(own=self.read_only)
         self._recovered_digest = None
         await self.replace_plan(loaded.plan, dirty=False)

@@ -23,6 +23,7 @@ from model.fingerprint import ABSENT
 if TYPE_CHECKING:
     from model.plan import Plan
     from model.plan_source import PlanSource
+    from model.saved import SavedPlan
     from model.store import LoadedPlan
     from tui.guard import PlanGuard
     from tui.screens.opening import OpeningBody
@@ -62,15 +63,17 @@ class Takeover:
         source = self.source
         assert source is not None
         try:
-            loaded = await asyncio.to_thread(_validated, source, self.path)
+            plan, saved = await asyncio.to_thread(
+                _validated_and_kept, source, self.path, self.is_new
+            )
         except PlanError as error:
             self.open_error = error
             self.exit(return_code=2)
             return
         if self._signalled:
             return  # stopped while validating: nothing was edited, nothing to keep
-        self.plan = loaded.plan
-        self._guard_plan(ABSENT if self.is_new else loaded.fingerprint)
+        self.plan = plan
+        self._guard_plan(saved.fingerprint, saved)
         self._begin_batch()  # the editor is painted once, whole, not as it is built
         try:
             self.stylesheet.read(Path(__file__).with_name(self.CSS_PATH[1]))
@@ -109,7 +112,7 @@ class Takeover:
             return  # the file does not validate: nothing was edited, nothing to keep
         loaded.plan.objective.statement = typed
         self.plan = loaded.plan
-        self._guard_plan(ABSENT if self.is_new else loaded.fingerprint)
+        self._guard_plan(ABSENT if self.is_new else loaded.fingerprint, None)
         self.guard.read_only = True  # its own recovery file, not the plan's shared one
         self.set_reactive(type(self).dirty, True)  # type: ignore[attr-defined]
 
@@ -181,3 +184,12 @@ def _validated(source: PlanSource, path: Path) -> LoadedPlan:
     from model.store import plan_from_source
 
     return plan_from_source(source, path)
+
+
+def _validated_and_kept(source: PlanSource, path: Path, is_new: bool) -> tuple[Plan, SavedPlan]:
+    """The plan in ``source``, validated, and a copy of it as read (made here, in the
+    validating thread, before anyone can edit it) to tell later whether it was edited."""
+    from model.saved import SavedPlan
+
+    loaded = _validated(source, path)
+    return loaded.plan, SavedPlan(loaded.plan, ABSENT if is_new else loaded.fingerprint)

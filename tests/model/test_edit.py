@@ -319,13 +319,36 @@ def test_a_users_kind_is_never_replaced_by_the_classifier():
     assert plan.items[0].kind == "key_result"
 
 
-def test_cycle_item_kind_goes_round_as_a_user_choice_then_back_to_automatic():
+def test_cycle_item_kind_goes_round_the_kinds_the_classifiers_one_automatic():
     plan = Plan(items=[Item(text="Publish 10 blog posts a month", kind="initiative")])
     assert [cycle_item_kind(plan, 0) for _ in range(3)] == ["objective", "key_result", "initiative"]
-    assert plan.items[0].kind_set_by == "user", "the classifier's kind, as a choice"
-    assert cycle_item_kind(plan, 0) == "initiative"
-    assert plan.items[0].kind_set_by == "auto", "the fourth press: the classifier's again"
+    assert plan.items[0].kind_set_by == "auto", "the third press: the classifier's again"
     assert cycle_item_kind(plan, 0) == "objective" and plan.items[0].kind_set_by == "user"
+
+
+def test_cycle_item_kind_moves_a_chosen_kind_that_agrees_with_the_reading_on():
+    # It turned automatic instead, the kind shown unchanged: the key seemed to do nothing.
+    plan = Plan(items=[Item(text="Publish 10 blog posts a month", kind="initiative")])
+    set_item_kind(plan, 0, "initiative")
+    assert cycle_item_kind(plan, 0) == "objective"
+    assert plan.items[0].kind_set_by == "user"
+
+
+@pytest.mark.parametrize(
+    "text", ["Publish 10 blog posts a month", "Raise NPS from 30 to 45 by June", "Become #1", ""]
+)
+@pytest.mark.parametrize("kind", ["key_result", "initiative", "objective"])
+@pytest.mark.parametrize("set_by", ["auto", "user"])
+def test_every_press_of_k_shows_another_kind(text, kind, set_by):
+    from model.classify import classify
+
+    plan = Plan(items=[Item(text=text, kind=kind, kind_set_by=set_by)])
+    for _ in range(4):
+        before = plan.items[0].kind
+        after = cycle_item_kind(plan, 0)
+        assert after != before and plan.items[0].kind == after
+        automatic = after == classify(text).kind
+        assert plan.items[0].kind_set_by == ("auto" if automatic else "user")
 
 
 def test_link_item_to_existing_kpis_only():

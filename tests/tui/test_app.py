@@ -365,12 +365,12 @@ async def test_k_goes_round_the_kinds_and_back_to_the_automatic_one(tmp_path):
         await type_text(pilot, "Run a webinar")
         await pilot.press("escape")
         assert "kind set automatically" in screen_text(pilot)
-        await pilot.press("k", "k", "k")  # objective, key result, initiative: all chosen
+        await pilot.press("k", "k")  # objective, key result: chosen
         await pilot.pause()
         item = app.plan.items[0]
-        assert (item.kind, item.kind_set_by) == ("initiative", "user")
+        assert (item.kind, item.kind_set_by) == ("key_result", "user")
         assert "kind chosen by you" in screen_text(pilot)
-        await pilot.press("k")
+        await pilot.press("k")  # initiative, the kind it reads as: automatic again
         await pilot.pause()
         assert (item.kind, item.kind_set_by) == ("initiative", "auto")
         assert "kind set automatically" in screen_text(pilot)
@@ -379,6 +379,25 @@ async def test_k_goes_round_the_kinds_and_back_to_the_automatic_one(tmp_path):
         await pilot.pause()
     saved = load_plan(path).items[0]
     assert (saved.kind, saved.kind_set_by) == ("initiative", "auto")
+
+
+async def test_k_on_a_chosen_kind_the_reading_agrees_with_shows_another_kind(tmp_path):
+    # k made such an item automatic: the kind shown stayed, as if the key did nothing.
+    path = tmp_path / "p.toml"
+    plan = Plan(items=[Item(text="Run a webinar", kind="initiative", kind_set_by="user")])
+    app = make_app(plan, path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#item-list").focus()
+        await pilot.pause()
+        assert "Init *    Run a webinar" in screen_text(pilot)  # kind, chosen (*), text
+        await pilot.press("k")
+        await pilot.pause()
+        assert "Obj  *!   Run a webinar" in screen_text(pilot)  # chosen, the reading disagrees
+        assert "kind chosen by you" in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_plan(path).items[0]
+    assert (saved.kind, saved.kind_set_by) == ("objective", "user")
 
 
 async def test_the_items_editor_adds_moves_retypes_links_and_deletes(tmp_path):

@@ -292,7 +292,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         checkin = CheckIn.model_validate(checkin.model_dump())
         after = progress_with(self.plan, checkin)
         add_checkin(self.plan, checkin)
-        self.okr_app.dirty = True
+        self.okr_app.guard.plan_edited()
         self.drafts.pop(kpi.id, None)
         self._show_result(checkin, after)
         self._refresh_rows(checkin)

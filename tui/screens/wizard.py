@@ -211,7 +211,7 @@ class WizardScreen(Screen[None]):
 
     @on(PlanEdited)
     def _plan_edited(self, event: PlanEdited) -> None:
-        self.okr_app.dirty = True
+        self.okr_app.guard.plan_edited()
         for step, pane in self.panes.items():
             if step != event.step:
                 pane.stale = True
