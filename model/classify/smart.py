@@ -19,6 +19,7 @@ from model.classify.evidence import Evidence, gather
 from model.classify.result import Reason
 from model.classify.roles import counted_things
 from model.hanzi import both_scripts
+from model.textwidth import char_width
 
 SmartCriterion = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
 SmartStatus = Literal["present", "missing", "unclear"]
@@ -91,8 +92,11 @@ def _specific(said: Evidence | None) -> SmartHint:
     if said is None:
         return _hint("specific", "missing", "classify.smart_no_statement")
     text = said.text
-    words = len(text.split()) if text.isascii() else sum(not c.isascii() for c in text)
-    if words < (4 if text.isascii() else 6):
+    # Chinese is counted in characters, anything else in words: an English sentence with a
+    # typographic dash, a curly apostrophe, an accent or an emoji is still counted in words.
+    chinese = any(char.isalpha() and char_width(char) == 2 for char in text)
+    words = sum(not c.isascii() for c in text) if chinese else len(text.split())
+    if words < (6 if chinese else 4):
         return _hint("specific", "missing", "classify.smart_too_short")
     vague = _VAGUE.search(text)
     if vague:
