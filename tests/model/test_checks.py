@@ -380,7 +380,8 @@ def test_a_kind_the_user_chose_is_questioned_only_when_the_reading_is_very_firm(
     plan.items[4].kpi = "checkout_conversion"
     (finding,) = [f for f in run_checks(plan, AFTER).findings if f.check == "item.kind"]
     assert finding.message.startswith(
-        "you marked this as a key result, but it reads very much as an initiative:"
+        "you marked 'Cut the checkout form from 7 fields to 4' as a key result, but it reads"
+        " very much as an initiative:"
     )
     plan.items[6].kind, plan.items[6].kind_set_by = "key_result", "user"  # read at 0.69
     plan.items[6].kpi = "aov"
