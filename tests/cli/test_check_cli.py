@@ -303,7 +303,9 @@ def test_json_stays_valid_and_safe_with_any_character_in_the_plan(tmp_path: Path
     assert not any(char in result.stdout for char in "\x85\u202e\x1b")
     findings = json.loads(result.stdout)["plans"][0]["findings"]
     unknown = next(f for f in findings if f["check"] == "item.kpi_unknown")
-    assert unknown["message"] == "linked to 'a\x85b\u202ec\x1bd', which is not a KPI of this plan"
+    assert unknown["message"] == (
+        "'x' is linked to 'a\x85b\u202ec\x1bd', which is not a KPI of this plan"
+    )
 
 
 def test_json_outputs_stay_valid_json_with_c1_controls_and_bidi_overrides(tmp_path):
