@@ -383,3 +383,18 @@ def test_a_negative_rate_or_count_is_a_warning_not_a_percent_scale_hint(tmp_path
         f"{plan}: baselines: warning: kpis.organic_sessions.baseline: organic_sessions:"
         "基準值 -40,000 低於零,但數量不會是負的,而且公式中沒有會讓它變成負數的減法"
     ) in result.stdout.splitlines()
+
+
+def test_a_plan_that_passes_gets_its_summary_line_too():
+    # okr check on several plans printed nothing at all for the ones that passed, so a CI
+    # log could not tell which plans had been checked.
+    ecommerce = str(PLANS / "ecommerce-revenue.toml")
+    chinese = str(PLANS / "content-leads.zh-TW.toml")
+    result = run_okr("check", ecommerce, chinese)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        f"{ecommerce}: 0 errors, 0 warnings, 0 hints",
+        f"{chinese}: 0 errors, 0 warnings, 0 hints",
+    ]
+    result = run_okr("check", "--lang", "zh-TW", ecommerce)
+    assert result.stdout.splitlines() == [f"{ecommerce}: 0 個錯誤、0 個警告、0 個建議"]
