@@ -112,3 +112,11 @@ def test_an_english_objective_with_a_typographic_character_is_counted_in_words()
         assert hints(statement)["specific"].reason.key != "classify.smart_too_short", statement
     assert hints("Grow 🚀 revenue")["specific"].reason.key == "classify.smart_too_short"
     assert hints("提升營收")["specific"].reason.key == "classify.smart_too_short"
+
+
+def test_subscriptions_are_what_a_saas_objective_is_about():
+    # "Grow paid subscriptions for Acme Analytics by 25% by June 30" was told to check
+    # that it names who or what it is about: subscriptions were no known noun.
+    result = hints("Grow paid subscriptions for Acme Analytics by 25% by June 30")
+    assert result["specific"].status == "present"
+    assert result["specific"].reason.text == "names what it is about: 'paid subscriptions'"
