@@ -398,3 +398,17 @@ def test_a_plan_that_passes_gets_its_summary_line_too():
     ]
     result = run_okr("check", "--lang", "zh-TW", ecommerce)
     assert result.stdout.splitlines() == [f"{ecommerce}: 0 個錯誤、0 個警告、0 個建議"]
+
+
+def test_a_currency_that_is_no_code_is_a_warning(tmp_path: Path):
+    # A typo in the currency was taken silently and printed before every amount.
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    plan = write(tmp_path, "plan.toml", text.replace('currency = "USD"', 'currency = "dollars"'))
+    result = run_okr("check", str(plan))
+    assert result.returncode == 0
+    assert (
+        f"{plan}: baselines: warning: currency: the currency 'dollars' is not a currency code"
+        " such as USD or TWD"
+    ) in result.stdout.splitlines()
+    lower = write(tmp_path, "lower.toml", text.replace('currency = "USD"', 'currency = "usd"'))
+    assert "plan.currency" not in run_okr("check", "--verbose", str(lower)).stdout

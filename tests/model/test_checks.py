@@ -149,6 +149,7 @@ FAILING: dict[str, Case] = {
         lambda plan: setattr(plan.inputs["sessions"], "source", ""), ["inputs.sessions.source"]
     ),
     "inputs.unused": Case(_declare("returns"), ["inputs.returns"]),
+    "plan.currency": Case(_set("currency", "dollars"), ["currency"]),
     "kpi.baseline": Case(_set("kpis.0.baseline", None), [f"{ATC}.baseline"]),
     "kpi.target": Case(_set("kpis.0.target", None), [f"{ATC}.target"]),
     "kpi.guardrail": Case(_set("kpis.0.guardrail", Guardrail()), [f"{ATC}.guardrail"]),
