@@ -123,3 +123,17 @@ def test_a_kpi_without_a_direction_keeps_it_unset(tmp_path: Path):
     assert 'id = "trial_activation"' in first and "direction" not in first
     assert written.count('direction = "increase"') == text.count('direction = "increase"') - 1
     assert load_plan(new).kpis[0].direction == "increase"  # still read as the default
+
+
+def test_a_kgi_deadline_left_from_the_old_period_is_a_warning(tmp_path: Path):
+    # next-period copies the texts: the KGI still said "by 2026-03-31" in a plan for
+    # April to June, and okr check passed it without a word (SMART even said time-bound).
+    new = tmp_path / "q2.toml"
+    assert run_okr("next-period", str(PLANS / "saas-growth.toml"), "-o", str(new)).returncode == 0
+    lines = run_okr("check", str(new)).stdout.splitlines()
+    assert (
+        f"{new}: objective: warning: objective.kgi: the deadline 2026-03-31 comes before the"
+        " plan's period starts, on 2026-04-01"
+    ) in lines
+    zh = run_okr("check", "--lang", "zh-TW", str(new)).stdout
+    assert "objective.kgi: 期限 2026-03-31 早於計畫期間的開始日 2026-04-01" in zh

@@ -96,6 +96,10 @@ FAILING: dict[str, Case] = {
         ),
         ["objective.kgi"],
     ),
+    "objective.deadline_before_period": Case(
+        _set("objective.kgi", "Monthly online revenue from $330,000 to $450,000 by 2026-03-31"),
+        ["objective.kgi"],
+    ),
     "objective.specific": Case(
         _set("objective.statement", "Improve stuff"), ["objective.statement"]
     ),
