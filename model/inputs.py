@@ -83,6 +83,18 @@ def kpi_inputs(plan: Plan, kpi: Kpi) -> list[tuple[str, Input | None]]:
     return [(name, plan.inputs.get(name)) for name in formula_inputs(kpi)]
 
 
+def sources_of_inputs(plan: Plan, kpi: Kpi) -> tuple[str, ...]:
+    """The data sources of the inputs the KPI's formula reads, each once, when every one
+    of them declares its source: then the KPI needs no ``data_source`` of its own (the
+    ``kpi.data_source`` check). ``()`` when one has none, or the formula reads nothing."""
+    sources: dict[str, None] = {}
+    for _name, declared in kpi_inputs(plan, kpi):
+        if declared is None or not declared.source.strip():
+            return ()
+        sources[declared.source.strip()] = None
+    return tuple(sources)
+
+
 def kpis_without_formula(plan: Plan) -> list[str]:
     """Ids of the KPIs whose formula is empty, in plan order."""
     return [kpi.id for kpi in plan.kpis if not kpi.formula.strip()]

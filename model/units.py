@@ -39,6 +39,15 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 }
 """Symbols shown before amounts; other currency codes are shown as ``CHF 1,234``."""
 
+
+def is_currency_code(text: str) -> bool:
+    """Whether ``text`` reads as a plan's currency: a three-letter code such as USD, TWD or
+    EUR (amounts show it: ``$780``, ``NT$600``, ``CHF 1,234``), or nothing (plain
+    numbers). The ``plan.currency`` check and the Baselines step's note use it."""
+    code = text.strip()
+    return not code or (len(code) == 3 and code.isascii() and code.isalpha())
+
+
 MAX_TYPED_LENGTH = 60
 """Longest typed value read; anything longer is not a number someone meant to type."""
 

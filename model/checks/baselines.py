@@ -18,6 +18,8 @@ from model.checks.kpis import kpis_missing
 from model.classify.smart import AMBITION_RANGE
 from model.plan import Guardrail, Kpi
 from model.progress_report import CADENCE_KEYS
+from model.safetext import shown
+from model.units import is_currency_code
 
 SLOW_FOR_LEADING = ("monthly", "quarterly")
 """Cadences too slow for a leading indicator, which the method reviews weekly."""
@@ -25,6 +27,16 @@ SLOW_FOR_LEADING = ("monthly", "quarterly")
 
 def _quantity(context: Context, kpi: Kpi, value: float) -> Quantity:
     return Quantity(value, kpi.unit, context.plan.currency)
+
+
+@check("plan.currency", severity="warning", step="baselines")
+def plan_currency(context: Context) -> Iterator[Found]:
+    """A typo (``w``, ``dollars``) was shown before every amount, in the app, the exports
+    and ``okr check`` alike (``W 780``, ``DOLLARS 700``)."""
+    if not is_currency_code(context.plan.currency):
+        yield Found(
+            ("currency",), "checks.currency_not_a_code", {"currency": shown(context.plan.currency)}
+        )
 
 
 @check("kpi.baseline", severity="error", step="baselines")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from model.checks.base import Described, Found, check
 from model.checks.context import Context
-from model.inputs import formula_inputs, kpi_formula_problems, unused_inputs
+from model.inputs import formula_inputs, kpi_formula_problems, sources_of_inputs, unused_inputs
 
 
 @check("kpi.definition", severity="warning", step="formulas")
@@ -56,12 +56,8 @@ def formula_zero_divisor(context: Context) -> Iterator[Found]:
 @check("kpi.data_source", severity="error", step="formulas")
 def kpi_data_source(context: Context) -> Iterator[Found]:
     """A KPI names its data source, or every input its formula reads declares one."""
-    inputs = context.plan.inputs
     for ref in context.kpis:
-        if ref.kpi.data_source.strip():
-            continue
-        names = formula_inputs(ref.kpi)
-        if names and all(name in inputs and inputs[name].source.strip() for name in names):
+        if ref.kpi.data_source.strip() or sources_of_inputs(context.plan, ref.kpi):
             continue
         yield Found(ref.loc("data_source"), "checks.kpi_no_data_source", {"kpi": ref.kpi.id})
 

@@ -11,6 +11,19 @@ from model.checks.context import Context
 from model.classify import CONFIDENT, Classification, classify
 from model.classify.rules import read as read_afresh
 from model.plan import ItemKind
+from model.safetext import shown
+
+QUOTED_ITEM_CELLS = 40
+"""The most terminal cells of a line a finding quotes (40 letters, 20 Chinese
+characters): enough to tell which line it is without the items[N] index."""
+
+
+def quoted(text: str) -> str:
+    """The start of an item's line as a finding names it (``okr check`` and the exports
+    list findings by field path, and ``items[3]`` alone does not say which line)."""
+    line = " ".join(text.split())
+    quote = shown(line, QUOTED_ITEM_CELLS)
+    return quote if quote == line else quote[:-1].rstrip() + "…"
 
 
 def normalized(text: str) -> str:
@@ -38,14 +51,20 @@ def item_text(context: Context) -> Iterator[Found]:
 def key_results_linked(context: Context) -> Iterator[Found]:
     for index, item in enumerate(context.plan.items):
         if item.kind == "key_result" and item.text.strip() and not (item.kpi or "").strip():
-            yield Found(("items", index, "kpi"), "checks.item_not_linked")
+            yield Found(
+                ("items", index, "kpi"), "checks.item_not_linked", {"item": quoted(item.text)}
+            )
 
 
 @check("item.kpi_unknown", severity="error", step="objective", ignorable=False)
 def links_to_existing_kpis(context: Context) -> Iterator[Found]:
     for index, item in enumerate(context.plan.items):
         if (item.kpi or "").strip() and item.kpi not in context.kpi_ids:
-            yield Found(("items", index, "kpi"), "checks.item_unknown_kpi", {"kpi": item.kpi})
+            yield Found(
+                ("items", index, "kpi"),
+                "checks.item_unknown_kpi",
+                {"kpi": item.kpi, "item": quoted(item.text)},
+            )
 
 
 @check("items.duplicate", severity="warning", step="objective")
@@ -59,7 +78,7 @@ def duplicate_items(context: Context) -> Iterator[Found]:
             yield Found(
                 ("items", index, "text"),
                 "checks.item_duplicate",
-                {"first": first_seen[text]},
+                {"first": first_seen[text], "item": quoted(item.text)},
             )
         else:
             first_seen[text] = index
@@ -123,13 +142,15 @@ class _ReadsAs(Mapping[str, object]):
             return KIND_PHRASES[self._saved]
         if name == "reason":
             return Described(partial(_first_reason, self._text))
+        if name == "item":
+            return quoted(self._text)
         raise KeyError(name)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(("reading", "saved", "reason"))
+        return iter(("reading", "saved", "reason", "item"))
 
     def __len__(self) -> int:
-        return 3
+        return 4
 
 
 @check("item.kind", severity="hint", step="objective")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from model.checks.base import Described, Found, check
 from model.checks.context import Context
 from model.classify import SmartHint, smart_hints
+from model.classify.smart import deadline_dates
 
 
 def _blank(text: str) -> bool:
@@ -67,6 +68,24 @@ def objective_deadline(context: Context) -> Iterator[Found]:
         return  # nothing written yet: objective.statement and objective.kgi say so
     if smart_reading(context)["time_bound"].status == "missing":
         yield Found(("objective", "kgi"), "checks.objective_no_deadline")
+
+
+@check("objective.deadline_before_period", severity="warning", step="objective")
+def objective_deadline_before_period(context: Context) -> Iterator[Found]:
+    """A date the KGI (or the statement) must be met by that comes before the period
+    starts: a deadline left from an earlier period, as okr next-period copies the texts.
+    A later date is not flagged: a quarter's plan may serve a KGI for the year."""
+    objective = context.plan.objective
+    if objective.start is None:
+        return
+    for field, text in (("kgi", objective.kgi), ("statement", objective.statement)):
+        day = next((d for d in deadline_dates(text) if d < objective.start), None)
+        if day is not None:
+            yield Found(
+                ("objective", field),
+                "checks.objective_deadline_before_period",
+                {"date": day.isoformat(), "start": objective.start.isoformat()},
+            )
 
 
 @check("objective.specific", severity="warning", step="objective")

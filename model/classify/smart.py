@@ -8,6 +8,7 @@ Relevance cannot be judged from text and is always left to the user.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from model.classify.result import Reason
 from model.classify.roles import counted_things
 from model.classify.words_en import EN_DETERMINERS
 from model.hanzi import both_scripts
+from model.textwidth import char_width
 
 SmartCriterion = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
 SmartStatus = Literal["present", "missing", "unclear"]
@@ -92,8 +94,11 @@ def _specific(said: Evidence | None) -> SmartHint:
     if said is None:
         return _hint("specific", "missing", "classify.smart_no_statement")
     text = said.text
-    words = len(text.split()) if text.isascii() else sum(not c.isascii() for c in text)
-    if words < (4 if text.isascii() else 6):
+    # Chinese is counted in characters, anything else in words: an English sentence with a
+    # typographic dash, a curly apostrophe, an accent or an emoji is still counted in words.
+    chinese = any(char.isalpha() and char_width(char) == 2 for char in text)
+    words = sum(not c.isascii() for c in text) if chinese else len(text.split())
+    if words < (6 if chinese else 4):
         return _hint("specific", "missing", "classify.smart_too_short")
     vague = _VAGUE.search(text)
     if vague:
@@ -201,6 +206,24 @@ def _achievable(said: Evidence | None, measure: Evidence | None) -> SmartHint:
                 return _hint("achievable", "unclear", "classify.smart_stretch", **params)
             return _hint("achievable", "present", "classify.smart_ambitious", **params)
     return _hint("achievable", "unclear", "classify.smart_no_baseline")
+
+
+_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+"""A whole date inside a deadline: ``2026-03-31``, ``2026/3/31``, ``2026 年 3 月 31 日``."""
+
+
+def deadline_dates(text: str) -> list[dt.date]:
+    """The whole dates ``text`` sets as deadlines ("by 2026-03-31", "2026 年 6 月 30 日前"),
+    in order; a date that is no deadline ("from $330,000 on 2025-12-31") is left out."""
+    said = gather(text)
+    if said is None:
+        return []
+    found = []
+    for deadline in said.deadlines:
+        for match in _FULL_DATE.finditer(said.text, deadline.start, deadline.end):
+            with contextlib.suppress(ValueError):
+                found.append(dt.date(int(match[1]), int(match[2]), int(match[3])))
+    return found
 
 
 def _time_bound(

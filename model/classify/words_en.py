@@ -158,7 +158,8 @@ sign-ups, signups, trials, downloads, installs, orders, deals, visitors, members
 partners, resellers, donors, volunteers, students, patients, reviews, backlinks,
 opportunities, registrations, attendees, applicants, candidates, referrals, responses,
 paying users, paying customers, logos, wins, sessions, visits, tickets, meetings,
-requests, applications, inquiries, enquiries, reservations, demo requests, purchases
+requests, applications, inquiries, enquiries, reservations, demo requests, purchases,
+subscriptions, paid subscriptions, renewals
 """)
 EN_OUTPUT_NOUN = word_list("""
 posts, blog posts, articles, emails, email, newsletters, videos, video, webinars, events,

@@ -20,6 +20,7 @@ from model.export.common import (
 from model.export.smart_table import smart_rows
 from model.export.tracking import history_section, progress_section
 from model.i18n import t
+from model.plan import Kpi, Plan
 from model.progress_report import (
     NO_VALUE,
     format_score,
@@ -148,7 +149,7 @@ def _kpis(context: ExportContext) -> list[Block]:
                     kpi.definition or NO_VALUE,
                     unit_words(kpi),
                     direction_label(kpi),
-                    kpi.data_source or NO_VALUE,
+                    _data_source(plan, kpi),
                 )
                 for kpi in plan.kpis
             ),
@@ -180,6 +181,19 @@ def _kpis(context: ExportContext) -> list[Block]:
         )
     blocks.extend(_funnel(context))
     return blocks
+
+
+def _data_source(plan: Plan, kpi: Kpi) -> str:
+    """The KPI's data source, else its inputs' sources when they all name one (which the
+    method accepts: a reviewer must not read "—" as missing)."""
+    from model.inputs import sources_of_inputs
+
+    if kpi.data_source.strip():
+        return kpi.data_source
+    sources = sources_of_inputs(plan, kpi)
+    if not sources:
+        return NO_VALUE
+    return t("export.sources_of_inputs", sources=t("export.sources_separator").join(sources))
 
 
 def _funnel(context: ExportContext) -> list[Block]:

@@ -303,7 +303,9 @@ def test_json_stays_valid_and_safe_with_any_character_in_the_plan(tmp_path: Path
     assert not any(char in result.stdout for char in "\x85\u202e\x1b")
     findings = json.loads(result.stdout)["plans"][0]["findings"]
     unknown = next(f for f in findings if f["check"] == "item.kpi_unknown")
-    assert unknown["message"] == "linked to 'a\x85b\u202ec\x1bd', which is not a KPI of this plan"
+    assert unknown["message"] == (
+        "'x' is linked to 'a\x85b\u202ec\x1bd', which is not a KPI of this plan"
+    )
 
 
 def test_json_outputs_stay_valid_json_with_c1_controls_and_bidi_overrides(tmp_path):
@@ -381,3 +383,32 @@ def test_a_negative_rate_or_count_is_a_warning_not_a_percent_scale_hint(tmp_path
         f"{plan}: baselines: warning: kpis.organic_sessions.baseline: organic_sessions:"
         "基準值 -40,000 低於零,但數量不會是負的,而且公式中沒有會讓它變成負數的減法"
     ) in result.stdout.splitlines()
+
+
+def test_a_plan_that_passes_gets_its_summary_line_too():
+    # okr check on several plans printed nothing at all for the ones that passed, so a CI
+    # log could not tell which plans had been checked.
+    ecommerce = str(PLANS / "ecommerce-revenue.toml")
+    chinese = str(PLANS / "content-leads.zh-TW.toml")
+    result = run_okr("check", ecommerce, chinese)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        f"{ecommerce}: 0 errors, 0 warnings, 0 hints",
+        f"{chinese}: 0 errors, 0 warnings, 0 hints",
+    ]
+    result = run_okr("check", "--lang", "zh-TW", ecommerce)
+    assert result.stdout.splitlines() == [f"{ecommerce}: 0 個錯誤、0 個警告、0 個建議"]
+
+
+def test_a_currency_that_is_no_code_is_a_warning(tmp_path: Path):
+    # A typo in the currency was taken silently and printed before every amount.
+    text = (PLANS / "ecommerce-revenue.toml").read_text("utf-8")
+    plan = write(tmp_path, "plan.toml", text.replace('currency = "USD"', 'currency = "dollars"'))
+    result = run_okr("check", str(plan))
+    assert result.returncode == 0
+    assert (
+        f"{plan}: baselines: warning: currency: the currency 'dollars' is not a currency code"
+        " such as USD or TWD"
+    ) in result.stdout.splitlines()
+    lower = write(tmp_path, "lower.toml", text.replace('currency = "USD"', 'currency = "usd"'))
+    assert "plan.currency" not in run_okr("check", "--verbose", str(lower)).stdout

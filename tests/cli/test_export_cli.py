@@ -211,3 +211,20 @@ def test_a_folder_as_output_is_said_at_once_not_offered_force(tmp_path: Path):
         assert (result.returncode, result.stdout) == (2, "")
         assert result.stderr == f"okr: {folder}: {words}\n"
     assert list(folder.iterdir()) == []
+
+
+def test_a_kpi_sourced_through_its_inputs_shows_their_sources_not_a_dash(tmp_path: Path):
+    # okr check accepts a KPI whose every input names its source, but the export's
+    # "Data source" column showed "—", which a reviewer reads as missing.
+    text = (PLANS / "saas-growth.toml").read_text("utf-8")
+    plan = tmp_path / "plan.toml"
+    own_source = 'data_source = "Finance ledger and billing DB, monthly close"\n'
+    plan.write_text(text.replace(own_source, ""), "utf-8")
+    assert run_okr("check", str(plan)).returncode == 0
+    english = run_okr("export", str(plan)).stdout
+    assert (
+        "| cac | Marketing spend per new paying customer | currency | lower is better |"
+        " Finance ledger, monthly close; Billing DB, daily export (the sources of its inputs) |"
+    ) in english
+    chinese = run_okr("export", str(plan), "--lang", "zh-TW").stdout
+    assert "Finance ledger, monthly close;Billing DB, daily export(各輸入值的來源) |" in chinese

@@ -137,3 +137,17 @@ def test_a_folder_as_output_is_said_at_once_not_offered_force(tmp_path: Path):
         assert (result.returncode, result.stdout) == (2, "")
         assert result.stderr == f"okr: {folder}: {words}\n"
     assert list(folder.iterdir()) == []
+
+
+def test_a_kgi_deadline_left_from_the_old_period_is_a_warning(tmp_path: Path):
+    # next-period copies the texts: the KGI still said "by 2026-03-31" in a plan for
+    # April to June, and okr check passed it without a word (SMART even said time-bound).
+    new = tmp_path / "q2.toml"
+    assert run_okr("next-period", str(PLANS / "saas-growth.toml"), "-o", str(new)).returncode == 0
+    lines = run_okr("check", str(new)).stdout.splitlines()
+    assert (
+        f"{new}: objective: warning: objective.kgi: the deadline 2026-03-31 comes before the"
+        " plan's period starts, on 2026-04-01"
+    ) in lines
+    zh = run_okr("check", "--lang", "zh-TW", str(new)).stdout
+    assert "objective.kgi: 期限 2026-03-31 早於計畫期間的開始日 2026-04-01" in zh

@@ -96,6 +96,10 @@ FAILING: dict[str, Case] = {
         ),
         ["objective.kgi"],
     ),
+    "objective.deadline_before_period": Case(
+        _set("objective.kgi", "Monthly online revenue from $330,000 to $450,000 by 2026-03-31"),
+        ["objective.kgi"],
+    ),
     "objective.specific": Case(
         _set("objective.statement", "Improve stuff"), ["objective.statement"]
     ),
@@ -149,6 +153,7 @@ FAILING: dict[str, Case] = {
         lambda plan: setattr(plan.inputs["sessions"], "source", ""), ["inputs.sessions.source"]
     ),
     "inputs.unused": Case(_declare("returns"), ["inputs.returns"]),
+    "plan.currency": Case(_set("currency", "dollars"), ["currency"]),
     "kpi.baseline": Case(_set("kpis.0.baseline", None), [f"{ATC}.baseline"]),
     "kpi.target": Case(_set("kpis.0.target", None), [f"{ATC}.target"]),
     "kpi.guardrail": Case(_set("kpis.0.guardrail", Guardrail()), [f"{ATC}.guardrail"]),
@@ -380,7 +385,8 @@ def test_a_kind_the_user_chose_is_questioned_only_when_the_reading_is_very_firm(
     plan.items[4].kpi = "checkout_conversion"
     (finding,) = [f for f in run_checks(plan, AFTER).findings if f.check == "item.kind"]
     assert finding.message.startswith(
-        "you marked this as a key result, but it reads very much as an initiative:"
+        "you marked 'Cut the checkout form from 7 fields to 4' as a key result, but it reads"
+        " very much as an initiative:"
     )
     plan.items[6].kind, plan.items[6].kind_set_by = "key_result", "user"  # read at 0.69
     plan.items[6].kpi = "aov"

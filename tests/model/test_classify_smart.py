@@ -112,3 +112,24 @@ def test_chinese_objective_and_labels_in_chinese():
     set_language("zh-TW")
     assert result["time_bound"].label == "有時限"
     assert result["time_bound"].reason.text == "有期限:2026 年 6 月 30 日前"
+
+
+def test_an_english_objective_with_a_typographic_character_is_counted_in_words():
+    """A curly apostrophe, a dash, an accent or an emoji does not make an English
+    sentence count as Chinese (in characters), which called it too short."""
+    for statement in (
+        "Grow paid subscriptions for Acme’s analytics product by 25% by June 30",
+        "Grow paid subscriptions for our analytics product — by 25% by June 30",
+        "Grow paid subscriptions for the café chain’s loyalty app 🚀",
+    ):
+        assert hints(statement)["specific"].reason.key != "classify.smart_too_short", statement
+    assert hints("Grow 🚀 revenue")["specific"].reason.key == "classify.smart_too_short"
+    assert hints("提升營收")["specific"].reason.key == "classify.smart_too_short"
+
+
+def test_subscriptions_are_what_a_saas_objective_is_about():
+    # "Grow paid subscriptions for Acme Analytics by 25% by June 30" was told to check
+    # that it names who or what it is about: subscriptions were no known noun.
+    result = hints("Grow paid subscriptions for Acme Analytics by 25% by June 30")
+    assert result["specific"].status == "present"
+    assert result["specific"].reason.text == "names what it is about: 'paid subscriptions'"

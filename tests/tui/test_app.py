@@ -9,7 +9,7 @@ from textual.widgets import Input
 from model.i18n import set_language, t
 from model.plan import Item, Kpi, Plan
 from model.store import load_plan
-from tests.tui.helpers import choose, focused_id, run_command, screen_text, type_text
+from tests.tui.helpers import choose, focused_id, run_command, screen_text, type_text, until
 from tui.app import make_app
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.help import HelpScreen
@@ -569,6 +569,33 @@ async def test_baselines_show_the_methods_hints_next_to_the_fields(example_copy)
         await pilot.press("tab", "ctrl+u")
         await type_text(pilot, "72%")
         assert note("row-kpi-target") == "2.00x the baseline; the method suggests 1.2 to 1.5x"
+
+
+async def test_a_currency_that_is_no_code_is_flagged_next_to_its_field(example_copy):
+    """'w' typed as the currency (the cursor lands in the baseline, so a code typed too
+    fast goes astray) was taken silently and shown before every amount: 'W 780'."""
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+
+    def note() -> str:
+        return str(app.query_one("#row-currency .field-note").content)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+5", "escape", "shift+tab")
+        assert focused_id(pilot) == "plan-currency"
+        assert note() == ""
+        await pilot.press("ctrl+u", "w")
+        assert note() == "the currency 'w' is not a currency code such as USD or TWD"
+        await pilot.pause()
+        assert "the currency 'w' is not a" in screen_text(pilot)
+        await pilot.press("ctrl+u", *"TWD")
+        assert note() == ""
+        await pilot.press("ctrl+u", *"dollars", "ctrl+s")
+        await pilot.pause()
+        await until(lambda: app.check_report().count("warning") > 1, "the checks")
+        paths = [f.path for f in app.check_report().findings if f.check == "plan.currency"]
+        assert paths == ["currency"]
+    assert load_plan(path).currency == "dollars"  # kept as typed, flagged
 
 
 async def test_a_lower_is_better_target_is_read_as_okr_check_reads_it(example_copy):

@@ -296,6 +296,23 @@ async def test_a_formula_lists_its_inputs_and_previews_with_values_to_try(tmp_pa
     )
 
 
+async def test_an_input_not_described_yet_shows_what_to_write_in_its_fields(tmp_path):
+    # A new input (declared by typing a formula) showed two blank fields, "What it counts"
+    # and "Data source", where every other field says what goes in it.
+    app = make_app(_formula_plan(), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+4", "tab")
+        await type_text(pilot, "orders / visitors")
+        await pilot.press("escape", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, InputsDialog)
+        await pilot.press("down")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "What it counts what is counted and what is not" in text
+        assert "Data source    e.g. Billing DB, daily export" in text
+
+
 async def test_undo_in_an_inputs_field_never_brings_back_another_inputs_text(tmp_path):
     # The inputs dialog loads each input's text into the same fields: their undo history
     # ran on across inputs, so ctrl+z on one input wrote the previous input's text into it.

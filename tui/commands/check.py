@@ -6,8 +6,9 @@ Each finding is one line ``<file>: <step>: <severity>: <field>: <message>``, e.g
 baseline $780, but lower is better for this KPI``. The step and severity are fixed
 English words, so CI scripts can match them in any language; the message follows
 ``--lang``. ``--verbose`` adds, under each finding, how to fix it and its check id (the
-name an ``[[ignore]]`` entry uses). A plan with findings or silenced ones ends with a
-summary line. ``--format json`` prints the same as data.
+name an ``[[ignore]]`` entry uses). Each plan ends with a summary line, a plan without
+findings too, so a CI log shows every plan that was checked. ``--format json`` prints
+the same as data.
 
 Exit status: 0 when no finding is an error, 1 when some plan has an error, 2 when some
 file could not be read (its reason is one line on stderr; the other files are still
@@ -90,8 +91,9 @@ def _write(text: str) -> None:
 
 
 def report_lines(path: str, report: CheckReport, *, verbose: bool = False) -> list[str]:
-    """The text output for one plan: a line per finding, then a summary if anything was
-    found or silenced. Every line is one line, whatever the plan's text holds."""
+    """The text output for one plan: a line per finding, then its summary (``0 errors, 0
+    warnings, 0 hints`` for a plan that passes, so a log of ``okr check plans/*.toml``
+    names every plan checked). Every line is one line, whatever the plan's text holds."""
     from model.review import can_silence
     from model.safetext import one_line
 
@@ -105,8 +107,7 @@ def report_lines(path: str, report: CheckReport, *, verbose: bool = False) -> li
             # step's rule); the fix line above says what to do with the others
             key = "check.verbose_id" if can_silence(finding) else "check.verbose_id_no_ignore"
             lines.append("    " + one_line(t(key, check=finding.check, path=finding.path)))
-    if report.findings or report.silenced:
-        lines.append(one_line(t("check.summary", file=path, counts=summary_counts(report))))
+    lines.append(one_line(t("check.summary", file=path, counts=summary_counts(report))))
     return lines
 
 

@@ -11,7 +11,9 @@ from textual.widgets import Input, Select
 from model import edit
 from model.i18n import t
 from model.plan import Kpi
+from model.safetext import shown
 from model.steps import field_label, suggested_cadence
+from model.units import is_currency_code
 from model.vocab import choices, label
 from tui.screens.kpi_step import KpiStepPane
 from tui.widgets.form import NUMBER_PLACEHOLDERS, FieldRow, SteadyInput, choice, text_input
@@ -92,6 +94,7 @@ class BaselinesPane(KpiStepPane):
     def load(self) -> None:
         with self.prevent(Input.Changed):
             self.query_one("#plan-currency", SteadyInput).show(self.plan.currency)
+        self.show_currency_note(self.plan.currency)
         super().load()
 
     def show_hints(self, kpi: Kpi) -> None:
@@ -118,9 +121,19 @@ class BaselinesPane(KpiStepPane):
     @on(Input.Changed, "#plan-currency")
     def _currency_typed(self, event: Input.Changed) -> None:
         currency = event.value.strip()
+        self.show_currency_note(currency)
         if self.plan.currency != currency:
             self.plan.currency = currency
             self.edited()
+
+    def show_currency_note(self, currency: str) -> None:
+        """Under the currency, in red, when it is no currency code (the plan.currency
+        check): every amount shows it, so a typo would be shown before each one."""
+        row = self.query_one("#row-currency", FieldRow)
+        if is_currency_code(currency):
+            row.set_note()
+        else:
+            row.set_note(t("checks.currency_not_a_code", currency=shown(currency)), error=True)
 
     @on(Input.Changed, "#kpi-baseline, #kpi-target")
     def _number_typed(self, event: Input.Changed) -> None:

@@ -169,9 +169,16 @@ class InputsDialog(Dialog[bool]):
             )
             yield FieldRow(
                 t("assist.field_counts"),
-                text_input(id="input-description", name="description"),
+                text_input(
+                    id="input-description",
+                    name="description",
+                    placeholder=t("tui.ph_definition"),
+                ),
             )
-            yield FieldRow(field_label("data_source"), text_input(id="input-source", name="source"))
+            yield FieldRow(
+                field_label("data_source"),
+                text_input(id="input-source", name="source", placeholder=t("tui.ph_data_source")),
+            )
             yield FieldRow(
                 field_label("unit"),
                 choice(choices("unit"), id="input-unit", prompt=t("tui.prompt_choose")),
