@@ -136,7 +136,7 @@ async def test_saving_keeps_comments_and_says_when_some_had_nowhere_to_go(tmp_pa
         await pilot.press("ctrl+s")
         await pilot.pause()
         shown = [notification.message for notification in app._notifications]
-        assert any("2 # comments were on something deleted" in m for m in shown)
+        assert any("were on was deleted, emptied or reworded: 2." in m for m in shown)
         assert any("are in plan.toml.bak" in m for m in shown)
         assert "# blended" in (tmp_path / "plan.toml.bak").read_text("utf-8")
     saved = path.read_text("utf-8")
