@@ -127,8 +127,8 @@ def _specific(said: Evidence | None) -> SmartHint:
 
 
 _OBJECT_ENDS = re.compile(
-    r"[,;:.!?()]|(?<![a-z])(?:for|of|to|in|on|with|by|from|at|about|per|among|across|within"
-    r"|into|through|and|or|that|who|which|than|so|while|as)(?![a-z])"
+    r"[,;:.!?()]|(?<![a-z-])(?:for|of|to|in|on|with|by|from|at|about|per|among|across|within"
+    r"|into|through|and|or|that|who|which|than|so|while|as)(?![a-z-])"
 )
 _OBJECT_WORDS = 4
 """At most this many words of an object are quoted."""

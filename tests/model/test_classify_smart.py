@@ -63,6 +63,8 @@ def test_the_verbs_object_names_the_subject_when_its_words_are_unknown():
     assert result["specific"].reason.text == "names what it is about: 'paid subscriptions'"
     tool = hints("Become the default planning tool for hospitals")
     assert tool["specific"].reason.text == ("names what it is about: 'the default planning tool'")
+    go_to = hints("Become the go-to analytics tool for small retailers")
+    assert go_to["specific"].reason.text == "names what it is about: 'the go-to analytics tool'"
     vague = hints("Make it happen for everyone")
     assert vague["specific"].status == "unclear"
     assert vague["specific"].reason.key == "classify.smart_subject_unclear"
