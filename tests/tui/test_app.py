@@ -691,3 +691,22 @@ async def test_fields_under_a_list_show_the_start_of_a_long_text_and_type_at_its
         await pilot.pause()
         row = next(line for line in screen_text(pilot).splitlines() if "On breach" in line)
         assert "On breach      Roll back the latest" in row, row
+
+
+async def test_step_5_starts_in_the_currency_while_money_has_none(example_copy):
+    """The cursor landed in the baseline under the KPI list, though the currency is the
+    first field on screen: "USD" typed there was "not a number"."""
+    path = example_copy()
+    plan = load_plan(path)
+    plan.currency = ""
+    app = make_app(plan, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+5")
+        await pilot.pause()
+        assert focused_id(pilot) == "plan-currency"
+        await pilot.press(*"EUR", "alt+4", "alt+5")
+        await pilot.pause()
+        assert focused_id(pilot) == "kpi-baseline"  # a currency set: the KPI's numbers
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_plan(path).currency == "EUR"

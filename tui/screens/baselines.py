@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from model import edit
@@ -41,6 +42,17 @@ class BaselinesPane(KpiStepPane):
             text_input(self.plan.currency, id="plan-currency", placeholder=t("tui.ph_currency")),
             id="row-currency",
         )
+
+    def first_field(self) -> Widget | None:
+        """The currency while amounts need one it lacks (a KPI counts money, and the plan
+        has no currency code yet): it is the first field on screen and the first thing
+        typed there ("USD" in the baseline was "not a number"); else the KPI's."""
+        currency = self.plan.currency.strip()
+        if (not currency or not is_currency_code(currency)) and any(
+            kpi.unit == "currency" for kpi in self.plan.kpis
+        ):
+            return self.query_one("#plan-currency")
+        return super().first_field()
 
     def compose_form(self) -> ComposeResult:
         rows = [
