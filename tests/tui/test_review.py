@@ -331,3 +331,25 @@ async def test_an_input_finding_opens_that_input_with_the_cursor_in_its_field(ex
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load_plan(path).inputs["trial_signups"].source == "Amplitude"
+
+
+async def test_at_80x24_many_findings_leave_the_plan_at_a_glance_some_lines(tmp_path):
+    """With a dozen findings the plan at a glance shrank to its first heading, "Objective",
+    though the step's guide promises the whole plan first."""
+    from model.plan import Item, Kpi, Objective, Plan
+
+    path = tmp_path / "plan.toml"
+    plan = Plan(
+        title="Draft",
+        objective=Objective(statement="Grow paid teams"),
+        kpis=[Kpi(id="a"), Kpi(id="b")],
+        items=[Item(text="Ship the new onboarding"), Item(text="Do the thing")],
+    )
+    app = make_app(plan, path, is_new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+6")
+        await checks_done(pilot)
+        assert len(app.query_one(FindingList).findings) > 12
+        text = screen_text(pilot)
+        assert "Statement: Grow paid teams" in text  # the plan at a glance
+        assert "Fix:" in text  # and the chosen finding's fix, below the list
