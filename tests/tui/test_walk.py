@@ -185,8 +185,9 @@ async def test_a_whole_plan_from_an_empty_file_with_keys_only(tmp_path):
             ],
         )
 
-        await pilot.press("ctrl+n")  # Baselines & cadence
-        assert focused_id(pilot) == "kpi-baseline"
+        await pilot.press("ctrl+n")  # Baselines & cadence: money with no currency yet
+        assert focused_id(pilot) == "plan-currency"
+        await type_text(pilot, "USD")
         await fill_kpi_rows(
             pilot,
             [
@@ -195,9 +196,6 @@ async def test_a_whole_plan_from_an_empty_file_with_keys_only(tmp_path):
                 ["$780", "600", "", "700", "choose:month", "Pause the worst ad sets"],
             ],
         )
-        await pilot.press("escape", "shift+tab")
-        assert focused_id(pilot) == "plan-currency"
-        await type_text(pilot, "USD")
 
         # Back to step 1 to link the key result to its KPI, with the key that works anywhere.
         await pilot.press("ctrl+g", "1")
