@@ -136,8 +136,8 @@ _OBJECT_WORDS = 4
 
 def _object_of_verb(said: Evidence) -> tuple[int, int] | None:
     """In English, the words the main verb acts on, up to a preposition or a clause mark,
-    when they are words the lexicon does not know ("Grow paid subscriptions among small
-    teams": "paid subscriptions"; "Become the default planning tool for hospitals"): what
+    when they are words the lexicon does not know ("Double the listings of independent
+    retailers": "the listings"; "Become the default planning tool for hospitals"): what
     the objective is about. ``None`` without a verb or with only small words after it."""
     verb, text = said.verb, said.text
     if verb is None or not text.isascii():
