@@ -10,6 +10,7 @@ import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -20,7 +21,7 @@ from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
-from textual.widgets._select import NoSelection, SelectOverlay
+from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
 
 from model.i18n import t
 from model.limits import MAX_TEXT_CHARS
@@ -29,6 +30,8 @@ from tui.widgets.text_history import TextHistory
 from tui.widgets.wrapping import KeptValues
 
 if TYPE_CHECKING:
+    from textual.visual import VisualType
+
     from model.plan import Unit
 
 NUMBER_PLACEHOLDERS: dict[Unit | None, str] = {
@@ -257,6 +260,20 @@ class SteadyInput(UndoableInput):
             self.scroll_to_region(cursor, force=True, animate=False)
 
 
+def update_steady(widget: Static, content: VisualType) -> None:
+    """Show ``content`` in ``widget``, laying the screen out again only if its height changes.
+
+    ``Static.update`` lays out the whole screen (every widget's place is worked out again:
+    most of a keystroke's time on a large plan) in case the new text needs more or fewer
+    lines. A text that fits the lines it has is only repainted.
+    """
+    width = widget.content_size.width
+    before = widget.content_size.height
+    widget.update(content, layout=False)
+    if not width or widget.get_content_height(widget.size, widget.app.size, width) != before:
+        widget.refresh(layout=True)
+
+
 class FieldInput(SteadyInput):
     """A borderless one-line field; Enter moves on to the next field."""
 
@@ -312,12 +329,33 @@ class ChoiceMenu(SelectOverlay):
         return None if best is None else best[1]
 
 
+class ChoiceCurrent(SelectCurrent):
+    """A drop-down's closed face, whose label is one line: showing another value only
+    repaints it (Textual's lays out the whole screen, as for a label that could wrap)."""
+
+    DEFAULT_CSS = """
+    ChoiceCurrent Static#label {
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def update(self, label: RenderableType | NoSelection) -> None:
+        self.label = label
+        self.has_value = label is not Select.NULL
+        shown = self.placeholder if isinstance(label, NoSelection) else label
+        self.query_one("#label", Static).update(shown, layout=False)
+
+
 class Choice(Select[str]):
     """A drop-down whose menu speaks the user's language in the Footer too."""
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, SelectOverlay):
+            if isinstance(widget, SelectCurrent):
+                widget = ChoiceCurrent(widget.placeholder)
+            elif isinstance(widget, SelectOverlay):
                 widget = ChoiceMenu(type_to_search=self._type_to_search).data_bind(
                     compact=Select.compact
                 )

@@ -32,7 +32,7 @@ from model.steps import field_label
 from model.vocab import choices
 from tui import readings
 from tui.keys import bind, localize_bindings
-from tui.widgets.form import FieldRow, SteadyInput, choice, pasted_lines
+from tui.widgets.form import FieldRow, SteadyInput, choice, pasted_lines, update_steady
 from tui.widgets.item_list import ItemList
 from tui.widgets.row_list import RowList, one_line
 
@@ -236,7 +236,7 @@ class ItemsEditor(Vertical):
     def show_reasons(self, reasons: list[str]) -> None:
         """Show why the item has its kind, one reason a line (hidden when empty)."""
         area = self.query_one("#item-reasons", Static)
-        area.update(Text("\n".join(reasons)))
+        update_steady(area, Text("\n".join(reasons)))
         if area.display != bool(reasons):
             area.display = bool(reasons)
             self.call_after_refresh(self.fit_list)
