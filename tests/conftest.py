@@ -65,3 +65,10 @@ def run_okr(*args: str, stdin: str | None = None, env: dict | None = None, cwd=N
         cwd=cwd,
         timeout=120,
     )
+
+
+@pytest.fixture
+def autosave_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The autosave's tick writes the recovery file without waiting for a pause in the
+    typing (for tests that call it right after typing)."""
+    monkeypatch.setattr("tui.guard.TYPING_PAUSE_SECONDS", 0.0)

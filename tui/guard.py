@@ -10,7 +10,8 @@
   (``model.saved``), so an edit undone or typed back leaves nothing to save.
 - **Recovery** (``model.recovery``): while the plan has unsaved edits they are written
   to the private recovery file every :data:`AUTOSAVE_SECONDS` (only when they changed
-  since the last write), on SIGHUP/SIGTERM, on a crash and on any exit that did not
+  since the last write, and in a pause in the typing: see :data:`TYPING_PAUSE_SECONDS`),
+  on SIGHUP/SIGTERM, on a crash and on any exit that did not
   save or deliberately discard them. The next open offers to recover them. Edits undone
   back to the saved plan delete the file (it would offer them back). A read-only
   session writes a file of its own, never the lock holder's, and is offered the kept
@@ -28,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from model.errors import PlanError
@@ -54,6 +56,14 @@ if TYPE_CHECKING:
 AUTOSAVE_SECONDS = 3.0
 """How often unsaved edits are written to the recovery file (and the lock refreshed)."""
 
+TYPING_PAUSE_SECONDS = 1.0
+"""The autosave waits for this long a pause after the last edit, so that writing out a
+large plan (a tenth of a second or more for 3,000 items) does not hold up the keys of
+someone typing; but it waits at most :data:`LONGEST_WAIT_SECONDS` after the first edit
+not yet kept."""
+
+LONGEST_WAIT_SECONDS = 15.0
+
 
 class PlanGuard(Saving):
     """The lock, the base fingerprint and the recovery file of the app's plan."""
@@ -75,6 +85,14 @@ class PlanGuard(Saving):
         self._recovered_digest: bytes | None = None
         """The SHA-256 of the text last written to the recovery file (a digest, not the
         text: a large plan's text is megabytes, kept for as long as edits are unsaved)."""
+        self._edits = 0
+        """How many edits the plan has had: while it is the same, so is the plan's text."""
+        self._compared: tuple[int, int, bytes | None] | None = None
+        """(plan, edits, recovery digest) when the plan's text was last compared with the
+        recovery file's: the same again means the same answer without writing it out."""
+        self._last_edit = 0.0
+        self._unkept_since: float | None = None
+        """When the first edit not yet in the recovery file was made (monotonic)."""
         self._recovery_warned = False
         self._appended = None
         self._adopted: Recovery | None = None
@@ -142,10 +160,12 @@ class PlanGuard(Saving):
         if self._kept_on_exit or self._discarded or not self.app.dirty:
             return
         self._kept_on_exit = True
-        if text_digest(dumps_plan(self.app.plan)) == self._recovered_digest:
+        text = dumps_plan(self.app.plan)
+        if text_digest(text) == self._recovered_digest:
             file: Path | None = recovery_path(self.path, own=self.read_only)
         else:
-            file = emergency_save(self.path, self.app.plan, self.base, own=self.read_only)
+            plan = self.app.plan
+            file = emergency_save(self.path, plan, self.base, own=self.read_only, text=text)
         if file is None:
             self.exit_notices.append(t("safety.edits_lost"))
         else:
@@ -159,6 +179,10 @@ class PlanGuard(Saving):
         recovery are stale and go (the next open would offer them back), and the file the
         plan was read from is its base again (recovered edits typed back included)."""
         app = self.app
+        self._edits += 1
+        self._last_edit = monotonic()
+        if self._unkept_since is None:
+            self._unkept_since = self._last_edit
         unsaved = self.saved is None or self.saved.differs(app.plan)
         if app.dirty and not unsaved:
             self._back_to_saved()
@@ -174,9 +198,14 @@ class PlanGuard(Saving):
     # --- the autosave tick ---------------------------------------------------------------
 
     def tick(self) -> None:
-        """Refresh the lock (noticing a take-over) and write changed unsaved edits."""
+        """Refresh the lock (noticing a take-over) and write changed unsaved edits, unless
+        someone is typing (see :data:`TYPING_PAUSE_SECONDS`)."""
         if self.lock is not None and not self.lock.refresh():
             self._lock_lost()
+        now = monotonic()
+        typing = now - self._last_edit < TYPING_PAUSE_SECONDS
+        if typing and now - (self._unkept_since or now) < LONGEST_WAIT_SECONDS:
+            return
         self.write_recovery()
 
     def write_recovery(self) -> bool:
@@ -184,17 +213,26 @@ class PlanGuard(Saving):
         (a read-only session's own file: the lock holder's is not this session's)."""
         if not self.app.dirty or self._discarded:
             return False
-        digest = text_digest(dumps_plan(self.app.plan))
+        plan = self.app.plan
+        compared = (id(plan), self._edits, self._recovered_digest)
+        if compared == self._compared:  # no edit since: the text is the one compared
+            return False
+        text = dumps_plan(plan)
+        digest = text_digest(text)
         if digest == self._recovered_digest:
+            self._compared = compared
+            self._unkept_since = None
             return False
         try:
-            write_recovery(self.path, self.app.plan, self.base, own=self.read_only)
+            write_recovery(self.path, plan, self.base, own=self.read_only, text=text)
         except PlanError as error:
             if not self._recovery_warned:
                 self._recovery_warned = True
                 self._warn(t("safety.recovery_write_failed", error=str(error)))
             return False
         self._recovered_digest = digest
+        self._compared = (id(plan), self._edits, digest)
+        self._unkept_since = None
         return True
 
     def _lock_lost(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from model.fingerprint import ABSENT
 from model.lock import acquire, inspect_lock, take_over
 from model.plan import Plan
@@ -13,6 +15,8 @@ from tests.tui.helpers import retype, screen_text, type_text
 from tests.tui.safety_helpers import dialog_id, hold_lock_elsewhere
 from tui.app import make_app
 from tui.screens.dialogs import PromptDialog
+
+pytestmark = pytest.mark.usefixtures("autosave_at_once")  # they tick right after typing
 
 
 async def test_a_free_plan_is_locked_while_open_and_unlocked_after(example_copy):

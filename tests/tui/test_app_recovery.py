@@ -17,6 +17,8 @@ from tui.app import make_app
 from tui.screens.choice import ChoiceDialog
 from tui.widgets.items_editor import ItemsEditor
 
+pytestmark = pytest.mark.usefixtures("autosave_at_once")  # they tick right after typing
+
 
 async def test_unsaved_edits_are_autosaved_only_when_they_changed(example_copy):
     path = example_copy()

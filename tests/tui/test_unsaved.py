@@ -3,6 +3,8 @@ nothing to save, nothing to ask about on quitting and no recovery file to offer 
 
 from __future__ import annotations
 
+import pytest
+
 from model.fingerprint import fingerprint_of
 from model.recovery import find_recovery, write_recovery
 from model.store import load_plan, save_plan
@@ -11,6 +13,8 @@ from tests.tui.safety_helpers import dialog_id
 from tui.app import make_app
 
 MARK = "● unsaved"
+
+pytestmark = pytest.mark.usefixtures("autosave_at_once")  # they tick right after typing
 
 
 async def test_undoing_back_to_the_saved_plan_takes_the_mark_and_the_quit_question_away(
