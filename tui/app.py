@@ -102,6 +102,9 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         self._linux_console = is_linux_console()
         """Whether the terminal is the Linux console (read once: every render asks)."""
         self._check_report: CheckReport | None = None
+        self._checks_edition = 0
+        """How many times the checks were forgotten (an edit): a report made off the UI
+        thread is taken only if this did not change while it was being made."""
         self.source = source
         """The parsed plan file while it is being validated (``None`` once it is)."""
         self.open_error: PlanError | None = None
@@ -326,6 +329,21 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
     def forget_checks(self) -> None:
         """The plan changed: the next :meth:`check_report` runs the checks again."""
         self._check_report = None
+        self._checks_edition += 1
+
+    @property
+    def checks_edition(self) -> int:
+        """Changes with every :meth:`forget_checks` (every edit)."""
+        return self._checks_edition
+
+    def take_check_report(self, report: CheckReport, plan: Plan, edition: int) -> bool:
+        """Take ``report``, made off the UI thread from ``plan`` as of ``edition``, unless
+        the plan was replaced or edited since (then it may describe a plan half-way
+        through an edit, and the edit runs the checks again anyway)."""
+        if plan is not self.plan or edition != self._checks_edition:
+            return False
+        self._check_report = report
+        return True
 
     async def action_export(self) -> None:
         """Ask for a format, then write the export next to the plan file."""

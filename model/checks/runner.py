@@ -19,7 +19,7 @@ one is itself reported (``ignore.not_allowed``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from model.checks.base import (
@@ -145,15 +145,27 @@ def path_covers(prefix: str, path: str) -> bool:
     return path.startswith(prefix) and path[len(prefix)] in ".["
 
 
-def run_checks(plan: Plan, today: dt.date, *, explicit_date: bool = False) -> CheckReport:
+class ChecksStopped(Exception):
+    """A run of the checks ended early because its ``stop`` said so."""
+
+
+def run_checks(
+    plan: Plan,
+    today: dt.date,
+    *,
+    explicit_date: bool = False,
+    stop: Callable[[], bool] | None = None,
+) -> CheckReport:
     """Every check of the method over ``plan`` as of ``today``; never raises for a plan
     that loaded.
 
     ``explicit_date`` says the day was asked for (``okr check --date``) rather than
     taken from the clock: overdue check-ins are then reported even outside the period.
+    ``stop`` is asked before each check; when it says so the run ends with
+    :class:`ChecksStopped` (the app's run in the background, made stale by an edit).
     """
     context = Context(plan, today, explicit_date=explicit_date)
-    found = sorted(_all_findings(context), key=lambda pair: pair[0])
+    found = sorted(_all_findings(context, stop), key=lambda pair: pair[0])
     findings = [finding for _, finding in found]
     reported: list[Finding] = []
     silenced: list[Silenced] = []
@@ -169,8 +181,12 @@ def run_checks(plan: Plan, today: dt.date, *, explicit_date: bool = False) -> Ch
     return CheckReport(tuple(reported), tuple(silenced), today)
 
 
-def _all_findings(context: Context) -> Iterator[tuple[tuple, Finding]]:
+def _all_findings(
+    context: Context, stop: Callable[[], bool] | None = None
+) -> Iterator[tuple[tuple, Finding]]:
     for order, registered in enumerate(CHECKS.values()):
+        if stop is not None and stop():
+            raise ChecksStopped
         for entry in registered.function(context):
             finding = _finding(context, registered.id, entry)
             yield (_sort_key(finding.step, entry.loc, order), finding)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from model.checks import CHECKS, STEPS, can_be_ignored, run_checks
+from model.checks.runner import ChecksStopped
 from model.plan import CheckIn, Guardrail, Ignore, Input, Item, Plan
 from model.store import load_plan
 from tests.conftest import PLANS
@@ -614,3 +615,22 @@ def test_items_belong_to_the_objective_step():
     plan.items = [*plan.items, Item(text="", kind="initiative")]
     (finding,) = run_checks(plan, AFTER).findings
     assert (finding.step, finding.path) == ("objective", "items[8].text")
+
+
+def test_a_run_asked_to_stop_ends_before_its_next_check():
+    plan = load_plan(PLANS / "saas-growth.toml")
+    asked: list[int] = []
+
+    def stop_at_the_third() -> bool:
+        asked.append(1)
+        return len(asked) == 3
+
+    with pytest.raises(ChecksStopped):
+        run_checks(plan, AFTER, stop=stop_at_the_third)
+    assert len(asked) == 3, "asked once before each check, and no check after the yes"
+    asked.clear()
+    never = run_checks(plan, AFTER, stop=lambda: asked.append(1) is not None)
+    assert len(asked) == len(CHECKS)
+    unasked = run_checks(plan, AFTER)
+    assert [f.to_dict() for f in never.findings] == [f.to_dict() for f in unasked.findings]
+    assert never.findings, "a plan with findings, so the comparison says something"

@@ -66,6 +66,7 @@ class StepPane(Vertical):
 
     def edited(self, *, structure: bool = False) -> None:
         """Tell the app the plan changed (marks it unsaved, updates the step states)."""
+        self.okr_app.forget_checks()  # now: checks running in the background are stale
         self.post_message(PlanEdited(self.STEP, structure))
 
     def load(self) -> None:

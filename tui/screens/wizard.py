@@ -3,12 +3,14 @@
 Panes are built the first time their step is opened, so start-up only pays for the
 first one. After an edit the other panes are marked stale and reload when next shown.
 The method checks run after the first paint and again shortly after edits stop
-(:data:`CHECKS_DELAY`), never per keystroke; their findings mark the step list, the KPI
+(:data:`CHECKS_DELAY`), never per keystroke, and then off the UI thread, so a large
+plan's checks do not hold up the next key; their findings mark the step list, the KPI
 lists and the review step alike.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -26,6 +28,8 @@ from tui.widgets.footer import KeyFooter
 from tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
+    from model.checks import CheckReport
+    from model.plan import Plan
     from tui.app import OkrApp
 
 CHECKS_DELAY = 0.3
@@ -126,12 +130,13 @@ class WizardScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="checks")
     def load_checks(self) -> None:
-        """Import the checks (with the classifier, the slow part) off the UI thread, then
-        run them on it: the plan is only ever read where it is edited."""
+        """Import the checks (with the classifier, the slow part) and run them the first
+        time, off the UI thread (see :meth:`_check_off_thread`)."""
         import model.checks  # noqa: F401
 
-        if self.app.is_running:
-            self.app.call_from_thread(self.refresh_states)
+        app = self.okr_app
+        if app.is_running:
+            self._check_off_thread(app.plan, app.checks_edition, app.today())
 
     # --- moving between steps --------------------------------------------------------------
 
@@ -218,7 +223,47 @@ class WizardScreen(Screen[None]):
         self.okr_app.forget_checks()
         if self._checks_timer is not None:
             self._checks_timer.stop()
-        self._checks_timer = self.set_timer(CHECKS_DELAY, self.refresh_states)
+        self._checks_timer = self.set_timer(CHECKS_DELAY, self._checks_due)
+
+    def _checks_due(self) -> None:
+        """Typing stopped: run the checks off the UI thread (on a large plan they take a
+        tenth of a second or more, which would hold up the next key), then show them."""
+        self._checks_timer = None
+        app = self.okr_app
+        if app.last_check_report() is not None:  # up to date already (a save ran them)
+            self.refresh_states()
+            return
+        self._run_checks(app.plan, app.checks_edition, app.today())
+
+    @work(thread=True, group="checks-run")
+    def _run_checks(self, plan: Plan, edition: int, today: dt.date) -> None:
+        self._check_off_thread(plan, edition, today)
+
+    def _check_off_thread(self, plan: Plan, edition: int, today: dt.date) -> None:
+        """Run the checks over ``plan`` as of ``edition`` in a worker thread, then show
+        them on the UI thread, unless an edit came meanwhile: the edit changed the plan
+        under them, and runs them again itself. (Edits happen on the UI thread and count
+        an edition at once, so a report whose edition is still current was made from
+        the plan as it is.)"""
+        from model.checks import run_checks
+
+        app = self.okr_app
+        try:  # an edit makes the report stale: then the run stops at the next check
+            report: CheckReport | None = run_checks(
+                plan, today, stop=lambda: app.checks_edition != edition
+            )
+        except Exception:  # stopped; or the plan changed under the checks, or they broke
+            report = None
+        if self.app.is_running:
+            self.app.call_from_thread(self._checks_ran, report, plan, edition)
+
+    def _checks_ran(self, report: CheckReport | None, plan: Plan, edition: int) -> None:
+        app = self.okr_app
+        if app.plan is not plan or app.checks_edition != edition:
+            return  # edited meanwhile: that edit's own run follows
+        if report is not None:
+            app.take_check_report(report, plan, edition)
+        self.refresh_states()  # after a failure, runs them here: a broken check shows
 
     def refresh_states(self) -> None:
         """Run the checks (if the plan changed) and show their findings: the step

@@ -258,6 +258,7 @@ class ItemsEditor(Vertical):
     def _edited(self, *, count_changed: bool = False) -> None:
         if count_changed:  # delete and move become (un)available: the Footer must know
             self.refresh_bindings()
+        self.app.forget_checks()  # type: ignore[attr-defined]  # now, not when Edited lands
         self.post_message(self.Edited())
 
     @on(RowList.Highlighted, "#item-list")
