@@ -6,7 +6,8 @@ Runs the real app headless (Textual's Pilot, 100x30). For each key the clock sta
 just before the key is sent and stops at the first frame the screen composes after it
 (Textual's ``_display``, which in a terminal writes the frame; headless it composes the
 frame and skips only the write). Scenarios: typing into an item half-way down the
-3,000-item list, moving through the 300-KPI list, and typing into a KPI's name.
+3,000-item list (keys in a burst, then a third as many each after a pause in which the
+checks start again), moving through the 300-KPI list, and typing into a KPI's name.
 """
 
 from __future__ import annotations
@@ -38,16 +39,34 @@ class FrameClock:
 
         app._display = timed_display
 
-    async def key(self, pilot, key: str) -> float:  # type: ignore[no-untyped-def]
-        """Seconds from sending ``key`` to the next frame."""
+    async def key(self, pilot, key: str, due: float | None = None) -> float:  # type: ignore[no-untyped-def]
+        """Seconds from sending ``key`` (or from ``due``, when it was meant to arrive:
+        a busy app sends it late) to the next frame."""
         self.frame = None
-        self.started = time.perf_counter()
+        self.started = time.perf_counter() if due is None else due
         await pilot.press(key)
         for _ in range(200):
             if self.frame is not None:
                 return self.frame - self.started
             await asyncio.sleep(0.001)
         raise TimeoutError(f"no frame after {key!r}")
+
+
+async def _after_pauses(chars: str):  # type: ignore[no-untyped-def]
+    """``chars`` one at a time, each after a pause just long enough for the checks to
+    start again on the plan as typed so far (someone thinking between words), with the
+    moment it is due: the app and the Pilot share one event loop, so an app busy at that
+    moment sends the key late, and the wait counts, as it does for a key from a
+    terminal that the app reads only when it is free."""
+    from tui.guard import TYPING_PAUSE_SECONDS
+    from tui.screens.wizard import CHECKS_DELAY
+
+    pause = CHECKS_DELAY + 0.02
+    assert pause < TYPING_PAUSE_SECONDS  # the autosave has its own scenario: none yet
+    for char in chars:
+        due = time.perf_counter() + pause
+        await asyncio.sleep(pause)
+        yield char, due
 
 
 async def scenarios(plan_path: Path, keys: int) -> dict[str, list[float]]:
@@ -67,6 +86,10 @@ async def scenarios(plan_path: Path, keys: int) -> dict[str, list[float]]:
         await pilot.pause()
         samples["type into item 1,500 of 3,000"] = [
             await clock.key(pilot, char if char != " " else "space") for char in text[:keys]
+        ]
+        samples["... pausing before each key (checks run)"] = [
+            await clock.key(pilot, char, due)
+            async for char, due in _after_pauses(text.replace(" ", "")[: max(keys // 3, 5)])
         ]
         await app.wizard.go_to_step("kpis")
         await pilot.pause()
