@@ -102,9 +102,8 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         self._linux_console = is_linux_console()
         """Whether the terminal is the Linux console (read once: every render asks)."""
         self._check_report: CheckReport | None = None
-        self._checks_edition = 0
-        """How many times the checks were forgotten (an edit): a report made off the UI
-        thread is taken only if this did not change while it was being made."""
+        self._edition = 0
+        """How many edits the plan has had, counted as they are made (see :attr:`edition`)."""
         self.source = source
         """The parsed plan file while it is being validated (``None`` once it is)."""
         self.open_error: PlanError | None = None
@@ -329,18 +328,21 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
     def forget_checks(self) -> None:
         """The plan changed: the next :meth:`check_report` runs the checks again."""
         self._check_report = None
-        self._checks_edition += 1
+        self._edition += 1
 
     @property
-    def checks_edition(self) -> int:
-        """Changes with every :meth:`forget_checks` (every edit)."""
-        return self._checks_edition
+    def edition(self) -> int:
+        """Changes with every edit, the moment it is made (:meth:`forget_checks`): work
+        done off the UI thread from the plan (the checks, the autosave's text) is used
+        only if the edition did not change meanwhile, for an edit may have changed the
+        plan under it."""
+        return self._edition
 
     def take_check_report(self, report: CheckReport, plan: Plan, edition: int) -> bool:
         """Take ``report``, made off the UI thread from ``plan`` as of ``edition``, unless
         the plan was replaced or edited since (then it may describe a plan half-way
         through an edit, and the edit runs the checks again anyway)."""
-        if plan is not self.plan or edition != self._checks_edition:
+        if plan is not self.plan or edition != self._edition:
             return False
         self._check_report = report
         return True

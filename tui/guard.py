@@ -51,6 +51,7 @@ from tui.screens.choice import Choice, ChoiceDialog
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from model.plan import Plan
     from tui.app import OkrApp
 
 AUTOSAVE_SECONDS = 3.0
@@ -104,7 +105,7 @@ class PlanGuard(Saving):
 
     def start(self) -> None:
         """Take the lock (asking when it is busy), offer recovery, start the autosave."""
-        self._timer = self.app.set_interval(AUTOSAVE_SECONDS, self.tick)
+        self._timer = self.app.set_interval(AUTOSAVE_SECONDS, self._autosave)
         try:
             self.lock = acquire(self.path)
         except LockBusy as busy:
@@ -179,6 +180,7 @@ class PlanGuard(Saving):
         recovery are stale and go (the next open would offer them back), and the file the
         plan was read from is its base again (recovered edits typed back included)."""
         app = self.app
+        app.forget_checks()  # for a caller that edits without a pane (a check-in)
         self._edits += 1
         self._last_edit = monotonic()
         if self._unkept_since is None:
@@ -200,24 +202,54 @@ class PlanGuard(Saving):
     def tick(self) -> None:
         """Refresh the lock (noticing a take-over) and write changed unsaved edits, unless
         someone is typing (see :data:`TYPING_PAUSE_SECONDS`)."""
+        if self._tick_due():
+            self.write_recovery()
+
+    def _autosave(self) -> None:
+        """The timer's :meth:`tick`, with the plan written out in a worker thread (a tenth
+        of a second or more for a large plan, which a key typed then would wait for)."""
+        if not self._tick_due() or not self._unkept():
+            return
+        app, plan, edition = self.app, self.app.plan, self.app.edition
+
+        def write_out() -> None:
+            text = dumps_plan(plan)
+            if app.is_running:
+                app.call_from_thread(self._written_out, plan, edition, text)
+
+        app.run_worker(write_out, thread=True, group="autosave", exclusive=True)
+
+    def _written_out(self, plan: Plan, edition: int, text: str) -> None:
+        if plan is self.app.plan and edition == self.app.edition:
+            self.write_recovery(text)
+        # else an edit came meanwhile and may have changed the plan under the text: the
+        # next tick writes it out again
+
+    def _tick_due(self) -> bool:
+        """Refresh the lock; whether the recovery file may be written now (not while
+        someone is typing, unless their first edit not yet kept is old)."""
         if self.lock is not None and not self.lock.refresh():
             self._lock_lost()
         now = monotonic()
         typing = now - self._last_edit < TYPING_PAUSE_SECONDS
-        if typing and now - (self._unkept_since or now) < LONGEST_WAIT_SECONDS:
-            return
-        self.write_recovery()
+        return not typing or now - (self._unkept_since or now) >= LONGEST_WAIT_SECONDS
 
-    def write_recovery(self) -> bool:
-        """Write the unsaved plan to the recovery file if it changed since the last write
-        (a read-only session's own file: the lock holder's is not this session's)."""
+    def _unkept(self) -> bool:
+        """Whether there are unsaved edits the recovery file may not have."""
         if not self.app.dirty or self._discarded:
+            return False
+        return (id(self.app.plan), self._edits, self._recovered_digest) != self._compared
+
+    def write_recovery(self, text: str | None = None) -> bool:
+        """Write the unsaved plan to the recovery file if it changed since the last write
+        (a read-only session's own file: the lock holder's is not this session's);
+        ``text`` is the plan written out, when the caller has it."""
+        if not self._unkept():
             return False
         plan = self.app.plan
         compared = (id(plan), self._edits, self._recovered_digest)
-        if compared == self._compared:  # no edit since: the text is the one compared
-            return False
-        text = dumps_plan(plan)
+        if text is None:
+            text = dumps_plan(plan)
         digest = text_digest(text)
         if digest == self._recovered_digest:
             self._compared = compared

@@ -153,6 +153,7 @@ class Saving:
             for checkin in added:
                 add_checkin(self.app.plan, checkin)
             self.base = now  # their file, which these edits now include
+            self.app.forget_checks()
             self.app.wizard.refresh_states()
             self.save()  # a file changed yet again asks again
         elif answer == "overwrite":

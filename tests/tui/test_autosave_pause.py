@@ -3,9 +3,11 @@ pause in the typing (or after the longest wait), and never writes an unchanged p
 
 from __future__ import annotations
 
-from model.recovery import find_recovery
+import threading
+
+from model.recovery import find_recovery, write_recovery
 from model.store import dumps_plan, load_plan
-from tests.tui.helpers import type_text
+from tests.tui.helpers import type_text, until
 from tui.app import make_app
 from tui.guard import LONGEST_WAIT_SECONDS, TYPING_PAUSE_SECONDS
 
@@ -71,4 +73,41 @@ async def test_a_plan_unchanged_since_the_last_write_is_not_written_out(example_
         await type_text(pilot, "!")
         assert app.guard.write_recovery()
         assert find_recovery(path).plan.objective.statement.endswith(" now!")
+        app.guard.quit_discarding()
+
+
+async def test_the_timer_writes_the_plan_out_off_the_ui_thread_and_drops_a_stale_text(
+    example_copy, monkeypatch
+):
+    monkeypatch.setattr("tui.guard.AUTOSAVE_SECONDS", 0.05)
+    monkeypatch.setattr("tui.guard.TYPING_PAUSE_SECONDS", 0.0)
+    started, gate = threading.Event(), threading.Event()
+
+    def gated(plan):
+        text = dumps_plan(plan)
+        if threading.current_thread() is not threading.main_thread():
+            started.set()
+            assert gate.wait(10)  # an edit comes while the text is being made
+        return text
+
+    statements: list[str] = []
+
+    def recorded(path, plan, base, **options):
+        statements.append(plan.objective.statement)
+        return write_recovery(path, plan, base, **options)
+
+    monkeypatch.setattr("tui.guard.dumps_plan", gated)
+    monkeypatch.setattr("tui.guard.write_recovery", recorded)
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, " now")
+        await until(started.is_set, "the timer to write the plan out")
+        await type_text(pilot, "!")
+        await pilot.pause()
+        assert app.query_one("#objective-statement").value.endswith(" now!")
+        gate.set()
+        await until(lambda: find_recovery(path) is not None, "the recovery file")
+        assert find_recovery(path).plan.objective.statement.endswith(" now!")
+        assert statements and all(s.endswith(" now!") for s in statements), statements
         app.guard.quit_discarding()

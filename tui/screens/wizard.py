@@ -136,7 +136,7 @@ class WizardScreen(Screen[None]):
 
         app = self.okr_app
         if app.is_running:
-            self._check_off_thread(app.plan, app.checks_edition, app.today())
+            self._check_off_thread(app.plan, app.edition, app.today())
 
     # --- moving between steps --------------------------------------------------------------
 
@@ -233,7 +233,7 @@ class WizardScreen(Screen[None]):
         if app.last_check_report() is not None:  # up to date already (a save ran them)
             self.refresh_states()
             return
-        self._run_checks(app.plan, app.checks_edition, app.today())
+        self._run_checks(app.plan, app.edition, app.today())
 
     @work(thread=True, group="checks-run")
     def _run_checks(self, plan: Plan, edition: int, today: dt.date) -> None:
@@ -250,7 +250,7 @@ class WizardScreen(Screen[None]):
         app = self.okr_app
         try:  # an edit makes the report stale: then the run stops at the next check
             report: CheckReport | None = run_checks(
-                plan, today, stop=lambda: app.checks_edition != edition
+                plan, today, stop=lambda: app.edition != edition
             )
         except Exception:  # stopped; or the plan changed under the checks, or they broke
             report = None
@@ -259,7 +259,7 @@ class WizardScreen(Screen[None]):
 
     def _checks_ran(self, report: CheckReport | None, plan: Plan, edition: int) -> None:
         app = self.okr_app
-        if app.plan is not plan or app.checks_edition != edition:
+        if app.plan is not plan or app.edition != edition:
             return  # edited meanwhile: that edit's own run follows
         if report is not None:
             app.take_check_report(report, plan, edition)
