@@ -617,3 +617,26 @@ async def test_ctrl_z_undoes_typing_in_a_check_in_field_and_never_brings_another
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert field.value == "", "nothing of the first KPI's field comes back"
+
+
+async def test_a_check_in_runs_the_checks_again_so_the_kpi_is_no_longer_overdue(example_copy):
+    path = example_copy()
+    app = saas_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        def overdue() -> list[str]:
+            report = app.last_check_report()
+            assert report is not None, "the checks have not run again"
+            return [f.path for f in report.findings if f.check == "tracking.overdue"]
+
+        assert overdue() == ["kpis.trial_activation.cadence", "kpis.week1_retention.cadence"]
+        await pilot.press("ctrl+l")
+        await type_text(pilot, "44%")
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert overdue() == ["kpis.week1_retention.cadence"]
+        app.guard.quit_discarding()

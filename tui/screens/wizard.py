@@ -221,6 +221,10 @@ class WizardScreen(Screen[None]):
             if step != event.step:
                 pane.stale = True
         self.okr_app.forget_checks()
+        self.schedule_checks()
+
+    def schedule_checks(self) -> None:
+        """Run the checks again :data:`CHECKS_DELAY` after the last of a run of edits."""
         if self._checks_timer is not None:
             self._checks_timer.stop()
         self._checks_timer = self.set_timer(CHECKS_DELAY, self._checks_due)
