@@ -91,6 +91,10 @@ class WizardScreen(Screen[None]):
         self.panes: dict[Step, StepPane] = {}
         """The panes built so far, by step."""
         self._checks_timer: Timer | None = None
+        self._checking = False
+        """Whether the checks are running in a worker thread."""
+        self._check_again = False
+        """Whether they are due again once that run ends (an edit came meanwhile)."""
 
     @property
     def okr_app(self) -> OkrApp:
@@ -130,13 +134,12 @@ class WizardScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="checks")
     def load_checks(self) -> None:
-        """Import the checks (with the classifier, the slow part) and run them the first
-        time, off the UI thread (see :meth:`_check_off_thread`)."""
+        """Import the checks (with the classifier, the slow part) off the UI thread, then
+        have them run the first time, off it too (:meth:`_checks_due`)."""
         import model.checks  # noqa: F401
 
-        app = self.okr_app
-        if app.is_running:
-            self._check_off_thread(app.plan, app.edition, app.today())
+        if self.app.is_running:
+            self.app.call_from_thread(self._checks_due)
 
     # --- moving between steps --------------------------------------------------------------
 
@@ -230,20 +233,24 @@ class WizardScreen(Screen[None]):
         self._checks_timer = self.set_timer(CHECKS_DELAY, self._checks_due)
 
     def _checks_due(self) -> None:
-        """Typing stopped: run the checks off the UI thread (on a large plan they take a
-        tenth of a second or more, which would hold up the next key), then show them."""
-        self._checks_timer = None
+        """Typing stopped (or the checks were loaded): run them off the UI thread (on a
+        large plan they take a tenth of a second or more, which would hold up the next
+        key), then show them. One run at a time: a run made stale by an edit stops at
+        its next check, and the next run starts when it has."""
+        if self._checks_timer is not None:
+            self._checks_timer.stop()
+            self._checks_timer = None
         app = self.okr_app
         if app.last_check_report() is not None:  # up to date already (a save ran them)
             self.refresh_states()
-            return
-        self._run_checks(app.plan, app.edition, app.today())
+        elif self._checking:
+            self._check_again = True
+        else:
+            self._checking = True
+            self._run_checks(app.plan, app.edition, app.today())
 
     @work(thread=True, group="checks-run")
     def _run_checks(self, plan: Plan, edition: int, today: dt.date) -> None:
-        self._check_off_thread(plan, edition, today)
-
-    def _check_off_thread(self, plan: Plan, edition: int, today: dt.date) -> None:
         """Run the checks over ``plan`` as of ``edition`` in a worker thread, then show
         them on the UI thread, unless an edit came meanwhile: the edit changed the plan
         under them, and runs them again itself. (Edits happen on the UI thread and count
@@ -262,9 +269,13 @@ class WizardScreen(Screen[None]):
             self.app.call_from_thread(self._checks_ran, report, plan, edition)
 
     def _checks_ran(self, report: CheckReport | None, plan: Plan, edition: int) -> None:
+        self._checking = False
         app = self.okr_app
-        if app.plan is not plan or app.edition != edition:
-            return  # edited meanwhile: that edit's own run follows
+        if app.plan is not plan or app.edition != edition:  # edited meanwhile
+            if self._check_again:  # that edit's run waited for this one to end
+                self._check_again = False
+                self._checks_due()
+            return
         if report is not None:
             app.take_check_report(report, plan, edition)
         self.refresh_states()  # after a failure, runs them here: a broken check shows
