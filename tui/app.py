@@ -37,6 +37,7 @@ from model.safetext import one_line
 from tui.console_glyphs import CONSOLE_GLYPH_FILTER, is_linux_console
 from tui.key_bursts import KeyBursts
 from tui.keys import bind, localize_bindings, read_alt_digits_as_alt
+from tui.memory import release_memory
 from tui.palette_commands import PaletteCommands
 from tui.safe_output import CONTROL_FILTER
 from tui.screens.wizard import WizardScreen
@@ -166,6 +167,7 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
             self._unwatch_signals()
         if self.guard is not None:
             self.guard.finish()
+        release_memory()
 
     def _watch_signals(self) -> None:
         """SIGHUP (an SSH drop) or SIGTERM: keep the unsaved edits (``tui.guard``), then

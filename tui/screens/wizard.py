@@ -11,6 +11,7 @@ lists and the review step alike.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -23,6 +24,7 @@ from textual.widgets import ContentSwitcher, Header
 
 from model.steps import STEPS, Step, step_of_path, step_states
 from tui.keys import bind, localize_bindings
+from tui.memory import SETTLE_DELAY, release_memory, settle_memory
 from tui.screens.base import PlanEdited, StepPane
 from tui.widgets.footer import KeyFooter
 from tui.widgets.step_list import StepList
@@ -132,8 +134,14 @@ class WizardScreen(Screen[None]):
         if checks:
             self.load_checks()
 
-    @work(thread=True, exclusive=True, group="checks")
     def load_checks(self) -> None:
+        """The editor is on screen: set its objects aside from the garbage collector
+        (:func:`settle_memory`), then load and run the checks (:meth:`_load_checks`)."""
+        settle_memory()
+        self._load_checks()
+
+    @work(thread=True, exclusive=True, group="checks")
+    def _load_checks(self) -> None:
         """Import the checks (with the classifier, the slow part) off the UI thread, then
         have them run the first time, off it too (:meth:`_checks_due`)."""
         import model.checks  # noqa: F401
@@ -214,6 +222,10 @@ class WizardScreen(Screen[None]):
         switcher.current = None  # the new pane reuses the id: let showing it count as a change
         await switcher.remove_children()
         await self.go_to_step(step)
+        # The old panes are to be collected, not kept frozen; they let go of each other
+        # only once their tasks have ended, so freeze again a moment later.
+        release_memory()
+        self.set_timer(SETTLE_DELAY, partial(settle_memory, collect=True))
 
     # --- after an edit ---------------------------------------------------------------------
 

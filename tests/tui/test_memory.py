@@ -1,0 +1,39 @@
+"""Once the editor is on screen its objects are set aside from the garbage collector (so
+full collections stay short on a large plan), without keeping anything that should go."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from model.store import load_plan
+from tests.tui.helpers import until
+from tests.tui.test_language import switch_in_palette
+from tui.app import make_app
+
+
+async def test_the_editors_objects_are_frozen_and_given_back_when_the_app_ends(example_copy):
+    gc.unfreeze()
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert gc.get_freeze_count() > 10_000, "the plan, the widgets, the modules"
+    assert gc.get_freeze_count() == 0
+
+
+async def test_panes_dropped_by_a_language_switch_are_freed_not_kept_frozen(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        old_pane = weakref.ref(app.wizard.pane("objective"))
+        assert gc.get_freeze_count() > 0
+        assert old_pane() is not None
+        await switch_in_palette(pilot, "繁體")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.wizard.pane("objective") is not None
+        await until(lambda: old_pane() is None, "the old objective pane to be freed")
