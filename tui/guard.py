@@ -64,6 +64,7 @@ someone typing; but it waits at most :data:`LONGEST_WAIT_SECONDS` after the firs
 not yet kept."""
 
 LONGEST_WAIT_SECONDS = 15.0
+"""How long after the first edit not yet kept the autosave writes, typing or not."""
 
 
 class PlanGuard(Saving):
@@ -230,6 +231,8 @@ class PlanGuard(Saving):
         someone is typing, unless their first edit not yet kept is old)."""
         if self.lock is not None and not self.lock.refresh():
             self._lock_lost()
+        if not self._unkept():  # saved, undone or kept: the next edit starts the wait
+            self._unkept_since = None
         now = monotonic()
         typing = now - self._last_edit < TYPING_PAUSE_SECONDS
         return not typing or now - (self._unkept_since or now) >= LONGEST_WAIT_SECONDS

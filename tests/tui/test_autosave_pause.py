@@ -111,3 +111,21 @@ async def test_the_timer_writes_the_plan_out_off_the_ui_thread_and_drops_a_stale
         assert find_recovery(path).plan.objective.statement.endswith(" now!")
         assert statements and all(s.endswith(" now!") for s in statements), statements
         app.guard.quit_discarding()
+
+
+async def test_the_longest_wait_counts_from_the_first_edit_since_a_save(example_copy, monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr("tui.guard.monotonic", clock)
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, " now")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.guard.tick()  # nothing unsaved
+        clock.now += LONGEST_WAIT_SECONDS + 1
+        await type_text(pilot, "!")
+        app.guard.tick()
+        assert find_recovery(path) is None, "written while typing, long after the save"
+        app.guard.quit_discarding()
