@@ -20,11 +20,16 @@ class Clock:
         return self.now
 
 
-async def test_the_autosave_waits_for_a_pause_in_the_typing(example_copy, monkeypatch):
+def app_on_a_clock(example_copy, monkeypatch):
+    """The app on a copy of the example plan, its autosave reading ``clock``."""
     clock = Clock()
     monkeypatch.setattr("tui.guard.monotonic", clock)
     path = example_copy()
-    app = make_app(load_plan(path), path)
+    return make_app(load_plan(path), path), path, clock
+
+
+async def test_the_autosave_waits_for_a_pause_in_the_typing(example_copy, monkeypatch):
+    app, path, clock = app_on_a_clock(example_copy, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await type_text(pilot, " now")
@@ -36,10 +41,7 @@ async def test_the_autosave_waits_for_a_pause_in_the_typing(example_copy, monkey
 
 
 async def test_typing_on_and_on_is_kept_after_the_longest_wait(example_copy, monkeypatch):
-    clock = Clock()
-    monkeypatch.setattr("tui.guard.monotonic", clock)
-    path = example_copy()
-    app = make_app(load_plan(path), path)
+    app, path, clock = app_on_a_clock(example_copy, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         typed = ""
@@ -114,10 +116,7 @@ async def test_the_timer_writes_the_plan_out_off_the_ui_thread_and_drops_a_stale
 
 
 async def test_the_longest_wait_counts_from_the_first_edit_since_a_save(example_copy, monkeypatch):
-    clock = Clock()
-    monkeypatch.setattr("tui.guard.monotonic", clock)
-    path = example_copy()
-    app = make_app(load_plan(path), path)
+    app, path, clock = app_on_a_clock(example_copy, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await type_text(pilot, " now")
