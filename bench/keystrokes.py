@@ -62,7 +62,7 @@ async def _after_pauses(chars: str):  # type: ignore[no-untyped-def]
     from tui.screens.wizard import CHECKS_DELAY
 
     pause = CHECKS_DELAY + 0.02
-    assert pause < TYPING_PAUSE_SECONDS  # the autosave has its own scenario: none yet
+    assert pause < TYPING_PAUSE_SECONDS  # so the autosave, which waits longer, never writes
     for char in chars:
         due = time.perf_counter() + pause
         await asyncio.sleep(pause)
