@@ -173,8 +173,23 @@ def _target_text(evidence: Evidence | None) -> str | None:
     return evidence.quote(*binary[:2]) if binary is not None else None
 
 
+def _named_number(kgi: Evidence | None) -> str | None:
+    """A KGI that names a measure and then its number ("Paid users: 300 by 2026-03-31",
+    "MRR 50k by Q2"): the words up to the number. Not a year, not a date's digits."""
+    if kgi is None:
+        return None
+    for quantity in kgi.quantities:
+        if any(d.start <= quantity.start < d.end for d in kgi.deadlines):
+            continue
+        text = kgi.text[quantity.start : quantity.end]
+        if quantity.unit == "count" and 1900 <= quantity.value <= 2100 and "," not in text:
+            continue  # "2027": a year
+        return kgi.quote(kgi.lead, quantity.end)
+    return None
+
+
 def _measurable(said: Evidence | None, measure: Evidence | None) -> SmartHint:
-    target = _target_text(measure)
+    target = _target_text(measure) or _named_number(measure)
     if target:
         return _hint("measurable", "present", "classify.smart_kgi_target", value=target)
     target = _target_text(said)

@@ -135,3 +135,18 @@ def test_subscriptions_are_what_a_saas_objective_is_about():
     result = hints("Grow paid subscriptions for Acme Analytics by 25% by June 30")
     assert result["specific"].status == "present"
     assert result["specific"].reason.text == "names what it is about: 'paid subscriptions'"
+
+
+def test_a_kgi_naming_its_measure_before_the_number_is_measurable():
+    statement = "Make the trial the fastest path to value for small teams"
+    for kgi, quoted in [
+        ("Paid users: 300 by 2026-03-31", "Paid users: 300"),
+        ("Paid users 300 by 2026-03-31", "Paid users 300"),
+        ("MRR 50k by Q2", "MRR 50k"),
+    ]:
+        result = hints(statement, kgi)
+        assert result["measurable"].status == "present", kgi
+        assert result["measurable"].reason.text == f"the KGI has a measurable target: {quoted}"
+    for kgi in ("Paid users by 2026-03-31", "More paying users in 2027"):
+        result = hints(statement, kgi)
+        assert result["measurable"].reason.key == "classify.smart_kgi_no_number", kgi
