@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from model.dates import DATE_PARTS, date_of
 from model.i18n import t
 from model.plan import (
     IDENTIFIER,
@@ -79,7 +80,7 @@ def same_number(a: float | None, b: float | None) -> bool:
 
 # --- dates -------------------------------------------------------------------------
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE = re.compile(rf"^{DATE_PARTS}\s*日?$")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -89,11 +90,9 @@ def parse_date(text: str) -> dt.date | None:
     if not cleaned:
         return None
     match = _DATE.match(cleaned)
-    if match:
-        try:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            pass
+    day = date_of(match) if match else None
+    if day is not None:
+        return day
     raise EditError(t("edit.not_a_date", text=text.strip()))
 
 

@@ -8,7 +8,6 @@ Relevance cannot be judged from text and is always left to the user.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from model.classify.evidence import Evidence, gather
 from model.classify.result import Reason
 from model.classify.roles import counted_things
 from model.classify.words_en import EN_DETERMINERS
+from model.dates import DATE_PARTS, date_of
 from model.hanzi import both_scripts
 from model.textwidth import char_width
 
@@ -223,8 +223,7 @@ def _achievable(said: Evidence | None, measure: Evidence | None) -> SmartHint:
     return _hint("achievable", "unclear", "classify.smart_no_baseline")
 
 
-_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-"""A whole date inside a deadline: ``2026-03-31``, ``2026/3/31``, ``2026 年 3 月 31 日``."""
+_FULL_DATE = re.compile(DATE_PARTS)
 
 
 def deadline_dates(text: str) -> list[dt.date]:
@@ -236,8 +235,9 @@ def deadline_dates(text: str) -> list[dt.date]:
     found = []
     for deadline in said.deadlines:
         for match in _FULL_DATE.finditer(said.text, deadline.start, deadline.end):
-            with contextlib.suppress(ValueError):
-                found.append(dt.date(int(match[1]), int(match[2]), int(match[3])))
+            day = date_of(match)
+            if day is not None:
+                found.append(day)
     return found
 
 
