@@ -187,7 +187,7 @@ def _scan(text: str) -> _Scan:
                 entry, table = None, path
             found.append((number, number, entry, table, _trailing(text, close, line_end)))
         elif char and char != "\r":
-            equals = _key_end(text, start)
+            equals = _outside_strings(text, start, "=")
             value_end = _value_end(text, equals + 1)
             last = number + text.count("\n", start, value_end)
             line_end = text.find("\n", value_end)
@@ -254,16 +254,12 @@ def _key_path(raw: str) -> tuple[str, ...]:
 
 def _header_end(text: str, start: int, array: bool) -> int:
     """Just past the ``]`` (``]]``) closing the table header opening at ``start``."""
-    index = start + 1 + array
-    while text[index] != "]":
-        index = string_end(text, index) if text[index] in "\"'" else index + 1
-    return index + 1 + array
+    return _outside_strings(text, start + 1 + array, "]") + 1 + array
 
 
-def _key_end(text: str, start: int) -> int:
-    """Where the ``=`` after the key starting at ``start`` is."""
-    index = start
-    while text[index] != "=":
+def _outside_strings(text: str, index: int, char: str) -> int:
+    """Where the first ``char`` from ``index`` on is, stepping over quoted keys."""
+    while text[index] != char:
         index = string_end(text, index) if text[index] in "\"'" else index + 1
     return index
 
