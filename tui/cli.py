@@ -237,7 +237,9 @@ def _first_positional(args: list[str]) -> int | None:
             continue
         if not arg.startswith("-"):
             return index
-        skip = arg == "--lang" or (arg not in PLAIN_OPTIONS and _takes_a_value(arg))
+        skip = arg == "--lang" or (
+            "=" not in arg and arg not in PLAIN_OPTIONS and _takes_a_value(arg)
+        )  # `--lang=zh` has its value: asking would build every command's parser
     return None
 
 
