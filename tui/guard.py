@@ -181,7 +181,6 @@ class PlanGuard(Saving):
         recovery are stale and go (the next open would offer them back), and the file the
         plan was read from is its base again (recovered edits typed back included)."""
         app = self.app
-        app.forget_checks()  # for a caller that edits without a pane (a check-in)
         self._edits += 1
         self._last_edit = monotonic()
         if self._unkept_since is None:

@@ -292,8 +292,7 @@ class CheckinScreen(CheckinForm, Screen[None]):
         checkin = CheckIn.model_validate(checkin.model_dump())
         after = progress_with(self.plan, checkin)
         add_checkin(self.plan, checkin)
-        self.okr_app.guard.plan_edited()
-        self.okr_app.wizard.schedule_checks()  # the marks: an overdue KPI is no longer
+        self.okr_app.wizard.plan_edited()  # now: the edition counts it at once
         self.drafts.pop(kpi.id, None)
         self._show_result(checkin, after)
         self._refresh_rows(checkin)

@@ -231,15 +231,17 @@ class WizardScreen(Screen[None]):
 
     @on(PlanEdited)
     def _plan_edited(self, event: PlanEdited) -> None:
+        self.plan_edited(event.step)
+
+    def plan_edited(self, step: Step | None = None) -> None:
+        """The plan was just edited, in ``step``'s pane or elsewhere (a check-in): it is
+        unsaved unless back to the file, the other panes reload when next shown, and the
+        checks run again :data:`CHECKS_DELAY` after the last of a run of edits."""
         self.okr_app.guard.plan_edited()
-        for step, pane in self.panes.items():
-            if step != event.step:
+        for other, pane in self.panes.items():
+            if other != step:
                 pane.stale = True
         self.okr_app.forget_checks()
-        self.schedule_checks()
-
-    def schedule_checks(self) -> None:
-        """Run the checks again :data:`CHECKS_DELAY` after the last of a run of edits."""
         if self._checks_timer is not None:
             self._checks_timer.stop()
         self._checks_timer = self.set_timer(CHECKS_DELAY, self._checks_due)
