@@ -18,6 +18,7 @@ QUOTED_ITEM_CELLS = 40
 characters): enough to tell which line it is without the items[N] index."""
 
 
+@lru_cache(maxsize=8192)
 def quoted(text: str) -> str:
     """The start of an item's line as a finding names it (``okr check`` and the exports
     list findings by field path, and ``items[3]`` alone does not say which line)."""
@@ -26,8 +27,10 @@ def quoted(text: str) -> str:
     return quote if quote == line else quote[:-1].rstrip() + "…"
 
 
+@lru_cache(maxsize=8192)
 def normalized(text: str) -> str:
-    """``text`` compared loosely: case, spacing and full-width forms ignored."""
+    """``text`` compared loosely: case, spacing and full-width forms ignored (remembered:
+    the checks run again after every edit, and most lines have not changed)."""
     import unicodedata
 
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())

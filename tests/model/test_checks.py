@@ -634,3 +634,26 @@ def test_a_run_asked_to_stop_ends_before_its_next_check():
     unasked = run_checks(plan, AFTER)
     assert [f.to_dict() for f in never.findings] == [f.to_dict() for f in unasked.findings]
     assert never.findings, "a plan with findings, so the comparison says something"
+
+
+def test_a_second_run_reuses_each_unchanged_lines_comparison_form_and_quote():
+    """The app runs the checks after every pause in typing: lines not edited since are
+    not normalised or measured for their quote again; an edited one is, and is judged
+    by its new text (nothing stale is reported)."""
+    from model.checks.items import normalized, quoted
+
+    plan = load_plan(PLANS / "saas-growth.toml")
+    plan.items[0].kpi = None  # a finding that quotes its item
+    normalized.cache_clear()
+    quoted.cache_clear()
+    run_checks(plan, AFTER)
+    normalized_misses, quoted_misses = normalized.cache_info().misses, quoted.cache_info().misses
+    assert normalized_misses == len(plan.items) + len(plan.kpis)  # and the KPI names
+    assert quoted_misses > 0
+    run_checks(plan, AFTER)
+    assert normalized.cache_info().misses == normalized_misses
+    assert quoted.cache_info().misses == quoted_misses
+    plan.items[2].text = plan.items[0].text.upper() + "  "
+    report = run_checks(plan, AFTER)
+    assert normalized.cache_info().misses == normalized_misses + 1
+    assert [f.path for f in report.findings if f.check == "items.duplicate"] == ["items[2].text"]
