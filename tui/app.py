@@ -42,6 +42,7 @@ from tui.palette_commands import PaletteCommands
 from tui.safe_output import CONTROL_FILTER
 from tui.screens.wizard import WizardScreen
 from tui.takeover import Takeover
+from tui.turns import restore_turns, short_turns
 from tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
@@ -118,6 +119,8 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         self._echo_hold: int | None = None
         self._unwatch_signals: Callable[[], None] | None = None
         self._signalled = False
+        self._turns_before: float | None = None
+        """The thread switch interval before the app ran (see ``tui.turns``)."""
         """Whether a signal asked the app to exit (an opening then stops where it is)."""
         self.guard: PlanGuard = None  # type: ignore[assignment]  # set with the plan
         """Lock, read-only mode, recovery file and conflict checks (see ``tui.guard``)."""
@@ -155,6 +158,7 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         return self.wizard
 
     def on_mount(self) -> None:
+        self._turns_before = short_turns()
         self.refresh_title()
         self._watch_signals()
         if self.source is None:
@@ -168,6 +172,8 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         if self.guard is not None:
             self.guard.finish()
         release_memory()
+        if self._turns_before is not None:
+            restore_turns(self._turns_before)
 
     def _watch_signals(self) -> None:
         """SIGHUP (an SSH drop) or SIGTERM: keep the unsaved edits (``tui.guard``), then

@@ -37,3 +37,20 @@ async def test_panes_dropped_by_a_language_switch_are_freed_not_kept_frozen(exam
         await pilot.pause()
         assert app.wizard.pane("objective") is not None
         await until(lambda: old_pane() is None, "the old objective pane to be freed")
+
+
+async def test_threads_hand_the_ui_over_quickly_while_the_app_runs(example_copy):
+    """A background thread (the checks) gives way to the UI thread after UI_TURN, not
+    Python's default 5 ms, while the app runs; the interval is put back when it ends."""
+    import sys
+
+    from tui.turns import UI_TURN
+
+    before = sys.getswitchinterval()
+    assert before > UI_TURN
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert sys.getswitchinterval() == UI_TURN
+    assert sys.getswitchinterval() == before
