@@ -113,6 +113,7 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         self._holding = source is not None
         """Whether keys are held: from the start of an opening until they are replayed."""
         self._held: list[events.Key | events.Paste] = []
+        self.keys_seen = 0
         self._replaying: events.Key | events.Paste | None = None
         self._echoing = source is not None
         self._echoed = 0

@@ -48,6 +48,9 @@ class KeyBursts:
     ``App``, whose ``on_event`` it wraps; the app sets the state up as it starts."""
 
     source: PlanSource | None
+    keys_seen: int
+    """How many keys and pastes have come in from the terminal: work done in the background
+    (the checks) gives way when this changes, so the key has the interpreter to itself."""
     _holding: bool
     _held: list[events.Key | events.Paste]
     _replaying: events.Key | events.Paste | None
@@ -65,6 +68,8 @@ class KeyBursts:
         nothing to click yet)."""
         event = _as_typed(event)
         if isinstance(event, events.Key | events.Paste):
+            if not event.is_forwarded:
+                self.keys_seen += 1
             if self._holding and event is not self._replaying and not event.is_forwarded:
                 self._held.append(event)
                 if self.source is not None:

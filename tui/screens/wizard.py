@@ -26,6 +26,7 @@ from model.steps import STEPS, Step, step_of_path, step_states
 from tui.keys import bind, localize_bindings
 from tui.memory import SETTLE_DELAY, release_memory, settle_memory
 from tui.screens.base import PlanEdited, StepPane
+from tui.turns import giving_way
 from tui.widgets.footer import KeyFooter
 from tui.widgets.step_list import StepList
 
@@ -250,7 +251,9 @@ class WizardScreen(Screen[None]):
         """Typing stopped (or the checks were loaded): run them off the UI thread (on a
         large plan they take a tenth of a second or more, which would hold up the next
         key), then show them. One run at a time: a run made stale by an edit stops at
-        its next check, and the next run starts when it has."""
+        its next check, and the next run starts when it has. After any other key the run
+        waits at its next check until the keys pause (``tui.turns.giving_way``): Python
+        runs one thread at a time, and the key would share the interpreter with it."""
         if self._checks_timer is not None:
             self._checks_timer.stop()
             self._checks_timer = None
@@ -273,10 +276,9 @@ class WizardScreen(Screen[None]):
         from model.checks import run_checks
 
         app = self.okr_app
+        stop = giving_way(lambda: app.edition != edition, lambda: app.keys_seen)
         try:  # an edit makes the report stale: then the run stops at the next check
-            report: CheckReport | None = run_checks(
-                plan, today, stop=lambda: app.edition != edition
-            )
+            report: CheckReport | None = run_checks(plan, today, stop=stop)
         except Exception:  # stopped; or the plan changed under the checks, or they broke
             report = None
         if self.app.is_running:
