@@ -54,3 +54,23 @@ async def test_threads_hand_the_ui_over_quickly_while_the_app_runs(example_copy)
         await pilot.pause()
         assert sys.getswitchinterval() == UI_TURN
     assert sys.getswitchinterval() == before
+
+
+async def test_after_a_rebuild_the_collection_waits_for_a_pause_in_the_keys(example_copy):
+    """The full collection after a rebuild (a tenth of a second on a large plan) runs
+    only once no key came for SETTLE_DELAY, not in the middle of someone typing."""
+    from tui.memory import SETTLE_DELAY
+
+    path = example_copy()
+    app = make_app(load_plan(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await switch_in_palette(pilot, "繁體")
+        await pilot.pause()
+        assert gc.get_freeze_count() == 0, "given back at the rebuild"
+        for key in ["tab", "shift+tab"] * 5:  # a key every quarter of SETTLE_DELAY
+            await pilot.press(key)
+            await pilot.pause(SETTLE_DELAY / 4)
+            assert gc.get_freeze_count() == 0, "no collection while keys come"
+        await until(lambda: gc.get_freeze_count() > 0, "the collection once the keys pause")

@@ -226,7 +226,17 @@ class WizardScreen(Screen[None]):
         # The old panes are to be collected, not kept frozen; they let go of each other
         # only once their tasks have ended, so freeze again a moment later.
         release_memory()
-        self.set_timer(SETTLE_DELAY, partial(settle_memory, collect=True))
+        self.set_timer(SETTLE_DELAY, partial(self._settle_in_a_pause, self.okr_app.keys_seen))
+
+    def _settle_in_a_pause(self, keys: int) -> None:
+        """Collect the garbage and freeze what is alive again (:func:`settle_memory`), once
+        no key came for :data:`SETTLE_DELAY`: on a large plan the collection takes a
+        tenth of a second or more, and a key typed meanwhile would wait for it."""
+        keys_now = self.okr_app.keys_seen
+        if keys_now != keys:
+            self.set_timer(SETTLE_DELAY, partial(self._settle_in_a_pause, keys_now))
+        else:
+            settle_memory(collect=True)
 
     # --- after an edit ---------------------------------------------------------------------
 
