@@ -710,3 +710,23 @@ async def test_step_5_starts_in_the_currency_while_money_has_none(example_copy):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load_plan(path).currency == "EUR"
+
+
+async def test_on_a_wide_screen_the_kpi_list_beside_the_form_is_as_tall_and_names_show(tmp_path):
+    """At 120x40 the KPI list stands beside the form: it takes the step's height (not the
+    seven rows it has above the form on a narrow screen), and a 22-character name and
+    its id show whole."""
+    kpis = [Kpi(id=f"kpi_{n}", name=f"Customer retention {n:03}") for n in range(30)]
+    app = make_app(Plan(kpis=kpis), tmp_path / "p.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("alt+3")
+        await pilot.pause()
+        kpi_list = app.query_one("#kpi-list-kpis")
+        assert kpi_list.size.height >= 25
+        text = screen_text(pilot)
+        assert "Customer retention 024  kpi_24" in text, "the 25th KPI, name and id whole"
+    app = make_app(Plan(kpis=kpis), tmp_path / "p.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+3")
+        await pilot.pause()
+        assert app.query_one("#kpi-list-kpis").size.height <= 7, "above the form: a few rows"

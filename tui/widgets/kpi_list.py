@@ -15,7 +15,8 @@ from tui.widgets.row_list import RowList, one_line
 from tui.widgets.step_list import STATE_MARKS
 
 NAME_SHARE = 0.6
-"""The names' column takes at most this share of a row, so the ids still show."""
+"""The names' column takes at least this share of a row when the ids are too long to
+show whole beside the names; with short ids it takes all the room they leave."""
 
 
 class KpiList(RowList):
@@ -52,8 +53,9 @@ class KpiList(RowList):
         self.step = step
         self.states: list[StepState] = []
         """Each KPI's state from the last run of the checks, in plan order."""
-        self._names: tuple[str, ...] = ()
+        self._names: tuple[tuple[str, str], ...] = ()
         self._names_width = 0
+        self._ids_width = 0
 
     def set_states(self, states: list[StepState]) -> None:
         """Show new states, repainting only when they changed."""
@@ -76,14 +78,18 @@ class KpiList(RowList):
             super().refresh_row(index)
 
     def _measure_names(self) -> bool:
-        """Measure the longest name again if a name changed (moving the cursor through
-        300 KPIs must not measure 300 names a row); ``True`` when the ids' column moved."""
-        names = tuple(kpi.name for kpi in self.plan.kpis)
+        """Measure the longest name and id again if one changed (moving the cursor through
+        300 KPIs must not measure 300 names a row); ``True`` when the columns moved."""
+        names = tuple((kpi.name, kpi.id) for kpi in self.plan.kpis)
         if names == self._names:
             return False
         self._names = names
-        width = max((cell_len(one_line(name)) for name in names), default=0)
-        moved, self._names_width = width != self._names_width, width
+        widths = (
+            max((cell_len(one_line(name)) for name, _ in names), default=0),
+            max((cell_len(kpi_id) for _, kpi_id in names), default=0),
+        )
+        moved = widths != (self._names_width, self._ids_width)
+        self._names_width, self._ids_width = widths
         return moved
 
     def render_row(self, index: int, width: int) -> Text:
@@ -98,11 +104,9 @@ class KpiList(RowList):
             row.append(kpi.id)
             return row
         name = Text(one_line(kpi.name))
-        name.truncate(
-            min(self._names_width, max(1, int((width - 3) * NAME_SHARE))),
-            overflow="ellipsis",
-            pad=True,
-        )
+        room = width - 3  # after the mark
+        names_room = max(int(room * NAME_SHARE), room - 2 - self._ids_width)
+        name.truncate(min(self._names_width, max(1, names_room)), overflow="ellipsis", pad=True)
         row.append_text(name)
         row.append(f"  {kpi.id}", self.get_component_rich_style("kpi-list--id"))
         return row
