@@ -188,15 +188,16 @@ def save_plan(
         raise limit_error(error, plan.model_dump(by_alias=True), "", path) from None
     text = dumps_plan(plan)
     with write_turn(path, wait=SAVE_WAIT_SECONDS):  # not between a check-in's read and write
-        old = _text_replaced(path) if comments_from is None else comments_from
+        old = text_for_comments(path) if comments_from is None else comments_from
         text, dropped = carry_comments(old, text)
         result = write_bytes_atomic(path, text.encode("utf-8"), expected=expected, backup=backup)
     return dataclasses.replace(result, comments_dropped=dropped) if dropped else result
 
 
-def _text_replaced(path: str | os.PathLike[str]) -> str:
-    """The text of the file a save replaces, for its comments ("" if there is none, or it
-    cannot be read: the write that follows says why)."""
+def text_for_comments(path: str | os.PathLike[str]) -> str:
+    """The text of a plan file, for its ``#`` comments (``save_plan``'s ``comments_from``):
+    of the file a save replaces, or of the plan a new one is made from. "" if there is
+    none or it cannot be read (the write that follows says why, when it is the target)."""
     try:
         target = real_target(path)
         status = os.stat(target)

@@ -151,3 +151,19 @@ def test_a_kgi_deadline_left_from_the_old_period_is_a_warning(tmp_path: Path):
     ) in lines
     zh = run_okr("check", "--lang", "zh-TW", str(new)).stdout
     assert "objective.kgi: 期限 2026-03-31 早於計畫期間的開始日 2026-04-01" in zh
+
+
+def test_the_plans_comments_come_along_beside_the_same_kpis_and_keys(tmp_path: Path):
+    source = tmp_path / "q1.toml"
+    text = (PLANS / "saas-growth.toml").read_text("utf-8")
+    text = "# Growth plan, reviewed by finance\n" + text
+    text = text.replace('id = "cac"', 'id = "cac"  # blended: paid and organic', 1)
+    source.write_text(text, "utf-8")
+    new = tmp_path / "q2.toml"
+    result = run_okr("next-period", str(source), "-o", str(new))
+    assert result.returncode == 0, result.stderr
+    written = new.read_text("utf-8")
+    assert written.startswith("# Growth plan, reviewed by finance\n")
+    assert 'id = "cac"  # blended: paid and organic\n' in written
+    assert source.read_text("utf-8") == text, "the old plan is not touched"
+    assert load_plan(new).kpis[3].baseline == 740

@@ -401,6 +401,22 @@ async def test_next_period_refuses_a_new_plan_another_session_has_open(example_c
     assert not target.exists()
 
 
+async def test_next_period_from_the_palette_keeps_the_plan_files_comments(example_copy, tmp_path):
+    path = example_copy()
+    path.write_text(
+        path.read_text("utf-8").replace('id = "cac"', 'id = "cac"  # blended: paid and organic'),
+        "utf-8",
+    )
+    app = saas_app(path)
+    target = tmp_path / "q2.toml"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await run_command(pilot, "next period")
+        await retype(pilot, str(target))
+        assert app.screen is app.wizard
+    assert 'id = "cac"  # blended: paid and organic\n' in target.read_text("utf-8")
+    assert load_plan(target).checkins == []
+
+
 async def test_the_chinese_plan_checks_in_in_chinese(example_copy):
     set_language("zh-TW")
     path = example_copy("content-leads.zh-TW.toml")

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the next period's plan and say what changed."""
     from model.checkins import CheckinError, parse_date
     from model.periods import PeriodError, carried_baselines, next_period
-    from model.store import PlanError, load_plan, save_plan
+    from model.store import PlanError, load_plan, save_plan, text_for_comments
     from tui.commands._table import print_lines
 
     source, output = Path(args.plan), Path(args.output)
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         new_plan = next_period(plan, start, end)
-        save_plan(new_plan, output)
+        save_plan(new_plan, output, comments_from=text_for_comments(source))
     except PeriodError as error:
         print_error(f"{shown_path(source)}: {error.message}")
         return 2

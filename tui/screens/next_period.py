@@ -26,7 +26,7 @@ from model.i18n import t
 from model.lock import refuse_if_open_elsewhere
 from model.periods import PeriodError, next_period, next_period_dates, next_period_path
 from model.plan import Plan
-from model.store import PlanError, save_plan
+from model.store import PlanError, save_plan, text_for_comments
 from tui.keys import bind
 from tui.screens.dialog import Dialog
 from tui.widgets.form import FieldRow, UndoableInput
@@ -113,7 +113,8 @@ class NextPeriodDialog(Dialog[Path | None]):
             self.row("end").set_note(error.message, error=True)
             return
         try:
-            save_plan(new_plan, path, expected=ABSENT, backup=False)
+            comments = text_for_comments(self.plan_path)  # the plan's own, beside the same keys
+            save_plan(new_plan, path, expected=ABSENT, backup=False, comments_from=comments)
         except PlanError as error:
             path_row.set_note(str(error), error=True)
             return
