@@ -113,16 +113,16 @@ class OkrApp(Takeover, KeyBursts, PaletteCommands, App[int], inherit_bindings=Fa
         self._holding = source is not None
         """Whether keys are held: from the start of an opening until they are replayed."""
         self._held: list[events.Key | events.Paste] = []
-        self.keys_seen = 0
+        self.keys_seen = 0  # see KeyBursts.keys_seen
         self._replaying: events.Key | events.Paste | None = None
         self._echoing = source is not None
         self._echoed = 0
         self._echo_hold: int | None = None
         self._unwatch_signals: Callable[[], None] | None = None
         self._signalled = False
+        """Whether a signal asked the app to exit (an opening then stops where it is)."""
         self._turns_before: float | None = None
         """The thread switch interval before the app ran (see ``tui.turns``)."""
-        """Whether a signal asked the app to exit (an opening then stops where it is)."""
         self.guard: PlanGuard = None  # type: ignore[assignment]  # set with the plan
         """Lock, read-only mode, recovery file and conflict checks (see ``tui.guard``)."""
         if plan is not None:
