@@ -69,8 +69,8 @@ async def test_after_a_rebuild_the_collection_waits_for_a_pause_in_the_keys(exam
         await switch_in_palette(pilot, "繁體")
         await pilot.pause()
         assert gc.get_freeze_count() == 0, "given back at the rebuild"
-        for key in ["tab", "shift+tab"] * 5:  # a key every quarter of SETTLE_DELAY
+        for key in ["tab", "shift+tab"] * 6:  # 1.5 SETTLE_DELAY of keys, one every eighth
             await pilot.press(key)
-            await pilot.pause(SETTLE_DELAY / 4)
+            await pilot.pause(SETTLE_DELAY / 8)
             assert gc.get_freeze_count() == 0, "no collection while keys come"
         await until(lambda: gc.get_freeze_count() > 0, "the collection once the keys pause")
