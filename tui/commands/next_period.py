@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     """Write the next period's plan and say what changed."""
     from model.checkins import CheckinError, parse_date
     from model.periods import PeriodError, carried_baselines, next_period
-    from model.store import PlanError, load_plan, save_plan, text_for_comments
+    from model.plan_source import read_plan_source
+    from model.store import PlanError, plan_from_source, save_plan
     from tui.commands._table import print_lines
 
     source, output = Path(args.plan), Path(args.output)
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
         print_error(error.message)
         return 2
     try:
-        plan = load_plan(source)
+        read = read_plan_source(source)  # its text also gives the new file its comments
+        plan = plan_from_source(read, source).plan
         output_exists = path_exists(output)
     except PlanError as error:
         print_error(str(error))
@@ -81,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         new_plan = next_period(plan, start, end)
-        save_plan(new_plan, output, comments_from=text_for_comments(source))
+        save_plan(new_plan, output, comments_from=read.text)
     except PeriodError as error:
         print_error(f"{shown_path(source)}: {error.message}")
         return 2
