@@ -52,6 +52,8 @@ async def taken_over(app: OkrApp) -> None:
     """Wait for the editor to take over from the opening pane and be painted."""
     await app.workers.wait_for_complete()
     await until(lambda: not app._batch_count and not app.query(OpeningPane), "the editor")
+    # the compositor lays the new screen out on its next refresh, not at the swap
+    await until(lambda: "Statement" in shown(app), "the editor's paint")
 
 
 async def test_the_file_is_painted_as_text_before_it_is_validated(example_copy):
