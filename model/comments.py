@@ -40,6 +40,14 @@ position."""
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
 
 
+_SIMPLE_STATEMENT = re.compile(
+    r"""[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*"""
+    r"""("[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\n]*'|[^\s"'\[{#][^#\n]*?)"""
+    r"""([ \t]*#[^\n]*?)?[ \t\r]*(?=\n|\Z)"""
+)
+"""A statement on one line with a bare key and a one-line value (a string, a number, a
+date, a boolean), and the comment after it: read at once, the rest step by step."""
+
 _MARK = re.compile("[#\"']")
 """What a comment counter must stop at: a comment, or a string that may hold a "#"."""
 
@@ -61,15 +69,10 @@ def count_comments(text: str) -> int:
     return count
 
 
-@dataclass(frozen=True, slots=True)
-class _Statement:
-    first: int
-    """The line the statement starts on (0-based)."""
-    last: int
-    """The line its value ends on."""
-    anchor: Anchor
-    trailing: str
-    """The comment after the value on its last line, with the spaces before it ("" if none)."""
+_Statement = tuple[int, int, Anchor, str]
+"""A statement: the line it starts on (0-based), the line its value ends on, its anchor,
+and the comment after the value on its last line, with the spaces before it ("" if
+none). A plain tuple: a large plan has tens of thousands, made on every save."""
 
 
 @dataclass(slots=True)
@@ -98,14 +101,14 @@ def carry_comments(old: str, new: str) -> tuple[str, int]:
     lines = scanned.lines
     inserted: dict[int, list[str]] = {}
     placed = 0
-    for statement in scanned.statements:
-        block = before.pop(statement.anchor, None)
+    for first, last, anchor, _ in scanned.statements:
+        block = before.pop(anchor, None)
         if block:
-            inserted[statement.first] = block
+            inserted[first] = block
             placed += sum(1 for line in block if line)
-        trailing = after.pop(statement.anchor, None)
+        trailing = after.pop(anchor, None)
         if trailing:
-            lines[statement.last] += trailing
+            lines[last] += trailing
             placed += 1
     out: list[str] = []
     for number, line in enumerate(lines):
@@ -126,20 +129,21 @@ def _comments_of(
     comment lines after the last statement."""
     before: dict[Anchor, list[str]] = {}
     after: dict[Anchor, str] = {}
-    starts = {statement.first: statement for statement in scan.statements}
+    starts = {statement[0]: statement for statement in scan.statements}
     pending: list[str] = []
     number = 0
     while number < len(scan.lines):
         statement = starts.get(number)
         if statement is not None:
+            _, last, anchor, trailing = statement
             while pending and not pending[-1]:
                 pending.pop()  # blank lines between a block and its statement
             if pending:
-                before[statement.anchor] = pending
+                before[anchor] = pending
                 pending = []
-            if statement.trailing:
-                after[statement.anchor] = statement.trailing
-            number = statement.last + 1
+            if trailing:
+                after[anchor] = trailing
+            number = last + 1
             continue
         comment = scan.comment_lines.get(number)
         if comment is not None:
@@ -164,7 +168,16 @@ def _scan(text: str) -> _Scan:
     entry: _EntryAt | None = None
     table: tuple[str, ...] = ()
     position, size, number = 0, len(text), 0
+    simple = _SIMPLE_STATEMENT.match
     while position < size:
+        plain = simple(text, position)
+        if plain is not None:  # most lines: one key, one value, perhaps a comment
+            key, value, trailing = plain.group(1, 2, 3)
+            if entry is not None and not table:
+                names[entry][key] = value
+            found.append((number, number, entry, (*table, key), trailing or ""))
+            position, number = plain.end() + 1, number + 1
+            continue
         line_end = text.find("\n", position)
         line_end = size if line_end < 0 else line_end
         start = position
@@ -199,7 +212,7 @@ def _scan(text: str) -> _Scan:
         position, number = line_end + 1, last + 1
     identities = _identities(names)
     statements = [
-        _Statement(first, last, keys if at is None else (*at[0], identities[at], *keys), trailing)
+        (first, last, keys if at is None else (*at[0], identities[at], *keys), trailing)
         for first, last, at, keys, trailing in found
     ]
     return _Scan(lines, statements, comment_lines)

@@ -64,10 +64,10 @@ def check_limits(data: object) -> None:
 
 
 _STRING_BODIES = {
-    '"': re.compile(r'(?:[^"\\\n]|\\.)*', re.DOTALL),
+    '"': re.compile(r'[^"\\\n]*(?:\\.[^"\\\n]*)*', re.DOTALL),
     "'": re.compile(r"[^'\n]*"),
-    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*', re.DOTALL),
-    "'''": re.compile(r"(?:[^']|'(?!''))*"),
+    '"""': re.compile(r'[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*', re.DOTALL),
+    "'''": re.compile(r"[^']*(?:'(?!'')[^']*)*"),
 }
 """What may stand between a string's opening quotes and its closing ones, by its quotes."""
 

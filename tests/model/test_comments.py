@@ -122,6 +122,9 @@ def test_a_comment_inside_a_value_over_several_lines_has_no_place():
         "schema = 1\n\n[ objective ]  # spaced header\nstatement = 'x'\n",
         'schema = 1\n\n[objective]\n"statement" = """a\n# not one\n"""  # after\n',
         "schema = 1\r\n# windows\r\n[objective]\r\nstatement = 'x' # crlf\r\n",
+        # one-line statements, read at once: the comment starts after the string's end
+        'schema = 1 # tight\n[objective]\nstatement = "a \\" # b\\\\"  # after  \n',
+        "schema=1#none between\n[objective]\nstatement='# x'\t# tab before\n",
     ],
 )
 def test_keys_and_headers_however_written_find_their_statement(old):
@@ -130,6 +133,23 @@ def test_keys_and_headers_however_written_find_their_statement(old):
     assert dropped == 0
     assert count_comments(text) == count_comments(old)
     assert parse_plan(text, "plan.toml") == parse_plan(old, "plan.toml")
+
+
+def test_a_comment_goes_back_after_the_whole_value_however_the_value_is_written():
+    old = (
+        'schema = 1#tight\n\n[objective]\nstatement = "a \\" # b\\\\"  # after \"it\"  \n'
+        "kgi = '# t'\t# tab\nstart = 2026-01-05   #\n"
+    )
+    text, dropped = carry_comments(old, dumps_plan(parse_plan(old, "plan.toml")))
+    assert dropped == 0
+    assert text.splitlines() == [
+        "schema = 1#tight",
+        "",
+        "[objective]",
+        'statement = "a \\" # b\\\\"  # after \"it\"',
+        'kgi = "# t"\t# tab',
+        "start = 2026-01-05   #",
+    ]
 
 
 def test_a_file_that_is_not_toml_gives_the_new_text_and_counts_its_comments():
