@@ -18,13 +18,14 @@ Unknown keys are rejected, with a suggestion when one is close: a typo such as
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import math
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import tomli_w
 from pydantic import BaseModel, ValidationError
@@ -127,7 +128,7 @@ def load_plan_with_fingerprint(path: str | os.PathLike[str]) -> LoadedPlan:
     return plan_from_source(read_plan_source(path), path)
 
 
-def dumps_plan(plan: Plan) -> str:
+def dumps_plan(plan: Plan, dumped: dict[str, Any] | None = None) -> str:
     """The canonical TOML text of ``plan``.
 
     Keys come out in the models' field order; a value equal to its field's empty default
@@ -135,17 +136,23 @@ def dumps_plan(plan: Plan) -> str:
     output is stable under save -> load -> save. So is a default the plan never set (a
     KPI's ``direction`` left out of its file): writing it would invent a choice nobody
     made. Required fields and ``schema`` are always written.
+
+    ``dumped`` is ``plan.model_dump(by_alias=True)`` when the caller has it already.
     """
     lines: list[str] = []
     tables: list[str] = []
-    for key, value, attribute in _written_fields(plan):
+    for key, value, attribute in _written_fields(plan, dumped):
         if isinstance(attribute, BaseModel):
-            tables.append(_table(_key(key), attribute))
+            tables.append(_table(_key(key), attribute, value))
         elif isinstance(attribute, dict) and _all_models(attribute.values()):
             for name, sub in attribute.items():  # named sub-tables, e.g. [inputs.orders]
-                tables.append(_table(f"{_key(key)}.{_key(name)}", sub, header_always=True))
+                header = f"{_key(key)}.{_key(name)}"
+                tables.append(_table(header, sub, value[name], header_always=True))
         elif isinstance(attribute, list) and _all_models(attribute):
-            tables.extend(_table(_key(key), entry, array=True) for entry in attribute)
+            tables.extend(
+                _table(_key(key), entry, values, array=True)
+                for entry, values in zip(attribute, value, strict=True)
+            )
         else:
             lines.append(f"{_key(key)} = {_literal(value)}\n")
     parts = ["".join(lines)] if lines else []
@@ -182,11 +189,12 @@ def save_plan(
     A plan over the size limits (:mod:`model.limits`) is refused, so every saved plan
     loads again.
     """
+    dumped = plan.model_dump(by_alias=True)
     try:
-        check_limits(plan.model_dump(by_alias=True))
+        check_limits(dumped)
     except LimitExceeded as error:
-        raise limit_error(error, plan.model_dump(by_alias=True), "", path) from None
-    text = dumps_plan(plan)
+        raise limit_error(error, dumped, "", path) from None
+    text = dumps_plan(plan, dumped)
     with write_turn(path, wait=SAVE_WAIT_SECONDS):  # not between a check-in's read and write
         old = text_for_comments(path) if comments_from is None else comments_from
         text, dropped = carry_comments(old, text)
@@ -211,9 +219,13 @@ def text_for_comments(path: str | os.PathLike[str]) -> str:
 # --- writing ---------------------------------------------------------------------
 
 
-def _written_fields(model: BaseModel) -> Iterator[tuple[str, object, object]]:
-    """(file key, dumped value, attribute) of each field of ``model`` worth writing."""
-    dumped = model.model_dump(by_alias=True)
+def _written_fields(
+    model: BaseModel, dumped: dict[str, Any] | None = None
+) -> Iterator[tuple[str, Any, object]]:
+    """(file key, dumped value, attribute) of each field of ``model`` worth writing;
+    ``dumped`` is the model's ``model_dump(by_alias=True)``, if made already."""
+    if dumped is None:
+        dumped = model.model_dump(by_alias=True)
     for name, info in type(model).model_fields.items():
         key = info.alias or name
         value = dumped[key]
@@ -253,8 +265,8 @@ def _literal(value: object) -> str:
         return f'"{value}"'
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if type(value) is int or type(value) is float:
-        return str(value)
+    if type(value) is int or type(value) is float or type(value) is dt.date:
+        return str(value)  # as tomli_w writes them
     if isinstance(value, dict):
         inner = ", ".join(f"{_key(k)} = {_literal(v)}" for k, v in value.items() if v is not None)
         return f"{{ {inner} }}" if inner else "{}"
@@ -263,8 +275,15 @@ def _literal(value: object) -> str:
     return tomli_w.dumps({"v": value})[len("v = ") : -1]
 
 
-def _table(name: str, model: BaseModel, *, array: bool = False, header_always: bool = False) -> str:
-    body = "".join(f"{_key(k)} = {_literal(v)}\n" for k, v, _ in _written_fields(model))
+def _table(
+    name: str,
+    model: BaseModel,
+    dumped: dict[str, Any],
+    *,
+    array: bool = False,
+    header_always: bool = False,
+) -> str:
+    body = "".join(f"{_key(k)} = {_literal(v)}\n" for k, v, _ in _written_fields(model, dumped))
     if not body and not (array or header_always):
         return ""
     header = f"[[{name}]]" if array else f"[{name}]"
