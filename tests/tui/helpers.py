@@ -32,8 +32,27 @@ async def run_command(pilot: Pilot, search: str) -> None:
     """Open the command palette, type ``search`` and run the command it finds first."""
     await pilot.press("ctrl+p")
     await type_text(pilot, search)
+    await palette_offers(pilot, search)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def palette_offers(pilot: Pilot, search: str) -> None:
+    """Wait for the command palette to highlight a command that says ``search``: it
+    searches in a worker, and on a loaded machine enter may come before the answer."""
+    from textual.command import CommandList, CommandPalette
+
+    def offered() -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, CommandPalette):
+            return False
+        commands = screen.query_one(CommandList)
+        if commands.highlighted is None or not commands.option_count:
+            return False
+        prompt = commands.get_option_at_index(commands.highlighted).prompt
+        return search.lower() in getattr(prompt, "plain", str(prompt)).lower()
+
+    await until(offered, f"the palette to offer {search!r}")
 
 
 async def retype(pilot: Pilot, text: str) -> None:

@@ -9,7 +9,7 @@ from textual.command import CommandInput
 
 from model.i18n import get_language, set_language
 from model.store import load_plan
-from tests.tui.helpers import screen_text, type_text
+from tests.tui.helpers import palette_offers, screen_text, type_text
 from tui.app import make_app
 from tui.screens.help import HelpScreen
 
@@ -20,7 +20,7 @@ CHINESE_WORDS = ["目標", "北極星指標", "第 3 步:核心 KPI", "下一步
 async def switch_in_palette(pilot, search: str) -> None:
     await pilot.press("ctrl+p")
     await type_text(pilot, search)
-    await pilot.pause(0.2)
+    await palette_offers(pilot, search)
     await pilot.press("enter")
     await pilot.pause()
     await pilot.pause()
