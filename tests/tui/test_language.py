@@ -9,7 +9,7 @@ from textual.command import CommandInput
 
 from model.i18n import get_language, set_language
 from model.store import load_plan
-from tests.tui.helpers import palette_offers, screen_text, type_text
+from tests.tui.helpers import palette_offers, screen_text, type_text, until
 from tui.app import make_app
 from tui.screens.help import HelpScreen
 
@@ -107,7 +107,7 @@ async def test_textuals_no_matches_line_is_translated(example_copy):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await type_text(pilot, "zzqx")
-        await pilot.pause(0.8)
+        await until(lambda: "找不到" in screen_text(pilot), "the palette's answer")
         text = screen_text(pilot)
         assert "找不到相符的項目" in text
         assert "No matches" not in text

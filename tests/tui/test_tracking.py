@@ -12,7 +12,7 @@ import pytest
 
 from model.i18n import set_language
 from model.store import load_plan
-from tests.tui.helpers import focused_id, retype, run_command, screen_text, type_text
+from tests.tui.helpers import focused_id, retype, run_command, screen_text, type_text, until
 from tests.tui.safety_helpers import hold_lock_elsewhere
 from tui.app import make_app
 from tui.screens.checkin import CheckinScreen
@@ -635,6 +635,12 @@ async def test_ctrl_z_undoes_typing_in_a_check_in_field_and_never_brings_another
         assert field.value == "", "nothing of the first KPI's field comes back"
 
 
+def _new_report(app, before) -> bool:
+    """Whether the checks have run again since ``before`` was their report."""
+    report = app.last_check_report()
+    return report is not None and report is not before
+
+
 async def test_a_check_in_runs_the_checks_again_so_the_kpi_is_no_longer_overdue(example_copy):
     path = example_copy()
     app = saas_app(path)
@@ -651,8 +657,7 @@ async def test_a_check_in_runs_the_checks_again_so_the_kpi_is_no_longer_overdue(
         await pilot.press("ctrl+l")
         await type_text(pilot, "44%")
         await pilot.press("enter")
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        before = app.last_check_report()
+        await until(lambda: _new_report(app, before), "the checks to run again")
         assert overdue() == ["kpis.week1_retention.cadence"]
         app.guard.quit_discarding()
