@@ -56,7 +56,9 @@ def contenders(source: Path, scratch: Path) -> dict[str, Callable[[], object]]:
         "baseline + write_text": baseline_write,
         "ours: load_plan + save_plan": lambda: save_plan(load_plan(source), scratch / "p.toml"),
         "ours: save_plan, 3,300 comments, first": first_save,
-        "ours: save_plan, 3,300 comments, again": lambda: save_plan(load_plan(commented), commented),
+        "ours: save_plan, 3,300 comments, again": lambda: save_plan(
+            load_plan(commented), commented
+        ),
     }
 
 
@@ -84,8 +86,12 @@ def report(runs: int) -> str:
     lines += [stats[name].row(name, 1000, "") for name in names]
     lines.append(ratio_line("ratio load+dumps (target <= 1.5x)", stats[names[1]], stats[names[0]]))
     lines.append(ratio_line("ratio load+save_plan", stats[names[3]], stats[names[2]]))
-    lines.append(ratio_line("ratio first save with comments / without", stats[names[4]], stats[names[3]]))
-    lines.append(ratio_line("ratio next save with comments / without", stats[names[5]], stats[names[3]]))
+    lines.append(
+        ratio_line("ratio first save with comments / without", stats[names[4]], stats[names[3]])
+    )
+    lines.append(
+        ratio_line("ratio next save with comments / without", stats[names[5]], stats[names[3]])
+    )
     return "\n".join(lines)
 
 

@@ -83,9 +83,7 @@ def test_any_plan_keeps_its_comments(plan):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans, st.data())
-def test_the_next_save_of_a_text_just_written_places_comments_as_a_fresh_read_would(
-    plan, data
-):
+def test_the_next_save_of_a_text_just_written_places_comments_as_a_fresh_read_would(plan, data):
     # the text a save wrote is not read again on the next save: its comments are known
     text = dumps_plan(plan)
     written, _ = carry_comments(annotate(text), text)
@@ -156,7 +154,7 @@ def test_keys_and_headers_however_written_find_their_statement(old):
 
 def test_a_comment_goes_back_after_the_whole_value_however_the_value_is_written():
     old = (
-        'schema = 1#tight\n\n[objective]\nstatement = "a \\" # b\\\\"  # after \"it\"  \n'
+        'schema = 1#tight\n\n[objective]\nstatement = "a \\" # b\\\\"  # after "it"  \n'
         "kgi = '# t'\t# tab\nstart = 2026-01-05   #\n"
     )
     text, dropped = carry_comments(old, dumps_plan(parse_plan(old, "plan.toml")))
@@ -165,7 +163,7 @@ def test_a_comment_goes_back_after_the_whole_value_however_the_value_is_written(
         "schema = 1#tight",
         "",
         "[objective]",
-        'statement = "a \\" # b\\\\"  # after \"it\"',
+        'statement = "a \\" # b\\\\"  # after "it"',
         'kgi = "# t"\t# tab',
         "start = 2026-01-05   #",
     ]
