@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from model.limits import string_end
@@ -101,12 +102,17 @@ _last_carried: _Carried | None = None
 """What :func:`carry_comments` made last, when it placed any comment."""
 
 
-def carry_comments(old: str, new: str) -> tuple[str, int]:
+def carry_comments(
+    old: str, new: str, layout: Callable[[], Layout] | None = None
+) -> tuple[str, int]:
     """``new``, a plan written afresh, with the comments of ``old`` (the file it replaces)
     beside the same statements; and how many of ``old``'s comments found no place.
 
-    ``old`` that cannot be read as TOML gives ``new`` unchanged, all its comments unplaced
-    (a file broken by hand may still have some placed, beside what the scan made of it).
+    ``layout`` gives the statements of ``new`` as its writer laid them out, when it
+    knows them (:class:`Layout`; called only when ``old`` has comments); else ``new`` is
+    read for them. ``old`` that cannot be read as TOML gives ``new`` unchanged, all its
+    comments unplaced (a file broken by hand may still have some placed, beside what the
+    scan made of it).
     """
     global _last_carried
     known = _last_carried if _last_carried is not None and _last_carried.text == old else None
@@ -118,14 +124,17 @@ def carry_comments(old: str, new: str) -> tuple[str, int]:
             before, after, end = dict(known.before), dict(known.after), known.end
         else:
             before, after, end = _comments_of(_scan(old))
-        scanned = _scan(new)
+        if layout is None:
+            scanned = _scan(new)
+            lines, statements = scanned.lines, scanned.statements
+        else:
+            lines, statements = new.split("\n"), layout().statements()
     except (tomllib.TOMLDecodeError, LookupError, ValueError):
         return new, total
-    lines = scanned.lines
     inserted: dict[int, list[str]] = {}
     placed_before: dict[Anchor, list[str]] = {}
     placed_after: dict[Anchor, str] = {}
-    for first, last, anchor, _ in scanned.statements:
+    for first, last, anchor, _ in statements:
         block = before.pop(anchor, None)
         if block:
             inserted[first] = placed_before[anchor] = block
@@ -187,12 +196,9 @@ def _scan(text: str) -> _Scan:
     or :class:`LookupError` where it cannot be read as one)."""
     lines = text.split("\n")
     comment_lines: dict[int, str] = {}
-    # (first line, last line, entry of a list of tables or None, keys, trailing comment)
-    found: list[tuple[int, int, _EntryAt | None, tuple[str, ...], str]] = []
-    names: dict[_EntryAt, dict[str, str]] = {}  # each entry's naming values, as written
-    counts: dict[tuple[str, ...], int] = {}
-    entry: _EntryAt | None = None
-    table: tuple[str, ...] = ()
+    layout = Layout()
+    found, names = layout.found, layout.names
+    entry, table = layout.entry, layout.table  # Layout.key's, inline below: most lines
     position, size, number = 0, len(text), 0
     simple = _SIMPLE_STATEMENT.match
     while position < size:
@@ -217,31 +223,70 @@ def _scan(text: str) -> _Scan:
             array = text.startswith("[[", start)
             close = _header_end(text, start, array)
             path = _key_path(text[start + 1 + array : close - 1 - array])
-            if array:
-                entry = (path, counts.get(path, 0))
-                counts[path] = entry[1] + 1
-                names[entry] = {}
-                table = ()
-            else:
-                entry, table = None, path
-            found.append((number, number, entry, table, _trailing(text, close, line_end)))
+            layout.header(number, path, array=array, trailing=_trailing(text, close, line_end))
+            entry, table = layout.entry, layout.table
         elif char and char != "\r":
             equals = _outside_strings(text, start, "=")
             value_end = _value_end(text, equals + 1)
             last = number + text.count("\n", start, value_end)
             line_end = text.find("\n", value_end)
             line_end = size if line_end < 0 else line_end
-            keys = (*table, *_key_path(text[start:equals]))
-            if entry is not None and len(keys) == 1:
-                names[entry][keys[0]] = text[equals + 1 : value_end]
-            found.append((number, last, entry, keys, _trailing(text, value_end, line_end)))
+            keys = _key_path(text[start:equals])
+            trailing = _trailing(text, value_end, line_end)
+            layout.key(number, keys, text[equals + 1 : value_end], last=last, trailing=trailing)
         position, number = line_end + 1, last + 1
-    identities = _identities(names)
-    statements = [
-        (first, last, keys if at is None else (*at[0], identities[at], *keys), trailing)
-        for first, last, at, keys, trailing in found
-    ]
-    return _Scan(lines, statements, comment_lines)
+    return _Scan(lines, layout.statements(), comment_lines)
+
+
+class Layout:
+    """The statements of a TOML text, told line by line as it is read or written: each
+    table header, each ``key = value``. A writer that tells them spares
+    :func:`carry_comments` reading its text again (:func:`model.store.save_plan`)."""
+
+    __slots__ = ("counts", "entry", "found", "names", "table")
+
+    def __init__(self) -> None:
+        self.found: list[tuple[int, int, _EntryAt | None, tuple[str, ...], str]] = []
+        """(first line, last line, entry of a list of tables or None, keys, trailing comment)"""
+        self.names: dict[_EntryAt, dict[str, str]] = {}
+        """Each entry's naming values, as written."""
+        self.counts: dict[tuple[str, ...], int] = {}
+        self.entry: _EntryAt | None = None
+        self.table: tuple[str, ...] = ()
+
+    def header(self, line: int, path: tuple[str, ...], *, array: bool, trailing: str = "") -> None:
+        """A table header (``[path]``, or ``[[path]]`` for an entry of a list) on ``line``."""
+        if array:
+            self.entry = entry = (path, self.counts.get(path, 0))
+            self.counts[path] = entry[1] + 1
+            self.names[entry] = {}
+            self.table = ()
+        else:
+            self.entry, self.table = None, path
+        self.found.append((line, line, self.entry, self.table, trailing))
+
+    def key(
+        self,
+        line: int,
+        keys: tuple[str, ...],
+        written: str,
+        *,
+        last: int | None = None,
+        trailing: str = "",
+    ) -> None:
+        """``keys = written`` (a dotted key's parts) from ``line`` to ``last``."""
+        keys = (*self.table, *keys)
+        if self.entry is not None and len(keys) == 1:
+            self.names[self.entry][keys[0]] = written
+        self.found.append((line, line if last is None else last, self.entry, keys, trailing))
+
+    def statements(self) -> list[_Statement]:
+        """Every statement told, with its anchor."""
+        identities = _identities(self.names)
+        return [
+            (first, last, keys if at is None else (*at[0], identities[at], *keys), trailing)
+            for first, last, at, keys, trailing in self.found
+        ]
 
 
 _EntryAt = tuple[tuple[str, ...], int]

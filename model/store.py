@@ -31,7 +31,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from model.atomic import WriteResult, backup_path_for, real_target, write_bytes_atomic
-from model.comments import carry_comments
+from model.comments import Layout, carry_comments
 from model.errors import ConflictError, PlanError
 from model.fingerprint import (
     ABSENT,
@@ -139,25 +139,66 @@ def dumps_plan(plan: Plan, dumped: dict[str, Any] | None = None) -> str:
 
     ``dumped`` is ``plan.model_dump(by_alias=True)`` when the caller has it already.
     """
-    lines: list[str] = []
-    tables: list[str] = []
+    return _text(_sections(plan, dumped))
+
+
+_Section = tuple[tuple[str, ...], bool, list[tuple[str, str]]]
+"""A table of a plan file as written: its path (``()`` for the keys before any table),
+whether it is an entry of a list of tables, and its keys with their values as written."""
+
+
+def _sections(plan: Plan, dumped: dict[str, Any] | None) -> list[_Section]:
+    top: list[tuple[str, str]] = []
+    tables: list[_Section] = []
     for key, value, attribute in _written_fields(plan, dumped):
         if isinstance(attribute, BaseModel):
-            tables.append(_table(_key(key), attribute, value))
+            fields = _fields(attribute, value)
+            if fields:  # an empty table is left out
+                tables.append(((key,), False, fields))
         elif isinstance(attribute, dict) and _all_models(attribute.values()):
             for name, sub in attribute.items():  # named sub-tables, e.g. [inputs.orders]
-                header = f"{_key(key)}.{_key(name)}"
-                tables.append(_table(header, sub, value[name], header_always=True))
+                tables.append(((key, name), False, _fields(sub, value[name])))
         elif isinstance(attribute, list) and _all_models(attribute):
             tables.extend(
-                _table(_key(key), entry, values, array=True)
+                ((key,), True, _fields(entry, values))
                 for entry, values in zip(attribute, value, strict=True)
             )
         else:
-            lines.append(f"{_key(key)} = {_literal(value)}\n")
-    parts = ["".join(lines)] if lines else []
-    parts.extend(table for table in tables if table)
-    return "\n".join(parts)
+            top.append((key, _literal(value)))
+    return [((), False, top), *tables] if top else tables
+
+
+def _fields(model: BaseModel, dumped: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(key, _literal(value)) for key, value, _ in _written_fields(model, dumped)]
+
+
+def _text(sections: list[_Section]) -> str:
+    """The sections one after another, a blank line between two."""
+    out: list[str] = []
+    for path, array, fields in sections:
+        if out:
+            out.append("\n")
+        if path:
+            name = ".".join(map(_key, path))
+            out.append(f"[[{name}]]\n" if array else f"[{name}]\n")
+        out.extend(f"{_key(key)} = {written}\n" for key, written in fields)
+    return "".join(out)
+
+
+def _layout(sections: list[_Section]) -> Layout:
+    """Where :func:`_text` puts each statement of the sections (for their comments)."""
+    layout = Layout()
+    line = 0
+    for path, array, fields in sections:
+        if line:
+            line += 1  # the blank line between two
+        if path:
+            layout.header(line, path, array=array)
+            line += 1
+        for key, written in fields:
+            layout.key(line, (key,), written)
+            line += 1
+    return layout
 
 
 def save_plan(
@@ -194,10 +235,11 @@ def save_plan(
         check_limits(dumped)
     except LimitExceeded as error:
         raise limit_error(error, dumped, "", path) from None
-    text = dumps_plan(plan, dumped)
+    sections = _sections(plan, dumped)
+    text = _text(sections)
     with write_turn(path, wait=SAVE_WAIT_SECONDS):  # not between a check-in's read and write
         old = text_for_comments(path) if comments_from is None else comments_from
-        text, dropped = carry_comments(old, text)
+        text, dropped = carry_comments(old, text, lambda: _layout(sections))
         result = write_bytes_atomic(path, text.encode("utf-8"), expected=expected, backup=backup)
     return dataclasses.replace(result, comments_dropped=dropped) if dropped else result
 
@@ -273,21 +315,6 @@ def _literal(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_literal(v) for v in value) + "]"
     return tomli_w.dumps({"v": value})[len("v = ") : -1]
-
-
-def _table(
-    name: str,
-    model: BaseModel,
-    dumped: dict[str, Any],
-    *,
-    array: bool = False,
-    header_always: bool = False,
-) -> str:
-    body = "".join(f"{_key(k)} = {_literal(v)}\n" for k, v, _ in _written_fields(model, dumped))
-    if not body and not (array or header_always):
-        return ""
-    header = f"[[{name}]]" if array else f"[{name}]"
-    return f"{header}\n{body}"
 
 
 # --- error messages --------------------------------------------------------------

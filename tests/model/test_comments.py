@@ -97,6 +97,27 @@ def test_the_next_save_of_a_text_just_written_places_comments_as_a_fresh_read_wo
     assert remembered == carry_comments(written, again)
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans, st.data())
+def test_a_save_places_comments_as_reading_the_text_it_writes_would(plan, data):
+    # save_plan knows where it wrote each statement and does not read its text for them
+    import tempfile
+
+    annotated = annotate(dumps_plan(plan))
+    if plan.kpis:
+        plan.kpis.pop(data.draw(st.integers(0, len(plan.kpis) - 1)))
+    if plan.items:
+        plan.items.reverse()
+    comments._last_carried = None
+    expected = carry_comments(annotated, dumps_plan(plan))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.toml"
+        path.write_text(annotated, "utf-8")
+        comments._last_carried = None
+        result = save_plan(plan, path, backup=False)
+        assert (path.read_text("utf-8"), result.comments_dropped) == expected
+
+
 def test_comments_follow_their_kpi_when_kpis_are_reordered():
     old = (
         'schema = 1\n\n# the first\n[[kpis]]\nid = "a"\nname = "A"  # about A\n\n'
