@@ -42,19 +42,21 @@ def escape_inline(text: str) -> str:
     return "<br>".join(lines)
 
 
+_ESCAPED = re.compile(f"[{re.escape(''.join(sorted(_ALWAYS)))}]|(?<![^\\W_])_|_(?![^\\W_])")
+"""What a backslash goes before: :data:`_ALWAYS`, and an ``_`` unless it stands between
+two letters or digits (``trial_to_paid`` can never emphasise; ``[^\\W_]`` is what
+``str.isalnum`` accepts)."""
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match[0]
+
+
 def _escape_line(line: str) -> str:
     line = printable(line.replace("\t", " "), keep="")
-    out: list[str] = []
-    for index, char in enumerate(line):
-        if char in _ALWAYS:
-            out.append("\\" + char)
-        elif char == "_" and not _intraword(line, index):
-            out.append("\\_")
-        elif index == 0 and _starts_block(line):
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    escaped = "".join(out)
+    escaped = _ESCAPED.sub(_backslashed, line)
+    if line and _starts_block(line):  # its first character, one of "-=+", escaped too
+        escaped = "\\" + escaped
     ordered = _ORDERED.match(escaped)
     if ordered:  # "1. text" would start an ordered list
         escaped = f"{ordered[1]}\\{ordered[2]}{escaped[ordered.end() :]}"
@@ -66,11 +68,6 @@ def _starts_block(line: str) -> bool:
     if first in _LIST_MARKERS and (len(line) == 1 or line[1].isspace()):
         return True
     return first in "-=+" and set(line) <= {first, " "}
-
-
-def _intraword(line: str, index: int) -> bool:
-    """An ``_`` between two letters or digits (``trial_to_paid``) can never emphasise."""
-    return 0 < index < len(line) - 1 and line[index - 1].isalnum() and line[index + 1].isalnum()
 
 
 def render_markdown(context: ExportContext) -> str:

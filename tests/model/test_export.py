@@ -211,6 +211,24 @@ def test_the_smart_table_of_a_plan_without_a_kgi_does_not_say_the_kgi_has_a_numb
     assert "carries" not in number and "see Measurable" in number
 
 
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("trial_to_paid 中_文", "trial_to_paid 中_文"),  # between letters: never emphasis
+        ("_lead_ _", "\\_lead\\_ \\_"),
+        ("a | b <i> `c` [d](e) ~f~ $g$ #h &amp; *i*", None),
+        ("- item", "\\- item"),
+        ("===", "\\==="),
+        ("1. first", "1\\. first"),
+        ("plain text, 12.5% of it", "plain text, 12.5% of it"),
+    ],
+)
+def test_markdown_escapes_what_could_act_and_nothing_else(text: str, escaped: str | None):
+    if escaped is None:  # every one of these characters gets a backslash
+        escaped = "".join("\\" + char if char in "|<>`[]~$#&*" else char for char in text)
+    assert escape_inline(text) == escaped
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_any_text_in_a_markdown_cell_reads_back_as_typed(text: str):
