@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from functools import lru_cache
 
 from model.textwidth import char_width
 
@@ -100,11 +101,17 @@ def printable(text: str, *, keep: str = "\t\n") -> str:
     BOM, soft hyphen), Zl/Zp (line and paragraph separators), Cs, Co and Cn, and also for
     spaces other than U+0020 (Zs), which :func:`is_shown_as_is` lets through.
     """
-    if text.isprintable():
-        return text
+    if text.isprintable() or (keep and text.translate(_dropping(keep)).isprintable()):
+        return text  # (nothing to escape but what is kept: a text of several lines)
     return "".join(
         char if char in keep or is_shown_as_is(char) else escape_char(char) for char in text
     )
+
+
+@lru_cache(maxsize=8)
+def _dropping(chars: str) -> dict[int, None]:
+    """A :meth:`str.translate` table that deletes ``chars``."""
+    return dict.fromkeys(map(ord, chars))
 
 
 def one_line(text: str) -> str:
@@ -120,7 +127,11 @@ def json_text(data: object, *, indent: int | None = 2) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     if text.isprintable():
         return text
-    return "".join(_json_safe(char) for char in text)
+    # The newlines of the indentation are the only ones (JSON escapes those in strings):
+    # most lines are printable and stay as they are, the others go character by character.
+    return "\n".join(
+        line if line.isprintable() else "".join(map(_json_safe, line)) for line in text.split("\n")
+    )
 
 
 def _json_safe(char: str) -> str:
