@@ -50,6 +50,14 @@ def test_every_kind_of_space_is_kept_as_typed(space):
     assert json_text(text) == f'"{text}"'
 
 
+def test_a_control_in_a_text_of_several_lines_is_escaped_and_the_lines_kept():
+    # most texts of several lines have nothing to escape and are returned at once
+    assert printable("ok\n\x1b[2J\tend\n") == "ok\n\\x1b[2J\tend\n"
+    assert json_text({"a": "x", "b": ["y\u202e", "\n"]}) == (
+        '{\n  "a": "x",\n  "b": [\n    "y\\u202e",\n    "\\n"\n  ]\n}'
+    )
+
+
 def test_one_line_escapes_newlines_and_tabs_too():
     assert one_line("a\nb\tc") == "a\\x0ab\\x09c"
 
