@@ -277,6 +277,35 @@ async def test_the_plan_at_a_glance_wraps_long_lines_under_their_own_start(examp
         assert "Lin)" in wrapped and wrapped.index("Lin)") == start, wrapped
 
 
+async def test_the_plan_at_a_glance_wraps_a_bullets_text_under_its_text(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(80, 60)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        at = next(i for i, line in enumerate(lines) if "• Trial activation rate" in line)
+        start = lines[at].index("Trial activation rate")
+        wrapped = lines[at + 1]
+        assert wrapped[start - 3 : start] == "   " and wrapped[start] != " ", (lines[at], wrapped)
+
+
+async def test_the_plan_at_a_glance_follows_an_edit_made_in_another_step(example_copy):
+    path = example_copy()
+    app = make_app(load_plan(path), path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("alt+6")
+        await pilot.pause()
+        assert "SaaS growth Q1 2026" in screen_text(pilot)
+        await pilot.press("alt+1", "shift+tab", "ctrl+u")
+        await type_text(pilot, "Retitled plan")
+        await pilot.press("alt+6")
+        await pilot.pause()
+        assert "Retitled plan" in screen_text(pilot)
+        assert "SaaS growth Q1 2026" not in screen_text(pilot).split("\n", 1)[1]
+        app.guard.quit_discarding()
+
+
 async def test_the_plan_at_a_glance_shows_numbers_in_their_units(example_copy):
     """Money with its currency, ratios with their x, as the dashboard and exports show
     them (the summary used to say "baseline 780 → target 600")."""

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -137,6 +136,8 @@ class ReviewPane(StepPane):
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self)
+        self._summary_edition: int | None = None
+        """The plan's edition the summary shows (:attr:`OkrApp.edition`)."""
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="review-scroll"):
@@ -166,7 +167,10 @@ class ReviewPane(StepPane):
             self.stale = True
 
     def load(self) -> None:
-        self.query_one("#review-summary", Static).update(hanging(render_summary(self.plan)))
+        edition = self.okr_app.edition
+        if edition != self._summary_edition:  # else it shows the plan as it is already
+            self._summary_edition = edition
+            self.query_one("#review-summary", Static).update(Hanging(render_summary(self.plan)))
         self.show_findings(self.okr_app.check_report())
 
     def show_findings(self, report: CheckReport) -> None:
@@ -287,21 +291,42 @@ class ReviewPane(StepPane):
         self.okr_app.wizard.refresh_states()  # now, not after the edit delay
 
 
-def hanging(text: Text) -> Group:
-    """``text`` with each indented line's wrapped part indented as deep as its start, so
-    a long formula or action stays under its KPI instead of running back to the margin."""
-    lines: list[RenderableType] = []
-    for line in text.split("\n"):
-        indent = len(line.plain) - len(line.plain.lstrip(" "))
-        body: RenderableType = line[indent:]
-        if line.plain[indent:].startswith("• "):  # a bullet: its text wraps under its text
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column(overflow="fold")
-            grid.add_row(line[indent : indent + 1], line[indent + 2 :])
-            body = grid
-        lines.append(Padding(body, (0, 0, 0, indent)) if indent else body)
-    return Group(*lines)
+class Hanging:
+    """``text`` line by line, each indented line's wrapped part as deep as its start, so a
+    long formula or action stays under its KPI instead of running back to the margin;
+    a bullet's under the text after the bullet.
+
+    One renderable for the whole summary: a table or padding per line (hundreds of them
+    with a large plan, drawn again at each layout) took a large plan's review step
+    half a second to show.
+    """
+
+    def __init__(self, text: Text) -> None:
+        self._lines: list[tuple[int, Text | None, Text]] = []
+        """Each line's indent, its bullet if it has one, and its text."""
+        for line in text.split("\n"):
+            plain = line.plain
+            indent = len(plain) - len(plain.lstrip(" "))
+            if plain.startswith("• ", indent):
+                self._lines.append((indent, line[indent : indent + 1], line[indent + 2 :]))
+            else:
+                self._lines.append((indent, None, line[indent:]))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        new_line = Segment.line()
+        for indent, bullet, body in self._lines:
+            hang = indent + 2 if bullet is not None else indent
+            room = max(1, options.max_width - hang)
+            pieces = body.wrap(console, room, overflow="fold") if body.plain else [body]
+            for number, piece in enumerate(pieces):
+                if number == 0 and bullet is not None:
+                    yield Segment(" " * indent)
+                    yield from bullet.render(console)
+                    yield Segment(" ")
+                elif hang:
+                    yield Segment(" " * hang)
+                yield from piece.render(console)
+                yield new_line
 
 
 def render_summary(plan: Plan) -> Text:
