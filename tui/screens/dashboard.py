@@ -40,6 +40,8 @@ from tui.widgets.kpi_board import KpiBoard
 from tui.widgets.row_list import one_line
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from tui.app import OkrApp
 
 
@@ -60,6 +62,8 @@ class DashboardScreen(Screen[None]):
         super().__init__(id="dashboard-screen")
         localize_bindings(self)
         self.progress: PlanProgress | None = None
+        self._shown: tuple[int, dt.date] | None = None
+        """The plan's edition and the day the dashboard shows (:meth:`_now`)."""
 
     @property
     def okr_app(self) -> OkrApp:
@@ -79,7 +83,12 @@ class DashboardScreen(Screen[None]):
         self.load()
 
     def on_screen_resume(self) -> None:
-        self.load()  # back from a check-in: show the new values
+        if self._shown != self._now():  # back from a check-in: show the new values
+            self.load()  # (not right after on_mount: a large plan's board takes a while)
+
+    def _now(self) -> tuple[int, dt.date]:
+        """What the dashboard shows depends on: the plan's edition, and the day."""
+        return self.okr_app.edition, self.okr_app.today()
 
     async def relocalize(self) -> None:
         """Show everything again in the current language (after a language switch)."""
@@ -94,6 +103,7 @@ class DashboardScreen(Screen[None]):
     def load(self) -> None:
         """Compute the plan's progress as of the app's today and show it."""
         plan = self.okr_app.plan
+        self._shown = self._now()
         progress = self.progress = plan_progress(plan, self.okr_app.today())
         self.query_one("#dashboard-north-star", Static).update(self._north_star())
         self.query_one("#dashboard-period", Static).update(self._period(progress))
