@@ -189,6 +189,33 @@ async def test_mistakes_are_shown_next_to_their_field_and_nothing_is_recorded(ex
         assert not app.dirty
 
 
+async def test_the_check_in_list_puts_the_kpis_due_first_then_the_rest_in_plan_order(
+    example_copy,
+):
+    from model.plan import CheckIn
+
+    path = example_copy()
+    plan = load_plan(path)
+    day = dt.date(2026, 2, 16)  # the two weekly KPIs are due; the first is checked in
+    plan.checkins.append(CheckIn(kpi="trial_activation", date=day, value=0.44))
+    app = make_app(plan, path, today=day)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        below_date = lines[next(i for i, line in enumerate(lines) if "2026-02-16" in line) :]
+        expected = [
+            "First-week retention",
+            "Trial activation rate",
+            "Trial to paid rate",
+            "Customer acquisition cost",
+            "LTV to CAC ratio",
+        ]
+        rows = [next(i for i, line in enumerate(below_date) if name in line) for name in expected]
+        assert rows == sorted(rows), below_date
+        app.guard.quit_discarding()
+
+
 async def test_leaving_with_a_value_typed_but_not_recorded_asks_first(example_copy):
     app = saas_app(example_copy())
     async with app.run_test(size=(80, 24)) as pilot:
