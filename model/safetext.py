@@ -65,6 +65,8 @@ def _fitting(text: str, cells: int) -> int:
     """How many characters from the start of ``text`` fit in ``cells`` terminal cells as a
     message shows them: a wide character is never split, marks that combine with the
     last one kept are kept with it, and a character shown escaped counts as its escape."""
+    if text.isascii() and text.isprintable():
+        return min(len(text), max(0, cells))  # one cell a character
     used = 0
     most = max(0, cells) * _CHARS_PER_CELL
     for count, char in enumerate(text):

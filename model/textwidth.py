@@ -7,10 +7,18 @@ that ``MQL數 / 全部名單數`` and its error marker line up in a terminal.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
 def char_width(char: str) -> int:
     """Columns one character takes: 2 for wide (CJK, full-width), 0 for combining marks."""
+    if char < "\x80":
+        return 1  # ASCII: no mark, nothing wide
+    return _unicode_width(char)
+
+
+@lru_cache(maxsize=4096)
+def _unicode_width(char: str) -> int:
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
@@ -18,7 +26,9 @@ def char_width(char: str) -> int:
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal."""
-    return sum(char_width(char) for char in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(char_width, text))
 
 
 def pad(text: str, width: int) -> str:
