@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from model.export.md import MARKER
 from model.store import load_plan
 from tests.conftest import run_okr
@@ -264,29 +266,25 @@ async def test_a_format_that_wraps_in_the_export_dialog_goes_on_under_its_text(e
         assert "scripts" in after and after.index("scripts") == text_column, after
 
 
-async def test_the_plan_at_a_glance_wraps_long_lines_under_their_own_start(example_copy):
+@pytest.mark.parametrize(
+    ("size", "line_with", "start_at"),
+    [
+        ((120, 40), "baseline 36% → target 45%", "baseline"),  # an indented line
+        ((80, 60), "• Trial activation rate", "Trial activation rate"),  # a bullet's text
+    ],
+)
+async def test_the_plan_at_a_glance_wraps_long_lines_under_their_own_start(
+    example_copy, size, line_with, start_at
+):
     path = example_copy()
     app = make_app(load_plan(path), path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("alt+6")
         await pilot.pause()
         lines = screen_text(pilot).splitlines()
-        at = next(i for i, line in enumerate(lines) if "baseline 36% → target 45%" in line)
-        start = lines[at].index("baseline")
-        wrapped = lines[at + 1]  # the rest of the owner, "(Mei Lin)"
-        assert "Lin)" in wrapped and wrapped.index("Lin)") == start, wrapped
-
-
-async def test_the_plan_at_a_glance_wraps_a_bullets_text_under_its_text(example_copy):
-    path = example_copy()
-    app = make_app(load_plan(path), path, today=TODAY)
-    async with app.run_test(size=(80, 60)) as pilot:
-        await pilot.press("alt+6")
-        await pilot.pause()
-        lines = screen_text(pilot).splitlines()
-        at = next(i for i, line in enumerate(lines) if "• Trial activation rate" in line)
-        start = lines[at].index("Trial activation rate")
-        wrapped = lines[at + 1]
+        at = next(i for i, line in enumerate(lines) if line_with in line)
+        start = lines[at].index(start_at)
+        wrapped = lines[at + 1]  # the line's rest, not back at the margin
         assert wrapped[start - 3 : start] == "   " and wrapped[start] != " ", (lines[at], wrapped)
 
 
