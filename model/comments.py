@@ -86,10 +86,10 @@ class _Scan:
 
 @dataclass(frozen=True, slots=True)
 class _Carried:
-    """A text :func:`carry_comments` made, with its comments as :func:`_comments_of`
-    would find them there: the next save of the plan, replacing that text, need not
-    read it again (on the large plan with a comment on every KPI and item, half the
-    time a save spends on comments)."""
+    """A text :func:`carry_comments` made (or :func:`read_ahead` read), with its
+    comments as :func:`_comments_of` finds them there and how many it has: a save
+    replacing that text need not read it again (on the large plan with a comment on
+    every KPI and item, half the time a save spends on comments)."""
 
     text: str
     before: dict[Anchor, list[str]]
@@ -99,7 +99,23 @@ class _Carried:
 
 
 _last_carried: _Carried | None = None
-"""What :func:`carry_comments` made last, when it placed any comment."""
+"""What :func:`carry_comments` made last, when it placed any comment, or what
+:func:`read_ahead` read."""
+
+
+def read_ahead(text: str) -> None:
+    """Read the comments of ``text``, a plan file as it was opened, now, so that the first
+    save replacing it finds them ready (the app does this in the background after its
+    first paint). Nothing happens for a text without comments, or one not read as TOML."""
+    global _last_carried
+    total = count_comments(text) if "#" in text else 0
+    if not total:
+        return
+    try:
+        before, after, end = _comments_of(_scan(text))
+    except (tomllib.TOMLDecodeError, LookupError, ValueError):
+        return
+    _last_carried = _Carried(text, before, after, end, total)
 
 
 def carry_comments(

@@ -12,6 +12,7 @@ typist sees every key as it is pressed and none of them vanishes for a frame.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -87,6 +88,11 @@ class Takeover:
         self.source = None
         self.refresh_title()
         self.guard.start()
+        if "#" in source.text:  # the first save finds the file's comments read already
+            from model.comments import read_ahead
+
+            reading = partial(read_ahead, source.text)
+            self.run_worker(reading, thread=True, group="comments", exit_on_error=False)
         if getattr(self.screen, "HOLDS_APP_KEYS", False):
             # the lock or the recovery question: the keys were typed for the editor, and
             # replayed they would answer it (tab, enter: the recovered edits discarded)

@@ -118,6 +118,23 @@ def test_a_save_places_comments_as_reading_the_text_it_writes_would(plan, data):
         assert (path.read_text("utf-8"), result.comments_dropped) == expected
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans, st.data())
+def test_comments_read_ahead_are_placed_and_counted_as_a_fresh_read_would(plan, data):
+    annotated = annotate(dumps_plan(plan)).replace(
+        "schema = 1", "schema = 1\nnote = [\n# in a value\n]"
+    )
+    if plan.kpis:
+        plan.kpis.pop(data.draw(st.integers(0, len(plan.kpis) - 1)))
+    new = dumps_plan(plan)
+    comments._last_carried = None
+    fresh = carry_comments(annotated, new)
+    comments._last_carried = None
+    comments.read_ahead(annotated)
+    assert comments._last_carried is not None and comments._last_carried.text == annotated
+    assert carry_comments(annotated, new) == fresh
+
+
 def test_comments_follow_their_kpi_when_kpis_are_reordered():
     old = (
         'schema = 1\n\n# the first\n[[kpis]]\nid = "a"\nname = "A"  # about A\n\n'

@@ -83,6 +83,26 @@ async def test_the_file_is_painted_as_text_before_it_is_validated(example_copy):
         assert inspect_lock(plan) is not None, "the guard started with the plan"
 
 
+async def test_a_files_comments_are_read_after_the_opening_for_the_first_save(example_copy):
+    from model import comments
+
+    plan = example_copy()
+    text = plan.read_text("utf-8").replace("[objective]", "# why this goal\n[objective]", 1)
+    plan.write_text(text, "utf-8")
+    comments._last_carried = None
+    app = opening_app(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await taken_over(app)
+        await app.workers.wait_for_complete()
+        read = comments._last_carried
+        assert read is not None and read.text == text, "read in the background"
+        await pilot.press("end", "!", "ctrl+s")
+        await pilot.pause()
+    saved = plan.read_text("utf-8")
+    assert "# why this goal\n[objective]\n" in saved
+    assert load_plan(plan).objective.statement.endswith("small teams!")
+
+
 async def test_keys_typed_before_the_editor_is_there_land_in_it_in_order(example_copy):
     plan = example_copy()
 
