@@ -131,7 +131,8 @@ def carry_comments(
     scan made of it).
     """
     global _last_carried
-    known = _last_carried if _last_carried is not None and _last_carried.text == old else None
+    last = _last_carried  # read once: read_ahead may set it from another thread
+    known = last if last is not None and last.text == old else None
     total = known.total if known is not None else count_comments(old) if "#" in old else 0
     if not total:
         return new, 0
