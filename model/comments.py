@@ -103,19 +103,30 @@ _last_carried: _Carried | None = None
 :func:`read_ahead` read."""
 
 
+_UNREADABLE = (tomllib.TOMLDecodeError, LookupError, ValueError)
+"""What :func:`_scan` raises for a text it cannot read as TOML."""
+
+
+def _read(text: str) -> tuple[int, _Carried | None]:
+    """How many comments ``text`` has, and where they are (``None`` when it has none, or
+    cannot be read as TOML)."""
+    total = count_comments(text) if "#" in text else 0
+    if not total:
+        return 0, None
+    try:
+        return total, _Carried(text, *_comments_of(_scan(text)), total)
+    except _UNREADABLE:
+        return total, None
+
+
 def read_ahead(text: str) -> None:
     """Read the comments of ``text``, a plan file as it was opened, now, so that the first
     save replacing it finds them ready (the app does this in the background after its
     first paint). Nothing happens for a text without comments, or one not read as TOML."""
     global _last_carried
-    total = count_comments(text) if "#" in text else 0
-    if not total:
-        return
-    try:
-        before, after, end = _comments_of(_scan(text))
-    except (tomllib.TOMLDecodeError, LookupError, ValueError):
-        return
-    _last_carried = _Carried(text, before, after, end, total)
+    _, read = _read(text)
+    if read is not None:
+        _last_carried = read
 
 
 def carry_comments(
@@ -131,22 +142,21 @@ def carry_comments(
     scan made of it).
     """
     global _last_carried
-    last = _last_carried  # read once: read_ahead may set it from another thread
-    known = last if last is not None and last.text == old else None
-    total = known.total if known is not None else count_comments(old) if "#" in old else 0
-    if not total:
-        return new, 0
+    remembered = _last_carried  # read once: read_ahead may set it from another thread
+    if remembered is not None and remembered.text == old:  # written or read already
+        total, known = remembered.total, remembered
+    else:
+        total, known = _read(old)
+    if known is None:
+        return new, total
+    before, after, end = dict(known.before), dict(known.after), known.end
     try:
-        if known is not None:  # the text this process wrote last: its comments are known
-            before, after, end = dict(known.before), dict(known.after), known.end
-        else:
-            before, after, end = _comments_of(_scan(old))
         if layout is None:
             scanned = _scan(new)
             lines, statements = scanned.lines, scanned.statements
         else:
             lines, statements = new.split("\n"), layout().statements()
-    except (tomllib.TOMLDecodeError, LookupError, ValueError):
+    except _UNREADABLE:
         return new, total
     inserted: dict[int, list[str]] = {}
     placed_before: dict[Anchor, list[str]] = {}
