@@ -480,6 +480,35 @@ async def test_ctrl_t_from_a_check_in_opened_on_the_dashboard_goes_back_to_it(ex
         assert app.screen is app.wizard
 
 
+async def test_a_check_in_from_a_dashboard_opened_on_the_check_in_screen_goes_back_to_it(
+    example_copy,
+):
+    # ctrl+l, ctrl+t, then Enter on a card opened a second check-in screen: the app
+    # stopped on its duplicate id
+    path = example_copy()
+    app = saas_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await type_text(pilot, "44%")  # typed for the first KPI, not recorded yet
+        await pilot.press("escape", "ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("down", "enter")  # the second card: First-week retention
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        assert sum(isinstance(s, CheckinScreen) for s in app.screen_stack) == 1
+        assert focused_id(pilot) == "checkin-value"
+        assert app.screen.kpi.id == "week1_retention"
+        await type_text(pilot, "31%")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.drafts["trial_activation"], "what was typed first is still there"
+        app.guard.quit_discarding()
+    [checkin] = [c for c in load_plan(path).checkins if c.date == TODAY]
+    assert (checkin.kpi, checkin.value) == ("week1_retention", 0.31)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_the_check_in_list_keeps_its_columns_when_a_row_has_no_due_date(example_copy, size):
     path = example_copy()

@@ -218,6 +218,14 @@ class CheckinScreen(CheckinForm, Screen[None]):
         entry = self.entry
         return entry.kpi if entry else None
 
+    def choose_kpi(self, kpi_id: str | None) -> None:
+        """Move to ``kpi_id``'s row and its value, as Enter on that row does."""
+        checkin_list = self.checkin_list
+        ids = [entry.kpi.id for entry in checkin_list.entries]
+        if kpi_id in ids:
+            checkin_list.move_cursor(ids.index(kpi_id))
+            checkin_list.post_message(RowList.Chosen(checkin_list, checkin_list.cursor))
+
     @on(RowList.Highlighted, "#checkin-list")
     async def _highlighted(self, _event: RowList.Highlighted) -> None:
         await self.load_kpi()

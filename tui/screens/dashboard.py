@@ -201,6 +201,13 @@ class DashboardScreen(Screen[None]):
         self.open_checkin(event.entry.kpi.id)
 
     def open_checkin(self, kpi_id: str | None) -> None:
+        """The check-in screen on ``kpi_id``: back to the one below, when the dashboard
+        was opened from it (ctrl+t there), with what was typed in it; else a new one."""
         from tui.screens.checkin import CheckinScreen
 
-        self.app.push_screen(CheckinScreen(kpi_id))
+        below = [screen for screen in self.app.screen_stack if isinstance(screen, CheckinScreen)]
+        if below:
+            self.dismiss()
+            below[-1].choose_kpi(kpi_id)
+        else:
+            self.app.push_screen(CheckinScreen(kpi_id))
